@@ -1,0 +1,25 @@
+package fr.passerelle.gateway;
+
+import fr.passerelle.gateway.cli.OperatorCommands;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Passerelle, France's National Contact Point for eHealth.
+ *
+ * <p>With no arguments (or only {@code --property=value} arguments) this starts the gateway server; with a
+ * command name as first argument it runs that operator command and exits with its status.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PasserelleApplication {
+
+    public static void main(String[] args) {
+        OperatorCommands commands = OperatorCommands.discover();
+        if (commands.isCommandLine(args)) {
+            System.exit(commands.run(args, System.out, System.err));
+        }
+        SpringApplication.run(PasserelleApplication.class, args);
+    }
+}
