@@ -1,0 +1,364 @@
+package fr.passerelle.terminology.catalogue;
+
+import fr.passerelle.terminology.CodeSystems;
+import fr.passerelle.terminology.CodeValidation;
+import fr.passerelle.terminology.Coding;
+import fr.passerelle.terminology.TranscodingFailure;
+import fr.passerelle.terminology.TranscodingFailure.Reason;
+import fr.passerelle.terminology.TranscodingResult;
+import fr.passerelle.terminology.ValueSet;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One immutable snapshot of the terminology: every structure is filled by {@link Builder} and never changed
+ * afterwards, so readers need no locks. Lookups are hash lookups keyed by canonical system URI and code.
+ */
+public final class CatalogueIndex {
+
+    private final Map<String, Map<String, Concept>> conceptsBySystem;
+    private final Map<String, IndexedValueSet> valueSetsByKey;
+    private final List<ValueSet> valueSets;
+    private final Map<String, Map<String, List<Coding>>> mapsBySourceSystem;
+    private final Map<String, String> valueSetOidByElement;
+    private final CatalogueStatistics statistics;
+    /** Spelling of a system as received -> canonical URI; bounded by the number of distinct spellings seen. */
+    private final Map<String, String> canonicalSystems = new ConcurrentHashMap<>();
+
+    private CatalogueIndex(Builder b) {
+        Map<String, Map<String, Concept>> concepts = new HashMap<>();
+        b.concepts.forEach((system, codes) -> {
+            Map<String, Concept> frozen = new HashMap<>(codes.size() * 2);
+            codes.forEach((code, draft) -> frozen.put(code, draft.freeze(system, code)));
+            concepts.put(system, Collections.unmodifiableMap(frozen));
+        });
+        this.conceptsBySystem = Collections.unmodifiableMap(concepts);
+        Map<String, IndexedValueSet> byKey = new HashMap<>();
+        List<ValueSet> all = new ArrayList<>();
+        for (ValueSet vs : b.valueSets.values()) {
+            IndexedValueSet indexed = IndexedValueSet.of(vs);
+            all.add(vs);
+            byKey.put(vs.url(), indexed);
+            if (vs.oid() != null) {
+                byKey.put(vs.oid(), indexed);
+                byKey.put("urn:oid:" + vs.oid(), indexed);
+            }
+        }
+        this.valueSetsByKey = Collections.unmodifiableMap(byKey);
+        this.valueSets = List.copyOf(all);
+        Map<String, Map<String, List<Coding>>> maps = new HashMap<>();
+        b.maps.forEach((system, codes) -> {
+            Map<String, List<Coding>> frozen = new HashMap<>(codes.size() * 2);
+            codes.forEach((code, targets) -> frozen.put(code, List.copyOf(targets)));
+            maps.put(system, Collections.unmodifiableMap(frozen));
+        });
+        this.mapsBySourceSystem = Collections.unmodifiableMap(maps);
+        this.valueSetOidByElement = Map.copyOf(b.valueSetOidByElement);
+        int conceptCount = conceptsBySystem.values().stream().mapToInt(Map::size).sum();
+        int mappingCount = mapsBySourceSystem.values().stream().mapToInt(Map::size).sum();
+        int designationCount = conceptsBySystem.values().stream().flatMap(m -> m.values().stream())
+                .mapToInt(c -> c.designations().size()).sum();
+        this.statistics = new CatalogueStatistics(valueSets.size(),
+                valueSets.stream().mapToInt(ValueSet::size).sum(), conceptCount, mappingCount, designationCount,
+                valueSetOidByElement.size(), List.copyOf(b.sources));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static CatalogueIndex empty() {
+        return new Builder().build();
+    }
+
+    public CatalogueStatistics statistics() {
+        return statistics;
+    }
+
+    private String canonical(String system) {
+        String known = canonicalSystems.get(system);
+        if (known != null) {
+            return known;
+        }
+        String canonical = CodeSystems.canonicalUri(system);
+        if (canonicalSystems.size() < 10_000) {
+            canonicalSystems.put(system, canonical);
+        }
+        return canonical;
+    }
+
+    private static String valueSetKey(String oidOrUrl) {
+        String s = oidOrUrl.strip();
+        int bar = s.indexOf('|');
+        return bar >= 0 ? s.substring(0, bar) : s;
+    }
+
+    public Optional<ValueSet> valueSet(String oidOrUrl) {
+        IndexedValueSet vs = valueSetsByKey.get(valueSetKey(oidOrUrl));
+        return vs == null ? Optional.empty() : Optional.of(vs.valueSet());
+    }
+
+    public Collection<ValueSet> valueSets() {
+        return valueSets;
+    }
+
+    public Optional<Concept> concept(String system, String code) {
+        Map<String, Concept> codes = conceptsBySystem.get(canonical(system));
+        return codes == null ? Optional.empty() : Optional.ofNullable(codes.get(code));
+    }
+
+    public boolean knowsSystem(String system) {
+        String canonical = canonical(system);
+        return conceptsBySystem.containsKey(canonical) || mapsBySourceSystem.containsKey(canonical);
+    }
+
+    /** The MVC value-set OID that {@code coded_element_list_ehdsi.xml} assigns to an element of a document. */
+    public Optional<String> valueSetOidForElement(String documentType, String xpath) {
+        return Optional.ofNullable(valueSetOidByElement.get(documentType + ' ' + xpath));
+    }
+
+    public Map<String, String> valueSetOidByElement() {
+        return valueSetOidByElement;
+    }
+
+    /** The mapping targets recorded for a source code, in all target systems. */
+    public List<Coding> mappings(Coding source) {
+        Map<String, List<Coding>> codes = mapsBySourceSystem.get(canonical(source.system()));
+        if (codes == null) {
+            return List.of();
+        }
+        List<Coding> targets = codes.get(source.code());
+        return targets == null ? List.of() : targets;
+    }
+
+    public TranscodingResult transcode(Coding national, String targetValueSet) {
+        IndexedValueSet target = valueSetsByKey.get(valueSetKey(targetValueSet));
+        if (target == null) {
+            return new TranscodingResult.NotTranscoded(national, new TranscodingFailure(Reason.UNKNOWN_VALUE_SET,
+                    "Value set " + targetValueSet + " is not in the catalogue"));
+        }
+        String system = canonical(national.system());
+        if (target.contains(system, national.code())) {
+            return new TranscodingResult.Transcoded(pivot(system, national.code(), national.display()), national);
+        }
+        Map<String, List<Coding>> codes = mapsBySourceSystem.get(system);
+        List<Coding> targets = codes == null ? null : codes.get(national.code());
+        if (targets == null) {
+            return new TranscodingResult.NotTranscoded(national, noTarget(national, system, target));
+        }
+        Coding found = null;
+        List<Coding> candidates = null;
+        for (Coding t : targets) {
+            if (target.contains(t.system(), t.code())) {
+                if (found == null) {
+                    found = t;
+                } else {
+                    if (candidates == null) {
+                        candidates = new ArrayList<>(List.of(found));
+                    }
+                    candidates.add(t);
+                }
+            }
+        }
+        if (candidates != null) {
+            StringBuilder codesText = new StringBuilder();
+            for (Coding c : candidates) {
+                codesText.append(codesText.length() == 0 ? "" : ", ").append(c.code());
+            }
+            return new TranscodingResult.NotTranscoded(national, new TranscodingFailure(Reason.AMBIGUOUS_MAPPING,
+                    "Code " + national.code() + " of " + system + " maps to " + candidates.size()
+                            + " codes of value set " + target.valueSet().url() + " (" + codesText + ")"));
+        }
+        if (found == null) {
+            return new TranscodingResult.NotTranscoded(national, new TranscodingFailure(Reason.NO_MAPPING,
+                    "No mapping of code " + national.code() + " of " + system + " into value set "
+                            + target.valueSet().url()));
+        }
+        return new TranscodingResult.Transcoded(pivot(found.system(), found.code(), found.display()), national);
+    }
+
+    private TranscodingFailure noTarget(Coding national, String system, IndexedValueSet target) {
+        Map<String, Concept> known = conceptsBySystem.get(system);
+        if (known == null && !mapsBySourceSystem.containsKey(system)) {
+            return new TranscodingFailure(Reason.UNKNOWN_CODE_SYSTEM,
+                    "Code system " + system + " is not known to the catalogue");
+        }
+        if (known != null && !known.containsKey(national.code()) && !target.hasSystem(system)) {
+            return new TranscodingFailure(Reason.UNKNOWN_CODE,
+                    "Code " + national.code() + " is not in code system " + system);
+        }
+        if (target.hasSystem(system)) {
+            return new TranscodingFailure(Reason.CODE_NOT_IN_VALUE_SET,
+                    "Code " + national.code() + " of " + system + " is not in value set " + target.valueSet().url());
+        }
+        return new TranscodingFailure(Reason.NO_MAPPING,
+                "No mapping of code " + national.code() + " of " + system + " into value set "
+                        + target.valueSet().url());
+    }
+
+    private Coding pivot(String system, String code, String fallbackDisplay) {
+        Map<String, Concept> codes = conceptsBySystem.get(system);
+        Concept c = codes == null ? null : codes.get(code);
+        return new Coding(system, code, c != null && c.display() != null ? c.display() : fallbackDisplay);
+    }
+
+    public CodeValidation validate(Coding coding, String valueSet) {
+        IndexedValueSet vs = valueSetsByKey.get(valueSetKey(valueSet));
+        if (vs == null) {
+            return new CodeValidation.Invalid(coding, new TranscodingFailure(Reason.UNKNOWN_VALUE_SET,
+                    "Value set " + valueSet + " is not in the catalogue"));
+        }
+        String system = canonical(coding.system());
+        if (vs.contains(system, coding.code())) {
+            return new CodeValidation.Valid(pivot(system, coding.code(), coding.display()), vs.valueSet().url());
+        }
+        if (!knowsSystem(system)) {
+            return new CodeValidation.Invalid(coding, new TranscodingFailure(Reason.UNKNOWN_CODE_SYSTEM,
+                    "Code system " + system + " is not known to the catalogue"));
+        }
+        return new CodeValidation.Invalid(coding, new TranscodingFailure(Reason.CODE_NOT_IN_VALUE_SET,
+                "Code " + coding.code() + " of " + system + " is not in value set " + vs.valueSet().url()));
+    }
+
+    /** See {@link fr.passerelle.terminology.Terminology#translate} for the fallback order. */
+    public Optional<String> translate(Coding coding, String language) {
+        Map<String, Concept> codes = conceptsBySystem.get(canonical(coding.system()));
+        Concept c = codes == null ? null : codes.get(coding.code());
+        if (c == null) {
+            return Optional.empty();
+        }
+        Map<String, String> designations = c.designations();
+        if (language != null && !designations.isEmpty()) {
+            String tag = language.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+            String d = designations.get(tag);
+            if (d != null) {
+                return Optional.of(d);
+            }
+            int dash = tag.indexOf('-');
+            if (dash > 0) {
+                d = designations.get(tag.substring(0, dash));
+                if (d != null) {
+                    return Optional.of(d);
+                }
+            }
+            d = designations.get("en");
+            if (d != null) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.ofNullable(c.display());
+    }
+
+    /** A value set prepared for membership tests: canonical system -> codes. */
+    private record IndexedValueSet(ValueSet valueSet, Map<String, Set<String>> codesBySystem) {
+
+        static IndexedValueSet of(ValueSet vs) {
+            Map<String, Set<String>> bySystem = new HashMap<>();
+            for (Coding c : vs.concepts()) {
+                bySystem.computeIfAbsent(c.system(), s -> new HashSet<>()).add(c.code());
+            }
+            bySystem.replaceAll((s, codes) -> Set.copyOf(codes));
+            return new IndexedValueSet(vs, Map.copyOf(bySystem));
+        }
+
+        boolean contains(String system, String code) {
+            Set<String> codes = codesBySystem.get(system);
+            return codes != null && codes.contains(code);
+        }
+
+        boolean hasSystem(String system) {
+            return codesBySystem.containsKey(system);
+        }
+    }
+
+    /** Collects everything a load found; {@link #build()} freezes it. Not thread-safe: one loader at a time. */
+    public static final class Builder {
+
+        private final Map<String, Map<String, ConceptDraft>> concepts = new HashMap<>();
+        private final Map<String, ValueSet> valueSets = new LinkedHashMap<>();
+        private final Map<String, Map<String, List<Coding>>> maps = new HashMap<>();
+        private final Map<String, String> valueSetOidByElement = new HashMap<>();
+        private final List<String> sources = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Records a concept; the first non-blank display wins (a code system publishes one display). */
+        public Builder concept(String system, String code, String display) {
+            ConceptDraft d = concepts.computeIfAbsent(CodeSystems.canonicalUri(system), s -> new HashMap<>())
+                    .computeIfAbsent(code, c -> new ConceptDraft());
+            if (d.display == null && display != null && !display.isBlank()) {
+                d.display = display;
+            }
+            return this;
+        }
+
+        public Builder designation(String system, String code, String language, String display) {
+            ConceptDraft d = concepts.computeIfAbsent(CodeSystems.canonicalUri(system), s -> new HashMap<>())
+                    .computeIfAbsent(code, c -> new ConceptDraft());
+            d.designations.put(language.strip().replace('_', '-').toLowerCase(Locale.ROOT), display);
+            return this;
+        }
+
+        /** Adds a value set and its concepts; a later value set with the same URL replaces the earlier one. */
+        public Builder valueSet(ValueSet vs) {
+            List<Coding> canonical = new ArrayList<>(vs.concepts().size());
+            for (Coding c : vs.concepts()) {
+                Coding cc = c.withCanonicalSystem();
+                canonical.add(cc);
+                concept(cc.system(), cc.code(), cc.display());
+            }
+            valueSets.put(vs.url(), new ValueSet(vs.url(), vs.oid(), vs.name(), vs.title(), vs.version(),
+                    vs.source(), canonical));
+            return this;
+        }
+
+        /** Adds one mapping; the same target twice is kept once, two different targets make it ambiguous. */
+        public Builder mapping(Coding source, Coding target) {
+            List<Coding> targets = maps.computeIfAbsent(source.canonicalSystem(), s -> new HashMap<>())
+                    .computeIfAbsent(source.code(), c -> new ArrayList<>(1));
+            Coding t = target.withCanonicalSystem();
+            for (Coding existing : targets) {
+                if (existing.system().equals(t.system()) && existing.code().equals(t.code())) {
+                    return this;
+                }
+            }
+            targets.add(t);
+            return this;
+        }
+
+        public Builder elementValueSet(String documentType, String xpath, String valueSetOid) {
+            valueSetOidByElement.put(documentType + ' ' + xpath, valueSetOid);
+            return this;
+        }
+
+        public Builder source(String description) {
+            sources.add(description);
+            return this;
+        }
+
+        public CatalogueIndex build() {
+            return new CatalogueIndex(this);
+        }
+    }
+
+    private static final class ConceptDraft {
+        private String display;
+        private final Map<String, String> designations = new HashMap<>(2);
+
+        Concept freeze(String system, String code) {
+            return new Concept(system, code, display, designations);
+        }
+    }
+}
