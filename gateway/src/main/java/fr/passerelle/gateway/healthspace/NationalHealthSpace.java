@@ -22,6 +22,12 @@ public interface NationalHealthSpace {
     /** The document with this XDS unique id, with its bytes. */
     Optional<StoredDocument> retrieve(String documentUniqueId);
 
+    /**
+     * The prescribed items of an ePrescription, in document order, each saying whether it was dispensed (a fully
+     * dispensed ePrescription is no longer offered abroad). Empty when the id names no ePrescription.
+     */
+    List<PrescriptionLine> prescriptionLines(String prescriptionUniqueId);
+
     /** The patient's own controls over access; neutral controls for a patient who set none. */
     PatientControls controls(Ins ins);
 
