@@ -1,0 +1,90 @@
+package fr.passerelle.translation;
+
+import fr.passerelle.terminology.Terminology;
+import fr.passerelle.translation.cda.CdaDocument;
+import fr.passerelle.translation.cda.CdaReader;
+import fr.passerelle.translation.cda.CdaWriter;
+import fr.passerelle.translation.cda.DocumentFormat;
+import fr.passerelle.translation.ehdsi.CodedElementList;
+import fr.passerelle.translation.ehdsi.CodedElementList.PivotType;
+import fr.passerelle.translation.ehdsi.LevelOnePivotWriter;
+import fr.passerelle.translation.ehdsi.PatientSummaryPivotWriter;
+import fr.passerelle.translation.ehdsi.PivotTranscoder;
+import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
+import java.util.Optional;
+import org.w3c.dom.Document;
+
+/**
+ * The module's entry point: reads a document once and writes it in the requested target format.
+ * Thread-safe; one instance serves every request.
+ */
+public final class DocumentTranslator {
+
+    private final CdaReader reader = new CdaReader();
+    private final PivotTranscoder transcoder;
+
+    public DocumentTranslator(Terminology terminology) {
+        this(terminology, CodedElementList.bundled());
+    }
+
+    public DocumentTranslator(Terminology terminology, CodedElementList codedElements) {
+        this.transcoder = new PivotTranscoder(terminology, codedElements);
+    }
+
+    /** Reads a CDA into the typed model (exposed for callers that write several targets from one parse). */
+    public CdaDocument read(byte[] cda) throws TranslationException {
+        return reader.read(cda);
+    }
+
+    /** French PS (VSM, IPS-FR) or ePrescription (eP-MED-DM) to the eHDSI pivot CDA level 3 (and level 1 if a PDF is embedded). */
+    public TranslationOutcome toPivot(byte[] cda, String language) {
+        try {
+            return toPivot(reader.read(cda), language);
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    public TranslationOutcome toPivot(CdaDocument source, String language) {
+        try {
+            TranslationReport.Builder report = new TranslationReport.Builder();
+            Document pivot;
+            PivotType type;
+            String template;
+            String loinc;
+            String display;
+            String title;
+            if (source.format().isPatientSummary()) {
+                pivot = new PatientSummaryPivotWriter().write(source);
+                type = PivotType.PATIENT_SUMMARY;
+                template = "1.3.6.1.4.1.12559.11.10.1.3.1.1.3";
+                loinc = "60591-5";
+                display = "Patient summary Document";
+                title = "Patient Summary";
+            } else if (source.format() == DocumentFormat.EP_MED_DM) {
+                pivot = new PrescriptionPivotWriter().write(source);
+                type = PivotType.EPRESCRIPTION;
+                template = "1.3.6.1.4.1.12559.11.10.1.3.1.1.1";
+                loinc = "57833-6";
+                display = "Prescription for medication";
+                title = "ePrescription";
+            } else {
+                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
+                        source.format() + " has no eHDSI pivot counterpart"));
+            }
+            transcoder.transcode(pivot.getDocumentElement(), type, language, report);
+            Optional<String> levelOne = source.pdf().map(pdf -> {
+                Document l1 = new LevelOnePivotWriter().write(source, pdf, template, loinc, display, title);
+                // The level-1 header carries the same codes; its findings duplicate the level-3 ones.
+                transcoder.transcode(l1.getDocumentElement(), type, language, new TranslationReport.Builder());
+                return CdaWriter.toXml(l1);
+            });
+            if (levelOne.isEmpty()) {
+                report.warning("the source embeds no PDF: no level-1 pivot document");
+            }
+            return new TranslationOutcome.Translated(CdaWriter.toXml(pivot), "application/xml", levelOne, report.build());
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+}

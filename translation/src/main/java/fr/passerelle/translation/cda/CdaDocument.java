@@ -1,0 +1,21 @@
+package fr.passerelle.translation.cda;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A CDA document read once into a typed model: header, the clinical sections understood, an attached PDF. */
+public record CdaDocument(DocumentFormat format, Header header, List<ClinicalSection> sections,
+                          Optional<EmbeddedPdf> pdf) {
+
+    public CdaDocument {
+        sections = List.copyOf(sections);
+    }
+
+    public Optional<ClinicalSection> section(SectionKind kind) {
+        return sections.stream().filter(s -> s.kind() == kind).findFirst();
+    }
+
+    public List<ClinicalEntry> entries(SectionKind kind) {
+        return section(kind).map(ClinicalSection::entries).orElse(List.of());
+    }
+}

@@ -1,0 +1,635 @@
+package fr.passerelle.translation.cda;
+
+import static fr.passerelle.translation.cda.CdaNodes.attr;
+import static fr.passerelle.translation.cda.CdaNodes.child;
+import static fr.passerelle.translation.cda.CdaNodes.children;
+import static fr.passerelle.translation.cda.CdaNodes.path;
+import static fr.passerelle.translation.cda.CdaNodes.text;
+
+import fr.passerelle.translation.TranslationException;
+import fr.passerelle.translation.TranslationFailure;
+import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
+import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
+import fr.passerelle.translation.cda.ClinicalEntry.DispensedLine;
+import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
+import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
+import fr.passerelle.translation.cda.ClinicalEntry.Ingredient;
+import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
+import fr.passerelle.translation.cda.ClinicalEntry.Observation;
+import fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine;
+import fr.passerelle.translation.cda.ClinicalEntry.Problem;
+import fr.passerelle.translation.cda.ClinicalEntry.ProcedureEntry;
+import fr.passerelle.translation.cda.ClinicalEntry.Product;
+import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
+import fr.passerelle.translation.cda.Header.Address;
+import fr.passerelle.translation.cda.Header.Author;
+import fr.passerelle.translation.cda.Header.InstanceId;
+import fr.passerelle.translation.cda.Header.Organization;
+import fr.passerelle.translation.cda.Header.Patient;
+import fr.passerelle.translation.cda.Header.Person;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Reads a French CDA (VSM, IPS-FR, eP-MED-DM, eDISP-MED) or an eHDSI eDispensation into a {@link CdaDocument}
+ * in one parse. Entries are recognised by their structure and section code rather than by every template
+ * variant, so both French PS generations read alike.
+ */
+public final class CdaReader {
+
+    /** ActSubstanceAdminSubstitutionCode "N": no substitution. */
+    private static final String SUBSTITUTION_SYSTEM = "2.16.840.1.113883.5.1070";
+
+    public CdaDocument read(byte[] xml) throws TranslationException {
+        return read(HardenedXml.parse(xml));
+    }
+
+    public CdaDocument read(Document dom) throws TranslationException {
+        Element root = dom.getDocumentElement();
+        if (!"ClinicalDocument".equals(root.getLocalName()) || !CdaNodes.HL7.equals(root.getNamespaceURI())) {
+            throw new TranslationException(new TranslationFailure.UnknownFormat("/" + root.getLocalName(),
+                    "root element {" + root.getNamespaceURI() + "}" + root.getLocalName() + " is not an HL7 CDA ClinicalDocument"));
+        }
+        List<String> templates = new ArrayList<>();
+        for (Element t : children(root, "templateId")) {
+            templates.add(t.getAttribute("root"));
+        }
+        DocumentFormat format = DocumentFormat.fromTemplates(templates);
+        if (format == null) {
+            Element code = child(root, "code");
+            throw new TranslationException(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
+                    "templates " + templates + ", document code " + attr(code, "code")));
+        }
+        Context ctx = new Context(root);
+        Header header = header(root);
+        List<ClinicalSection> sections = new ArrayList<>();
+        Set<SectionKind> seen = EnumSet.noneOf(SectionKind.class);
+        Element body = path(root, "component", "structuredBody");
+        if (body != null) {
+            for (Element section : CdaNodes.descendants(body, "section")) {
+                SectionKind kind = SectionKind.fromLoinc(attr(child(section, "code"), "code"));
+                if (kind != null && seen.add(kind)) {
+                    sections.add(new ClinicalSection(kind, text(child(section, "title")), child(section, "text"),
+                            entries(kind, section, ctx), new SourceRef(section)));
+                }
+            }
+        }
+        return new CdaDocument(format, header, sections, ctx.pdf);
+    }
+
+    // ---------------------------------------------------------------- header
+
+    private Header header(Element root) throws TranslationException {
+        Element patientRole = path(root, "recordTarget", "patientRole");
+        if (patientRole == null) {
+            throw new TranslationException(new TranslationFailure.MissingMandatoryElement("/ClinicalDocument",
+                    "recordTarget/patientRole"));
+        }
+        Element patientEl = child(patientRole, "patient");
+        Element name = child(patientEl, "name");
+        List<String> given = new ArrayList<>();
+        String family = null;
+        if (name != null) {
+            // French names repeat family/given with qualifiers (BR birth, CL usage); keep the unqualified or birth ones.
+            for (Element f : children(name, "family")) {
+                if (family == null || "BR".equals(attr(f, "qualifier"))) {
+                    family = text(f);
+                }
+            }
+            for (Element g : children(name, "given")) {
+                if (attr(g, "qualifier") == null && text(g) != null) {
+                    given.add(text(g));
+                }
+            }
+            if (given.isEmpty()) {
+                for (Element g : children(name, "given")) {
+                    if (text(g) != null) {
+                        given.add(text(g));
+                        break;
+                    }
+                }
+            }
+        }
+        List<InstanceId> ids = new ArrayList<>();
+        for (Element id : children(patientRole, "id")) {
+            ids.add(instanceId(id));
+        }
+        Patient patient = new Patient(ids, family, given, coded(child(patientEl, "administrativeGenderCode")),
+                attr(child(patientEl, "birthTime"), "value"), address(child(patientRole, "addr")),
+                telecoms(patientRole));
+
+        Element authorEl = child(root, "author");
+        if (authorEl == null) {
+            throw new TranslationException(new TranslationFailure.MissingMandatoryElement("/ClinicalDocument", "author"));
+        }
+        Element assignedAuthor = child(authorEl, "assignedAuthor");
+        Author author = new Author(attr(child(authorEl, "time"), "value"),
+                person(assignedAuthor, "assignedPerson", child(authorEl, "functionCode")));
+
+        Element custodianOrg = path(root, "custodian", "assignedCustodian", "representedCustodianOrganization");
+        if (custodianOrg == null) {
+            throw new TranslationException(new TranslationFailure.MissingMandatoryElement("/ClinicalDocument", "custodian"));
+        }
+        Organization custodian = organization(custodianOrg);
+        Element legal = child(root, "legalAuthenticator");
+        Person legalPerson = legal == null ? null : person(child(legal, "assignedEntity"), "assignedPerson", null);
+        List<InstanceId> orders = new ArrayList<>();
+        for (Element f : children(root, "inFulfillmentOf")) {
+            Element id = path(f, "order", "id");
+            if (id != null) {
+                orders.add(instanceId(id));
+            }
+        }
+        return new Header(instanceId(child(root, "id")), instanceId(child(root, "setId")),
+                attr(child(root, "versionNumber"), "value"), coded(child(root, "code")), text(child(root, "title")),
+                attr(child(root, "effectiveTime"), "value"), coded(child(root, "confidentialityCode")),
+                attr(child(root, "languageCode"), "code"), patient, author, custodian, legalPerson,
+                legal == null ? null : attr(child(legal, "time"), "value"), orders);
+    }
+
+    private Person person(Element assigned, String personElement, Element functionCode) {
+        if (assigned == null) {
+            return null;
+        }
+        Element name = path(assigned, personElement, "name");
+        Element org = child(assigned, "representedOrganization");
+        CodedValue profession = coded(child(assigned, "code"));
+        if (profession == null && functionCode != null) {
+            profession = coded(functionCode);
+        }
+        return new Person(instanceId(child(assigned, "id")), text(child(name, "prefix")), text(child(name, "family")),
+                text(child(name, "given")), profession, address(child(assigned, "addr")), telecoms(assigned),
+                org == null ? null : organization(org));
+    }
+
+    private Organization organization(Element org) {
+        return new Organization(instanceId(child(org, "id")), text(child(org, "name")), address(child(org, "addr")),
+                telecoms(org));
+    }
+
+    private static List<String> telecoms(Element parent) {
+        List<String> out = new ArrayList<>();
+        for (Element t : children(parent, "telecom")) {
+            String v = attr(t, "value");
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static InstanceId instanceId(Element id) {
+        if (id == null || attr(id, "root") == null) {
+            return null;
+        }
+        return new InstanceId(attr(id, "root"), attr(id, "extension"));
+    }
+
+    private static Address address(Element addr) {
+        if (addr == null || attr(addr, "nullFlavor") != null) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Element l : children(addr, "streetAddressLine")) {
+            if (text(l) != null) {
+                lines.add(text(l));
+            }
+        }
+        StringBuilder street = new StringBuilder();
+        for (String part : new String[] {"houseNumber", "streetName", "unitID"}) {
+            String t = text(child(addr, part));
+            if (t != null) {
+                street.append(street.length() == 0 ? "" : " ").append(t);
+            }
+        }
+        if (street.length() > 0) {
+            lines.add(street.toString());
+        }
+        return new Address(lines, text(child(addr, "postalCode")), text(child(addr, "city")),
+                text(child(addr, "country")));
+    }
+
+    // ---------------------------------------------------------------- entries
+
+    private List<ClinicalEntry> entries(SectionKind kind, Element section, Context ctx) throws TranslationException {
+        List<ClinicalEntry> out = new ArrayList<>();
+        for (Element entry : children(section, "entry")) {
+            for (Node n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element statement) {
+                    if (!"templateId".equals(statement.getLocalName())) {
+                        entry(kind, statement, ctx, out);
+                    }
+                }
+            }
+        }
+        // Embedded PDFs may sit in any section (IPS-FR "documents ajoutés", advance directives).
+        if (ctx.pdf.isEmpty()) {
+            for (Element media : CdaNodes.descendants(section, "observationMedia")) {
+                Element value = child(media, "value");
+                if ("application/pdf".equals(attr(value, "mediaType")) && "B64".equals(attr(value, "representation"))) {
+                    String b64 = value.getTextContent();
+                    if (b64 != null && !b64.isBlank()) {
+                        ctx.pdf = Optional.of(new EmbeddedPdf(b64.strip(), new SourceRef(value)));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private void entry(SectionKind kind, Element s, Context ctx, List<ClinicalEntry> out) throws TranslationException {
+        String name = s.getLocalName();
+        switch (kind) {
+            case ALLERGIES -> {
+                for (Element obs : concernObservations(s)) {
+                    out.add(allergy(obs));
+                }
+            }
+            case PROBLEMS, PAST_ILLNESS -> {
+                for (Element obs : concernObservations(s)) {
+                    out.add(new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")),
+                            attr(path(obs, "effectiveTime", "low"), "value"),
+                            attr(path(obs, "effectiveTime", "high"), "value"), new SourceRef(obs)));
+                }
+            }
+            case MEDICATIONS -> {
+                if ("substanceAdministration".equals(name)) {
+                    Product product = product(s, true);
+                    out.add(new MedicationStatement(id(s), product, low(s), high(s), dosages(s, ctx), new SourceRef(s)));
+                }
+            }
+            case PRESCRIPTIONS -> {
+                if ("substanceAdministration".equals(name)) {
+                    out.add(prescription(s, ctx));
+                }
+            }
+            case DISPENSED -> {
+                if ("supply".equals(name)) {
+                    out.add(dispensed(s));
+                }
+            }
+            case PROCEDURES -> {
+                if ("procedure".equals(name)) {
+                    Element time = child(s, "effectiveTime");
+                    String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
+                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), date, new SourceRef(s)));
+                }
+            }
+            case IMMUNIZATIONS -> {
+                if ("substanceAdministration".equals(name)) {
+                    Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
+                    Element time = child(s, "effectiveTime");
+                    out.add(new Immunization(id(s), coded(child(material, "code")),
+                            attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value"),
+                            coded(child(s, "routeCode")), new SourceRef(s)));
+                }
+            }
+            case DEVICES -> {
+                if ("supply".equals(name)) {
+                    for (Element participant : children(s, "participant")) {
+                        Element device = path(participant, "participantRole", "playingDevice");
+                        if (device != null) {
+                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), new SourceRef(s)));
+                        }
+                    }
+                }
+            }
+            default -> {
+                if ("observation".equals(name)) {
+                    out.add(observation(s));
+                } else if ("organizer".equals(name)) {
+                    for (Element component : children(s, "component")) {
+                        Element obs = child(component, "observation");
+                        if (obs != null) {
+                            out.add(observation(obs));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The observations inside a concern act (or the observation itself when there is no concern wrapper). */
+    private static List<Element> concernObservations(Element statement) {
+        List<Element> out = new ArrayList<>();
+        if ("observation".equals(statement.getLocalName())) {
+            out.add(statement);
+            return out;
+        }
+        for (Element rel : children(statement, "entryRelationship")) {
+            Element obs = child(rel, "observation");
+            if (obs != null) {
+                out.add(obs);
+            }
+        }
+        return out;
+    }
+
+    private Allergy allergy(Element obs) {
+        Element agent = path(obs, "participant", "participantRole", "playingEntity", "code");
+        CodedValue reaction = null;
+        CodedValue status = null;
+        for (Element rel : children(obs, "entryRelationship")) {
+            Element inner = child(rel, "observation");
+            if (inner == null) {
+                continue;
+            }
+            String type = attr(rel, "typeCode");
+            if ("MFST".equals(type) && reaction == null) {
+                reaction = coded(child(inner, "value"));
+            } else if ("REFR".equals(type) && status == null) {
+                status = coded(child(inner, "value"));
+            }
+        }
+        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reaction,
+                attr(path(obs, "effectiveTime", "low"), "value"), status, new SourceRef(obs));
+    }
+
+    private Observation observation(Element obs) {
+        Element value = child(obs, "value");
+        CodedValue coded = null;
+        Quantity quantity = null;
+        String text = null;
+        if (value != null) {
+            String type = value.getAttributeNS(CdaNodes.XSI, "type");
+            if (type.endsWith("PQ")) {
+                quantity = new Quantity(attr(value, "value"), attr(value, "unit"));
+            } else if (type.endsWith("CD") || type.endsWith("CE") || type.endsWith("CO") || type.endsWith("CV")) {
+                coded = coded(value);
+            } else if (type.endsWith("ST") || type.endsWith("ED")) {
+                text = text(value);
+            } else if (type.endsWith("INT") || type.endsWith("REAL")) {
+                quantity = new Quantity(attr(value, "value"), null);
+            } else if (type.endsWith("BL")) {
+                text = attr(value, "value");
+            }
+        }
+        Element time = child(obs, "effectiveTime");
+        String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
+        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, date, new SourceRef(obs));
+    }
+
+    private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
+        Product product = product(s, true);
+        Integer repeats = null;
+        String r = attr(child(s, "repeatNumber"), "value");
+        if (r != null) {
+            try {
+                repeats = Integer.valueOf(r);
+            } catch (NumberFormatException e) {
+                repeats = null;
+            }
+        }
+        Quantity toDispense = null;
+        boolean substitution = true;
+        for (Element rel : children(s, "entryRelationship")) {
+            Element supply = child(rel, "supply");
+            if (supply != null && toDispense == null) {
+                Element q = child(supply, "quantity");
+                if (q != null && attr(q, "value") != null) {
+                    toDispense = new Quantity(attr(q, "value"), attr(q, "unit"));
+                }
+            }
+            Element act = child(rel, "act");
+            Element code = act == null ? null : child(act, "code");
+            if (code != null && SUBSTITUTION_SYSTEM.equals(attr(code, "codeSystem")) && "N".equals(attr(code, "code"))) {
+                substitution = false;
+            }
+        }
+        return new PrescriptionLine(id(s), product, low(s), high(s), dosages(s, ctx), toDispense, repeats,
+                substitution, ctx.narrative(child(s, "text")), new SourceRef(s));
+    }
+
+    private DispensedLine dispensed(Element supply) throws TranslationException {
+        Element product = path(supply, "product", "manufacturedProduct", "manufacturedMaterial");
+        Product p = product == null ? null : productOf(product, true);
+        if (p == null) {
+            throw new TranslationException(new TranslationFailure.MedicationWithoutCode(CdaNodes.xpath(supply) + "/product"));
+        }
+        Element q = child(supply, "quantity");
+        String prescriptionId = null;
+        String lineId = null;
+        boolean substituted = false;
+        for (Element rel : children(supply, "entryRelationship")) {
+            Element sa = child(rel, "substanceAdministration");
+            if (sa != null && lineId == null) {
+                lineId = id(sa);
+            }
+            Element act = child(rel, "act");
+            if (act != null && "SUBST".equals(attr(child(act, "code"), "code"))) {
+                substituted = true;
+            }
+        }
+        Element ref = path(supply, "reference", "externalDocument", "id");
+        if (ref != null) {
+            prescriptionId = attr(ref, "extension") != null ? attr(ref, "extension") : attr(ref, "root");
+        }
+        return new DispensedLine(id(supply), p, q == null ? null : new Quantity(attr(q, "value"), attr(q, "unit")),
+                prescriptionId, lineId, substituted, attr(child(supply, "effectiveTime"), "value"), new SourceRef(supply));
+    }
+
+    private Product product(Element substanceAdministration, boolean codeRequired) throws TranslationException {
+        Element material = path(substanceAdministration, "consumable", "manufacturedProduct", "manufacturedMaterial");
+        if (material == null) {
+            throw new TranslationException(new TranslationFailure.MedicationWithoutCode(
+                    CdaNodes.xpath(substanceAdministration) + "/consumable"));
+        }
+        return productOf(material, codeRequired);
+    }
+
+    private Product productOf(Element material, boolean codeRequired) throws TranslationException {
+        CodedValue code = coded(child(material, "code"));
+        Element kind = path(material, "asSpecializedKind", "generalizedMedicineClass", "code");
+        if (kind == null) {
+            kind = path(material, "asSpecializedKind", "generalizedMaterialKind", "code");
+        }
+        CodedValue atc = coded(kind);
+        List<Ingredient> ingredients = new ArrayList<>();
+        for (Element ing : children(material, "ingredient")) {
+            if (!"ACTI".equals(attr(ing, "classCode"))) {
+                continue;
+            }
+            Element substance = child(ing, "ingredientSubstance");
+            if (substance == null) {
+                substance = child(ing, "ingredient");
+            }
+            Element qty = child(ing, "quantity");
+            ingredients.add(new Ingredient(coded(child(substance, "code")), text(child(substance, "name")),
+                    pq(child(qty, "numerator")), pq(child(qty, "denominator"))));
+        }
+        boolean anyCode = (code != null && code.isCoded()) || (atc != null && atc.isCoded())
+                || ingredients.stream().anyMatch(i -> i.substance() != null && i.substance().isCoded());
+        if (codeRequired && !anyCode) {
+            throw new TranslationException(new TranslationFailure.MedicationWithoutCode(CdaNodes.xpath(material)));
+        }
+        Element content = child(material, "asContent");
+        Element container = child(content, "containerPackagedProduct");
+        return new Product(code, text(child(material, "name")), atc, ingredients, coded(child(material, "formCode")),
+                coded(child(container, "formCode")), pq(child(content, "quantity")), new SourceRef(material));
+    }
+
+    private List<Dosage> dosages(Element s, Context ctx) {
+        List<Dosage> out = new ArrayList<>();
+        CodedValue route = coded(child(s, "routeCode"));
+        List<Element> subordinates = new ArrayList<>();
+        for (Element rel : children(s, "entryRelationship")) {
+            if ("COMP".equals(attr(rel, "typeCode")) && child(rel, "substanceAdministration") != null) {
+                subordinates.add(child(rel, "substanceAdministration"));
+            }
+        }
+        if (subordinates.isEmpty()) {
+            out.add(dosage(s, route, ctx));
+        } else {
+            for (Element sub : subordinates) {
+                CodedValue subRoute = coded(child(sub, "routeCode"));
+                out.add(dosage(sub, subRoute != null ? subRoute : route, ctx));
+            }
+        }
+        return out;
+    }
+
+    private Dosage dosage(Element sa, CodedValue route, Context ctx) {
+        Quantity period = null;
+        String start = null;
+        String end = null;
+        for (Element t : children(sa, "effectiveTime")) {
+            String type = t.getAttributeNS(CdaNodes.XSI, "type");
+            if (type.endsWith("PIVL_TS")) {
+                period = pq(child(t, "period"));
+            } else if (type.endsWith("IVL_TS")) {
+                start = attr(child(t, "low"), "value");
+                end = attr(child(t, "high"), "value");
+            } else if (type.endsWith("SXPR_TS")) {
+                for (Element comp : children(t, "comp")) {
+                    String ct = comp.getAttributeNS(CdaNodes.XSI, "type");
+                    if (ct.endsWith("PIVL_TS") && period == null) {
+                        period = pq(child(comp, "period"));
+                    } else if (ct.endsWith("IVL_TS") && start == null) {
+                        start = attr(child(comp, "low"), "value");
+                    }
+                }
+            }
+        }
+        Element dose = child(sa, "doseQuantity");
+        Quantity low = dose == null ? null : pq(child(dose, "low") != null ? child(dose, "low") : dose);
+        Quantity high = dose == null ? null : pq(child(dose, "high") != null ? child(dose, "high") : dose);
+        return new Dosage(low, high, period, start, end, route, ctx.narrative(child(sa, "text")));
+    }
+
+    private static Quantity pq(Element e) {
+        if (e == null || attr(e, "value") == null) {
+            return null;
+        }
+        return new Quantity(attr(e, "value"), attr(e, "unit"));
+    }
+
+    private static String low(Element s) {
+        for (Element t : children(s, "effectiveTime")) {
+            String v = attr(child(t, "low"), "value");
+            if (v != null) {
+                return v;
+            }
+            if (attr(t, "value") != null && !t.getAttributeNS(CdaNodes.XSI, "type").endsWith("PIVL_TS")) {
+                return attr(t, "value");
+            }
+        }
+        return null;
+    }
+
+    private static String high(Element s) {
+        for (Element t : children(s, "effectiveTime")) {
+            String v = attr(child(t, "high"), "value");
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String id(Element e) {
+        Element id = child(e, "id");
+        if (id == null) {
+            return null;
+        }
+        String root = attr(id, "root");
+        String ext = attr(id, "extension");
+        return ext == null ? root : root + "^" + ext;
+    }
+
+    /** A coded element with its translations; null when absent, nullFlavored without code, or uncoded. */
+    static CodedValue coded(Element e) {
+        if (e == null) {
+            return null;
+        }
+        String code = attr(e, "code");
+        if (code == null) {
+            return null;
+        }
+        List<CodedValue> translations = new ArrayList<>();
+        for (Element t : children(e, "translation")) {
+            CodedValue tv = coded(t);
+            if (tv != null) {
+                translations.add(tv);
+            }
+        }
+        return new CodedValue(code.strip(), attr(e, "codeSystem"), attr(e, "displayName"), translations, new SourceRef(e));
+    }
+
+    /** Per-document state: the narrative's ID index (built on first use) and the PDF found. */
+    private static final class Context {
+        private final Element root;
+        private Map<String, Element> ids;
+        private Optional<EmbeddedPdf> pdf = Optional.empty();
+
+        Context(Element root) {
+            this.root = root;
+        }
+
+        /** The narrative text a {@code <text><reference value="#id"/></text>} points at, or its own text. */
+        String narrative(Element text) {
+            if (text == null) {
+                return null;
+            }
+            Element ref = child(text, "reference");
+            String target = attr(ref, "value");
+            if (target != null && target.startsWith("#") && target.length() > 1) {
+                if (ids == null) {
+                    ids = new HashMap<>();
+                    index(root);
+                }
+                Element found = ids.get(target.substring(1));
+                return found == null ? null : collapse(found.getTextContent());
+            }
+            return collapse(text.getTextContent());
+        }
+
+        private void index(Element e) {
+            String id = e.getAttribute("ID");
+            if (!id.isEmpty()) {
+                ids.put(id, e);
+            }
+            for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element c && !"observationMedia".equals(c.getLocalName())) {
+                    index(c);
+                }
+            }
+        }
+
+        private static String collapse(String s) {
+            if (s == null) {
+                return null;
+            }
+            String t = s.replaceAll("\\s+", " ").strip();
+            return t.isEmpty() ? null : t;
+        }
+    }
+}

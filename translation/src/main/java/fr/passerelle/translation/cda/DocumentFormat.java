@@ -1,0 +1,50 @@
+package fr.passerelle.translation.cda;
+
+import java.util.List;
+
+/**
+ * The CDA formats this module reads, recognised by their template identifiers (the French CI-SIS volet
+ * templates and the eHDSI document templates).
+ */
+public enum DocumentFormat {
+    /** French "Volet de Synthèse Médicale" 1.4 (format code urn:asip:ci-sis:vsm:2012). */
+    VSM("1.2.250.1.213.1.1.1.13", "urn:asip:ci-sis:vsm:2012"),
+    /** French International Patient Summary IPS-FR 2024.01 (format code urn:ihe:pcc:ips:2020). */
+    IPS_FR("1.2.250.1.213.1.1.1.51", "urn:ihe:pcc:ips:2020"),
+    /** French ePrescription of medicines and devices eP-MED-DM 2024.01 (format code urn:ihe:pharm:pre:2010). */
+    EP_MED_DM("1.2.250.1.213.1.1.1.39", "urn:ihe:pharm:pre:2010"),
+    /** French dispensation eDISP-MED 2024.01 (format code urn:ihe:pharm:dis:2010). */
+    EDISP_MED("1.2.250.1.213.1.1.1.54", "urn:ihe:pharm:dis:2010"),
+    /** eHDSI eDispensation pivot, level 3. */
+    EHDSI_EDISPENSATION("1.3.6.1.4.1.12559.11.10.1.3.1.1.2", "urn:epsos:ep:dis:2010");
+
+    private final String templateId;
+    private final String formatCode;
+
+    DocumentFormat(String templateId, String formatCode) {
+        this.templateId = templateId;
+        this.formatCode = formatCode;
+    }
+
+    public String templateId() {
+        return templateId;
+    }
+
+    public String formatCode() {
+        return formatCode;
+    }
+
+    public boolean isPatientSummary() {
+        return this == VSM || this == IPS_FR;
+    }
+
+    /** The format whose template is among these, or null. */
+    public static DocumentFormat fromTemplates(List<String> templateIds) {
+        for (DocumentFormat f : values()) {
+            if (templateIds.contains(f.templateId)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

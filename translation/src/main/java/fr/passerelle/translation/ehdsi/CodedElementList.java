@@ -1,0 +1,96 @@
+package fr.passerelle.translation.ehdsi;
+
+import fr.passerelle.translation.cda.CdaNodes;
+import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.translation.TranslationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Element;
+
+/**
+ * OpenNCP's list of coded elements per eHDSI document type: for each, a path, the MVC value set and whether
+ * the element is required. The paths are compiled once into {@link ElementPath} matchers so a whole pivot
+ * document is matched in a single walk.
+ */
+public final class CodedElementList {
+
+    /** The eHDSI document types of the list that Passerelle produces or reads. */
+    public enum PivotType {
+        PATIENT_SUMMARY("patientSummaryCDAl3"),
+        EPRESCRIPTION("ePrescriptionCDAl3"),
+        EDISPENSATION("eDispensationCDAl3");
+
+        private final String usageElement;
+
+        PivotType(String usageElement) {
+            this.usageElement = usageElement;
+        }
+    }
+
+    /** One coded element of one document type. */
+    public record CodedElement(String path, ElementPath matcher, String valueSetOid, String usage) {
+        /** R and RNFA elements must be coded (RNFA: a nullFlavor is tolerated when the information is absent). */
+        public boolean required() {
+            return usage.startsWith("R");
+        }
+    }
+
+    private final Map<PivotType, List<CodedElement>> byType;
+
+    private CodedElementList(Map<PivotType, List<CodedElement>> byType) {
+        this.byType = byType;
+    }
+
+    /** The list shipped with this module (a copy of OpenNCP's TM_resources list). */
+    public static CodedElementList bundled() {
+        try (InputStream in = CodedElementList.class.getResourceAsStream("coded_element_list_ehdsi.xml")) {
+            if (in == null) {
+                throw new IllegalStateException("coded_element_list_ehdsi.xml missing from the classpath");
+            }
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static CodedElementList parse(byte[] xml) {
+        Element root;
+        try {
+            root = HardenedXml.parse(xml).getDocumentElement();
+        } catch (TranslationException e) {
+            throw new IllegalArgumentException("unreadable coded element list: " + e.getMessage(), e);
+        }
+        Map<PivotType, List<CodedElement>> byType = new EnumMap<>(PivotType.class);
+        Map<String, ElementPath> compiled = new HashMap<>();
+        for (PivotType t : PivotType.values()) {
+            byType.put(t, new ArrayList<>());
+        }
+        for (Element ce : CdaNodes.children(root, "codedElement")) {
+            String path = CdaNodes.text(CdaNodes.child(ce, "elementPath"));
+            String valueSet = CdaNodes.text(CdaNodes.child(ce, "valueSet"));
+            Element usage = CdaNodes.child(ce, "usage");
+            if (path == null || valueSet == null || usage == null) {
+                continue;
+            }
+            ElementPath matcher = compiled.computeIfAbsent(path, ElementPath::compile);
+            for (PivotType t : PivotType.values()) {
+                String u = CdaNodes.text(CdaNodes.child(usage, t.usageElement));
+                if (u != null && !"NA".equals(u)) {
+                    byType.get(t).add(new CodedElement(path, matcher, valueSet, u));
+                }
+            }
+        }
+        byType.replaceAll((k, v) -> List.copyOf(v));
+        return new CodedElementList(byType);
+    }
+
+    public List<CodedElement> elements(PivotType type) {
+        return byType.get(type);
+    }
+}

@@ -1,0 +1,181 @@
+package fr.passerelle.translation.ehdsi;
+
+import fr.passerelle.translation.cda.CdaNodes;
+import fr.passerelle.translation.cda.CodedValue;
+import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
+import fr.passerelle.translation.cda.Header.Address;
+import fr.passerelle.translation.cda.Header.InstanceId;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Small builder over a DOM in the HL7 namespace. Coded elements remember their source (as DOM user data)
+ * so the transcoding pass can report the French XPath of a code it cannot map.
+ */
+final class PivotDom {
+
+    /** User-data key holding the {@link fr.passerelle.translation.cda.SourceRef} of a coded element. */
+    static final String SOURCE = "passerelle.source";
+
+    private final Document doc;
+
+    PivotDom(Document doc) {
+        this.doc = doc;
+    }
+
+    Document document() {
+        return doc;
+    }
+
+    Element root(String name) {
+        Element root = doc.createElementNS(CdaNodes.HL7, name);
+        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xsi", CdaNodes.XSI);
+        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:pharm", CdaNodes.PHARM);
+        doc.appendChild(root);
+        return root;
+    }
+
+    /** Adds a child element with attribute name/value pairs (null values are skipped). */
+    Element add(Element parent, String name, String... attributes) {
+        return addNs(parent, CdaNodes.HL7, name, attributes);
+    }
+
+    Element pharm(Element parent, String name, String... attributes) {
+        return addNs(parent, CdaNodes.PHARM, "pharm:" + name, attributes);
+    }
+
+    private Element addNs(Element parent, String ns, String name, String... attributes) {
+        Element e = doc.createElementNS(ns, name);
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            if (attributes[i + 1] != null) {
+                if (attributes[i].equals("xsi:type")) {
+                    e.setAttributeNS(CdaNodes.XSI, "xsi:type", attributes[i + 1]);
+                } else {
+                    e.setAttribute(attributes[i], attributes[i + 1]);
+                }
+            }
+        }
+        parent.appendChild(e);
+        return e;
+    }
+
+    Element text(Element parent, String name, String value) {
+        Element e = add(parent, name);
+        if (value != null) {
+            e.setTextContent(value);
+        }
+        return e;
+    }
+
+    void templates(Element parent, String... roots) {
+        for (String r : roots) {
+            add(parent, "templateId", "root", r);
+        }
+    }
+
+    void id(Element parent, InstanceId id) {
+        if (id == null) {
+            add(parent, "id", "nullFlavor", "UNK");
+        } else {
+            add(parent, "id", "root", id.root(), "extension", id.extension());
+        }
+    }
+
+    /** An {@code id} from an entry identifier "root^extension" as the reader keeps it. */
+    void id(Element parent, String rootAndExtension) {
+        if (rootAndExtension == null) {
+            add(parent, "id", "nullFlavor", "UNK");
+            return;
+        }
+        int caret = rootAndExtension.indexOf('^');
+        if (caret < 0) {
+            add(parent, "id", "root", rootAndExtension);
+        } else {
+            add(parent, "id", "root", rootAndExtension.substring(0, caret), "extension",
+                    rootAndExtension.substring(caret + 1));
+        }
+    }
+
+    /** A coded element from the source (nullFlavor UNK when absent), remembering where it came from. */
+    Element coded(Element parent, String name, CodedValue value, String... extraAttributes) {
+        return coded(parent, CdaNodes.HL7, name, value, extraAttributes);
+    }
+
+    Element pharmCoded(Element parent, String name, CodedValue value) {
+        return coded(parent, CdaNodes.PHARM, "pharm:" + name, value);
+    }
+
+    private Element coded(Element parent, String ns, String name, CodedValue value, String... extraAttributes) {
+        Element e = addNs(parent, ns, name, extraAttributes);
+        if (value == null || !value.isCoded()) {
+            e.setAttribute("nullFlavor", "UNK");
+            return e;
+        }
+        e.setAttribute("code", value.code());
+        e.setAttribute("codeSystem", value.codeSystem());
+        if (value.displayName() != null) {
+            e.setAttribute("displayName", value.displayName());
+        }
+        for (CodedValue t : value.translations()) {
+            if (t.isCoded()) {
+                addNs(e, ns, ns.equals(CdaNodes.PHARM) ? "pharm:translation" : "translation", "code", t.code(),
+                        "codeSystem", t.codeSystem(), "displayName", t.displayName());
+            }
+        }
+        e.setUserData(SOURCE, value.source(), null);
+        return e;
+    }
+
+    /** A fixed code the writer chooses itself (document and section codes, act codes). */
+    Element fixedCode(Element parent, String name, String code, String system, String display) {
+        return add(parent, name, "code", code, "codeSystem", system, "displayName", display);
+    }
+
+    void time(Element parent, String name, String value) {
+        if (value == null) {
+            add(parent, name, "nullFlavor", "UNK");
+        } else {
+            add(parent, name, "value", value);
+        }
+    }
+
+    Element quantity(Element parent, String name, Quantity q, String... attributes) {
+        Element e = add(parent, name, attributes);
+        if (q == null) {
+            e.setAttribute("nullFlavor", "UNK");
+        } else {
+            e.setAttribute("value", q.value());
+            e.setAttribute("unit", q.unit() == null ? "1" : q.unit());
+        }
+        return e;
+    }
+
+    void address(Element parent, Address a) {
+        if (a == null) {
+            add(parent, "addr", "nullFlavor", "NI");
+            return;
+        }
+        Element addr = add(parent, "addr");
+        for (String line : a.streetLines()) {
+            text(addr, "streetAddressLine", line);
+        }
+        if (a.city() != null) {
+            text(addr, "city", a.city());
+        }
+        if (a.postalCode() != null) {
+            text(addr, "postalCode", a.postalCode());
+        }
+        // eHDSI wants ISO 3166 alpha-2; French documents write "FRANCE" or leave the country out.
+        String country = a.country();
+        text(addr, "country", country == null || country.equalsIgnoreCase("FRANCE") ? "FR" : country);
+    }
+
+    void telecoms(Element parent, java.util.List<String> telecoms) {
+        if (telecoms.isEmpty()) {
+            add(parent, "telecom", "nullFlavor", "NI");
+        }
+        for (String t : telecoms) {
+            add(parent, "telecom", "value", t);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package fr.passerelle.translation.ehdsi;
+
+import fr.passerelle.translation.cda.CodedValue;
+import fr.passerelle.translation.cda.Header;
+import fr.passerelle.translation.cda.Header.Organization;
+import fr.passerelle.translation.cda.Header.Person;
+import org.w3c.dom.Element;
+
+/** Writes the eHDSI CDA header (recordTarget, author, custodian, legal authenticator) from the French header. */
+final class PivotHeaderWriter {
+
+    static final String LOINC = "2.16.840.1.113883.6.1";
+
+    private PivotHeaderWriter() {
+    }
+
+    /**
+     * Writes everything from {@code typeId} to {@code legalAuthenticator} in the CDA schema's order.
+     *
+     * @param documentTemplate the eHDSI document template (PS or eP, L3 or L1)
+     */
+    static Element write(PivotDom dom, Header h, String documentTemplate, String loincCode, String loincDisplay,
+                         String title) {
+        Element doc = dom.root("ClinicalDocument");
+        dom.add(doc, "typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
+        dom.templates(doc, documentTemplate);
+        dom.id(doc, h.id());
+        dom.fixedCode(doc, "code", loincCode, LOINC, loincDisplay);
+        dom.text(doc, "title", title);
+        dom.time(doc, "effectiveTime", h.effectiveTime());
+        Element confidentiality = dom.coded(doc, "confidentialityCode", h.confidentiality());
+        if (h.confidentiality() == null) {
+            // "N" (normal) is what the French volets use when they do not say; absent would not validate.
+            confidentiality.removeAttribute("nullFlavor");
+            confidentiality.setAttribute("code", "N");
+            confidentiality.setAttribute("codeSystem", "2.16.840.1.113883.5.25");
+        }
+        dom.add(doc, "languageCode", "code", h.languageCode() == null ? "fr-FR" : h.languageCode());
+        if (h.setId() != null) {
+            dom.add(doc, "setId", "root", h.setId().root(), "extension", h.setId().extension());
+        }
+        if (h.versionNumber() != null) {
+            dom.add(doc, "versionNumber", "value", h.versionNumber());
+        }
+        recordTarget(dom, doc, h.patient());
+        author(dom, doc, h);
+        custodian(dom, doc, h.custodian());
+        if (h.legalAuthenticator() != null) {
+            Element la = dom.add(doc, "legalAuthenticator");
+            dom.time(la, "time", h.legalAuthenticationTime() == null ? h.effectiveTime() : h.legalAuthenticationTime());
+            dom.add(la, "signatureCode", "code", "S");
+            assignedEntity(dom, la, "assignedEntity", h.legalAuthenticator());
+        }
+        return doc;
+    }
+
+    private static void recordTarget(PivotDom dom, Element doc, Header.Patient p) {
+        Element role = dom.add(dom.add(doc, "recordTarget"), "patientRole");
+        for (Header.InstanceId id : p.ids()) {
+            dom.id(role, id);
+        }
+        dom.address(role, p.address());
+        dom.telecoms(role, p.telecoms());
+        Element patient = dom.add(role, "patient");
+        Element name = dom.add(patient, "name");
+        dom.text(name, "family", p.family());
+        for (String g : p.given()) {
+            dom.text(name, "given", g);
+        }
+        dom.coded(patient, "administrativeGenderCode", p.gender());
+        dom.time(patient, "birthTime", p.birthTime());
+    }
+
+    private static void author(PivotDom dom, Element doc, Header h) {
+        Element author = dom.add(doc, "author");
+        Person person = h.author().person();
+        CodedValue profession = person == null ? null : person.profession();
+        dom.coded(author, "functionCode", profession);
+        dom.time(author, "time", h.author().time());
+        assignedEntity(dom, author, "assignedAuthor", person);
+    }
+
+    private static void assignedEntity(PivotDom dom, Element parent, String name, Person person) {
+        Element assigned = dom.add(parent, name);
+        dom.id(assigned, person == null ? null : person.id());
+        if (person == null) {
+            dom.add(assigned, "addr", "nullFlavor", "NI");
+            dom.add(assigned, "telecom", "nullFlavor", "NI");
+            return;
+        }
+        dom.address(assigned, person.address());
+        dom.telecoms(assigned, person.telecoms());
+        Element personEl = dom.add(assigned, "assignedPerson");
+        Element pname = dom.add(personEl, "name");
+        dom.text(pname, "family", person.family());
+        dom.text(pname, "given", person.given());
+        if (person.organization() != null) {
+            organization(dom, assigned, "representedOrganization", person.organization());
+        }
+    }
+
+    private static void custodian(PivotDom dom, Element doc, Organization org) {
+        Element assigned = dom.add(dom.add(doc, "custodian"), "assignedCustodian");
+        organization(dom, assigned, "representedCustodianOrganization", org);
+    }
+
+    private static void organization(PivotDom dom, Element parent, String name, Organization org) {
+        Element o = dom.add(parent, name);
+        dom.id(o, org.id());
+        dom.text(o, "name", org.name());
+        if ("representedCustodianOrganization".equals(name)) {
+            dom.telecoms(o, org.telecoms().isEmpty() ? java.util.List.of() : org.telecoms().subList(0, 1));
+            dom.address(o, org.address());
+        } else {
+            dom.telecoms(o, org.telecoms());
+            dom.address(o, org.address());
+        }
+    }
+}

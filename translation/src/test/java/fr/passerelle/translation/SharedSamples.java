@@ -1,0 +1,43 @@
+package fr.passerelle.translation;
+
+import fr.passerelle.terminology.Terminology;
+import fr.passerelle.terminology.TerminologyCatalogue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The shared ANS samples and the repository's real terminology data, loaded once for all tests. */
+public final class SharedSamples {
+
+    public static final Path FR_CDA = Path.of("../../shared/fixtures/fr-cda");
+    public static final Path EHDSI = Path.of("../../shared/fixtures/ehdsi-transcoding");
+    public static final Path VSM = FR_CDA.resolve("VSM_1.4_2022.01.xml");
+    public static final Path IPS_FR = FR_CDA.resolve("IPS-FR_2024.01.xml");
+    public static final Path EP = FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml");
+    public static final Path EDISP = FR_CDA.resolve("eDISP-MED_2024.01.xml");
+
+    private static Terminology terminology;
+
+    private SharedSamples() {
+    }
+
+    public static synchronized Terminology terminology() {
+        if (terminology == null) {
+            try {
+                terminology = TerminologyCatalogue.load(Path.of("../src/data/terminology"));
+            } catch (Exception e) {
+                throw new IllegalStateException("repository terminology data did not load", e);
+            }
+        }
+        return terminology;
+    }
+
+    public static byte[] bytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
