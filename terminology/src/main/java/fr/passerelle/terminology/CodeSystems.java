@@ -22,8 +22,6 @@ public final class CodeSystems {
     public static final String BCP_47 = "urn:ietf:bcp:47";
     public static final String ISCO_08 = "urn:oid:2.16.840.1.113883.2.9.6.2.7";
     public static final String EMA_SPOR_SUBSTANCE = "https://spor.ema.europa.eu/v2/SubstanceDefinition";
-    /** CIM-10, the French ATIH modification of ICD-10. */
-    public static final String CIM_10 = "urn:oid:2.16.840.1.113883.6.3";
 
     private static final Map<String, String> URI_BY_OID = new HashMap<>();
     private static final Map<String, String> OID_BY_URI = new HashMap<>();
@@ -33,6 +31,9 @@ public final class CodeSystems {
         known("2.16.840.1.113883.6.96", SNOMED_CT);
         known("2.16.840.1.113883.6.73", ATC);
         known("0.4.0.127.0.16.1.1.2.1", EDQM);
+        // French documents code CIM-10 (ATIH's ICD-10 modification) with the WHO ICD-10 OID; CIM-10 keeps the
+        // ICD-10 codes, so both OIDs name one system; eHDSI pivot documents use the eHDSI OID.
+        URI_BY_OID.put("2.16.840.1.113883.6.3", ICD_10);
         known("1.3.6.1.4.1.12559.11.10.1.3.1.44.2", ICD_10);
         known("2.16.840.1.113883.6.8", UCUM);
         known("1.0.3166.1.2.2", ISO_3166);
@@ -52,8 +53,16 @@ public final class CodeSystems {
         known("2.16.840.1.113883.5.1", "http://terminology.hl7.org/CodeSystem/v3-AdministrativeGender");
         known("2.16.840.1.113883.5.14", "http://terminology.hl7.org/CodeSystem/v3-ActStatus");
         known("2.16.840.1.113883.5.1063", "http://terminology.hl7.org/CodeSystem/v3-ObservationValue");
-        known("2.16.840.1.113883.4.642.4.1373", "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification");
-        known("2.16.840.1.113883.4.642.4.1372", "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical");
+        known("2.16.840.1.113883.4.642.4.1371", "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification");
+        known("2.16.840.1.113883.4.642.4.1373", "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical");
+        known("2.16.840.1.113883.4.642.4.1074", "http://terminology.hl7.org/CodeSystem/condition-clinical");
+        known("2.16.840.1.113883.4.642.4.1075", "http://terminology.hl7.org/CodeSystem/condition-ver-status");
+        known("2.16.840.1.113883.4.642.4.130", "http://hl7.org/fhir/allergy-intolerance-criticality");
+        known("2.16.840.1.113883.5.7", "http://terminology.hl7.org/CodeSystem/v3-ActPriority");
+        known("2.16.840.1.113883.6.347", "http://id.who.int/icd/release/11/mms");
+        known("2.16.840.1.113883.6.254", "http://hl7.org/fhir/sid/icf-nl");
+        known("2.16.840.1.113883.6.139", "http://hl7.org/fhir/sid/icpc-2");
+        known("2.16.840.1.113883.3.6905.2", EMA_SPOR_SUBSTANCE);
     }
 
     private CodeSystems() {

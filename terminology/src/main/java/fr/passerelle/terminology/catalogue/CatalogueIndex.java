@@ -32,6 +32,7 @@ public final class CatalogueIndex {
     private final List<ValueSet> valueSets;
     private final Map<String, Map<String, List<Coding>>> mapsBySourceSystem;
     private final Map<String, String> valueSetOidByElement;
+    private final Set<String> reviewedWithoutTarget;
     private final CatalogueStatistics statistics;
     /** Spelling of a system as received -> canonical URI; bounded by the number of distinct spellings seen. */
     private final Map<String, String> canonicalSystems = new ConcurrentHashMap<>();
@@ -65,8 +66,10 @@ public final class CatalogueIndex {
         });
         this.mapsBySourceSystem = Collections.unmodifiableMap(maps);
         this.valueSetOidByElement = Map.copyOf(b.valueSetOidByElement);
+        this.reviewedWithoutTarget = Set.copyOf(b.reviewedWithoutTarget);
         int conceptCount = conceptsBySystem.values().stream().mapToInt(Map::size).sum();
-        int mappingCount = mapsBySourceSystem.values().stream().mapToInt(Map::size).sum();
+        int mappingCount = mapsBySourceSystem.values().stream().mapToInt(Map::size).sum()
+                + reviewedWithoutTarget.size();
         int designationCount = conceptsBySystem.values().stream().flatMap(m -> m.values().stream())
                 .mapToInt(c -> c.designations().size()).sum();
         this.statistics = new CatalogueStatistics(valueSets.size(),
@@ -132,6 +135,11 @@ public final class CatalogueIndex {
         return valueSetOidByElement;
     }
 
+    /** Whether a concept map records this code as reviewed with no pivot equivalent (equivalence unmatched). */
+    public boolean reviewedWithoutTarget(Coding source) {
+        return reviewedWithoutTarget.contains(canonical(source.system()) + '|' + source.code());
+    }
+
     /** The mapping targets recorded for a source code, in all target systems. */
     public List<Coding> mappings(Coding source) {
         Map<String, List<Coding>> codes = mapsBySourceSystem.get(canonical(source.system()));
@@ -155,6 +163,10 @@ public final class CatalogueIndex {
         Map<String, List<Coding>> codes = mapsBySourceSystem.get(system);
         List<Coding> targets = codes == null ? null : codes.get(national.code());
         if (targets == null) {
+            if (reviewedWithoutTarget.contains(system + '|' + national.code())) {
+                return new TranscodingResult.NotTranscoded(national, new TranscodingFailure(Reason.NO_MAPPING,
+                        "Code " + national.code() + " of " + system + " has no pivot equivalent (concept map: unmatched)"));
+            }
             return new TranscodingResult.NotTranscoded(national, noTarget(national, system, target));
         }
         Coding found = null;
@@ -190,7 +202,7 @@ public final class CatalogueIndex {
 
     private TranscodingFailure noTarget(Coding national, String system, IndexedValueSet target) {
         Map<String, Concept> known = conceptsBySystem.get(system);
-        if (known == null && !mapsBySourceSystem.containsKey(system)) {
+        if (known == null && !mapsBySourceSystem.containsKey(system) && !target.hasSystem(system)) {
             return new TranscodingFailure(Reason.UNKNOWN_CODE_SYSTEM,
                     "Code system " + system + " is not known to the catalogue");
         }
@@ -290,6 +302,7 @@ public final class CatalogueIndex {
         private final Map<String, Map<String, List<Coding>>> maps = new HashMap<>();
         private final Map<String, String> valueSetOidByElement = new HashMap<>();
         private final List<String> sources = new ArrayList<>();
+        private final Set<String> reviewedWithoutTarget = new HashSet<>();
 
         private Builder() {
         }
@@ -335,6 +348,12 @@ public final class CatalogueIndex {
                 }
             }
             targets.add(t);
+            return this;
+        }
+
+        /** Records a source code a concept map reviewed and found without pivot equivalent. */
+        public Builder reviewedWithoutTarget(Coding source) {
+            reviewedWithoutTarget.add(source.canonicalSystem() + '|' + source.code());
             return this;
         }
 
