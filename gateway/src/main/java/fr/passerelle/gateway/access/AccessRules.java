@@ -1,0 +1,62 @@
+package fr.passerelle.gateway.access;
+
+import fr.passerelle.gateway.consent.ConsentStatus;
+import fr.passerelle.gateway.consent.ConsentTerms;
+import fr.passerelle.gateway.consent.ConsentVersion;
+import fr.passerelle.gateway.consent.DefaultConsent;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.PatientControls;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The rules, in the order they apply, as one pure function: the patient's controls in the French health space
+ * first (a blocked professional, an opposition to emergency access), then the cross-border consent. Identification
+ * needs consent too: answering it tells a foreign country the patient exists in the French health space.
+ */
+public final class AccessRules {
+
+    private final DefaultConsent defaultConsent;
+
+    public AccessRules(DefaultConsent defaultConsent) {
+        this.defaultConsent = defaultConsent;
+    }
+
+    public AccessDecision decide(AccessRequest request, Optional<ConsentVersion> consent, PatientControls controls,
+                                 Instant now) {
+        if (controls.blocks(request.requester().professionalId())) {
+            return refused(DecidingRule.PROFESSIONAL_BLOCKED, EhdsiErrorCode.INSUFFICIENT_RIGHTS);
+        }
+        boolean emergency = request.purpose() == PurposeOfUse.EMERGENCY;
+        if (emergency && controls.opposesEmergencyAccess()) {
+            return refused(DecidingRule.EMERGENCY_ACCESS_OPPOSED, EhdsiErrorCode.INSUFFICIENT_RIGHTS);
+        }
+        boolean maskedVisible = emergency && controls.maskedVisibleInEmergency();
+        if (consent.isEmpty()) {
+            return defaultConsent == DefaultConsent.ALL_PARTICIPATING_COUNTRIES
+                    ? new AccessDecision.Granted(DecidingRule.DEFAULT_ALLOWS, maskedVisible)
+                    : refused(DecidingRule.NO_CONSENT, EhdsiErrorCode.NO_CONSENT);
+        }
+        ConsentVersion current = consent.get();
+        if (current.status() == ConsentStatus.REVOKED) {
+            return refused(DecidingRule.CONSENT_REVOKED, EhdsiErrorCode.NO_CONSENT);
+        }
+        ConsentTerms terms = current.terms().orElseThrow();
+        if (terms.expiredAt(now)) {
+            return refused(DecidingRule.CONSENT_EXPIRED, EhdsiErrorCode.NO_CONSENT);
+        }
+        if (!terms.countries().covers(request.requester().country())) {
+            return refused(DecidingRule.COUNTRY_NOT_AUTHORISED, EhdsiErrorCode.NO_CONSENT);
+        }
+        for (DocumentKind kind : request.documents()) {
+            if (!terms.covers(request.requester().country(), kind)) {
+                return refused(DecidingRule.DOCUMENTS_NOT_AUTHORISED, EhdsiErrorCode.NO_CONSENT);
+            }
+        }
+        return new AccessDecision.Granted(DecidingRule.CONSENT_COVERS_REQUEST, maskedVisible);
+    }
+
+    private static AccessDecision refused(DecidingRule rule, EhdsiErrorCode error) {
+        return new AccessDecision.Refused(rule, error);
+    }
+}

@@ -1,0 +1,29 @@
+package fr.passerelle.gateway.audit;
+
+import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.access.PurposeOfUse;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.Ins;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** One stored record of the trail, as hashed: {@link AuditHashing} encodes exactly these fields. */
+public record AuditRecord(long seq, Instant recordedAt, CrossBorderTransaction transaction, String requestingCountry,
+                          String requestingNcp, String professionalId, String professionalRole, String organisation,
+                          PurposeOfUse purpose, Ins patient, Set<DocumentKind> documentKinds,
+                          List<String> documentIds, AuditOutcome outcome, String decidingRule, String errorCode,
+                          String correlationId, List<String> assertionIds, String previousHash, String recordHash) {
+
+    public AuditRecord {
+        documentKinds = Set.copyOf(documentKinds);
+        documentIds = List.copyOf(documentIds);
+        assertionIds = List.copyOf(assertionIds);
+    }
+
+    /** Never the patient identifier: records must not reach logs in clear. */
+    @Override
+    public String toString() {
+        return "AuditRecord[seq=" + seq + ", " + transaction + ", " + requestingCountry + ", " + outcome + "]";
+    }
+}

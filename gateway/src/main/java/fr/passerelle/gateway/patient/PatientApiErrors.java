@@ -1,0 +1,29 @@
+package fr.passerelle.gateway.patient;
+
+import fr.passerelle.gateway.consent.ConsentConflictException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Bad input to the patient API becomes a problem+json 400 with a specific message, never a stack trace. */
+@RestControllerAdvice(assignableTypes = PatientController.class)
+class PatientApiErrors {
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body is not valid JSON of the documented shape (see /api/patient/openapi.yaml)");
+    }
+
+    @ExceptionHandler(ConsentConflictException.class)
+    ProblemDetail conflict(ConsentConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+}

@@ -1,0 +1,23 @@
+package fr.passerelle.gateway.patient.token;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/** The demo's dev issuer and the decoder for its tokens, only with {@link DevIssuerEnabled}. */
+@Configuration(proxyBeanMethods = false)
+@DevIssuerEnabled
+public class DevIssuerConfiguration {
+
+    @Bean
+    DevPatientTokenIssuer devPatientTokenIssuer(PatientTokenProperties properties, ObjectProvider<Clock> clock) {
+        return new DevPatientTokenIssuer(properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    JwtDecoder devPatientTokenDecoder(DevPatientTokenIssuer issuer) {
+        return issuer.decoder();
+    }
+}

@@ -1,0 +1,77 @@
+package fr.passerelle.gateway.security;
+
+import fr.passerelle.gateway.patient.token.PatientTokenDecoders;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** The application's filter chains; anything not named here is denied. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    public static final String OPERATOR = "OPERATOR";
+
+    /** The patient API: bearer tokens only, no session, no cookie (so no CSRF either). */
+    @Bean
+    @Order(1)
+    SecurityFilterChain patientApi(HttpSecurity http, ObjectProvider<JwtDecoder> decoder) throws Exception {
+        JwtDecoder patientTokens = decoder.getIfAvailable(PatientTokenDecoders::noIssuerConfigured);
+        http.securityMatcher("/api/patient/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/patient/openapi.yaml").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(patientTokens)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** Everything else: protocol endpoints and probes open, consoles for operators, the rest denied. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // Each SOAP/FHIR request carries its own signed assertion, checked by the trust module.
+                        .requestMatchers("/services/**", "/fhir/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        // Exists only when the demo's dev issuer is enabled (see PatientTokenProperties).
+                        .requestMatchers("/dev/patient-token").permitAll()
+                        .requestMatchers("/admin/**", "/api/admin/**").hasRole(OPERATOR)
+                        .anyRequest().denyAll())
+                .httpBasic(Customizer.withDefaults())
+                .formLogin(Customizer.withDefaults())
+                // Machine-to-machine endpoints: no browser session to forge requests with.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/fhir/**", "/api/admin/**",
+                        "/dev/patient-token"));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordHashing.encoder();
+    }
+
+    @Bean
+    UserDetailsService operators(SecurityProperties properties) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        for (OperatorAccount operator : properties.operators()) {
+            users.createUser(User.withUsername(operator.username()).password(operator.passwordHash())
+                    .roles(OPERATOR).build());
+        }
+        return users;
+    }
+}
