@@ -135,6 +135,18 @@ public final class CatalogueIndex {
         return valueSetOidByElement;
     }
 
+    /** The value sets a coding belongs to (a linear pass over the value sets: for reports, not for requests). */
+    public List<ValueSet> valueSetsContaining(Coding coding) {
+        String system = canonical(coding.system());
+        List<ValueSet> found = new ArrayList<>();
+        for (IndexedValueSet vs : new java.util.LinkedHashSet<>(valueSetsByKey.values())) {
+            if (vs.contains(system, coding.code())) {
+                found.add(vs.valueSet());
+            }
+        }
+        return found;
+    }
+
     /** Whether a concept map records this code as reviewed with no pivot equivalent (equivalence unmatched). */
     public boolean reviewedWithoutTarget(Coding source) {
         return reviewedWithoutTarget.contains(canonical(source.system()) + '|' + source.code());
