@@ -79,6 +79,7 @@ CREATE TABLE hs_document_confidentiality (
 CREATE TABLE hs_prescription_line (
     prescription_id  VARCHAR(255) NOT NULL,
     line_id          VARCHAR(255) NOT NULL,
+    line_order       INTEGER      NOT NULL, -- position in the document
     dispensation_id  VARCHAR(255),
     CONSTRAINT pk_hs_prescription_line PRIMARY KEY (prescription_id, line_id),
     CONSTRAINT fk_hs_line_document FOREIGN KEY (prescription_id) REFERENCES hs_document (unique_id)

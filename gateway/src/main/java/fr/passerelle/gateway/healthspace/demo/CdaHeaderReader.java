@@ -1,0 +1,156 @@
+package fr.passerelle.gateway.healthspace.demo;
+
+import fr.passerelle.gateway.healthspace.Ins;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads the header of a French CDA document in one streaming pass (documents reach 1.5 MB with embedded PDFs).
+ * Hardened: no DTD, no external entities.
+ */
+public final class CdaHeaderReader {
+
+    private static final String HL7 = "urn:hl7-org:v3";
+
+    private final XMLInputFactory factory;
+
+    public CdaHeaderReader() {
+        factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    }
+
+    public CdaHeader read(byte[] document) {
+        try {
+            XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(document));
+            try {
+                return read(xml);
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalArgumentException("Not a readable CDA document: " + e.getMessage(), e);
+        }
+    }
+
+    private CdaHeader read(XMLStreamReader xml) throws XMLStreamException {
+        Deque<String> path = new ArrayDeque<>();
+        String uniqueId = null;
+        String title = null;
+        OffsetDateTime effectiveTime = null;
+        String language = null;
+        String confidentiality = null;
+        String insOid = null;
+        String insValue = null;
+        StringBuilder authorName = null;
+        String author = null;
+        List<String> lines = new ArrayList<>();
+        boolean inHeaderAuthorPerson = false;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                String parent = path.peek();
+                path.push(name);
+                if (!HL7.equals(xml.getNamespaceURI())) {
+                    continue;
+                }
+                int depth = path.size();
+                if (depth == 2) {
+                    switch (name) {
+                        case "id" -> uniqueId = instanceId(xml);
+                        case "title" -> title = xml.getElementText().strip();
+                        case "effectiveTime" -> effectiveTime = parseTimestamp(xml.getAttributeValue(null, "value"));
+                        case "languageCode" -> language = xml.getAttributeValue(null, "code");
+                        case "confidentialityCode" -> confidentiality = xml.getAttributeValue(null, "code");
+                        default -> { }
+                    }
+                    if (name.equals("title")) {
+                        path.pop(); // getElementText consumed the end tag
+                    }
+                } else if (depth == 4 && name.equals("id") && "patientRole".equals(parent)
+                        && Ins.isInsOid(xml.getAttributeValue(null, "root")) && insOid == null) {
+                    insOid = xml.getAttributeValue(null, "root");
+                    insValue = xml.getAttributeValue(null, "extension");
+                } else if (author == null && depth == 4 && "assignedAuthor".equals(parent)
+                        && (name.equals("assignedPerson") || name.equals("representedOrganization"))) {
+                    inHeaderAuthorPerson = true;
+                    authorName = new StringBuilder();
+                } else if (inHeaderAuthorPerson && (name.equals("prefix") || name.equals("given")
+                        || name.equals("family") || (name.equals("name") && depth == 5
+                        && path.contains("representedOrganization")))) {
+                    String text = xml.getElementText().strip();
+                    path.pop();
+                    if (!text.isEmpty()) {
+                        authorName.append(authorName.isEmpty() ? "" : " ").append(text);
+                    }
+                } else if (name.equals("id") && "substanceAdministration".equals(parent) && isTopLevelItem(path)) {
+                    lines.add(instanceId(xml));
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                String name = path.pop();
+                if (inHeaderAuthorPerson && path.size() == 3
+                        && (name.equals("assignedPerson") || name.equals("representedOrganization"))) {
+                    inHeaderAuthorPerson = false;
+                    author = authorName.toString();
+                }
+            }
+        }
+        if (uniqueId == null || effectiveTime == null || insOid == null) {
+            throw new IllegalArgumentException("A CDA document needs ClinicalDocument/id, effectiveTime and an INS "
+                    + "in recordTarget");
+        }
+        return new CdaHeader(uniqueId, title, effectiveTime, language, confidentiality, author, insOid, insValue,
+                lines);
+    }
+
+    /** An item directly in a section entry: …/section/entry/substanceAdministration/id (not a subordinate one). */
+    private static boolean isTopLevelItem(Deque<String> path) {
+        var names = path.iterator();
+        names.next(); // id
+        names.next(); // substanceAdministration
+        return names.hasNext() && names.next().equals("entry") && names.hasNext() && names.next().equals("section");
+    }
+
+    private static String instanceId(XMLStreamReader xml) {
+        String root = xml.getAttributeValue(null, "root");
+        String extension = xml.getAttributeValue(null, "extension");
+        return extension == null || extension.isBlank() ? root : root + "^" + extension;
+    }
+
+    /** HL7 TS: yyyyMMdd[HHmm[ss]][+zzzz]; without a zone it is read as UTC. */
+    static OffsetDateTime parseTimestamp(String value) {
+        if (value == null || value.length() < 8) {
+            return null;
+        }
+        String digits = value;
+        ZoneOffset offset = ZoneOffset.UTC;
+        int sign = Math.max(value.indexOf('+'), value.indexOf('-'));
+        if (sign > 0) {
+            digits = value.substring(0, sign);
+            offset = ZoneOffset.of(value.substring(sign, sign + 3) + ":" + value.substring(sign + 3, sign + 5));
+        }
+        int dot = digits.indexOf('.');
+        if (dot > 0) {
+            digits = digits.substring(0, dot);
+        }
+        LocalDate date = LocalDate.of(Integer.parseInt(digits.substring(0, 4)), Integer.parseInt(digits.substring(4, 6)),
+                Integer.parseInt(digits.substring(6, 8)));
+        int hour = digits.length() >= 10 ? Integer.parseInt(digits.substring(8, 10)) : 0;
+        int minute = digits.length() >= 12 ? Integer.parseInt(digits.substring(10, 12)) : 0;
+        int second = digits.length() >= 14 ? Integer.parseInt(digits.substring(12, 14)) : 0;
+        return OffsetDateTime.of(LocalDateTime.of(date, java.time.LocalTime.of(hour, minute, second)), offset);
+    }
+}
