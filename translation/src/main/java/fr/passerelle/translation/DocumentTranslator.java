@@ -11,7 +11,11 @@ import fr.passerelle.translation.ehdsi.LevelOnePivotWriter;
 import fr.passerelle.translation.ehdsi.PatientSummaryPivotWriter;
 import fr.passerelle.translation.ehdsi.PivotTranscoder;
 import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
+import ca.uhn.fhir.context.FhirContext;
+import fr.passerelle.translation.fhir.IpsBundleBuilder;
+import fr.passerelle.translation.fhir.MpdBuilder;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
 import org.w3c.dom.Document;
 
 /**
@@ -22,6 +26,8 @@ public final class DocumentTranslator {
 
     private final CdaReader reader = new CdaReader();
     private final PivotTranscoder transcoder;
+    private final IpsBundleBuilder ips;
+    private final MpdBuilder mpd;
 
     public DocumentTranslator(Terminology terminology) {
         this(terminology, CodedElementList.bundled());
@@ -29,6 +35,8 @@ public final class DocumentTranslator {
 
     public DocumentTranslator(Terminology terminology, CodedElementList codedElements) {
         this.transcoder = new PivotTranscoder(terminology, codedElements);
+        this.ips = new IpsBundleBuilder(terminology);
+        this.mpd = new MpdBuilder(terminology);
     }
 
     /** Reads a CDA into the typed model (exposed for callers that write several targets from one parse). */
@@ -86,5 +94,43 @@ public final class DocumentTranslator {
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }
+    }
+
+    /** French PS (VSM, IPS-FR) to an IPS document Bundle (FHIR R4 JSON). */
+    public TranslationOutcome toFhirIps(byte[] cda, String language) {
+        try {
+            CdaDocument source = reader.read(cda);
+            if (!source.format().isPatientSummary()) {
+                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
+                        source.format() + " is not a patient summary"));
+            }
+            TranslationReport.Builder report = new TranslationReport.Builder();
+            Bundle bundle = ips.build(source, language, report);
+            return new TranslationOutcome.Translated(json(bundle), FHIR_JSON, Optional.empty(), report.build());
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    /** French ePrescription (eP-MED-DM) to MedicationRequests in the HL7 Europe MPD shape (FHIR R4 JSON Bundle). */
+    public TranslationOutcome toFhirMpd(byte[] cda, String language) {
+        try {
+            CdaDocument source = reader.read(cda);
+            if (source.format() != DocumentFormat.EP_MED_DM) {
+                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
+                        source.format() + " is not an ePrescription"));
+            }
+            TranslationReport.Builder report = new TranslationReport.Builder();
+            Bundle bundle = mpd.build(source, language, report);
+            return new TranslationOutcome.Translated(json(bundle), FHIR_JSON, Optional.empty(), report.build());
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    private static String json(Bundle bundle) {
+        return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle);
     }
 }

@@ -263,7 +263,7 @@ public final class CdaReader {
             }
             case MEDICATIONS -> {
                 if ("substanceAdministration".equals(name)) {
-                    Product product = product(s, true);
+                    Product product = product(s, true, ctx);
                     out.add(new MedicationStatement(id(s), product, low(s), high(s), dosages(s, ctx), new SourceRef(s)));
                 }
             }
@@ -379,7 +379,7 @@ public final class CdaReader {
     }
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
-        Product product = product(s, true);
+        Product product = product(s, true, ctx);
         Integer repeats = null;
         String r = attr(child(s, "repeatNumber"), "value");
         if (r != null) {
@@ -411,7 +411,7 @@ public final class CdaReader {
 
     private DispensedLine dispensed(Element supply) throws TranslationException {
         Element product = path(supply, "product", "manufacturedProduct", "manufacturedMaterial");
-        Product p = product == null ? null : productOf(product, true);
+        Product p = product == null ? null : productOf(product, true, null);
         if (p == null) {
             throw new TranslationException(new TranslationFailure.MedicationWithoutCode(CdaNodes.xpath(supply) + "/product"));
         }
@@ -437,17 +437,22 @@ public final class CdaReader {
                 prescriptionId, lineId, substituted, attr(child(supply, "effectiveTime"), "value"), new SourceRef(supply));
     }
 
-    private Product product(Element substanceAdministration, boolean codeRequired) throws TranslationException {
+    private Product product(Element substanceAdministration, boolean codeRequired, Context ctx) throws TranslationException {
         Element material = path(substanceAdministration, "consumable", "manufacturedProduct", "manufacturedMaterial");
         if (material == null) {
             throw new TranslationException(new TranslationFailure.MedicationWithoutCode(
                     CdaNodes.xpath(substanceAdministration) + "/consumable"));
         }
-        return productOf(material, codeRequired);
+        return productOf(material, codeRequired, ctx);
     }
 
-    private Product productOf(Element material, boolean codeRequired) throws TranslationException {
+    private Product productOf(Element material, boolean codeRequired, Context ctx) throws TranslationException {
         CodedValue code = coded(child(material, "code"));
+        String name = text(child(material, "name"));
+        if (name == null && ctx != null) {
+            // Compounded preparations have no product code; the prescriber describes them in the narrative.
+            name = ctx.narrative(child(child(material, "code"), "originalText"));
+        }
         Element kind = path(material, "asSpecializedKind", "generalizedMedicineClass", "code");
         if (kind == null) {
             kind = path(material, "asSpecializedKind", "generalizedMaterialKind", "code");
@@ -468,12 +473,16 @@ public final class CdaReader {
         }
         boolean anyCode = (code != null && code.isCoded()) || (atc != null && atc.isCoded())
                 || ingredients.stream().anyMatch(i -> i.substance() != null && i.substance().isCoded());
-        if (codeRequired && !anyCode) {
+        // A medicine is identifiable by a product, class or substance code, or — for a compounded
+        // preparation — by its dose form together with the prescriber's description. Anything less is refused.
+        boolean describedPreparation = child(material, "formCode") != null && attr(child(material, "formCode"), "code") != null
+                && name != null;
+        if (codeRequired && !anyCode && !describedPreparation) {
             throw new TranslationException(new TranslationFailure.MedicationWithoutCode(CdaNodes.xpath(material)));
         }
         Element content = child(material, "asContent");
         Element container = child(content, "containerPackagedProduct");
-        return new Product(code, text(child(material, "name")), atc, ingredients, coded(child(material, "formCode")),
+        return new Product(code, name, atc, ingredients, coded(child(material, "formCode")),
                 coded(child(container, "formCode")), pq(child(content, "quantity")), new SourceRef(material));
     }
 

@@ -17,10 +17,13 @@ final class MedicineWriter {
     }
 
     /** Frequency, route and dose of one dosage line, in the CDA order of substanceAdministration. */
-    static void dosage(PivotDom dom, Element sa, Dosage d) {
+    static void dosage(PivotDom dom, Element sa, Dosage d, Integer repeats) {
         if (d != null && d.period() != null) {
             Element pivl = dom.add(sa, "effectiveTime", "xsi:type", "PIVL_TS", "operator", "A", "institutionSpecified", "true");
             dom.quantity(pivl, "period", d.period());
+        }
+        if (repeats != null) {
+            dom.add(sa, "repeatNumber", "value", repeats.toString());
         }
         if (d != null && d.route() != null) {
             dom.coded(sa, "routeCode", d.route());
@@ -74,17 +77,18 @@ final class MedicineWriter {
                 dom.pharmCoded(container, "formCode", p.packageForm());
             }
         }
-        CodedValue substanceClass = p.atc() != null ? p.atc() : p.code();
+        // The national product code goes first so the pivot keeps it as <translation> of the ATC class.
+        CodedValue substanceClass = p.code() != null && p.code().isCoded() ? p.code() : p.atc();
         if (substanceClass != null && substanceClass.isCoded()) {
             Element kind = dom.pharm(material, "asSpecializedKind", "classCode", "GRIC");
-            Element general = dom.pharm(kind, "generalizedMaterialKind", "classCode", "MMAT");
-            dom.pharmCoded(general, "code", substanceClass);
+            Element general = dom.pharm(kind, "generalizedMaterialKind", "classCode", "MMAT", "determinerCode", "KIND");
+            dom.pharmCoded(general, "code", withFallbacks(substanceClass, p));
         }
-        if (p.ingredients().isEmpty()) {
+        if (p.ingredients().isEmpty() && substanceClass != null && substanceClass.isCoded()) {
             // No ingredient list in the source: the active ingredient is identified from the product code.
             Element ing = dom.pharm(material, "ingredient", "classCode", "ACTI");
             Element substance = dom.pharm(ing, "ingredientSubstance", "classCode", "MMAT", "determinerCode", "KIND");
-            dom.pharmCoded(substance, "code", p.code() != null ? p.code() : p.atc());
+            dom.pharmCoded(substance, "code", withFallbacks(p.code() != null ? p.code() : p.atc(), p));
         }
         for (Ingredient i : p.ingredients()) {
             Element ing = dom.pharm(material, "ingredient", "classCode", "ACTI");
@@ -97,10 +101,28 @@ final class MedicineWriter {
             Element substance = dom.pharm(ing, "ingredientSubstance", "classCode", "MMAT", "determinerCode", "KIND");
             // Substance first; when it is missing the product code lets the terminology find the ATC substance.
             CodedValue code = i.substance() != null ? i.substance() : (p.atc() != null ? p.atc() : p.code());
-            dom.pharmCoded(substance, "code", code);
+            dom.pharmCoded(substance, "code", withFallbacks(code, p));
             if (i.name() != null) {
                 dom.pharm(substance, "name").setTextContent(i.name());
             }
         }
+    }
+
+    /**
+     * The code with the product's other codes (author ATC, national product code) as translations, so the
+     * transcoder can still reach the MVC when the first code (e.g. a substance in a national register) has no map.
+     */
+    private static CodedValue withFallbacks(CodedValue code, Product p) {
+        if (code == null) {
+            return null;
+        }
+        java.util.List<CodedValue> translations = new java.util.ArrayList<>(code.translations());
+        for (CodedValue other : new CodedValue[] {p.atc(), p.code()}) {
+            if (other != null && other.isCoded() && other != code && translations.stream().noneMatch(
+                    t -> t.code().equals(other.code()) && other.codeSystem().equals(t.codeSystem()))) {
+                translations.add(new CodedValue(other.code(), other.codeSystem(), other.displayName(), null, other.source()));
+            }
+        }
+        return new CodedValue(code.code(), code.codeSystem(), code.displayName(), translations, code.source());
     }
 }

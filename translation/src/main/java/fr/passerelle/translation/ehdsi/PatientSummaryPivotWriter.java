@@ -133,8 +133,6 @@ public final class PatientSummaryPivotWriter {
         dom.add(obs, "statusCode", "code", "completed");
         Element oeff = dom.add(obs, "effectiveTime");
         dom.time(oeff, "low", a.onset());
-        dom.add(obs, "value", "xsi:type", "CD", "code", "420134006", "codeSystem", "2.16.840.1.113883.6.96",
-                "displayName", "Propensity to adverse reactions");
         Element entity = dom.add(dom.add(dom.add(obs, "participant", "typeCode", "CSM"), "participantRole",
                 "classCode", "MANU"), "playingEntity", "classCode", "MMAT");
         dom.coded(entity, "code", a.agent());
@@ -142,7 +140,7 @@ public final class PatientSummaryPivotWriter {
             Element m = dom.add(dom.add(obs, "entryRelationship", "typeCode", "MFST", "inversionInd", "true"),
                     "observation", "classCode", "OBS", "moodCode", "EVN");
             dom.templates(m, E + "3.44");
-            dom.fixedCode(m, "code", "75321-0", PivotHeaderWriter.LOINC, "Clinical finding");
+            dom.fixedCode(m, "code", "418799008", "2.16.840.1.113883.6.96", "Finding reported by subject or history provider");
             dom.add(m, "statusCode", "code", "completed");
             dom.coded(m, "value", a.reaction(), "xsi:type", "CD");
         }
@@ -192,7 +190,7 @@ public final class PatientSummaryPivotWriter {
         if (m.end() != null) {
             dom.time(eff, "high", m.end());
         }
-        MedicineWriter.dosage(dom, sa, first);
+        MedicineWriter.dosage(dom, sa, first, null);
         MedicineWriter.consumable(dom, sa, m.product(), E + "3.31", E + "3.32");
     }
 

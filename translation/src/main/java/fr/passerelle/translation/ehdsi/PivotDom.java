@@ -118,7 +118,8 @@ final class PivotDom {
         }
         for (CodedValue t : value.translations()) {
             if (t.isCoded()) {
-                addNs(e, ns, ns.equals(CdaNodes.PHARM) ? "pharm:translation" : "translation", "code", t.code(),
+                // A CD's translation is an HL7 element even inside a pharm: code.
+                addNs(e, CdaNodes.HL7, "translation", "code", t.code(),
                         "codeSystem", t.codeSystem(), "displayName", t.displayName());
             }
         }

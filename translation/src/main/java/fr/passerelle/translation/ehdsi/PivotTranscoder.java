@@ -122,8 +122,7 @@ public final class PivotTranscoder {
             e.setAttribute("displayName", display);
         }
         if (!same) {
-            Element translation = e.getOwnerDocument().createElementNS(e.getNamespaceURI(),
-                    e.getPrefix() == null ? "translation" : e.getPrefix() + ":translation");
+            Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");
             translation.setAttribute("code", code);
             translation.setAttribute("codeSystem", system);
             if (original.display() != null) {

@@ -59,7 +59,7 @@ public final class PrescriptionPivotWriter {
         dom.time(eff, "low", line.start());
         dom.time(eff, "high", line.end());
         Dosage first = line.dosages().isEmpty() ? null : line.dosages().get(0);
-        MedicineWriter.dosage(dom, sa, first);
+        MedicineWriter.dosage(dom, sa, first, line.repeats());
         MedicineWriter.consumable(dom, sa, line.product(), E + "3.29", E + "3.30");
         Element supply = dom.add(dom.add(sa, "entryRelationship", "typeCode", "COMP"), "supply", "classCode", "SPLY",
                 "moodCode", "RQO");
