@@ -1,0 +1,98 @@
+package fr.passerelle.gateway.healthspace.dmp;
+
+import java.util.Objects;
+
+/**
+ * The DMP could not answer a call. Carries what went wrong ({@link Kind}) and the operation, never patient data,
+ * so a road can turn it into the eHDSI error of its transaction ({@link #ehdsiCode()}) without reading the message.
+ */
+public class DmpFailure extends RuntimeException {
+
+    /** What went wrong, in the terms the resilience rules and the error mapping need. */
+    public enum Kind {
+        /** No answer within the read timeout (or the connection could not be opened in time). */
+        TIMEOUT(true),
+        /** Connection refused or reset. */
+        UNREACHABLE(true),
+        /** The TLS handshake failed (certificate refused, untrusted server). */
+        TLS(true),
+        /** An HTTP error status without a SOAP answer. */
+        HTTP_ERROR(true),
+        /** A SOAP fault. */
+        SOAP_FAULT(true),
+        /** The answer is not the XML the transaction defines. */
+        MALFORMED_RESPONSE(true),
+        /** The registry answered with a Failure status (other than an access refusal). */
+        REGISTRY_ERROR(false),
+        /** The DMP refused the access (VIHF, patient's opposition, blocked professional, closed DMP). */
+        ACCESS_REFUSED(false),
+        /** A retrieved document does not match the hash or size its metadata announced. */
+        INTEGRITY(false),
+        /** The circuit breaker is open: the DMP failed too often, calls are refused without trying. */
+        CIRCUIT_OPEN(false),
+        /** Too many concurrent DMP calls: refused instead of queueing. */
+        BUSY(false),
+        /** The call carries no verified requester to build the VIHF from. */
+        NO_REQUESTER(false);
+
+        private final boolean countsAgainstDmp;
+
+        Kind(boolean countsAgainstDmp) {
+            this.countsAgainstDmp = countsAgainstDmp;
+        }
+
+        /** Whether this failure says the DMP is unhealthy (recorded by the circuit breaker, retried for reads). */
+        public boolean countsAgainstDmp() {
+            return countsAgainstDmp;
+        }
+    }
+
+    private final Kind kind;
+    private final DmpOperation operation;
+
+    public DmpFailure(Kind kind, DmpOperation operation, String message) {
+        this(kind, operation, message, null);
+    }
+
+    public DmpFailure(Kind kind, DmpOperation operation, String message, Throwable cause) {
+        super(operation + " " + kind + ": " + message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.operation = Objects.requireNonNull(operation, "operation");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public DmpOperation operation() {
+        return operation;
+    }
+
+    /**
+     * The eHDSI (OpenNCP) error code a road sends for this failure: an access refusal is {@code 4703}; otherwise the
+     * generic error of the service the operation serves, or {@code ERROR_EP_REGISTRY_NOT_ACCESSIBLE} (4103) when
+     * the ePrescription registry is what could not be read.
+     */
+    public String ehdsiCode() {
+        if (kind == Kind.ACCESS_REFUSED) {
+            return "4703";
+        }
+        return switch (operation) {
+            case PATIENT_CHECK -> "ERROR_PI_GENERIC";
+            case PROVIDE_AND_REGISTER -> "ERROR_ED_GENERIC";
+            case FIND_DOCUMENTS, GET_DOCUMENTS, RETRIEVE_DOCUMENT -> "ERROR_GENERIC";
+        };
+    }
+
+    /** The error code when the road knows which kind of document it was serving. */
+    public String ehdsiCode(fr.passerelle.gateway.healthspace.DocumentKind served) {
+        if (kind == Kind.ACCESS_REFUSED || operation == DmpOperation.PATIENT_CHECK) {
+            return ehdsiCode();
+        }
+        return switch (served) {
+            case PATIENT_SUMMARY -> "ERROR_PS_GENERIC";
+            case EPRESCRIPTION -> "4103";
+            case EDISPENSATION -> "ERROR_ED_GENERIC";
+        };
+    }
+}

@@ -1,0 +1,274 @@
+package fr.passerelle.gateway.healthspace.dmp;
+
+import jakarta.xml.soap.AttachmentPart;
+import jakarta.xml.soap.MessageFactory;
+import jakarta.xml.soap.SOAPConstants;
+import jakarta.xml.soap.SOAPElement;
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPFault;
+import jakarta.xml.soap.SOAPHeader;
+import jakarta.xml.soap.SOAPMessage;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPBinding;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPException;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * Sends one SOAP 1.2 request to a DMP endpoint through a CXF {@code Dispatch<SOAPMessage>} (message mode, DOM; no
+ * generated classes, no WS-Security stack): WS-Addressing headers, the VIHF in {@code wsse:Security}, mutual TLS and
+ * the configured connect/read timeouts on the conduit. Every way the exchange can fail becomes a {@link DmpFailure}
+ * of the right kind.
+ */
+public final class DmpSoapClient {
+
+    static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
+    static final String WSSE_NS =
+            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final String XOP_NS = "http://www.w3.org/2004/08/xop/include";
+    private static final QName SERVICE = new QName("urn:ihe:iti:xds-b:2007", "DmpService");
+    private static final QName PORT = new QName("urn:ihe:iti:xds-b:2007", "DmpPort");
+
+    private final KeyManager[] keyManagers;
+    private final TrustManager[] trustManagers;
+    private final DmpProperties.Resilience timeouts;
+
+    /**
+     * @param trustManagers null for the JDK's default trust
+     */
+    public DmpSoapClient(KeyManager[] keyManagers, TrustManager[] trustManagers, DmpProperties.Resilience timeouts) {
+        this.keyManagers = keyManagers;
+        this.trustManagers = trustManagers;
+        this.timeouts = timeouts;
+    }
+
+    /**
+     * @param payload     the SOAP body's content
+     * @param vihf        the signed VIHF assertion
+     * @param attachments MTOM parts the payload refers to with {@code xop:Include} (Content-ID → bytes)
+     */
+    public DmpAnswer call(DmpOperation operation, String url, Element payload, Element vihf,
+                          Map<String, byte[]> attachments) {
+        SOAPMessage request = envelope(operation, url, payload, vihf, attachments);
+        Dispatch<SOAPMessage> dispatch = dispatch(operation, url, !attachments.isEmpty());
+        SOAPMessage response;
+        try {
+            response = dispatch.invoke(request);
+        } catch (SOAPFaultException e) {
+            throw new DmpFailure(DmpFailure.Kind.SOAP_FAULT, operation, describe(e.getFault()), e);
+        } catch (WebServiceException e) {
+            throw classify(operation, e);
+        } finally {
+            closeQuietly(dispatch);
+        }
+        return read(operation, response);
+    }
+
+    private SOAPMessage envelope(DmpOperation operation, String url, Element payload, Element vihf,
+                                 Map<String, byte[]> attachments) {
+        try {
+            SOAPMessage message = MessageFactory.newInstance(SOAPConstants.SOAP_1_2_PROTOCOL).createMessage();
+            SOAPHeader header = message.getSOAPHeader();
+            header.addNamespaceDeclaration("wsa", WSA_NS);
+            addressing(header, "Action", operation.soapAction(), true);
+            addressing(header, "MessageID", "urn:uuid:" + UUID.randomUUID(), false);
+            SOAPElement replyTo = header.addChildElement("ReplyTo", "wsa", WSA_NS);
+            replyTo.addChildElement("Address", "wsa", WSA_NS).addTextNode(WSA_NS + "/anonymous");
+            addressing(header, "To", url, true);
+            SOAPElement security = header.addChildElement("Security", "wsse", WSSE_NS);
+            security.setAttributeNS(message.getSOAPPart().getEnvelope().getNamespaceURI(), "env:mustUnderstand",
+                    "true");
+            security.appendChild(message.getSOAPPart().importNode(vihf, true));
+            message.getSOAPBody().appendChild(message.getSOAPPart().importNode(payload, true));
+            for (Map.Entry<String, byte[]> part : attachments.entrySet()) {
+                AttachmentPart attachment = message.createAttachmentPart();
+                attachment.setRawContentBytes(part.getValue(), 0, part.getValue().length,
+                        "application/octet-stream");
+                attachment.setContentId("<" + part.getKey() + ">");
+                message.addAttachmentPart(attachment);
+            }
+            message.saveChanges();
+            return message;
+        } catch (SOAPException e) {
+            throw new IllegalStateException("cannot build the " + operation + " request", e);
+        }
+    }
+
+    private static void addressing(SOAPHeader header, String name, String value, boolean mustUnderstand)
+            throws SOAPException {
+        SOAPElement element = header.addChildElement(name, "wsa", WSA_NS);
+        element.addTextNode(value);
+        if (mustUnderstand) {
+            element.setAttributeNS(SOAPConstants.URI_NS_SOAP_1_2_ENVELOPE, "env:mustUnderstand", "true");
+        }
+    }
+
+    private Dispatch<SOAPMessage> dispatch(DmpOperation operation, String url, boolean mtom) {
+        Service service = Service.create(SERVICE);
+        service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, url);
+        Dispatch<SOAPMessage> dispatch = service.createDispatch(PORT, SOAPMessage.class, Service.Mode.MESSAGE);
+        Map<String, Object> context = dispatch.getRequestContext();
+        context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
+        context.put(BindingProvider.SOAPACTION_URI_PROPERTY, operation.soapAction());
+        ((SOAPBinding) dispatch.getBinding()).setMTOMEnabled(mtom);
+        Client client = ((DispatchImpl<SOAPMessage>) dispatch).getClient();
+        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(timeouts.connectTimeout().toMillis());
+        policy.setReceiveTimeout(timeouts.readTimeout().toMillis());
+        policy.setAllowChunking(false);
+        conduit.setClient(policy);
+        if (url.startsWith("https:")) {
+            TLSClientParameters tls = new TLSClientParameters();
+            tls.setKeyManagers(keyManagers);
+            if (trustManagers != null) {
+                tls.setTrustManagers(trustManagers);
+            }
+            tls.setDisableCNCheck(false);
+            conduit.setTlsClientParameters(tls);
+        }
+        return dispatch;
+    }
+
+    private static DmpAnswer read(DmpOperation operation, SOAPMessage response) {
+        try {
+            if (response == null || response.getSOAPBody() == null) {
+                throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "empty SOAP answer");
+            }
+            if (response.getSOAPBody().hasFault()) {
+                throw new DmpFailure(DmpFailure.Kind.SOAP_FAULT, operation,
+                        describe(response.getSOAPBody().getFault()));
+            }
+            Element payload = firstElement(response.getSOAPBody());
+            if (payload == null) {
+                throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "empty SOAP body");
+            }
+            Document owned = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                    .newDocument();
+            Element copy = (Element) owned.importNode(payload, true);
+            owned.appendChild(copy);
+            Map<String, byte[]> parts = new HashMap<>();
+            Iterator<AttachmentPart> attachments = response.getAttachments();
+            while (attachments.hasNext()) {
+                AttachmentPart part = attachments.next();
+                String id = part.getContentId();
+                if (id != null) {
+                    parts.put(id.replaceAll("^<|>$", ""), part.getRawContentBytes());
+                }
+            }
+            return new DmpAnswer(copy, parts);
+        } catch (SOAPException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {
+            if (e instanceof DmpFailure failure) {
+                throw failure;
+            }
+            throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
+                    "unreadable SOAP answer: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Maps a transport-level failure onto what the resilience rules and the error mapping need to know. */
+    static DmpFailure classify(DmpOperation operation, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+                    || cause instanceof InterruptedIOException && !(cause instanceof java.nio.channels.ClosedByInterruptException)) {
+                return new DmpFailure(DmpFailure.Kind.TIMEOUT, operation, "no answer in time", failure);
+            }
+            if (cause instanceof SSLException) {
+                return new DmpFailure(DmpFailure.Kind.TLS, operation, "TLS handshake failed", failure);
+            }
+            if (cause instanceof HTTPException http) {
+                return new DmpFailure(DmpFailure.Kind.HTTP_ERROR, operation,
+                        "HTTP " + http.getResponseCode(), failure);
+            }
+            if (cause instanceof ConnectException || cause instanceof SocketException) {
+                return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection failed", failure);
+            }
+            if (cause instanceof XMLStreamException || cause instanceof SAXException
+                    || cause instanceof SOAPException) {
+                return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "answer is not SOAP XML",
+                        failure);
+            }
+            if (cause instanceof IOException io && io.getMessage() != null
+                    && (io.getMessage().contains("reset") || io.getMessage().contains("closed")
+                    || io.getMessage().contains("EOF"))) {
+                return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection dropped", failure);
+            }
+        }
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        if (message.contains("HTTP response")) {
+            return new DmpFailure(DmpFailure.Kind.HTTP_ERROR, operation, "HTTP error status", failure);
+        }
+        if (message.contains("Could not send Message")) {
+            return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "could not send", failure);
+        }
+        return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
+                "unexpected answer: " + failure.getClass().getSimpleName(), failure);
+    }
+
+    private static String describe(SOAPFault fault) {
+        if (fault == null) {
+            return "SOAP fault";
+        }
+        StringBuilder text = new StringBuilder("SOAP fault ");
+        text.append(fault.getFaultCode());
+        try {
+            Iterator<QName> subcodes = fault.getFaultSubcodes();
+            while (subcodes.hasNext()) {
+                text.append('/').append(subcodes.next().getLocalPart());
+            }
+        } catch (UnsupportedOperationException notSoap12) {
+            // SOAP 1.1 faults have no subcodes.
+        }
+        String reason = fault.getFaultString();
+        if (reason != null) {
+            // The DMP's fault reasons name the rule, not the patient; still, keep them short.
+            text.append(": ").append(reason.length() > 200 ? reason.substring(0, 200) : reason);
+        }
+        return text.toString();
+    }
+
+    private static Element firstElement(Node parent) {
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private static void closeQuietly(Dispatch<SOAPMessage> dispatch) {
+        if (dispatch instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Closing only releases the conduit; the answer is already read.
+            }
+        }
+    }
+}
