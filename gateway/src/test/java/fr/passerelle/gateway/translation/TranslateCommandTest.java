@@ -1,0 +1,85 @@
+package fr.passerelle.gateway.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranslateCommandTest {
+
+    private static final String TERMINOLOGY = "../src/data/terminology";
+    private static final Path FR_CDA = Path.of("../../shared/fixtures/fr-cda");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new TranslateCommand().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesThePivotToStdoutAndTheReportToStderr() {
+        int exit = run("--to", "pivot", "--terminology", TERMINOLOGY, FR_CDA.resolve("VSM_1.4_2022.01.xml").toString());
+
+        assertThat(exit).isZero();
+        String document = out.toString(StandardCharsets.UTF_8);
+        assertThat(document).startsWith("<?xml").contains("1.3.6.1.4.1.12559.11.10.1.3.1.1.3").contains("code=\"N02BE01\"");
+        String report = err.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("codes mapped:").contains("60234100 -> 2.16.840.1.113883.6.73|N02BE01")
+                .contains("UNMAPPED").contains("DDAF004");
+        assertThat(report).doesNotContain("PAT-TROIS");
+    }
+
+    @Test
+    void writesAnIpsBundle(@TempDir Path dir) {
+        int exit = run("--to", "fhir-ips", "--lang", "de", "--terminology", TERMINOLOGY,
+                FR_CDA.resolve("IPS-FR_2024.01.xml").toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"resourceType\": \"Bundle\"").contains("\"document\"");
+    }
+
+    @Test
+    void writesTheLevelOnePdfDocumentWhenAsked(@TempDir Path dir) throws Exception {
+        Path l1 = dir.resolve("l1.xml");
+        int exit = run("--to", "pivot", "--terminology", TERMINOLOGY, "--level1", l1.toString(),
+                FR_CDA.resolve("IPS-FR_2024.01.xml").toString());
+
+        assertThat(exit).isZero();
+        assertThat(Files.readString(l1)).contains("nonXMLBody").contains("application/pdf");
+    }
+
+    @Test
+    void exitsOneWithTheReasonWhenTheDocumentCannotBeTranslated(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.xml");
+        Files.writeString(broken, "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>");
+
+        int exit = run("--to", "pivot", "--terminology", TERMINOLOGY, broken.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.size()).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("NOT TRANSLATED").contains("not well-formed");
+    }
+
+    @Test
+    void refusesAPrescriptionAsAnIpsBundle() {
+        int exit = run("--to", "fhir-ips", "--terminology", TERMINOLOGY,
+                FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a patient summary");
+    }
+
+    @Test
+    void answersAUsageErrorWithTwo() {
+        assertThat(run("--to", "html", "x.xml")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: translate");
+    }
+}
