@@ -1,0 +1,102 @@
+package fr.passerelle.gateway.soap;
+
+import java.util.Optional;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.SoapVersion;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.SAXException;
+
+/**
+ * Out-fault interceptor: every fault leaving a Passerelle endpoint is replaced by one built from an
+ * {@link EnvelopeFault}, so the client never sees CXF's or a parser's exception text, a stack trace, or a detail
+ * element. Sender faults get HTTP 400, receiver faults 500 (SOAP 1.2 HTTP binding).
+ */
+public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultShapingInterceptor.class);
+
+    public FaultShapingInterceptor() {
+        super(Phase.PRE_LOGICAL);
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        Exception raised = message.getContent(Exception.class);
+        EnvelopeFault decided = decide(raised);
+        SoapVersion version = message.getVersion();
+        SoapFault fault = new SoapFault(decided.reason(), codeOf(decided.code(), version));
+        decided.subcode().ifPresent(fault::setSubCode);
+        // The SOAP 1.2 fault writer copies the fault's status code to the HTTP response.
+        fault.setStatusCode(decided.code() == EnvelopeFault.Code.RECEIVER ? 500 : 400);
+        message.setContent(Exception.class, fault);
+    }
+
+    static EnvelopeFault decide(Throwable raised) {
+        Optional<EnvelopeFault> ours = find(raised, EnvelopeFault.class);
+        if (ours.isPresent()) {
+            return ours.get();
+        }
+        if (find(raised, RequestBodyLimit.TooLarge.class).isPresent()) {
+            return EnvelopeFault.bodyTooLarge(find(raised, RequestBodyLimit.TooLarge.class).get().limitBytes());
+        }
+        if (find(raised, XMLStreamException.class).isPresent() || find(raised, SAXException.class).isPresent()) {
+            return EnvelopeFault.notWellFormed();
+        }
+        if (raised instanceof SoapFault soapFault) {
+            QName code = soapFault.getFaultCode();
+            if (code != null && "VersionMismatch".equals(code.getLocalPart())) {
+                return EnvelopeFault.soap12Only();
+            }
+            if (code != null && ("Sender".equals(code.getLocalPart()) || "Client".equals(code.getLocalPart()))) {
+                // CXF's own sender faults (unreadable envelope, unknown operation…): their text names internals.
+                return EnvelopeFault.notWellFormed();
+            }
+        }
+        // Only the exception type is logged: messages of deeper exceptions may quote request content.
+        LOG.warn("SOAP request failed inside Passerelle: {}", describe(raised));
+        return EnvelopeFault.internal();
+    }
+
+    private static String describe(Throwable raised) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = raised; t != null && chain.length() < 500; t = t.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            if (frames.length > 0) {
+                chain.append(" at ").append(frames[0]);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return chain.toString();
+    }
+
+    private static QName codeOf(EnvelopeFault.Code code, SoapVersion version) {
+        return switch (code) {
+            case SENDER -> version.getSender();
+            case RECEIVER -> version.getReceiver();
+            case VERSION_MISMATCH -> version.getVersionMismatch();
+        };
+    }
+
+    private static <T extends Throwable> Optional<T> find(Throwable raised, Class<T> type) {
+        int depth = 0;
+        for (Throwable t = raised; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+            if (t instanceof Fault fault && fault.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}

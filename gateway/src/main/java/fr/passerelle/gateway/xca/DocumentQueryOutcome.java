@@ -1,0 +1,24 @@
+package fr.passerelle.gateway.xca;
+
+import fr.passerelle.gateway.soap.BusinessRefusal;
+import fr.passerelle.gateway.soap.SecurityRefusal;
+import java.util.List;
+
+/** What the road answers to an XCA query. */
+public sealed interface DocumentQueryOutcome {
+
+    /** The documents the requester may see (possibly none). */
+    record Found(List<DocumentEntry> entries) implements DocumentQueryOutcome {
+        public Found {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** A business refusal (no consent, unknown patient…): a Failure response with one RegistryError. */
+    record Refused(BusinessRefusal refusal) implements DocumentQueryOutcome {
+    }
+
+    /** Trust did not believe the requester: a SOAP fault. */
+    record Untrusted(SecurityRefusal refusal) implements DocumentQueryOutcome {
+    }
+}

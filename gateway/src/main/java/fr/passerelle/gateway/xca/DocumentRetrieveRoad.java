@@ -1,0 +1,15 @@
+package fr.passerelle.gateway.xca;
+
+import fr.passerelle.gateway.soap.BusinessRefusal;
+import fr.passerelle.gateway.soap.CrossBorderRoad;
+import fr.passerelle.gateway.soap.EhdsiErrorCode;
+
+/** The road behind XCA retrieve: trust → patient → access policy → health space → translation → audit. */
+public interface DocumentRetrieveRoad extends CrossBorderRoad<RetrieveRequest, RetrieveOutcome> {
+
+    /** The answer while no road is wired: an explicit eHDSI error, never an invented document. */
+    static DocumentRetrieveRoad unavailable() {
+        return (security, request) -> new RetrieveOutcome.Refused(new BusinessRefusal(
+                EhdsiErrorCode.ERROR_GENERIC, "Document retrieve is temporarily unavailable at the French NCP"));
+    }
+}

@@ -1,0 +1,18 @@
+package fr.passerelle.gateway.xcpd;
+
+import fr.passerelle.gateway.soap.BusinessRefusal;
+import fr.passerelle.gateway.soap.CrossBorderRoad;
+import fr.passerelle.gateway.soap.EhdsiErrorCode;
+
+/** The road behind XCPD: trust → patient matching → access policy → audit. */
+public interface PatientDiscoveryRoad extends CrossBorderRoad<PatientDiscoveryQuery, PatientDiscoveryOutcome> {
+
+    /**
+     * The answer while no road is wired into the application: an explicit eHDSI "temporarily unavailable" error,
+     * never an invented patient.
+     */
+    static PatientDiscoveryRoad unavailable() {
+        return (security, query) -> new PatientDiscoveryOutcome.Refused(new BusinessRefusal(
+                EhdsiErrorCode.ERROR_GENERIC, "Patient identification is temporarily unavailable at the French NCP"));
+    }
+}
