@@ -1,0 +1,69 @@
+package fr.passerelle.gateway.audit;
+
+import fr.passerelle.gateway.access.AccessDecision;
+import fr.passerelle.gateway.access.AccessFixtures;
+import fr.passerelle.gateway.access.AccessRequest;
+import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.access.DecidingRule;
+import fr.passerelle.gateway.access.EhdsiErrorCode;
+import fr.passerelle.gateway.access.PurposeOfUse;
+import fr.passerelle.gateway.audit.atna.AtnaProperties;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** Builds the audit trail on a test database and the entries the audit tests write. */
+public final class AuditFixtures {
+
+    private AuditFixtures() {
+    }
+
+    public static ObjectProvider<Clock> clock(Clock clock) {
+        return new StaticListableBeanFactory(Map.of("clock", clock)).getBeanProvider(Clock.class);
+    }
+
+    public static AtnaProperties atna(boolean enabled, int port) {
+        return new AtnaProperties(enabled, "localhost", port, null, "", null, "", Duration.ZERO,
+                Duration.ofSeconds(10), 100, "FR-NCPeH", "passerelle-test");
+    }
+
+    public static AuditTrail trail(DataSource dataSource, Clock clock, boolean export) {
+        return trail(dataSource, clock, export, event -> { });
+    }
+
+    public static AuditTrail trail(DataSource dataSource, Clock clock, boolean export,
+                                   ApplicationEventPublisher events) {
+        return new AuditTrail(dataSource, new DataSourceTransactionManager(dataSource), events, atna(export, 6514),
+                clock(clock));
+    }
+
+    /** Empties the trail (the test databases live for a whole test class). */
+    public static void reset(DataSource dataSource) {
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        jdbc.sql("DELETE FROM audit_outbox").update();
+        jdbc.sql("DELETE FROM audit_record").update();
+        jdbc.sql("DELETE FROM audit_purge").update();
+        jdbc.sql("UPDATE audit_chain_head SET last_seq = 0, last_hash = ?, anchor_seq = 0, anchor_hash = ?")
+                .params(AuditHashing.GENESIS, AuditHashing.GENESIS).update();
+    }
+
+    public static AuditEntry granted(String documentId) {
+        AccessRequest request = AccessFixtures.psRetrieve(AccessFixtures.spanishGp(), PurposeOfUse.TREATMENT);
+        return AuditEntry.of(request, new AccessDecision.Granted(DecidingRule.CONSENT_COVERS_REQUEST, false),
+                List.of(documentId), "urn:uuid:" + documentId, List.of("hcp-" + documentId, "trc-" + documentId));
+    }
+
+    public static AuditEntry refusedEmergency() {
+        AccessRequest request = AccessFixtures.request(AccessFixtures.spanishGp(), PurposeOfUse.EMERGENCY,
+                CrossBorderTransaction.DOCUMENT_LIST, DocumentKind.EPRESCRIPTION);
+        return AuditEntry.of(request, new AccessDecision.Refused(DecidingRule.NO_CONSENT, EhdsiErrorCode.NO_CONSENT),
+                List.of(), "urn:uuid:refused", List.of("hcp-refused"));
+    }
+}
