@@ -1,0 +1,78 @@
+package fr.passerelle.gateway.exchange;
+
+import fr.passerelle.gateway.access.AccessDecision;
+import fr.passerelle.gateway.access.AccessPolicy;
+import fr.passerelle.gateway.access.AccessRequest;
+import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.audit.AuditEntry;
+import fr.passerelle.gateway.audit.AuditOutcome;
+import fr.passerelle.gateway.audit.AuditTrail;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every use case takes once it knows the patient: the TRC assertion must be about this patient, then
+ * the patient's controls and consent decide, and the outcome is written to the audit trail. A refusal is audited
+ * here; the use case audits what it finally returned through {@link #granted} or {@link #failed}.
+ */
+@Component
+public class AccessGate {
+
+    /** The rule name recorded when the TRC assertion names another patient (trust's rule, not the policy's). */
+    static final String TRC_PATIENT_RULE = "TRC_PATIENT_MISMATCH";
+
+    private final NationalHealthSpace healthSpace;
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+
+    public AccessGate(NationalHealthSpace healthSpace, AccessPolicy policy, AuditTrail audit) {
+        this.healthSpace = healthSpace;
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    /** What the gate let through, or the audited refusal. */
+    sealed interface Passage {
+    }
+
+    record Admitted(CrossBorderCall call, AccessRequest request, AccessDecision.Granted decision) implements Passage {
+    }
+
+    record Turned(ExchangeRefusal refusal) implements Passage {
+    }
+
+    Passage admit(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds, CrossBorderTransaction transaction) {
+        AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, kinds,
+                transaction);
+        if (!TreatedPatient.matches(call.requester(), patient)) {
+            audit.record(new AuditEntry(request, AuditOutcome.REFUSED, TRC_PATIENT_RULE,
+                    ExchangeError.UNKNOWN_PATIENT_IDENTIFIER.code(), List.of(), call.correlationId(),
+                    call.assertionIds()));
+            return new Turned(new ExchangeRefusal(ExchangeError.UNKNOWN_PATIENT_IDENTIFIER,
+                    "the request is about another patient than the TRC assertion"));
+        }
+        AccessDecision decision = policy.decide(request, healthSpace.controls(patient));
+        if (decision instanceof AccessDecision.Refused refused) {
+            audit.record(AuditEntry.of(request, decision, List.of(), call.correlationId(), call.assertionIds()));
+            return new Turned(new ExchangeRefusal(ExchangeError.of(refused.error()), refused.rule().description()));
+        }
+        return new Admitted(call, request, (AccessDecision.Granted) decision);
+    }
+
+    /** Records a granted answer and the documents it carried. */
+    void granted(Admitted admitted, List<String> documentIds) {
+        audit.record(AuditEntry.of(admitted.request(), admitted.decision(), documentIds,
+                admitted.call().correlationId(), admitted.call().assertionIds()));
+    }
+
+    /** Records a granted request that could not be answered, and returns the refusal to send. */
+    ExchangeRefusal failed(Admitted admitted, ExchangeRefusal refusal) {
+        audit.record(AuditEntry.failed(admitted.request(), admitted.decision(), refusal.error().code(),
+                admitted.call().correlationId(), admitted.call().assertionIds()));
+        return refusal;
+    }
+}

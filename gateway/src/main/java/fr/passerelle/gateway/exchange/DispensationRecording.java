@@ -1,0 +1,74 @@
+package fr.passerelle.gateway.exchange;
+
+import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.access.DocumentFilter;
+import fr.passerelle.gateway.healthspace.DispensationReceipt;
+import fr.passerelle.gateway.healthspace.DispensationRefusedException;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.FrenchDispensation;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.gateway.healthspace.StoredDocument;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records a dispensation made abroad against a French ePrescription (XDR eDispensation, FHIR MedicationDispense).
+ * The health-space write and its audit record commit together; a resubmission under the same id changes nothing
+ * and is answered like the first.
+ */
+@Component
+public class DispensationRecording {
+
+    private final NationalHealthSpace healthSpace;
+    private final AccessGate gate;
+    private final TransactionTemplate transaction;
+
+    public DispensationRecording(NationalHealthSpace healthSpace, AccessGate gate,
+                                 PlatformTransactionManager transactions) {
+        this.healthSpace = healthSpace;
+        this.gate = gate;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public DispensationOutcome record(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {
+        if (healthSpace.findPatient(patient).isEmpty()) {
+            return new DispensationOutcome.Refused(ExchangeRefusal.of(ExchangeError.PATIENT_NO_MATCH));
+        }
+        AccessGate.Passage passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
+                CrossBorderTransaction.DISPENSATION);
+        if (passage instanceof AccessGate.Turned turned) {
+            return new DispensationOutcome.Refused(turned.refusal());
+        }
+        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        Optional<StoredDocument> prescription = healthSpace.retrieve(dispensation.prescriptionId());
+        if (prescription.isEmpty() || prescription.get().entry().kind() != DocumentKind.EPRESCRIPTION
+                || !prescription.get().entry().patient().equals(patient)
+                || !DocumentFilter.isVisible(admitted.decision(), prescription.get().entry())) {
+            return new DispensationOutcome.Refused(gate.failed(admitted,
+                    ExchangeRefusal.of(ExchangeError.EP_NOT_IDENTIFIABLE)));
+        }
+        try {
+            DispensationReceipt receipt = transaction.execute(status -> {
+                DispensationReceipt r = healthSpace.submitDispensation(patient, dispensation);
+                gate.granted(admitted, List.of(dispensation.id()));
+                return r;
+            });
+            return new DispensationOutcome.Recorded(receipt);
+        } catch (DispensationRefusedException e) {
+            return new DispensationOutcome.Refused(gate.failed(admitted, refusal(e.reason())));
+        }
+    }
+
+    private static ExchangeRefusal refusal(DispensationRefusedException.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_PRESCRIPTION, UNKNOWN_LINE, OTHER_PATIENT -> ExchangeRefusal.of(ExchangeError.EP_NOT_IDENTIFIABLE);
+            case ALREADY_DISPENSED -> ExchangeRefusal.of(ExchangeError.EP_ALREADY_DISPENSED);
+            case CONFLICTING_RESUBMISSION -> ExchangeRefusal.of(ExchangeError.DISPENSATION_CONFLICT);
+        };
+    }
+}

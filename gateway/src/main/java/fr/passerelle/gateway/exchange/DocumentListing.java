@@ -1,0 +1,68 @@
+package fr.passerelle.gateway.exchange;
+
+import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.access.DocumentFilter;
+import fr.passerelle.gateway.healthspace.DocumentEntry;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.gateway.healthspace.PrescriptionLine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lists a patient's documents of the asked kinds (XCA query, FHIR DocumentReference search, MedicationRequest
+ * search): only what the policy grants, never a masked document, never a fully dispensed ePrescription.
+ */
+@Component
+public class DocumentListing {
+
+    /** What can be listed abroad: dispensations are recorded, not served. */
+    public static final Set<DocumentKind> LISTABLE = EnumSet.of(DocumentKind.PATIENT_SUMMARY,
+            DocumentKind.EPRESCRIPTION);
+
+    private final NationalHealthSpace healthSpace;
+    private final AccessGate gate;
+
+    public DocumentListing(NationalHealthSpace healthSpace, AccessGate gate) {
+        this.healthSpace = healthSpace;
+        this.gate = gate;
+    }
+
+    public ListingOutcome list(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds) {
+        Set<DocumentKind> asked = kinds.isEmpty() ? LISTABLE : EnumSet.copyOf(kinds);
+        if (!LISTABLE.containsAll(asked)) {
+            return new ListingOutcome.Refused(new ExchangeRefusal(ExchangeError.DOCUMENT_NOT_FOUND,
+                    "only Patient Summaries and ePrescriptions are served abroad"));
+        }
+        if (healthSpace.findPatient(patient).isEmpty()) {
+            return new ListingOutcome.Refused(ExchangeRefusal.of(ExchangeError.PATIENT_NO_MATCH));
+        }
+        AccessGate.Passage passage = gate.admit(call, patient, asked, CrossBorderTransaction.DOCUMENT_LIST);
+        if (passage instanceof AccessGate.Turned turned) {
+            return new ListingOutcome.Refused(turned.refusal());
+        }
+        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        List<DocumentEntry> visible = new ArrayList<>();
+        for (DocumentKind kind : asked) {
+            for (DocumentEntry entry : DocumentFilter.visible(admitted.decision(), healthSpace.documents(patient, kind))) {
+                if (kind != DocumentKind.EPRESCRIPTION || stillDispensable(entry)) {
+                    visible.add(entry);
+                }
+            }
+        }
+        visible.sort(Comparator.comparing(DocumentEntry::creationTime).reversed());
+        gate.granted(admitted, visible.stream().map(DocumentEntry::uniqueId).toList());
+        return new ListingOutcome.Listed(visible);
+    }
+
+    /** An ePrescription with every line dispensed is no longer offered abroad. */
+    boolean stillDispensable(DocumentEntry prescription) {
+        List<PrescriptionLine> lines = healthSpace.prescriptionLines(prescription.uniqueId());
+        return lines.isEmpty() || lines.stream().anyMatch(line -> !line.dispensed());
+    }
+}

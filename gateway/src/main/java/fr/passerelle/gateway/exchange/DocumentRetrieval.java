@@ -1,0 +1,70 @@
+package fr.passerelle.gateway.exchange;
+
+import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.access.DocumentFilter;
+import fr.passerelle.gateway.healthspace.DocumentEntry;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.gateway.healthspace.StoredDocument;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Retrieves one document for a foreign professional (XCA retrieve, FHIR $summary, Bundle and Binary reads): the
+ * policy decides on the document's own patient and kind, a masked or dispensed document is answered as absent
+ * (its existence is not disclosed), and the translation comes from the cache when it was made before.
+ */
+@Component
+public class DocumentRetrieval {
+
+    private final NationalHealthSpace healthSpace;
+    private final AccessGate gate;
+    private final DocumentListing listing;
+    private final TranslatedDocuments translations;
+
+    public DocumentRetrieval(NationalHealthSpace healthSpace, AccessGate gate, DocumentListing listing,
+                             TranslatedDocuments translations) {
+        this.healthSpace = healthSpace;
+        this.gate = gate;
+        this.listing = listing;
+        this.translations = translations;
+    }
+
+    public RetrievalOutcome retrieve(CrossBorderCall call, RetrievalRequest request) {
+        Optional<StoredDocument> stored = healthSpace.retrieve(request.uniqueId());
+        if (stored.isEmpty() || !DocumentListing.LISTABLE.contains(stored.get().entry().kind())
+                || request.patient().filter(p -> !p.equals(stored.get().entry().patient())).isPresent()) {
+            // Unknown, not served abroad, or another patient's: all look the same from outside.
+            return refused(ExchangeError.DOCUMENT_NOT_FOUND);
+        }
+        StoredDocument document = stored.get();
+        DocumentEntry entry = document.entry();
+        if (!request.rendering().appliesTo(entry.kind())) {
+            return refused(ExchangeError.DOCUMENT_NOT_FOUND);
+        }
+        AccessGate.Passage passage = gate.admit(call, entry.patient(), Set.of(entry.kind()),
+                CrossBorderTransaction.DOCUMENT_RETRIEVE);
+        if (passage instanceof AccessGate.Turned turned) {
+            return new RetrievalOutcome.Refused(turned.refusal());
+        }
+        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        if (!DocumentFilter.isVisible(admitted.decision(), entry)
+                || (entry.kind() == DocumentKind.EPRESCRIPTION && !listing.stillDispensable(entry))) {
+            return new RetrievalOutcome.Refused(gate.failed(admitted, ExchangeRefusal.of(ExchangeError.DOCUMENT_NOT_FOUND)));
+        }
+        TranslatedDocuments.Translation translation = translations.translate(document, request.rendering(),
+                request.language());
+        if (translation instanceof TranslatedDocuments.Failed failed) {
+            return new RetrievalOutcome.Refused(gate.failed(admitted, failed.refusal()));
+        }
+        gate.granted(admitted, List.of(entry.uniqueId()));
+        return new RetrievalOutcome.Retrieved(new RenderedDocument(entry, request.rendering(),
+                request.language().orElse(null), ((TranslatedDocuments.Done) translation).content()));
+    }
+
+    private static RetrievalOutcome refused(ExchangeError error) {
+        return new RetrievalOutcome.Refused(ExchangeRefusal.of(error));
+    }
+}

@@ -1,0 +1,20 @@
+package fr.passerelle.gateway.exchange;
+
+import java.util.Objects;
+
+/**
+ * Why a use case refused, as the requester is told.
+ *
+ * @param reason one sentence safe to send and to log: never clinical content or patient identifiers
+ */
+public record ExchangeRefusal(ExchangeError error, String reason) {
+
+    public ExchangeRefusal {
+        Objects.requireNonNull(error, "error");
+        reason = Objects.requireNonNullElse(reason, error.description());
+    }
+
+    static ExchangeRefusal of(ExchangeError error) {
+        return new ExchangeRefusal(error, error.description());
+    }
+}

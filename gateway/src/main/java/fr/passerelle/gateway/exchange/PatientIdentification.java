@@ -1,0 +1,110 @@
+package fr.passerelle.gateway.exchange;
+
+import fr.passerelle.gateway.access.AccessRequest;
+import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.audit.AuditEntry;
+import fr.passerelle.gateway.audit.AuditOutcome;
+import fr.passerelle.gateway.audit.AuditTrail;
+import fr.passerelle.gateway.healthspace.FrenchPatient;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.gateway.healthspace.PatientSearch;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Identifies a French patient for a foreign professional (XCPD, FHIR Patient search and $match). French identity
+ * vigilance: an answer names exactly one patient; no match says so; several matches are refused rather than
+ * guessed. Disclosing that a patient exists needs the patient's consent like any other access.
+ */
+@Component
+public class PatientIdentification {
+
+    static final String NO_MATCH_RULE = "NO_MATCHING_PATIENT";
+    static final String MULTIPLE_MATCHES_RULE = "SEVERAL_MATCHING_PATIENTS";
+
+    private final NationalHealthSpace healthSpace;
+    private final AccessGate gate;
+    private final AuditTrail audit;
+
+    public PatientIdentification(NationalHealthSpace healthSpace, AccessGate gate, AuditTrail audit) {
+        this.healthSpace = healthSpace;
+        this.gate = gate;
+        this.audit = audit;
+    }
+
+    public IdentificationOutcome identify(CrossBorderCall call, PatientQuery query) {
+        List<FrenchPatient> candidates = candidates(query);
+        if (candidates.isEmpty()) {
+            auditUnmatched(call, query, NO_MATCH_RULE, ExchangeError.PATIENT_NO_MATCH);
+            return new IdentificationOutcome.NoMatch();
+        }
+        if (candidates.size() > 1) {
+            auditUnmatched(call, query, MULTIPLE_MATCHES_RULE, ExchangeError.PATIENT_MULTIPLE_MATCHES);
+            return new IdentificationOutcome.Refused(ExchangeRefusal.of(ExchangeError.PATIENT_MULTIPLE_MATCHES));
+        }
+        FrenchPatient patient = candidates.get(0);
+        AccessGate.Passage passage = gate.admit(call, patient.ins(), Set.of(),
+                CrossBorderTransaction.PATIENT_IDENTIFICATION);
+        if (passage instanceof AccessGate.Turned turned) {
+            return new IdentificationOutcome.Refused(turned.refusal());
+        }
+        gate.granted((AccessGate.Admitted) passage, List.of());
+        return new IdentificationOutcome.Identified(patient);
+    }
+
+    private List<FrenchPatient> candidates(PatientQuery query) {
+        Map<Ins, FrenchPatient> found = new LinkedHashMap<>();
+        if (!query.identifiers().isEmpty()) {
+            for (Ins ins : query.identifiers()) {
+                healthSpace.findPatient(ins).ifPresent(p -> found.put(p.ins(), p));
+            }
+            return found.values().stream()
+                    .filter(p -> query.demographics().map(traits -> agrees(p, traits)).orElse(true))
+                    .toList();
+        }
+        healthSpace.findPatients(query.demographics().orElseThrow()).forEach(p -> found.put(p.ins(), p));
+        return List.copyOf(found.values());
+    }
+
+    /** Traits given beside an INS must not contradict it (a wrong INS must not disclose someone else). */
+    static boolean agrees(FrenchPatient patient, PatientSearch traits) {
+        if (traits.birthDate() != null && !traits.birthDate().equals(patient.birthDate())) {
+            return false;
+        }
+        if (traits.gender() != null && traits.gender() != patient.gender()) {
+            return false;
+        }
+        if (traits.familyName() != null && !traits.familyName().isBlank()
+                && !fold(traits.familyName()).equals(fold(patient.familyName()))) {
+            return false;
+        }
+        return traits.givenName() == null || traits.givenName().isBlank()
+                || patient.givenNames().stream().anyMatch(g -> fold(g).equals(fold(traits.givenName())));
+    }
+
+    private static String fold(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").trim()
+                .toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Records a query that named nobody or several people. The trail keys records by patient: it is written when
+     * the query carried an INS (the identifier asked for); a demographic search that matched no single patient has
+     * no patient to file it under.
+     */
+    private void auditUnmatched(CrossBorderCall call, PatientQuery query, String rule, ExchangeError error) {
+        if (query.identifiers().isEmpty()) {
+            return;
+        }
+        AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(),
+                query.identifiers().get(0), Set.of(), CrossBorderTransaction.PATIENT_IDENTIFICATION);
+        audit.record(new AuditEntry(request, AuditOutcome.REFUSED, rule, error.code(), List.of(),
+                call.correlationId(), call.assertionIds()));
+    }
+}

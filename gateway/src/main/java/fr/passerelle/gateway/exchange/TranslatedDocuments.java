@@ -1,0 +1,87 @@
+package fr.passerelle.gateway.exchange;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.passerelle.gateway.healthspace.StoredDocument;
+import fr.passerelle.translation.DocumentTranslator;
+import fr.passerelle.translation.TranslationFailure;
+import fr.passerelle.translation.TranslationOutcome;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Translates French documents and keeps the results. A document never changes under its uniqueId (a new version
+ * is a new document), so a translation is valid for as long as it is kept: the cache is bounded by bytes, not
+ * by time. Failures are not kept.
+ */
+public final class TranslatedDocuments {
+
+    private final DocumentTranslator translator;
+    private final Cache<Key, byte[]> cache;
+
+    public TranslatedDocuments(DocumentTranslator translator, long maximumBytes) {
+        this.translator = translator;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maximumBytes)
+                .weigher((Key key, byte[] value) -> value.length + 64)
+                .recordStats()
+                .build();
+    }
+
+    /** The outcome of one translation: the bytes, or why not. */
+    public sealed interface Translation {
+    }
+
+    public record Done(byte[] content) implements Translation {
+    }
+
+    public record Failed(ExchangeRefusal refusal) implements Translation {
+    }
+
+    private record Key(String uniqueId, Rendering rendering, String language) {
+    }
+
+    public Translation translate(StoredDocument document, Rendering rendering, Optional<String> language) {
+        Key key = new Key(document.entry().uniqueId(), rendering, language.orElse(""));
+        byte[] cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return new Done(cached);
+        }
+        Translation fresh = run(document.content(), rendering, language.orElse(null));
+        if (fresh instanceof Done done) {
+            cache.put(key, done.content());
+        }
+        return fresh;
+    }
+
+    public long cachedEntries() {
+        return cache.estimatedSize();
+    }
+
+    public double hitRate() {
+        return cache.stats().hitRate();
+    }
+
+    private Translation run(byte[] cda, Rendering rendering, String language) {
+        TranslationOutcome outcome = switch (rendering) {
+            case PIVOT_CDA, PIVOT_PDF -> translator.toPivot(cda, language);
+            case FHIR_IPS -> translator.toFhirIps(cda, language);
+            case FHIR_MPD -> translator.toFhirMpd(cda, language);
+        };
+        if (outcome instanceof TranslationOutcome.Rejected rejected) {
+            return new Failed(new ExchangeRefusal(ExchangeError.TRANSCODING_ERROR, reason(rejected.failure())));
+        }
+        TranslationOutcome.Translated translated = (TranslationOutcome.Translated) outcome;
+        if (rendering == Rendering.PIVOT_PDF) {
+            return translated.levelOne()
+                    .<Translation>map(l1 -> new Done(l1.getBytes(StandardCharsets.UTF_8)))
+                    .orElseGet(() -> new Failed(ExchangeRefusal.of(ExchangeError.PDF_NOT_PROVIDED)));
+        }
+        return new Done(translated.document().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The failure's own words are safe (no clinical content); the XPath helps the French publisher. */
+    private static String reason(TranslationFailure failure) {
+        return "the French document cannot be translated: " + failure.message();
+    }
+}
