@@ -1,0 +1,241 @@
+package fr.passerelle.gateway.terminology;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import fr.passerelle.gateway.PasserelleApplication;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The FHIR terminology operations and the admin reload, through HTTP, against the real MVC on a random port. */
+class TerminologyOverHttpTest {
+
+    static final Path REPO_DATA = Path.of("../src/data/terminology").toAbsolutePath().normalize();
+    static final String ACTIVE_INGREDIENT = "1.3.6.1.4.1.12559.11.10.1.3.1.42.24";
+    static final String LAB_CODE = "http://terminology.ehdsi.eu/ValueSet/eHDSILabCode";
+    static final String CIS = "urn:oid:1.2.250.1.213.2.3.1";
+
+    static Path home;
+    static Path data;
+    static ConfigurableApplicationContext app;
+    static String base;
+    static IGenericClient fhir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        home = Files.createTempDirectory("terminology-http");
+        data = home.resolve("terminology");
+        Files.createDirectories(data.resolve("concept-maps"));
+        for (String linked : new String[] {"mvc", "ehdsi", "fr-value-sets", "designations"}) {
+            Files.createSymbolicLink(data.resolve(linked), REPO_DATA.resolve(linked));
+        }
+        Files.copy(REPO_DATA.resolve("concept-maps/fr-demo-to-ehdsi.csv"), data.resolve("concept-maps/demo.csv"));
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode("s3cret-operator");
+        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
+                "--passerelle.data-dir=" + home.resolve("app"),
+                "--passerelle.terminology.data-dir=" + data,
+                "--passerelle.security.operators[0].username=op",
+                "--passerelle.security.operators[0].password-hash=" + hash);
+        int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        base = "http://127.0.0.1:" + port;
+        FhirContext ctx = FhirContext.forR4Cached();
+        ctx.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        fhir = ctx.newRestfulGenericClient(base + "/fhir");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static Parameters translate(String system, String code, String target) {
+        Parameters in = new Parameters();
+        in.addParameter("system", new UriType(system));
+        in.addParameter("code", new CodeType(code));
+        if (target != null) {
+            in.addParameter("target", new UriType(target));
+        }
+        return fhir.operation().onType(ConceptMap.class).named("$translate").withParameters(in).execute();
+    }
+
+    @Test
+    void translateGivesThePivotCodeOfAFrenchDrug() {
+        Parameters out = translate(CIS, "62080626", ACTIVE_INGREDIENT);
+        assertThat(out.getParameterBool("result")).isTrue();
+        Coding concept = (Coding) out.getParameter().stream().filter(p -> p.getName().equals("match")).findFirst()
+                .orElseThrow().getPart().stream().filter(p -> p.getName().equals("concept")).findFirst().orElseThrow()
+                .getValue();
+        assertThat(concept.getSystem()).isEqualTo("http://www.whocc.no/atc");
+        assertThat(concept.getCode()).isEqualTo("H03AA01");
+        assertThat(concept.getDisplay()).isEqualTo("levothyroxine sodium");
+    }
+
+    @Test
+    void translateByHttpGetAndWithoutTargetListsTheMappings() {
+        Parameters in = new Parameters();
+        in.addParameter("system", new UriType(CIS));
+        in.addParameter("code", new CodeType("63564053"));
+        Parameters out = fhir.operation().onType(ConceptMap.class).named("$translate").withParameters(in)
+                .useHttpGet().execute();
+        assertThat(out.getParameterBool("result")).isTrue();
+        assertThat(out.getParameter().stream().filter(p -> p.getName().equals("match")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void translateWithoutEquivalentAnswersFalseWithTheEhdsiCode() {
+        Parameters out = translate("urn:oid:1.2.250.1.213.1.1.4.322", "MED-1096", ACTIVE_INGREDIENT);
+        assertThat(out.getParameterBool("result")).isFalse();
+        assertThat(out.getParameter("message").getValue().primitiveValue()).contains("4504");
+    }
+
+    @Test
+    void translateToAnUnknownValueSetIs404WithOperationOutcome() {
+        assertThatThrownBy(() -> translate(CIS, "62080626", "1.2.3.999"))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(404);
+                    assertThat(e.getOperationOutcome()).isInstanceOf(OperationOutcome.class);
+                    assertThat(e.getMessage()).contains("1.2.3.999");
+                });
+    }
+
+    @Test
+    void translateWithoutCodeIs400() {
+        Parameters in = new Parameters();
+        in.addParameter("system", new UriType(CIS));
+        assertThatThrownBy(() -> fhir.operation().onType(ConceptMap.class).named("$translate").withParameters(in)
+                .execute()).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(400));
+    }
+
+    @Test
+    void lookupGivesDisplayInTheRequestedLanguageAndDesignations() {
+        Parameters in = new Parameters();
+        in.addParameter("system", new UriType("http://standardterms.edqm.eu"));
+        in.addParameter("code", new CodeType("20053000"));
+        in.addParameter("displayLanguage", new CodeType("de"));
+        Parameters out = fhir.operation().onType(CodeSystem.class).named("$lookup").withParameters(in).execute();
+        assertThat(out.getParameter("display").getValue().primitiveValue()).isEqualTo("Zum Einnehmen");
+        assertThat(out.getParameter().stream().filter(p -> p.getName().equals("designation")).count()).isEqualTo(5);
+    }
+
+    @Test
+    void lookupOfAnUnknownCodeIs404() {
+        Parameters in = new Parameters();
+        in.addParameter("system", new UriType("http://loinc.org"));
+        in.addParameter("code", new CodeType("0000-0"));
+        assertThatThrownBy(() -> fhir.operation().onType(CodeSystem.class).named("$lookup").withParameters(in)
+                .execute()).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void validateCodeAnswersMembership() {
+        Parameters in = new Parameters();
+        in.addParameter("url", new UriType("urn:oid:" + ACTIVE_INGREDIENT));
+        in.addParameter("system", new UriType("http://www.whocc.no/atc"));
+        in.addParameter("code", new CodeType("N02BE01"));
+        Parameters ok = fhir.operation().onType(ValueSet.class).named("$validate-code").withParameters(in).execute();
+        assertThat(ok.getParameterBool("result")).isTrue();
+        assertThat(ok.getParameter("display").getValue().primitiveValue()).isEqualTo("paracetamol");
+
+        Parameters wrong = new Parameters();
+        wrong.addParameter("url", new UriType(LAB_CODE));
+        wrong.addParameter("system", new UriType("http://www.whocc.no/atc"));
+        wrong.addParameter("code", new CodeType("N02BE01"));
+        Parameters no = fhir.operation().onType(ValueSet.class).named("$validate-code").withParameters(wrong).execute();
+        assertThat(no.getParameterBool("result")).isFalse();
+        assertThat(no.getParameter("message").getValue().primitiveValue()).contains("not in value set");
+    }
+
+    @Test
+    void expandPagesLargeValueSetsAndFilters() {
+        Parameters in = new Parameters();
+        in.addParameter("url", new UriType(LAB_CODE));
+        in.addParameter("count", new IntegerType(10));
+        in.addParameter("offset", new IntegerType(20));
+        ValueSet page = fhir.operation().onType(ValueSet.class).named("$expand").withParameters(in)
+                .returnResourceType(ValueSet.class).execute();
+        assertThat(page.getExpansion().getTotal()).isGreaterThan(50_000);
+        assertThat(page.getExpansion().getOffset()).isEqualTo(20);
+        assertThat(page.getExpansion().getContains()).hasSize(10);
+
+        Parameters filtered = new Parameters();
+        filtered.addParameter("url", new UriType("http://terminology.ehdsi.eu/ValueSet/eHDSIRouteofAdministration"));
+        filtered.addParameter("filter", new StringType("oral"));
+        ValueSet routes = fhir.operation().onType(ValueSet.class).named("$expand").withParameters(filtered)
+                .returnResourceType(ValueSet.class).execute();
+        assertThat(routes.getExpansion().getContains()).extracting(ValueSet.ValueSetExpansionContainsComponent::getCode)
+                .contains("20053000");
+        assertThat(routes.getExpansion().getContains()).allSatisfy(c ->
+                assertThat(c.getDisplay().toLowerCase() + " " + c.getCode()).contains("oral"));
+    }
+
+    @Test
+    void expandRefusesPagesLargerThanTheMaximum() {
+        Parameters in = new Parameters();
+        in.addParameter("url", new UriType(LAB_CODE));
+        in.addParameter("count", new IntegerType(100_000));
+        assertThatThrownBy(() -> fhir.operation().onType(ValueSet.class).named("$expand").withParameters(in)
+                .returnResourceType(ValueSet.class).execute())
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getMessage()).contains("offset"));
+    }
+
+    @Test
+    void adminReloadSwapsOrRefusesAndKeepsTheLiveCatalogue() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("op:s3cret-operator".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/terminology/reload"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/terminology/reload"))
+                .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"status\":\"reloaded\"");
+
+        Path bad = data.resolve("concept-maps/zz-bad.csv");
+        Files.writeString(bad, "source_system,source_code,target_system,target_code,equivalence\n"
+                + "1.2.250.1.213.2.3.1,1,2.16.840.1.113883.6.73,\"N02BE01,wider\n");
+        try {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/terminology/reload"))
+                    .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("zz-bad.csv:2").contains("unterminated quoted field");
+            assertThat(translate(CIS, "62080626", ACTIVE_INGREDIENT).getParameterBool("result"))
+                    .isTrue();
+        } finally {
+            Files.delete(bad);
+        }
+    }
+}
