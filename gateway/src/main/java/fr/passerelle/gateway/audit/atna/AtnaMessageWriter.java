@@ -59,8 +59,9 @@ public final class AtnaMessageWriter {
                         "eHealth DSI Security", identity ? "HCP Identity Assertion" : "TRC Assertion", null, null);
             }
             if (!record.correlationId().isEmpty()) {
+                // The request's message id, with the requesting community as eHDSI examples carry it.
                 object(xml, record.correlationId(), "2", "24", record.transaction().iheCode(), "IHE Transactions",
-                        "Message Identifier", null, null);
+                        "Message Identifier", "ihe:homeCommunityID", record.requestingNcp());
             }
             if (record.outcome() != AuditOutcome.SUCCESS) {
                 object(xml, record.errorCode(), "2", "3", "9", "eHealth DSI Security", "error message", "errormsg",
