@@ -138,6 +138,14 @@ class RepositoryCatalogueTest {
     }
 
     @Test
+    void unknownCodeOfAKnownSystemIsReported() {
+        TranscodingResult r = terminology.transcode(Coding.of(CIS, "99999999"), ACTIVE_INGREDIENT);
+        TranscodingFailure f = ((TranscodingResult.NotTranscoded) r).failure();
+        assertThat(f.reason()).isEqualTo(Reason.UNKNOWN_CODE);
+        assertThat(f.ehdsiCode()).isEqualTo("4503");
+    }
+
+    @Test
     void pivotCodeOutsideTheValueSetIsAWarning() {
         TranscodingResult r = terminology.transcode(Coding.of(CodeSystems.EDQM, "50015000"), ROUTE_OID);
         TranscodingFailure f = ((TranscodingResult.NotTranscoded) r).failure();
