@@ -147,6 +147,12 @@ public class JdbcNationalHealthSpace implements NationalHealthSpace {
         } catch (DuplicateKeyException concurrentSameId) {
             // Another request recorded this very dispensation between our check and our insert.
             return previous(ins, dispensation).orElseThrow(() -> concurrentSameId);
+        } catch (DispensationRefusedException refused) {
+            // The line may have been taken by this very dispensation, committed by a concurrent resubmission.
+            if (refused.reason() == Reason.ALREADY_DISPENSED) {
+                return previous(ins, dispensation).orElseThrow(() -> refused);
+            }
+            throw refused;
         }
     }
 
