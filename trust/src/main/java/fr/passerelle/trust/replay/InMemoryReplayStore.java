@@ -3,11 +3,15 @@ package fr.passerelle.trust.replay;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A single-process store: for the operator command, tests and one-node demos. Expired keys are purged lazily. */
 public final class InMemoryReplayStore implements ReplayStore {
 
+    private static final int PURGE_EVERY = 10_000;
+
     private final ConcurrentMap<String, Instant> used = new ConcurrentHashMap<>();
+    private final AtomicLong inserts = new AtomicLong();
 
     @Override
     public boolean recordIfAbsent(String key, Instant expiresAt, Instant now) {
@@ -19,7 +23,8 @@ public final class InMemoryReplayStore implements ReplayStore {
             }
             return existing;
         });
-        if (used.size() > 100_000) {
+        // A periodic sweep, not one per insert: scanning a large map on every call would make each use O(n).
+        if (stored[0] && inserts.incrementAndGet() % PURGE_EVERY == 0) {
             used.values().removeIf(expiry -> !expiry.isAfter(now));
         }
         return stored[0];
