@@ -60,6 +60,14 @@ public class DocumentListing {
         return new ListingOutcome.Listed(visible);
     }
 
+    /**
+     * The items of an ePrescription the caller was already granted, in document order, each saying whether it was
+     * dispensed (a road shows dispensed items as completed).
+     */
+    public List<PrescriptionLine> prescriptionLines(String prescriptionUniqueId) {
+        return healthSpace.prescriptionLines(prescriptionUniqueId);
+    }
+
     /** An ePrescription with every line dispensed is no longer offered abroad. */
     boolean stillDispensable(DocumentEntry prescription) {
         List<PrescriptionLine> lines = healthSpace.prescriptionLines(prescription.uniqueId());

@@ -6,6 +6,8 @@ import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.StoredDocument;
+import fr.passerelle.gateway.healthspace.Ins;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +64,44 @@ public class DocumentRetrieval {
         gate.granted(admitted, List.of(entry.uniqueId()));
         return new RetrievalOutcome.Retrieved(new RenderedDocument(entry, request.rendering(),
                 request.language().orElse(null), ((TranslatedDocuments.Done) translation).content()));
+    }
+
+    /**
+     * The patient's newest document of a kind this requester may see (FHIR {@code $summary}): one decision, one
+     * audit record naming the document returned.
+     */
+    public RetrievalOutcome retrieveLatest(CrossBorderCall call, Ins patient, DocumentKind kind, Rendering rendering,
+                                           Optional<String> language) {
+        if (!rendering.appliesTo(kind)) {
+            throw new IllegalArgumentException(rendering + " does not apply to " + kind);
+        }
+        if (healthSpace.findPatient(patient).isEmpty()) {
+            return refused(ExchangeError.PATIENT_NO_MATCH);
+        }
+        AccessGate.Passage passage = gate.admit(call, patient, Set.of(kind), CrossBorderTransaction.DOCUMENT_RETRIEVE);
+        if (passage instanceof AccessGate.Turned turned) {
+            return new RetrievalOutcome.Refused(turned.refusal());
+        }
+        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        ExchangeError none = kind == DocumentKind.PATIENT_SUMMARY ? ExchangeError.PS_NOT_FOUND : ExchangeError.EP_NOT_FOUND;
+        Optional<DocumentEntry> newest = DocumentFilter.visible(admitted.decision(), healthSpace.documents(patient, kind))
+                .stream()
+                .filter(entry -> kind != DocumentKind.EPRESCRIPTION || listing.stillDispensable(entry))
+                .max(Comparator.comparing(DocumentEntry::creationTime));
+        if (newest.isEmpty()) {
+            return new RetrievalOutcome.Refused(gate.failed(admitted, ExchangeRefusal.of(none)));
+        }
+        DocumentEntry entry = newest.get();
+        // The bytes are read only when the translation is not cached (a document never changes under its id).
+        TranslatedDocuments.Translation translation = translations.translate(entry.uniqueId(), rendering, language,
+                () -> healthSpace.retrieve(entry.uniqueId()).map(StoredDocument::content)
+                        .orElseThrow(() -> new IllegalStateException("a listed document cannot be retrieved")));
+        if (translation instanceof TranslatedDocuments.Failed failed) {
+            return new RetrievalOutcome.Refused(gate.failed(admitted, failed.refusal()));
+        }
+        gate.granted(admitted, List.of(entry.uniqueId()));
+        return new RetrievalOutcome.Retrieved(new RenderedDocument(entry, rendering, language.orElse(null),
+                ((TranslatedDocuments.Done) translation).content()));
     }
 
     private static RetrievalOutcome refused(ExchangeError error) {

@@ -8,6 +8,7 @@ import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Translates French documents and keeps the results. A document never changes under its uniqueId (a new version
@@ -42,12 +43,18 @@ public final class TranslatedDocuments {
     }
 
     public Translation translate(StoredDocument document, Rendering rendering, Optional<String> language) {
-        Key key = new Key(document.entry().uniqueId(), rendering, language.orElse(""));
+        return translate(document.entry().uniqueId(), rendering, language, document::content);
+    }
+
+    /** Reads the French bytes ({@code source}) only when the translation is not kept already. */
+    public Translation translate(String uniqueId, Rendering rendering, Optional<String> language,
+                                 Supplier<byte[]> source) {
+        Key key = new Key(uniqueId, rendering, language.orElse(""));
         byte[] cached = cache.getIfPresent(key);
         if (cached != null) {
             return new Done(cached);
         }
-        Translation fresh = run(document.content(), rendering, language.orElse(null));
+        Translation fresh = run(source.get(), rendering, language.orElse(null));
         if (fresh instanceof Done done) {
             cache.put(key, done.content());
         }

@@ -1,0 +1,88 @@
+package fr.passerelle.gateway.fhir.crossborder;
+
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import fr.passerelle.gateway.exchange.DocumentListing;
+import fr.passerelle.gateway.exchange.ListingOutcome;
+import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
+import fr.passerelle.gateway.fhir.requester.RequesterInterceptor;
+import fr.passerelle.gateway.healthspace.DocumentEntry;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.Ins;
+import java.util.EnumSet;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Patient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /DocumentReference?patient.identifier=…&type=…&date=…} (MyHealth@EU, chained identifier) and
+ * {@code GET /DocumentReference?patient=Patient/<id>&type=…} (MHD): the Patient Summaries and ePrescriptions
+ * the requester may see.
+ */
+@Component
+public class DocumentReferenceProvider implements IResourceProvider {
+
+    private final DocumentListing listing;
+
+    public DocumentReferenceProvider(DocumentListing listing) {
+        this.listing = listing;
+    }
+
+    @Override
+    public Class<DocumentReference> getResourceType() {
+        return DocumentReference.class;
+    }
+
+    @Search
+    public List<DocumentReference> search(
+            @OptionalParam(name = DocumentReference.SP_PATIENT, chainWhitelist = {"", Patient.SP_IDENTIFIER},
+                    targetTypes = Patient.class) ReferenceParam patient,
+            @OptionalParam(name = DocumentReference.SP_TYPE) TokenOrListParam type,
+            @OptionalParam(name = DocumentReference.SP_CATEGORY) TokenOrListParam category,
+            @OptionalParam(name = DocumentReference.SP_DATE) DateRangeParam date,
+            RequestDetails request) {
+        Ins ins = PatientReferences.of(patient, false);
+        Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
+        kinds(type, kinds);
+        kinds(category, kinds);
+        ListingOutcome outcome = listing.list(RequesterInterceptor.callOf(request), ins, kinds);
+        if (outcome instanceof ListingOutcome.Refused refused) {
+            throw FhirRefusal.of(refused.refusal());
+        }
+        return ((ListingOutcome.Listed) outcome).documents().stream()
+                .filter(entry -> within(date, entry))
+                .map(DocumentReferences::of).flatMap(Optional::stream)
+                .toList();
+    }
+
+    private static void kinds(TokenOrListParam tokens, Set<DocumentKind> kinds) {
+        if (tokens == null) {
+            return;
+        }
+        for (TokenParam token : tokens.getValuesAsQueryTokens()) {
+            kinds.add(DocumentReferences.kindOf(token.getSystem(), token.getValue())
+                    .orElseThrow(() -> FhirRefusal.invalid("type: only LOINC 60591-5 (Patient Summary) and 57833-6 "
+                            + "(ePrescription) are served")));
+        }
+    }
+
+    private static boolean within(DateRangeParam range, DocumentEntry entry) {
+        if (range == null) {
+            return true;
+        }
+        Date created = Date.from(entry.creationTime().toInstant());
+        Date from = range.getLowerBoundAsInstant();
+        Date to = range.getUpperBoundAsInstant();
+        return (from == null || !created.before(from)) && (to == null || !created.after(to));
+    }
+}

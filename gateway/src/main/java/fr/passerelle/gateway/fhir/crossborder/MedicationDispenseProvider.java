@@ -1,0 +1,106 @@
+package fr.passerelle.gateway.fhir.crossborder;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import fr.passerelle.gateway.exchange.DispensationOutcome;
+import fr.passerelle.gateway.exchange.DispensationRecording;
+import fr.passerelle.gateway.exchange.DocumentListing;
+import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
+import fr.passerelle.gateway.fhir.requester.RequesterInterceptor;
+import fr.passerelle.gateway.healthspace.DispensationReceipt;
+import fr.passerelle.gateway.healthspace.FrenchDispensation;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.PrescriptionLine;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /MedicationDispense}: a dispensation abroad of one item of a French ePrescription, recorded in the
+ * French health space. Idempotent on the dispense's identifier: the same dispense again answers 200 with the same
+ * id and changes nothing; a first recording answers 201.
+ */
+@Component
+public class MedicationDispenseProvider implements IResourceProvider {
+
+    /** Stands for an item position the prescription does not have; the health space refuses it as unknown. */
+    private static final String NO_SUCH_ITEM = "0";
+
+    private final DispensationRecording recording;
+    private final DocumentListing listing;
+
+    public MedicationDispenseProvider(DispensationRecording recording, DocumentListing listing) {
+        this.recording = recording;
+        this.listing = listing;
+    }
+
+    @Override
+    public Class<MedicationDispense> getResourceType() {
+        return MedicationDispense.class;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam MedicationDispense dispense, RequestDetails request) {
+        Identifier identifier = dispense.getIdentifier().stream().filter(i -> i.hasValue()).findFirst()
+                .orElseThrow(() -> FhirRefusal.unprocessable("a MedicationDispense needs an identifier (the "
+                        + "idempotency key of the dispensation)"));
+        Ins patient = patient(dispense.getSubject());
+        if (dispense.getAuthorizingPrescription().size() != 1) {
+            throw FhirRefusal.unprocessable("a MedicationDispense dispenses exactly one authorizingPrescription");
+        }
+        FhirIds.Item item = FhirIds.item(new IdType(dispense.getAuthorizingPrescriptionFirstRep().getReference())
+                        .getIdPart() == null ? "" : new IdType(dispense.getAuthorizingPrescriptionFirstRep()
+                        .getReference()).getIdPart())
+                .orElseThrow(() -> FhirRefusal.unprocessable("authorizingPrescription must reference a "
+                        + "MedicationRequest of this server"));
+        if (!dispense.hasWhenHandedOver()) {
+            throw FhirRefusal.unprocessable("whenHandedOver is required");
+        }
+        String prescriptionId = FhirIds.uniqueIdOf(item.documentId());
+        // The line id is resolved here but only trusted after the exchange checked access to the prescription.
+        List<PrescriptionLine> lines = listing.prescriptionLines(prescriptionId);
+        String lineId = item.position() >= 1 && item.position() <= lines.size()
+                ? lines.get(item.position() - 1).lineId() : NO_SUCH_ITEM;
+        String dispenser = dispense.getPerformer().stream().map(p -> p.getActor().getDisplay())
+                .filter(d -> d != null && !d.isBlank()).findFirst().orElse(null);
+        String key = (identifier.hasSystem() ? identifier.getSystem() + "|" : "") + identifier.getValue();
+        FrenchDispensation dispensation = new FrenchDispensation(key, prescriptionId, lineId,
+                dispense.getWhenHandedOverElement().getValueAsCalendar().toZonedDateTime().toOffsetDateTime()
+                        .withOffsetSameInstant(ZoneOffset.UTC), dispenser, null);
+        DispensationOutcome outcome = recording.record(RequesterInterceptor.callOf(request), patient, dispensation);
+        if (outcome instanceof DispensationOutcome.Refused refused) {
+            throw FhirRefusal.of(refused.refusal());
+        }
+        DispensationReceipt receipt = ((DispensationOutcome.Recorded) outcome).receipt();
+        String id = HexFormat.of().formatHex(key.getBytes(StandardCharsets.UTF_8));
+        id = id.length() > 64 ? id.substring(0, 64) : id;
+        dispense.setId(new IdType("MedicationDispense", id, "1"));
+        dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
+        MethodOutcome result = new MethodOutcome(dispense.getIdElement(), !receipt.duplicate());
+        result.setResource(dispense);
+        return result;
+    }
+
+    private static Ins patient(Reference subject) {
+        if (subject == null || subject.isEmpty()) {
+            throw FhirRefusal.unprocessable("subject (the patient) is required");
+        }
+        if (subject.hasIdentifier()) {
+            return FhirIds.ins(subject.getIdentifier().getSystem(), subject.getIdentifier().getValue());
+        }
+        IdType id = new IdType(subject.getReference());
+        if (!"Patient".equals(id.getResourceType())) {
+            throw FhirRefusal.unprocessable("subject must reference a Patient");
+        }
+        return FhirIds.insOfPatientId(id.getIdPart());
+    }
+}

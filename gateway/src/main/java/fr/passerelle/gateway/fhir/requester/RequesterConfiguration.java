@@ -1,0 +1,23 @@
+package fr.passerelle.gateway.fhir.requester;
+
+import ca.uhn.fhir.rest.server.RestfulServer;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Puts the requester interceptor on the FHIR server. Registered through the server's own interceptor service, so
+ * the server class needs no knowledge of it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RequesterConfiguration {
+
+    @Bean
+    RequesterInterceptor fhirRequesterInterceptor(CrossBorderTrust trust, FhirSecurityProperties properties,
+                                                  ServletRegistrationBean<? extends RestfulServer> fhirServlet) {
+        RequesterInterceptor interceptor = new RequesterInterceptor(new AssertionHeaders(trust),
+                new BearerTokenVerifier(trust, properties));
+        fhirServlet.getServlet().registerInterceptor(interceptor);
+        return interceptor;
+    }
+}
