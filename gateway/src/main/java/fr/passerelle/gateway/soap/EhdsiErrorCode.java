@@ -63,6 +63,11 @@ public enum EhdsiErrorCode {
         this.description = description;
     }
 
+    /** The catalogue entry sent on the wire as {@code code}, if any. */
+    public static java.util.Optional<EhdsiErrorCode> ofWire(String code) {
+        return java.util.Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    }
+
     /** The value sent on the wire. */
     public String code() {
         return code;

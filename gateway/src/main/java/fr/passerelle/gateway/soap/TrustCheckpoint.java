@@ -1,0 +1,64 @@
+package fr.passerelle.gateway.soap;
+
+import fr.passerelle.gateway.exchange.CrossBorderCall;
+import fr.passerelle.gateway.exchange.ExchangeRefusal;
+import fr.passerelle.trust.Refusal;
+import fr.passerelle.trust.RequestValidator;
+import fr.passerelle.trust.Transaction;
+import fr.passerelle.trust.Validation;
+import fr.passerelle.trust.VerifiedRequester;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first step of every SOAP road: {@code trust} judges the envelope's {@code wsse:Security} header. A request
+ * without that header, or whose assertions are not believed, is refused before anything else is read; a believed
+ * one becomes the {@link CrossBorderCall} the exchange use cases take.
+ */
+@Component
+public class TrustCheckpoint {
+
+    /** Believed (a call for the use cases) or refused (a security fault). */
+    public sealed interface Verdict {
+    }
+
+    public record Believed(CrossBorderCall call) implements Verdict {
+    }
+
+    public record Untrusted(SecurityRefusal refusal) implements Verdict {
+    }
+
+    private final RequestValidator validator;
+
+    public TrustCheckpoint(RequestValidator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * @param patientId the request's patient (HL7 CX) to compare with the TRC assertion; empty when the request
+     *                  names none (XCPD before matching; XCA retrieve, where the exchange compares each document's
+     *                  patient with the TRC patient)
+     */
+    public Verdict check(RequestSecurity security, Transaction transaction, Optional<String> patientId) {
+        if (security.wsseSecurity().isEmpty()) {
+            return new Untrusted(new SecurityRefusal(SecurityRefusal.Kind.INVALID_SECURITY,
+                    "ERROR_HPI_AUTHENTICATION_NOT_RECEIVED: the request carries no WS-Security header"));
+        }
+        Validation validation = patientId.isPresent()
+                ? validator.validate(security.wsseSecurity().get(), transaction, patientId.get())
+                : validator.diagnose(security.wsseSecurity().get(), transaction, Optional.empty()).validation();
+        if (validation instanceof Refusal refusal) {
+            SecurityRefusal.Kind kind = "header".equals(refusal.check()) || "structure".equals(refusal.check())
+                    ? SecurityRefusal.Kind.INVALID_SECURITY : SecurityRefusal.Kind.FAILED_AUTHENTICATION;
+            return new Untrusted(new SecurityRefusal(kind, refusal.error().code() + ": " + refusal.reason()));
+        }
+        VerifiedRequester requester = (VerifiedRequester) validation;
+        return new Believed(new CrossBorderCall(requester, requester.country(), security.addressing().messageId()));
+    }
+
+    /** An exchange refusal in the eHDSI catalogue's words. */
+    public static BusinessRefusal refusalOf(ExchangeRefusal refusal) {
+        return new BusinessRefusal(EhdsiErrorCode.ofWire(refusal.error().code()).orElse(EhdsiErrorCode.ERROR_GENERIC),
+                refusal.reason());
+    }
+}

@@ -1,0 +1,89 @@
+package fr.passerelle.gateway.xcpd;
+
+import fr.passerelle.gateway.exchange.IdentificationOutcome;
+import fr.passerelle.gateway.exchange.PatientIdentification;
+import fr.passerelle.gateway.exchange.PatientQuery;
+import fr.passerelle.gateway.healthspace.FrenchPatient;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.PatientSearch;
+import fr.passerelle.gateway.soap.RequestSecurity;
+import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.trust.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The XCPD road: trust, then the exchange's patient identification (health space → access policy → audit).
+ * France identifies by INS; identifiers of other authorities name nobody here, and demographic traits alone are
+ * matched only when they carry at least a family name or a birth date.
+ */
+@Component
+public class TrustedPatientDiscoveryRoad implements PatientDiscoveryRoad {
+
+    private final TrustCheckpoint trust;
+    private final PatientIdentification identification;
+
+    public TrustedPatientDiscoveryRoad(TrustCheckpoint trust, PatientIdentification identification) {
+        this.trust = trust;
+        this.identification = identification;
+    }
+
+    @Override
+    public PatientDiscoveryOutcome travel(RequestSecurity security, PatientDiscoveryQuery query) {
+        TrustCheckpoint.Verdict verdict = trust.check(security, Transaction.XCPD, Optional.empty());
+        if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
+            return new PatientDiscoveryOutcome.Untrusted(untrusted.refusal());
+        }
+        var call = ((TrustCheckpoint.Believed) verdict).call();
+        List<Ins> ins = new ArrayList<>();
+        for (PatientIdentifier id : query.insIdentifiers()) {
+            try {
+                ins.add(new Ins(id.root(), id.extension()));
+            } catch (IllegalArgumentException malformed) {
+                return new PatientDiscoveryOutcome.NoMatch();
+            }
+        }
+        Optional<PatientSearch> traits = search(query.demographics());
+        if (ins.isEmpty() && traits.isEmpty()) {
+            return new PatientDiscoveryOutcome.NoMatch();
+        }
+        IdentificationOutcome outcome = identification.identify(call, new PatientQuery(ins, traits));
+        if (outcome instanceof IdentificationOutcome.Identified identified) {
+            return new PatientDiscoveryOutcome.Identified(identifiedPatient(identified.patient()));
+        }
+        if (outcome instanceof IdentificationOutcome.Refused refused) {
+            return new PatientDiscoveryOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
+        }
+        return new PatientDiscoveryOutcome.NoMatch();
+    }
+
+    private static Optional<PatientSearch> search(Demographics demographics) {
+        if (demographics.familyNames().isEmpty() && demographics.birthDate().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PatientSearch(demographics.familyNames().stream().findFirst().orElse(null),
+                demographics.givenNames().stream().findFirst().orElse(null), demographics.birthDate().orElse(null),
+                demographics.gender().map(TrustedPatientDiscoveryRoad::gender).orElse(null)));
+    }
+
+    private static fr.passerelle.gateway.healthspace.AdministrativeGender gender(AdministrativeGender gender) {
+        return switch (gender) {
+            case MALE -> fr.passerelle.gateway.healthspace.AdministrativeGender.MALE;
+            case FEMALE -> fr.passerelle.gateway.healthspace.AdministrativeGender.FEMALE;
+            case UNDIFFERENTIATED -> fr.passerelle.gateway.healthspace.AdministrativeGender.UNDIFFERENTIATED;
+        };
+    }
+
+    private static IdentifiedPatient identifiedPatient(FrenchPatient patient) {
+        AdministrativeGender gender = switch (patient.gender()) {
+            case MALE -> AdministrativeGender.MALE;
+            case FEMALE -> AdministrativeGender.FEMALE;
+            case UNDIFFERENTIATED -> AdministrativeGender.UNDIFFERENTIATED;
+        };
+        return new IdentifiedPatient(new PatientIdentifier(patient.ins().oid(), patient.ins().value()),
+                new Demographics(List.of(patient.familyName()), patient.givenNames(),
+                        Optional.of(patient.birthDate()), Optional.of(gender)));
+    }
+}

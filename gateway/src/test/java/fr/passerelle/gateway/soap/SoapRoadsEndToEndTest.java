@@ -1,0 +1,233 @@
+package fr.passerelle.gateway.soap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.consent.ConsentChange;
+import fr.passerelle.gateway.consent.ConsentChannel;
+import fr.passerelle.gateway.consent.ConsentStore;
+import fr.passerelle.gateway.consent.ConsentTerms;
+import fr.passerelle.gateway.consent.CountryScope;
+import fr.passerelle.gateway.consent.SharedDocuments;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.trust.TrustConfiguration;
+import fr.passerelle.trust.issue.AssertionIssuer;
+import fr.passerelle.trust.issue.HcpClaims;
+import fr.passerelle.trust.issue.SoapEnvelopes;
+import fr.passerelle.trust.issue.TrcClaims;
+import java.io.StringWriter;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The SOAP roads wired to trust, the exchange use cases (health space, access policy, translation, audit) and the
+ * demo data, driven through real HTTP with assertions signed by a demo country's key: XCPD → XCA query → XCA
+ * retrieve for a demo patient with consent, and refusals for no consent, an unknown patient, an unsigned assertion
+ * and a replayed message.
+ */
+@SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "passerelle.data-dir=${java.io.tmpdir}/passerelle-soap-e2e/${random.uuid}",
+                "passerelle.soap.home-community-id=1.2.250.1.213.4.1.99"
+        })
+class SoapRoadsEndToEndTest {
+
+    private static final String HOME = "1.2.250.1.213.4.1.99";
+    /** BERTHELOT Elodie, demo patient with an IPS-FR patient summary and an ePrescription. */
+    private static final Ins BERTHELOT = new Ins(Ins.TEST_NIR, "284056912304563");
+    /** LAMBERTIN Jean-Baptiste: no consent is given in this test. */
+    private static final Ins LAMBERTIN = new Ins(Ins.TEST_NIR, "156113523811249");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TrustConfiguration.DemoTrust demoTrust;
+
+    @Autowired
+    ConsentStore consents;
+
+    private AssertionIssuer spain;
+
+    @BeforeEach
+    void issuer() {
+        spain = new AssertionIssuer(demoTrust.pki().orElseThrow().signer("ES"), Clock.systemUTC());
+        if (consents.current(BERTHELOT).isEmpty()) {
+            consents.change(BERTHELOT, new ConsentChange.Authorise(new ConsentTerms(new CountryScope.AllParticipating(),
+                    EnumSet.allOf(SharedDocuments.class), Optional.empty()), "soap-e2e-test", ConsentChannel.OPERATOR));
+        }
+    }
+
+    private static String cx(Ins ins) {
+        return ins.value() + "^^^&" + ins.oid() + "&ISO";
+    }
+
+    /** A signed request: HCP assertion (and TRC for the patient, when given) from Spain, body imported. */
+    private String signedRequest(EhdsiOperation operation, String body, Optional<Ins> treated) {
+        Document envelope = SoapEnvelopes.envelope(operation.requestAction());
+        Element security = SoapEnvelopes.security(envelope);
+        HcpClaims doctor = HcpClaims.demoDoctor("ES");
+        Element hcp = spain.hcp(security, doctor);
+        treated.ifPresent(patient -> spain.trc(security, TrcClaims.treating(cx(patient)), doctor.practitionerId(),
+                hcp.getAttribute("ID")));
+        Element bodyElement = (Element) envelope.getElementsByTagNameNS(Namespaces.SOAP12, "Body").item(0);
+        bodyElement.appendChild(envelope.importNode(ReceivedXml.parse(body).document().getDocumentElement(), true));
+        return serialize(envelope);
+    }
+
+    private static String serialize(Document document) {
+        try {
+            var transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> post(String path, EhdsiOperation operation, String envelope) {
+        return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
+    }
+
+    private static String xcpdBody(Ins ins) {
+        return SoapMessages.sampleBody("gematik/PRPA_IN201305UV02_298.xml")
+                .replace("root=\"1.2.276.0.76.3.1.580.147\" extension=\"X114428538\"",
+                        "root=\"" + ins.oid() + "\" extension=\"" + ins.value() + "\"");
+    }
+
+    private static String queryBody(Ins ins, String classCode) {
+        return SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml")
+                .replace("X110571344|ABC123^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
+                        ins.value() + "^^^&amp;" + ins.oid() + "&amp;ISO")
+                .replace("60591-5", classCode);
+    }
+
+    private static String retrieveBody(String uniqueId) {
+        return "<RetrieveDocumentSetRequest xmlns=\"urn:ihe:iti:xds-b:2007\"><DocumentRequest>"
+                + "<HomeCommunityId>urn:oid:" + HOME + "</HomeCommunityId><RepositoryUniqueId>" + HOME
+                + "</RepositoryUniqueId><DocumentUniqueId>" + uniqueId + "</DocumentUniqueId></DocumentRequest>"
+                + "</RetrieveDocumentSetRequest>";
+    }
+
+    @Test
+    void patientWithConsentIsIdentifiedListedAndRetrieved() {
+        HttpResponse<String> identification = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(BERTHELOT), Optional.empty()));
+        assertThat(identification.statusCode()).as(identification.body()).isEqualTo(200);
+        ReceivedXml xcpd = ReceivedXml.parse(identification.body());
+        assertThat(xcpd.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AA");
+        assertThat(xcpd.text("//hl7:subject1/hl7:patient/hl7:id/@extension")).isEqualTo(BERTHELOT.value());
+        assertThat(xcpd.text("//hl7:subject1/hl7:patient/hl7:id/@root")).isEqualTo(Ins.TEST_NIR);
+        assertThat(xcpd.text("//hl7:patientPerson/hl7:name/hl7:family")).isEqualTo("BERTHELOT");
+
+        HttpResponse<String> listing = post("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody(BERTHELOT, "60591-5"), Optional.of(BERTHELOT)));
+        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+        ReceivedXml query = ReceivedXml.parse(listing.body());
+        assertThat(query.text("//query:AdhocQueryResponse/@status"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        List<Element> entries = query.nodes("//rim:ExtrinsicObject");
+        assertThat(entries).isNotEmpty();
+        String uniqueId = query.text("(//rim:ExtrinsicObject)[1]/rim:ExternalIdentifier[@identificationScheme="
+                + "'urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab']/@value");
+        String size = query.text("(//rim:ExtrinsicObject)[1]/rim:Slot[@name='size']/rim:ValueList/rim:Value");
+        String hash = query.text("(//rim:ExtrinsicObject)[1]/rim:Slot[@name='hash']/rim:ValueList/rim:Value");
+
+        HttpResponse<byte[]> retrieved = SoapHttp.postForBytes(port, "/xca",
+                SoapHttp.soap12(EhdsiOperation.CROSS_GATEWAY_RETRIEVE.requestAction()),
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_RETRIEVE, retrieveBody(uniqueId), Optional.of(BERTHELOT))
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(retrieved.statusCode()).isEqualTo(200);
+        List<Multipart.Part> parts = Multipart.parse(retrieved);
+        ReceivedXml response = ReceivedXml.parse(parts.get(0).text());
+        assertThat(response.text("//rs:RegistryResponse/@status"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        String cid = URLDecoder.decode(response.text("//xds:Document/xop:Include/@href").substring(4),
+                StandardCharsets.UTF_8);
+        byte[] pivot = parts.stream().filter(p -> ("<" + cid + ">").equals(p.headers().get("content-id")))
+                .findFirst().orElseThrow().content();
+        assertThat(new String(pivot, StandardCharsets.UTF_8)).contains("ClinicalDocument");
+        assertThat(Long.toString(pivot.length)).isEqualTo(size);
+        assertThat(sha1(pivot)).isEqualTo(hash);
+    }
+
+    @Test
+    void patientWithoutConsentIsRefusedWithTheNoConsentCode() {
+        HttpResponse<String> response = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(LAMBERTIN), Optional.empty()));
+
+        ReceivedXml xml = ReceivedXml.parse(response.body());
+        assertThat(xml.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AE");
+        assertThat(xml.text("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("4701");
+        assertThat(xml.count("//hl7:subject1")).isZero();
+    }
+
+    @Test
+    void unknownPatientIsNoMatch() {
+        HttpResponse<String> response = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(new Ins(Ins.TEST_NIR, "199999999999999")),
+                        Optional.empty()));
+
+        ReceivedXml xml = ReceivedXml.parse(response.body());
+        assertThat(xml.text("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("ERROR_PI_NO_MATCH");
+        assertThat(xml.text("//hl7:queryAck/hl7:queryResponseCode/@code")).isEqualTo("NF");
+    }
+
+    @Test
+    void queryForAnotherPatientThanTheTrcIsASecurityFault() {
+        HttpResponse<String> response = post("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody(LAMBERTIN, "60591-5"), Optional.of(BERTHELOT)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(ReceivedXml.parse(response.body()).text("//soap:Fault/soap:Reason/soap:Text")).startsWith("4206");
+    }
+
+    @Test
+    void unsignedAssertionIsASecurityFaultAndNothingIsAnswered() {
+        HttpResponse<String> response = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                SoapMessages.envelope(EhdsiOperation.PATIENT_DISCOVERY.requestAction(), xcpdBody(BERTHELOT)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        ReceivedXml fault = ReceivedXml.parse(response.body());
+        assertThat(fault.text("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).contains("wsse:");
+        assertThat(response.body()).doesNotContain("BERTHELOT").doesNotContain(BERTHELOT.value());
+    }
+
+    @Test
+    void replayedMessageIsASecurityFault() {
+        String once = signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(BERTHELOT), Optional.empty());
+        assertThat(post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY, once).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY, once);
+
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(ReceivedXml.parse(again.body()).text("//soap:Fault/soap:Code/soap:Subcode/soap:Value"))
+                .endsWith("FailedAuthentication");
+    }
+
+    private static String sha1(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
