@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ParameterizedTest(name = "{displayName} [{0}]")
+@ParameterizedTest(name = "[{0}]")
 @ArgumentsSource(Databases.class)
 public @interface DatabaseTest {
 }
