@@ -14,6 +14,11 @@ import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
 import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.translation.fhir.IpsBundleBuilder;
 import fr.passerelle.translation.fhir.MpdBuilder;
+import fr.passerelle.translation.cda.ClinicalEntry;
+import fr.passerelle.translation.cda.Header;
+import fr.passerelle.translation.cda.SectionKind;
+import fr.passerelle.translation.fr.EdispMedWriter;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.w3c.dom.Document;
@@ -132,5 +137,34 @@ public final class DocumentTranslator {
 
     private static String json(Bundle bundle) {
         return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle);
+    }
+
+    /**
+     * An eHDSI eDispensation received from abroad to a French eDISP-MED 2024.01 document, each dispensed
+     * product linked to the French prescription line it fulfils.
+     */
+    public TranslationOutcome toEdispMed(byte[] ehdsiDispensation) {
+        try {
+            CdaDocument source = reader.read(ehdsiDispensation);
+            if (source.format() != DocumentFormat.EHDSI_EDISPENSATION) {
+                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
+                        source.format() + " is not an eHDSI eDispensation"));
+            }
+            List<ClinicalEntry.DispensedLine> lines = source.entries(SectionKind.DISPENSED).stream()
+                    .filter(ClinicalEntry.DispensedLine.class::isInstance).map(ClinicalEntry.DispensedLine.class::cast)
+                    .toList();
+            Header h = source.header();
+            // The French document gets its own identifier, derived from the foreign one so a resend maps to the same id.
+            String seed = h.id() == null ? java.util.UUID.randomUUID().toString() : h.id().root() + "^" + h.id().extension();
+            Header.InstanceId id = new Header.InstanceId(java.util.UUID.nameUUIDFromBytes(
+                    seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().toUpperCase(java.util.Locale.ROOT), null);
+            TranslationReport.Builder report = new TranslationReport.Builder();
+            report.warning("dispensed products carry the pivot codes (ATC, EDQM) received; no French product code (CIS/CIP) is inferred");
+            Document french = new EdispMedWriter().write(new EdispMedWriter.Dispensation(h, lines, id,
+                    h.effectiveTime()));
+            return new TranslationOutcome.Translated(CdaWriter.toXml(french), "application/xml", Optional.empty(), report.build());
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
     }
 }

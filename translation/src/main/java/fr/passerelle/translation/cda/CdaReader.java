@@ -274,7 +274,7 @@ public final class CdaReader {
             }
             case DISPENSED -> {
                 if ("supply".equals(name)) {
-                    out.add(dispensed(s));
+                    out.add(dispensed(s, ctx));
                 }
             }
             case PROCEDURES -> {
@@ -409,9 +409,9 @@ public final class CdaReader {
                 substitution, ctx.narrative(child(s, "text")), new SourceRef(s));
     }
 
-    private DispensedLine dispensed(Element supply) throws TranslationException {
+    private DispensedLine dispensed(Element supply, Context ctx) throws TranslationException {
         Element product = path(supply, "product", "manufacturedProduct", "manufacturedMaterial");
-        Product p = product == null ? null : productOf(product, true, null);
+        Product p = product == null ? null : productOf(product, true, ctx);
         if (p == null) {
             throw new TranslationException(new TranslationFailure.MedicationWithoutCode(CdaNodes.xpath(supply) + "/product"));
         }
@@ -476,7 +476,7 @@ public final class CdaReader {
         // A medicine is identifiable by a product, class or substance code, or — for a compounded
         // preparation — by its dose form together with the prescriber's description. Anything less is refused.
         boolean describedPreparation = child(material, "formCode") != null && attr(child(material, "formCode"), "code") != null
-                && name != null;
+                && (name != null || child(child(material, "code"), "originalText") != null);
         if (codeRequired && !anyCode && !describedPreparation) {
             throw new TranslationException(new TranslationFailure.MedicationWithoutCode(CdaNodes.xpath(material)));
         }

@@ -77,6 +77,7 @@ public final class IpsBundleBuilder {
         ResourceIds ids = new ResourceIds(h.id() == null ? null : h.id().root() + "^" + h.id().extension());
         FhirCodes codes = new FhirCodes(terminology, language, report);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+        bundle.getMeta().addProfile(IPS + "Bundle-uv-ips");
         bundle.setIdentifier(h.id() == null ? null : FhirHeader.identifier(h.id()));
         DateTimeType effective = FhirDates.dateTime(h.effectiveTime());
         bundle.setTimestamp(effective == null ? new java.util.Date() : effective.getValue());
@@ -330,6 +331,26 @@ public final class IpsBundleBuilder {
     }
 
     private static void add(Bundle bundle, String fullUrl, Resource r) {
+        String profile = PROFILES.get(r.fhirType());
+        if (profile != null) {
+            r.getMeta().addProfile(IPS + profile);
+        }
         bundle.addEntry().setFullUrl(fullUrl).setResource(r);
     }
+
+    private static final String IPS = "http://hl7.org/fhir/uv/ips/StructureDefinition/";
+
+    /** The IPS 2.0.0 profile each resource claims (and is validated against). */
+    private static final Map<String, String> PROFILES = Map.ofEntries(
+            Map.entry("Composition", "Composition-uv-ips"),
+            Map.entry("Patient", "Patient-uv-ips"),
+            Map.entry("Practitioner", "Practitioner-uv-ips"),
+            Map.entry("Organization", "Organization-uv-ips"),
+            Map.entry("AllergyIntolerance", "AllergyIntolerance-uv-ips"),
+            Map.entry("MedicationStatement", "MedicationStatement-uv-ips"),
+            Map.entry("Condition", "Condition-uv-ips"),
+            Map.entry("Procedure", "Procedure-uv-ips"),
+            Map.entry("Immunization", "Immunization-uv-ips"),
+            Map.entry("DeviceUseStatement", "DeviceUseStatement-uv-ips"),
+            Map.entry("Device", "Device-uv-ips"));
 }
