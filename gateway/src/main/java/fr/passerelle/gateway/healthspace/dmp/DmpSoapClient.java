@@ -23,6 +23,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLException;
@@ -33,6 +34,8 @@ import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.jaxws.DispatchImpl;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.w3c.dom.Document;
@@ -81,7 +84,7 @@ public final class DmpSoapClient {
         try {
             response = dispatch.invoke(request);
         } catch (SOAPFaultException e) {
-            throw new DmpFailure(DmpFailure.Kind.SOAP_FAULT, operation, describe(e.getFault()), e);
+            throw classifyFault(operation, e);
         } catch (WebServiceException e) {
             throw classify(operation, e);
         } finally {
@@ -138,11 +141,23 @@ public final class DmpSoapClient {
         context.put(BindingProvider.SOAPACTION_URI_PROPERTY, operation.soapAction());
         ((SOAPBinding) dispatch.getBinding()).setMTOMEnabled(mtom);
         Client client = ((DispatchImpl<SOAPMessage>) dispatch).getClient();
+        // The URLConnection conduit: its read timeout bounds every wait for the DMP, including a truncated answer
+        // (the java.net.http conduit was seen waiting well past the receive timeout on one).
+        client.getEndpoint().getEndpointInfo().setProperty(HTTPConduitFactory.class.getName(),
+                (HTTPConduitFactory) (transport, bus, endpoint, target) ->
+                        new URLConnectionHTTPConduit(bus, endpoint, target));
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        if (!(conduit instanceof URLConnectionHTTPConduit)) {
+            throw new IllegalStateException("the DMP client needs CXF's URLConnection conduit, got "
+                    + conduit.getClass().getName());
+        }
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(timeouts.connectTimeout().toMillis());
         policy.setReceiveTimeout(timeouts.readTimeout().toMillis());
-        policy.setAllowChunking(false);
+        // Always stream (chunked): HttpURLConnection silently re-sends a buffered POST once when the connection
+        // fails, which would submit a dispensation twice; a streamed request is never re-sent behind our back.
+        policy.setAllowChunking(true);
+        policy.setChunkingThreshold(0);
         conduit.setClient(policy);
         if (url.startsWith("https:")) {
             TLSClientParameters tls = new TLSClientParameters();
@@ -192,8 +207,50 @@ public final class DmpSoapClient {
         }
     }
 
+    /**
+     * CXF reports as a SOAP fault both a fault the DMP sent and its own failures to read the answer (not XML, an
+     * HTML error page): only a fault received without an underlying cause is the DMP's.
+     */
+    static DmpFailure classifyFault(DmpOperation operation, SOAPFaultException failure) {
+        Optional<DmpFailure> underlying = fromCauses(operation, failure);
+        if (underlying.isPresent()) {
+            return underlying.get();
+        }
+        Throwable cause = failure.getCause();
+        if (cause instanceof org.apache.cxf.binding.soap.SoapFault && cause.getCause() == null) {
+            return new DmpFailure(DmpFailure.Kind.SOAP_FAULT, operation, describe(failure.getFault()), failure);
+        }
+        String message = String.valueOf(failure.getMessage());
+        if (message.contains("ContentType") || message.contains("HTTP response")) {
+            // The answer is an error page, not SOAP; its content is not repeated (it may say anything).
+            return new DmpFailure(DmpFailure.Kind.HTTP_ERROR, operation, "HTTP error status with a non-SOAP answer",
+                    failure);
+        }
+        return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "unreadable answer", failure);
+    }
+
     /** Maps a transport-level failure onto what the resilience rules and the error mapping need to know. */
     static DmpFailure classify(DmpOperation operation, Throwable failure) {
+        Optional<DmpFailure> known = fromCauses(operation, failure);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        if (message.contains("HTTP response")) {
+            return new DmpFailure(DmpFailure.Kind.HTTP_ERROR, operation, "HTTP error status", failure);
+        }
+        if (message.contains("Could not send Message")) {
+            return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "could not send", failure);
+        }
+        return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
+                "unexpected answer: " + failure.getClass().getSimpleName(), failure);
+    }
+
+    private static Optional<DmpFailure> fromCauses(DmpOperation operation, Throwable failure) {
+        return Optional.ofNullable(scan(operation, failure));
+    }
+
+    private static DmpFailure scan(DmpOperation operation, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
                     || cause instanceof InterruptedIOException && !(cause instanceof java.nio.channels.ClosedByInterruptException)) {
@@ -220,15 +277,7 @@ public final class DmpSoapClient {
                 return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection dropped", failure);
             }
         }
-        String message = failure.getMessage() == null ? "" : failure.getMessage();
-        if (message.contains("HTTP response")) {
-            return new DmpFailure(DmpFailure.Kind.HTTP_ERROR, operation, "HTTP error status", failure);
-        }
-        if (message.contains("Could not send Message")) {
-            return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "could not send", failure);
-        }
-        return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
-                "unexpected answer: " + failure.getClass().getSimpleName(), failure);
+        return null;
     }
 
     private static String describe(SOAPFault fault) {
