@@ -115,6 +115,30 @@ final class DmpFixtures {
         }
     }
 
+    static void setPatient(Element entry, Ins patient) {
+        var identifiers = entry.getElementsByTagNameNS(RIM, "ExternalIdentifier");
+        for (int i = 0; i < identifiers.getLength(); i++) {
+            Element identifier = (Element) identifiers.item(i);
+            if (XdsVocabulary.DOC_PATIENT_ID.equals(identifier.getAttribute("identificationScheme"))) {
+                identifier.setAttribute("value", XdsQueries.patientCx(patient) + "^NH");
+            }
+        }
+    }
+
+    /** The text with the first occurrence of {@code target} after {@code from} replaced. */
+    static byte[] replaceFirst(byte[] document, String target, String replacement, int occurrence) {
+        String text = new String(document, StandardCharsets.UTF_8);
+        int at = -1;
+        for (int i = 0; i <= occurrence; i++) {
+            at = text.indexOf(target, at + 1);
+            if (at < 0) {
+                throw new IllegalStateException("occurrence " + occurrence + " of " + target + " not found");
+            }
+        }
+        return (text.substring(0, at) + replacement + text.substring(at + target.length()))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     static String queryResponse(List<Element> entries) {
         StringBuilder objects = new StringBuilder();
         for (Element entry : entries) {
