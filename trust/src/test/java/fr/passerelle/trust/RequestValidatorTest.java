@@ -113,4 +113,52 @@ class RequestValidatorTest {
                     assertThat(r.hcpAssertionId()).isEqualTo("_c82b7e98-a5db-41ad-bb97-9073c60e0b06");
                 });
     }
+
+    /** The same real header with the TRC's patient changed: its original signature no longer verifies. */
+    @Test
+    void refusesTheRealHeaderOnceAltered() throws Exception {
+        byte[] original;
+        try (InputStream in = getClass().getResourceAsStream("/real-world/dk-openncp-xca-header.xml")) {
+            original = in.readAllBytes();
+        }
+        String altered = new String(original, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("0410009234^^^", "0410009999^^^");
+        Document header = new HardenedXml(XmlLimits.ENVELOPE).parse(altered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Clock atThatTime = Clock.fixed(Instant.parse("2025-09-01T13:00:00Z"), ZoneOffset.UTC);
+        RequestValidator validator = new RequestValidator(TrustSettings.ehdsiDefaults(),
+                new DirectoryTrustList(Path.of("src/test/resources/real-world/trust-list"), atThatTime,
+                        Duration.ofSeconds(5)),
+                new CachingReplayGuard(new InMemoryReplayStore(), atThatTime, 100), atThatTime);
+
+        Validation validation = validator.validate(header.getDocumentElement(), Transaction.XCA_QUERY,
+                "0410009999^^^&1.2.208.176.1.2&ISO");
+
+        Refusals.assertRefused(validation, EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
+                "TRC assertion: the signature value or the digest does not match");
+    }
+
+    /** The real header two hours after the TRC ended: refused for time, not for shape. */
+    @Test
+    void refusesTheRealHeaderAfterItsValidity() throws Exception {
+        Document header;
+        try (InputStream in = getClass().getResourceAsStream("/real-world/dk-openncp-xca-header.xml")) {
+            header = new HardenedXml(XmlLimits.ENVELOPE).parse(in);
+        }
+        Clock later = Clock.fixed(Instant.parse("2025-09-01T17:00:00Z"), ZoneOffset.UTC);
+        RequestValidator validator = new RequestValidator(TrustSettings.ehdsiDefaults(),
+                new DirectoryTrustList(Path.of("src/test/resources/real-world/trust-list"), later, Duration.ofSeconds(5)),
+                new CachingReplayGuard(new InMemoryReplayStore(), later, 100), later);
+        Refusals.assertRefused(validator.validate(header.getDocumentElement(), Transaction.XCA_QUERY,
+                        "0410009234^^^&1.2.208.176.1.2&ISO"),
+                EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "validity", "the HCP assertion has expired");
+    }
+
+    @Test
+    void issuedAssertionsHaveTheOpenNcpShape() {
+        String xml = new String(fr.passerelle.trust.xml.XmlSerializer.toBytes(fixture.validPair()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("NameQualifier=\"urn:ehdsi:assertions:hcp\"", "NameQualifier=\"urn:ehdsi:assertions:trc\"",
+                "PrefixList=\"xsd\"", "urn:ehdsi:assertions.audience:x-border", "<PurposeOfUse xmlns=\"urn:hl7-org:v3\"",
+                "urn:oasis:names:tc:SAML:2.0:cm:sender-vouches", "urn:idp:ES:countryB", "&#13;\n");
+    }
 }
