@@ -1,0 +1,419 @@
+package fr.passerelle.gateway.fhir.crossborder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.audit.AuditOutcome;
+import fr.passerelle.gateway.audit.AuditSearch;
+import fr.passerelle.gateway.consent.ConsentChange;
+import fr.passerelle.gateway.consent.ConsentChannel;
+import fr.passerelle.gateway.consent.ConsentStore;
+import fr.passerelle.gateway.healthspace.DocumentEntry;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.trust.assertion.PurposeOfUse;
+import fr.passerelle.trust.issue.CountrySigner;
+import fr.passerelle.trust.issue.DemoPki;
+import fr.passerelle.trust.issue.HcpClaims;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The FHIR road against the running application on a random port, driven by HAPI's generic client: every granted
+ * interaction, then each refusal branch (credentials, trust, role, patient controls, consent, TRC patient, masking,
+ * matching, dispensation) with its status and eHDSI code.
+ */
+class FhirRoadEndToEndTest {
+
+    static final String TEST_NIR = Ins.TEST_NIR;
+    static final String BERTHELOT = "284056912304563";
+    static final String LAMBERTIN = "156113523811249";
+    static final String ROCHEFORT = "290023306307835";
+    static final String LEFEVRE = "101085935020352";
+    static final String ODILE_MARTIN = "238016311300935";
+    static final String LEA_MARTIN = "295067511432151";
+
+    static final DemoPki PKI = DemoPki.generate(Instant.now(), Duration.ofDays(30), List.of("BE", "DE"));
+    static final FhirContext CONTEXT = FhirContext.forR4Cached();
+
+    static ConfigurableApplicationContext app;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Files.createTempDirectory("fhir-road");
+        PKI.writeTrustList(home.resolve("trust-list"));
+        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
+                "--passerelle.data-dir=" + home.resolve("data"),
+                "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
+                "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
+                "--passerelle.consent.default-access=all-participating-countries");
+        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
+        CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static HcpClaims doctor() {
+        return HcpClaims.demoDoctor("BE");
+    }
+
+    static IGenericClient saml(HcpClaims claims, String patient) {
+        return client(() -> CrossBorderRequesters.samlHeaders(PKI.signer("BE"), claims,
+                patient == null ? null : CrossBorderRequesters.trcPatient(TEST_NIR, patient)));
+    }
+
+    static IGenericClient bearer(HcpClaims claims, String patient) {
+        return client(() -> Map.of("Authorization", CrossBorderRequesters.bearer(PKI.signer("BE"), claims,
+                patient == null ? null : CrossBorderRequesters.trcPatient(TEST_NIR, patient),
+                CrossBorderRequesters.AUDIENCE, 300)));
+    }
+
+    static IGenericClient client(Supplier<Map<String, String>> credentials) {
+        IGenericClient client = CONTEXT.newRestfulGenericClient(base);
+        client.registerInterceptor(CrossBorderRequesters.headers(credentials));
+        return client;
+    }
+
+    static String patientId(String ins) {
+        return TEST_NIR + "-" + ins;
+    }
+
+    static Bundle summary(IGenericClient client, String ins) {
+        return client.operation().onInstance("Patient/" + patientId(ins)).named("$summary")
+                .withNoParameters(Parameters.class).returnResourceType(Bundle.class).useHttpGet().execute();
+    }
+
+    // --- granted ---
+
+    @Test
+    void capabilityStatementIsPublicAndListsWhatIsImplemented() {
+        CapabilityStatement capability = CONTEXT.newRestfulGenericClient(base).capabilities()
+                .ofType(CapabilityStatement.class).execute();
+        List<String> types = capability.getRestFirstRep().getResource().stream().map(r -> r.getType()).toList();
+        assertThat(types).contains("Patient", "DocumentReference", "Bundle", "Binary", "MedicationRequest",
+                "MedicationDispense");
+        var patient = capability.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Patient"))
+                .findFirst().orElseThrow();
+        assertThat(patient.getOperation()).extracting(o -> o.getName()).contains("summary", "match");
+        assertThat(patient.getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("search-type");
+    }
+
+    @Test
+    void identifiesThePatientByInsWithSamlAssertions() {
+        Bundle found = saml(doctor(), null).search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, BERTHELOT))
+                .returnBundle(Bundle.class).execute();
+        assertThat(found.getEntry()).hasSize(1);
+        Patient patient = (Patient) found.getEntryFirstRep().getResource();
+        assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(BERTHELOT);
+        assertThat(patient.getNameFirstRep().getFamily()).isEqualTo("BERTHELOT");
+        assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1984-05-12");
+    }
+
+    @Test
+    void unknownInsIsAnEmptySearchNotAnError() {
+        Bundle found = saml(doctor(), null).search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, "999999999999999"))
+                .returnBundle(Bundle.class).execute();
+        assertThat(found.getEntry()).isEmpty();
+    }
+
+    @Test
+    void matchReturnsOneCertainMatchAndRefusesSeveral() {
+        Patient byName = new Patient();
+        byName.addName().setFamily("Lefèvre");
+        byName.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2001-08-19"));
+        Bundle match = bearer(doctor(), null).operation().onType(Patient.class).named("$match")
+                .withParameter(Parameters.class, "resource", byName).returnResourceType(Bundle.class).execute();
+        assertThat(match.getEntry()).hasSize(1);
+        assertThat(match.getEntryFirstRep().getSearch().getScore().doubleValue()).isEqualTo(1.0);
+
+        Patient homonyms = new Patient();
+        homonyms.addName().setFamily("MARTIN");
+        assertRefused(() -> bearer(doctor(), null).operation().onType(Patient.class).named("$match")
+                .withParameter(Parameters.class, "resource", homonyms).returnResourceType(Bundle.class).execute(),
+                422, "ERROR_PI_MULTIPLE_MATCHES");
+    }
+
+    @Test
+    void summaryIsAnIpsDocumentWithEtagAndNotModified() throws Exception {
+        Bundle bundle = summary(saml(doctor(), BERTHELOT), BERTHELOT);
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+        assertThat(bundle.getEntryFirstRep().getResource()).isInstanceOf(Composition.class);
+        assertThat(bundle.getIdElement().getIdPart()).startsWith("2.25.");
+
+        Map<String, String> headers = CrossBorderRequesters.samlHeaders(PKI.signer("BE"), doctor(),
+                CrossBorderRequesters.trcPatient(TEST_NIR, BERTHELOT));
+        HttpResponse<String> first = get("/Patient/" + patientId(BERTHELOT) + "/$summary?_format=xml", headers, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+xml");
+        assertThat(first.body()).startsWith("<Bundle");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = get("/Patient/" + patientId(BERTHELOT) + "/$summary?_format=xml",
+                CrossBorderRequesters.samlHeaders(PKI.signer("BE"), doctor(),
+                        CrossBorderRequesters.trcPatient(TEST_NIR, BERTHELOT)), etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void typeLevelSummaryByIdentifierWithBearerTokenAndLanguage() throws Exception {
+        Bundle bundle = bearer(doctor(), ODILE_MARTIN).operation().onType(Patient.class).named("$summary")
+                .withSearchParameter(Parameters.class, "identifier",
+                        new ca.uhn.fhir.rest.param.TokenParam("urn:oid:" + TEST_NIR, ODILE_MARTIN))
+                .returnResourceType(Bundle.class).useHttpGet().execute();
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+        HttpResponse<String> english = get("/Patient/$summary?identifier=urn:oid:" + TEST_NIR + "%7C" + ODILE_MARTIN,
+                Map.of("Authorization", CrossBorderRequesters.bearer(PKI.signer("BE"), doctor(),
+                        CrossBorderRequesters.trcPatient(TEST_NIR, ODILE_MARTIN), CrossBorderRequesters.AUDIENCE, 300),
+                        "Accept-Language", "en"), null);
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.headers().firstValue("Content-Language")).contains("en");
+    }
+
+    @Test
+    void documentsAreListedAndReadableAsBundleAndBinary() {
+        IGenericClient client = saml(doctor(), BERTHELOT);
+        Bundle listed = client.search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasChainedProperty(
+                        Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, BERTHELOT)))
+                .and(DocumentReference.TYPE.exactly().systemAndCode("http://loinc.org", "60591-5"))
+                .returnBundle(Bundle.class).execute();
+        assertThat(listed.getEntry()).hasSize(1);
+        DocumentReference reference = (DocumentReference) listed.getEntryFirstRep().getResource();
+        String id = reference.getIdElement().getIdPart();
+        assertThat(reference.getContent()).extracting(c -> c.getAttachment().getUrl())
+                .contains("Bundle/" + id, "Binary/cda-" + id, "Binary/pdf-" + id);
+
+        Bundle document = client.read().resource(Bundle.class).withId(id).execute();
+        assertThat(document.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+        Binary pivot = client.read().resource(Binary.class).withId("cda-" + id).execute();
+        assertThat(new String(pivot.getData(), java.nio.charset.StandardCharsets.UTF_8)).contains("ClinicalDocument")
+                .contains("1.3.6.1.4.1.12559.11.10.1.3.1.1.3");
+
+        Bundle mhd = saml(doctor(), BERTHELOT).search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasId("Patient/" + patientId(BERTHELOT)))
+                .returnBundle(Bundle.class).execute();
+        assertThat(mhd.getEntry()).hasSize(2);
+    }
+
+    @Test
+    void prescriptionsIncludeMedicationsAndADispenseIsRecordedOnce() {
+        String pharmacist = "BE";
+        HcpClaims claims = doctor().withRole("2262", "Pharmacists");
+        IGenericClient client = saml(claims, BERTHELOT);
+        Bundle prescriptions = client.search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId("Patient/" + patientId(BERTHELOT)))
+                .and(MedicationRequest.STATUS.exactly().code("active"))
+                .include(MedicationRequest.INCLUDE_MEDICATION)
+                .returnBundle(Bundle.class).execute();
+        List<MedicationRequest> items = prescriptions.getEntry().stream().map(e -> e.getResource())
+                .filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast).toList();
+        assertThat(items).isNotEmpty();
+        assertThat(prescriptions.getEntry()).anyMatch(e -> e.getResource() instanceof Medication
+                && e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE);
+        String itemId = items.get(0).getIdElement().getIdPart();
+
+        MedicationDispense dispense = dispense(itemId, "urn:uuid:" + java.util.UUID.randomUUID());
+        var created = saml(claims, BERTHELOT).create().resource(dispense).execute();
+        assertThat(created.getCreated()).isTrue();
+        var again = saml(claims, BERTHELOT).create().resource(dispense).execute();
+        assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(again.getId().getIdPart()).isEqualTo(created.getId().getIdPart());
+
+        Bundle completed = saml(claims, BERTHELOT).search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId("Patient/" + patientId(BERTHELOT)))
+                .and(MedicationRequest.STATUS.exactly().code("completed"))
+                .returnBundle(Bundle.class).execute();
+        assertThat(completed.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(itemId);
+
+        assertRefused(() -> saml(claims, BERTHELOT).create()
+                        .resource(dispense(itemId, "urn:uuid:" + java.util.UUID.randomUUID())).execute(),
+                422, "4106");
+        assertThat(pharmacist).isEqualTo("BE");
+    }
+
+    static MedicationDispense dispense(String itemId, String identifier) {
+        MedicationDispense dispense = new MedicationDispense();
+        dispense.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(identifier));
+        dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
+        dispense.setSubject(new Reference("Patient/" + patientId(BERTHELOT)));
+        dispense.addAuthorizingPrescription(new Reference("MedicationRequest/" + itemId));
+        dispense.setWhenHandedOverElement(DateTimeType.now());
+        dispense.addPerformer().getActor().setDisplay("Apotheek Demo, Brussel");
+        return dispense;
+    }
+
+    // --- refused ---
+
+    @Test
+    void noCredentialsIs401() {
+        assertRefused(() -> CONTEXT.newRestfulGenericClient(base).search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, BERTHELOT))
+                .returnBundle(Bundle.class).execute(), 401, "ERROR_HPI_AUTHENTICATION_NOT_RECEIVED");
+    }
+
+    @Test
+    void untrustedSignerIs401() {
+        CountrySigner rogue = DemoPki.selfSigned("BE", DemoPki.signerSubject("BE"), Instant.now().minusSeconds(3600),
+                Instant.now().plusSeconds(86_400));
+        IGenericClient client = client(() -> CrossBorderRequesters.samlHeaders(rogue, doctor(), null));
+        assertRefused(() -> client.search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, BERTHELOT))
+                .returnBundle(Bundle.class).execute(), 401, "ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED");
+        IGenericClient token = client(() -> Map.of("Authorization", CrossBorderRequesters.bearer(rogue, doctor(),
+                null, CrossBorderRequesters.AUDIENCE, 300)));
+        assertRefused(() -> token.search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, BERTHELOT))
+                .returnBundle(Bundle.class).execute(), 401, "ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED");
+    }
+
+    @Test
+    void tokenForAnotherAudienceOrTooLongIs401() {
+        IGenericClient other = client(() -> Map.of("Authorization", CrossBorderRequesters.bearer(PKI.signer("BE"),
+                doctor(), null, "urn:some:other:gateway", 300)));
+        assertRefused(() -> other.search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, BERTHELOT))
+                .returnBundle(Bundle.class).execute(), 401, "ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED");
+        IGenericClient longLived = client(() -> Map.of("Authorization", CrossBorderRequesters.bearer(PKI.signer("BE"),
+                doctor(), null, CrossBorderRequesters.AUDIENCE, 3600)));
+        assertRefused(() -> longLived.search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, BERTHELOT))
+                .returnBundle(Bundle.class).execute(), 401, "ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED");
+    }
+
+    @Test
+    void roleWithoutRightsIs403() {
+        HcpClaims nurse = doctor().withRole("3221", "Nursing associate professionals");
+        assertRefused(() -> summary(saml(nurse, BERTHELOT), BERTHELOT), 403, "4703");
+        assertRefused(() -> summary(bearer(nurse, BERTHELOT), BERTHELOT), 403, "4703");
+    }
+
+    @Test
+    void documentAccessWithoutTreatmentRelationshipIs403() {
+        assertRefused(() -> summary(bearer(doctor(), null), BERTHELOT), 403, "1002");
+    }
+
+    @Test
+    void treatmentConfirmedForAnotherPatientIs403With4206() {
+        assertRefused(() -> summary(saml(doctor(), LAMBERTIN), BERTHELOT), 403, "4206");
+    }
+
+    @Test
+    void blockedProfessionalIs403() {
+        HcpClaims blocked = new HcpClaims("2.16.17.710.850.1000.990.1^HCP-BE-0042", "Blocked Doctor", "221",
+                "Medical Doctors", "Hospital BE", "urn:hl7ii:1.2.3.4:BE-HOSP-1", "Hospital", "ED",
+                "urn:oid:1.2.3.4.99", PurposeOfUse.TREATMENT, doctor().permissions(), Duration.ofHours(1));
+        assertRefused(() -> summary(saml(blocked, LEFEVRE), LEFEVRE), 403, "4703");
+    }
+
+    @Test
+    void emergencyAccessOpposedByThePatientIs403() {
+        HcpClaims emergency = doctor().withPurpose(PurposeOfUse.EMERGENCY);
+        assertRefused(() -> summary(saml(emergency, ROCHEFORT), ROCHEFORT), 403, "4703");
+    }
+
+    @Test
+    void revokedConsentIs403With4701AndAudited() {
+        app.getBean(ConsentStore.class).change(new Ins(TEST_NIR, LEA_MARTIN),
+                new ConsentChange.Revoke("test", ConsentChannel.OPERATOR));
+        assertRefused(() -> summary(saml(doctor(), LEA_MARTIN), LEA_MARTIN), 403, "4701");
+    }
+
+    @Test
+    void maskedDocumentIsNotFoundEvenByItsId() {
+        NationalHealthSpace healthSpace = app.getBean(NationalHealthSpace.class);
+        DocumentEntry masked = healthSpace.documents(new Ins(TEST_NIR, LAMBERTIN), DocumentKind.PATIENT_SUMMARY)
+                .stream().filter(DocumentEntry::masked).findFirst().orElseThrow();
+        String id = masked.uniqueId().replace('^', '-');
+        assertRefused(() -> saml(doctor(), LAMBERTIN).read().resource(Binary.class).withId("cda-" + id).execute(),
+                404, "ERROR_GENERIC_DOCUMENT_MISSING");
+        Bundle listed = saml(doctor(), LAMBERTIN).search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasChainedProperty(
+                        Patient.IDENTIFIER.exactly().systemAndIdentifier("urn:oid:" + TEST_NIR, LAMBERTIN)))
+                .returnBundle(Bundle.class).execute();
+        assertThat(listed.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .isNotEmpty().doesNotContain(id);
+    }
+
+    @Test
+    void documentSearchWithoutPatientIs400() {
+        assertRefused(() -> saml(doctor(), null).search().forResource(DocumentReference.class)
+                .where(DocumentReference.TYPE.exactly().systemAndCode("http://loinc.org", "60591-5"))
+                .returnBundle(Bundle.class).execute(), 400, null);
+    }
+
+    @Test
+    void summaryOfAnUnknownPatientIs404() {
+        assertRefused(() -> summary(saml(doctor(), "999999999999999"), "999999999999999"), 404, "ERROR_PI_NO_MATCH");
+    }
+
+    @Test
+    void unsupportedProfileIs400() {
+        assertRefused(() -> saml(doctor(), BERTHELOT).operation().onInstance("Patient/" + patientId(BERTHELOT))
+                .named("$summary").withParameter(Parameters.class, "profile",
+                        new org.hl7.fhir.r4.model.UriType("http://example.org/StructureDefinition/other"))
+                .returnResourceType(Bundle.class).useHttpGet().execute(), 400, null);
+    }
+
+    static void assertRefused(Runnable call, int status, String ehdsiCode) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(BaseServerResponseException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(status);
+            OperationOutcome outcome = (OperationOutcome) e.getOperationOutcome();
+            assertThat(outcome).isNotNull();
+            assertThat(outcome.getIssueFirstRep().getDiagnostics()).doesNotContain("Exception").doesNotContain("\tat ");
+            if (ehdsiCode != null) {
+                assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo(ehdsiCode);
+            }
+        });
+    }
+
+    static HttpResponse<String> get(String path, Map<String, String> headers, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(request::header);
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
