@@ -25,11 +25,11 @@ public class TerminologyConfiguration {
 
     @Bean
     TerminologyCatalogue terminologyCatalogue(TerminologyProperties properties,
-                                              @Value("${passerelle.data-dir:./data}") Path appDataDir)
+                                              @Value("${passerelle.data-dir:./data}") String appDataDir)
             throws TerminologyLoadException {
-        Path dir = properties.dataDir();
+        Path dir = properties.dataDirPath().orElse(null);
         if (dir == null) {
-            Path target = properties.extractDir() != null ? properties.extractDir() : appDataDir.resolve("terminology");
+            Path target = properties.extractDirPath().orElse(Path.of(appDataDir).resolve("terminology"));
             dir = PackagedTerminologyData.extractTo(target.toAbsolutePath());
         }
         long start = System.nanoTime();

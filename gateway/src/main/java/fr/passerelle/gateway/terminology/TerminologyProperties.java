@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code passerelle.terminology.*}.
@@ -15,5 +16,15 @@ import java.nio.file.Path;
  * @param expandMaxCount largest page {@code ValueSet/$expand} returns
  */
 @ConfigurationProperties("passerelle.terminology")
-public record TerminologyProperties(Path dataDir, Path extractDir, @DefaultValue("1000") int expandMaxCount) {
+public record TerminologyProperties(String dataDir, String extractDir, @DefaultValue("1000") int expandMaxCount) {
+
+    // Strings, not Paths: Spring's Path conversion resolves "../x" as a classpath resource and refuses it.
+
+    public Optional<Path> dataDirPath() {
+        return dataDir == null || dataDir.isBlank() ? Optional.empty() : Optional.of(Path.of(dataDir.strip()));
+    }
+
+    public Optional<Path> extractDirPath() {
+        return extractDir == null || extractDir.isBlank() ? Optional.empty() : Optional.of(Path.of(extractDir.strip()));
+    }
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code clients} threads each send requests back to back (one keep-alive HTTP/1.1 connection each) for
  * {@code seconds}; prints requests/s and latency percentiles. Client and server share the machine's cores, so
  * the figure is a floor of what the server does alone.
- * Args: {@code [clients=8] [seconds=10] [terminology data dir=../src/data/terminology]}.
+ * Args: {@code [clients=8] [seconds=10] [terminology data dir=../src/data/terminology | base URL of a running
+ * gateway, e.g. http://127.0.0.1:8080]}.
  */
 public final class TranslateOverHttpLoad {
 
@@ -33,26 +34,34 @@ public final class TranslateOverHttpLoad {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String data = args.length > 2 ? args[2] : "../src/data/terminology";
+        if (data.startsWith("http")) {
+            measure(URI.create(data), clients, seconds);
+            return;
+        }
         Path home = Files.createTempDirectory("translate-load");
         try (ConfigurableApplicationContext app = SpringApplication.run(PasserelleApplication.class,
                 "--server.port=0", "--passerelle.data-dir=" + home, "--passerelle.terminology.data-dir=" + data,
                 "--logging.level.root=WARN")) {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            URI[] uris = {
-                uri(port, "urn:oid:1.2.250.1.213.2.3.1", "62080626", "1.3.6.1.4.1.12559.11.10.1.3.1.42.24"),
-                uri(port, "urn:oid:1.2.250.1.213.1.1.4.5", "G15_10/SM26", "1.3.6.1.4.1.12559.11.10.1.3.1.42.1"),
-                uri(port, "http://standardterms.edqm.eu", "20053000", "1.3.6.1.4.1.12559.11.10.1.3.1.42.12"),
-                uri(port, "urn:oid:2.16.840.1.113883.6.3", "E06.3", "1.3.6.1.4.1.12559.11.10.1.3.1.42.5"),
-            };
-            run(uris, clients, 3, false);
-            Result r = run(uris, clients, seconds, true);
-            System.out.printf("$translate over HTTP: %d clients, %d s: %.0f req/s, errors %d, p50 %.2f ms, p99 %.2f ms%n",
-                    clients, seconds, r.requests / (double) seconds, r.errors, r.p50, r.p99);
+            measure(URI.create("http://127.0.0.1:" + port), clients, seconds);
         }
     }
 
-    private static URI uri(int port, String system, String code, String target) {
-        return URI.create("http://127.0.0.1:" + port + "/fhir/ConceptMap/$translate?system=" + system + "&code="
+    private static void measure(URI base, int clients, int seconds) throws InterruptedException {
+        URI[] uris = {
+            uri(base, "urn:oid:1.2.250.1.213.2.3.1", "62080626", "1.3.6.1.4.1.12559.11.10.1.3.1.42.24"),
+            uri(base, "urn:oid:1.2.250.1.213.1.1.4.5", "G15_10/SM26", "1.3.6.1.4.1.12559.11.10.1.3.1.42.1"),
+            uri(base, "http://standardterms.edqm.eu", "20053000", "1.3.6.1.4.1.12559.11.10.1.3.1.42.12"),
+            uri(base, "urn:oid:2.16.840.1.113883.6.3", "E06.3", "1.3.6.1.4.1.12559.11.10.1.3.1.42.5"),
+        };
+        run(uris, clients, Math.max(3, seconds / 2), false);
+        Result r = run(uris, clients, seconds, true);
+        System.out.printf("$translate over HTTP: %d clients, %d s: %.0f req/s, errors %d, p50 %.2f ms, p99 %.2f ms%n",
+                clients, seconds, r.requests / (double) seconds, r.errors, r.p50, r.p99);
+    }
+
+    private static URI uri(URI base, String system, String code, String target) {
+        return base.resolve("/fhir/ConceptMap/$translate?system=" + system + "&code="
                 + code.replace("/", "%2F") + "&target=" + target);
     }
 
