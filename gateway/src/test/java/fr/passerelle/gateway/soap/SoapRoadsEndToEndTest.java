@@ -63,6 +63,9 @@ class SoapRoadsEndToEndTest {
     @Autowired
     ConsentStore consents;
 
+    @Autowired
+    fr.passerelle.gateway.exchange.DocumentListing listing;
+
     private AssertionIssuer spain;
 
     @BeforeEach
@@ -80,9 +83,12 @@ class SoapRoadsEndToEndTest {
 
     /** A signed request: HCP assertion (and TRC for the patient, when given) from Spain, body imported. */
     private String signedRequest(EhdsiOperation operation, String body, Optional<Ins> treated) {
+        return signedRequest(operation, body, treated, HcpClaims.demoDoctor("ES"));
+    }
+
+    private String signedRequest(EhdsiOperation operation, String body, Optional<Ins> treated, HcpClaims doctor) {
         Document envelope = SoapEnvelopes.envelope(operation.requestAction());
         Element security = SoapEnvelopes.security(envelope);
-        HcpClaims doctor = HcpClaims.demoDoctor("ES");
         Element hcp = spain.hcp(security, doctor);
         treated.ifPresent(patient -> spain.trc(security, TrcClaims.treating(cx(patient)), doctor.practitionerId(),
                 hcp.getAttribute("ID")));
@@ -221,6 +227,56 @@ class SoapRoadsEndToEndTest {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(ReceivedXml.parse(again.body()).text("//soap:Fault/soap:Code/soap:Subcode/soap:Value"))
                 .endsWith("FailedAuthentication");
+    }
+
+    @Test
+    void dispensationIsRecordedOnceAndItsLineMarkedDispensed() {
+        HttpResponse<String> listed = post("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody(BERTHELOT, "57833-6"), Optional.of(BERTHELOT)));
+        String prescription = ReceivedXml.parse(listed.body()).text("(//rim:ExtrinsicObject[rim:Classification["
+                + "@classificationScheme='urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d']/@nodeRepresentation="
+                + "'urn:epSOS:ep:pre:2010'])[1]/rim:ExternalIdentifier[@identificationScheme="
+                + "'urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab']/@value");
+        assertThat(prescription).isNotBlank();
+        var lines = listing.prescriptionLines(prescription);
+        assertThat(lines).isNotEmpty();
+        String lineId = lines.get(0).lineId();
+        String body = dispensationBody(prescription, lineId);
+        HcpClaims pharmacist = HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists");
+
+        HttpResponse<String> first = post("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, body, Optional.of(BERTHELOT), pharmacist));
+        HttpResponse<String> again = post("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, body, Optional.of(BERTHELOT), pharmacist));
+
+        for (HttpResponse<String> response : List.of(first, again)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(ReceivedXml.parse(response.body()).text("//rs:RegistryResponse/@status"))
+                    .as(response.body()).isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        }
+        assertThat(listing.prescriptionLines(prescription).get(0).dispensed()).isTrue();
+    }
+
+    /** gematik's XDR sample, its eDispensation made to fulfil a line of the demo patient's ePrescription. */
+    private static String dispensationBody(String prescriptionUniqueId, String lineId) {
+        String sample = SoapMessages.sampleBody("gematik/ProvideAndRegisterDocumentSetRequest.xml")
+                .replace("B123456789|A2C4E6^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
+                        BERTHELOT.value() + "^^^&amp;" + BERTHELOT.oid() + "&amp;ISO");
+        java.util.regex.Matcher inline = java.util.regex.Pattern
+                .compile("(?s)(<xds:Document id=\"[^\"]+\">)(.*?)(</xds:Document>)").matcher(sample);
+        assertThat(inline.find()).isTrue();
+        String cda = new String(java.util.Base64.getMimeDecoder().decode(inline.group(2).trim()), StandardCharsets.UTF_8);
+        cda = cda.replaceFirst("(?s)(<inFulfillmentOf>\\s*<order[^>]*>\\s*)<id [^>]*/>", "$1" + ii(prescriptionUniqueId))
+                .replaceFirst("(?s)(<substanceAdministration classCode=\"SBADM\" moodCode=\"INT\">\\s*)<id [^>]*/>",
+                        "$1" + ii(lineId));
+        String encoded = java.util.Base64.getEncoder().encodeToString(cda.getBytes(StandardCharsets.UTF_8));
+        return sample.substring(0, inline.start(2)) + encoded + sample.substring(inline.end(2));
+    }
+
+    private static String ii(String id) {
+        int caret = id.indexOf('^');
+        return caret < 0 ? "<id root=\"" + id + "\"/>"
+                : "<id root=\"" + id.substring(0, caret) + "\" extension=\"" + id.substring(caret + 1) + "\"/>";
     }
 
     private static String sha1(byte[] content) {

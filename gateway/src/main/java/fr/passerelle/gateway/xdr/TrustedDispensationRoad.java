@@ -1,0 +1,73 @@
+package fr.passerelle.gateway.xdr;
+
+import fr.passerelle.gateway.exchange.CrossBorderCall;
+import fr.passerelle.gateway.exchange.DispensationRecording;
+import fr.passerelle.gateway.healthspace.FrenchDispensation;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.soap.BusinessRefusal;
+import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.soap.MalformedRequest;
+import fr.passerelle.gateway.soap.RequestSecurity;
+import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.trust.Transaction;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The XDR road: trust (TRC patient = submission patient), then every dispensed line of each eHDSI eDispensation is
+ * recorded through the exchange (access policy → health space → audit), with the received eDispensation as the
+ * dispensation's document. (Its conversion to a French eDISP-MED belongs to {@code translation}; it is not done
+ * here yet.) The dispensation id is the eDispensation's XDS uniqueId (per line when it dispenses
+ * several), so a resubmission is recognised and answered like the first.
+ */
+@Component
+public class TrustedDispensationRoad implements DispensationRoad {
+
+    private final TrustCheckpoint trust;
+    private final DispensationRecording recording;
+    private final EDispensationReader reader = new EDispensationReader();
+
+    public TrustedDispensationRoad(TrustCheckpoint trust, DispensationRecording recording) {
+        this.trust = trust;
+        this.recording = recording;
+    }
+
+    @Override
+    public DispensationOutcome travel(RequestSecurity security, DispensationSubmission submission) {
+        TrustCheckpoint.Verdict verdict = trust.check(security, Transaction.XDR,
+                Optional.of(submission.patientId().toCx()));
+        if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
+            return new DispensationOutcome.Untrusted(untrusted.refusal());
+        }
+        CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
+        if (!Ins.isInsOid(submission.patientId().root())) {
+            return new DispensationOutcome.Refused(BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_NO_MATCH));
+        }
+        Ins patient;
+        try {
+            patient = new Ins(submission.patientId().root(), submission.patientId().extension());
+        } catch (IllegalArgumentException notAnIns) {
+            return new DispensationOutcome.Refused(BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_NO_MATCH));
+        }
+        for (SubmittedDocument document : submission.documents()) {
+            List<DispensedItem> items;
+            try {
+                items = reader.read(document.content());
+            } catch (MalformedRequest unreadable) {
+                return new DispensationOutcome.Refused(new BusinessRefusal(
+                        EhdsiErrorCode.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
+            }
+            for (int i = 0; i < items.size(); i++) {
+                DispensedItem item = items.get(i);
+                String id = items.size() == 1 ? document.uniqueId() : document.uniqueId() + "#" + (i + 1);
+                var outcome = recording.record(call, patient, new FrenchDispensation(id, item.prescriptionId(),
+                        item.prescriptionLineId(), item.dispensedAt(), call.requester().organisation(), document.content()));
+                if (outcome instanceof fr.passerelle.gateway.exchange.DispensationOutcome.Refused refused) {
+                    return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
+                }
+            }
+        }
+        return new DispensationOutcome.Stored();
+    }
+}
