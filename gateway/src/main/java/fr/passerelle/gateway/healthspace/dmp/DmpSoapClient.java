@@ -250,34 +250,47 @@ public final class DmpSoapClient {
         return Optional.ofNullable(scan(operation, failure));
     }
 
+    /**
+     * Looks through the whole cause chain, most telling cause first: with a streamed request, a TLS or connection
+     * failure surfaces wrapped in the XML writer's own exception.
+     */
     private static DmpFailure scan(DmpOperation operation, Throwable failure) {
+        if (has(failure, SSLException.class)) {
+            return new DmpFailure(DmpFailure.Kind.TLS, operation, "TLS handshake failed", failure);
+        }
+        if (has(failure, SocketTimeoutException.class) || has(failure, HttpTimeoutException.class)) {
+            return new DmpFailure(DmpFailure.Kind.TIMEOUT, operation, "no answer in time", failure);
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
-                    || cause instanceof InterruptedIOException && !(cause instanceof java.nio.channels.ClosedByInterruptException)) {
-                return new DmpFailure(DmpFailure.Kind.TIMEOUT, operation, "no answer in time", failure);
-            }
-            if (cause instanceof SSLException) {
-                return new DmpFailure(DmpFailure.Kind.TLS, operation, "TLS handshake failed", failure);
-            }
             if (cause instanceof HTTPException http) {
                 return new DmpFailure(DmpFailure.Kind.HTTP_ERROR, operation,
                         "HTTP " + http.getResponseCode(), failure);
             }
-            if (cause instanceof ConnectException || cause instanceof SocketException) {
-                return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection failed", failure);
-            }
-            if (cause instanceof XMLStreamException || cause instanceof SAXException
-                    || cause instanceof SOAPException) {
-                return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "answer is not SOAP XML",
-                        failure);
-            }
-            if (cause instanceof IOException io && io.getMessage() != null
-                    && (io.getMessage().contains("reset") || io.getMessage().contains("closed")
-                    || io.getMessage().contains("EOF"))) {
+        }
+        if (has(failure, ConnectException.class) || has(failure, SocketException.class)) {
+            return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection failed", failure);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io && !(cause instanceof InterruptedIOException)
+                    && io.getMessage() != null && (io.getMessage().contains("reset")
+                    || io.getMessage().contains("closed") || io.getMessage().contains("EOF"))) {
                 return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection dropped", failure);
             }
         }
+        if (has(failure, XMLStreamException.class) || has(failure, SAXException.class)
+                || has(failure, SOAPException.class)) {
+            return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "answer is not SOAP XML", failure);
+        }
         return null;
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(SOAPFault fault) {
