@@ -10,7 +10,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's view of the trust list: what is loaded per country, what expires, what could not be read. */
+/**
+ * {@code GET /api/admin/trust-list} (operators): what the trust list holds per country, what expires or is not yet
+ * valid, and what could not be read.
+ */
 @RestController
 public class TrustListController {
 
@@ -41,7 +44,7 @@ public class TrustListController {
     public record View(String directory, List<Entry> entries, List<Notice> notices, List<String> problems) {
     }
 
-    @GetMapping("/operator/trust-list")
+    @GetMapping("/api/admin/trust-list")
     public View trustList() {
         List<Notice> notices = ExpiryNotice.report(trustList, clock.instant(), properties.expiryWarning()).stream()
                 .map(n -> new Notice(n.entry().country(), n.entry().subject(), n.entry().notAfter(), n.status()))
