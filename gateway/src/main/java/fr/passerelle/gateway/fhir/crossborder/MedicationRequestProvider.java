@@ -1,6 +1,9 @@
 package fr.passerelle.gateway.fhir.crossborder;
 
 import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -65,7 +68,7 @@ public class MedicationRequestProvider implements IResourceProvider {
     }
 
     @Search
-    public List<MedicationRequest> search(
+    public List<IBaseResource> search(
             @RequiredParam(name = MedicationRequest.SP_PATIENT, chainWhitelist = {"", Patient.SP_IDENTIFIER},
                     targetTypes = Patient.class) ReferenceParam patient,
             @OptionalParam(name = MedicationRequest.SP_STATUS) TokenParam status,
@@ -81,7 +84,10 @@ public class MedicationRequestProvider implements IResourceProvider {
         if (listed instanceof ListingOutcome.Refused refused) {
             throw FhirRefusal.of(refused.refusal());
         }
-        List<MedicationRequest> found = new ArrayList<>();
+        boolean withMedications = includes != null
+                && includes.stream().anyMatch(i -> INCLUDE_MEDICATION.equals(i.getValue()));
+        List<IBaseResource> found = new ArrayList<>();
+        List<IBaseResource> included = new ArrayList<>();
         for (DocumentEntry entry : ((ListingOutcome.Listed) listed).documents()) {
             Optional<String> documentId = FhirIds.documentId(entry.uniqueId());
             if (documentId.isEmpty()) {
@@ -97,9 +103,18 @@ public class MedicationRequestProvider implements IResourceProvider {
             for (MedicationRequest item : items(mpd, documentId.get(), ins, lines)) {
                 if (wanted == null || wanted.equals(item.getStatus().toCode())) {
                     found.add(item);
+                    if (withMedications && item.getMedicationReference().getResource() instanceof Medication medication) {
+                        // Marked as included: the plain server does not follow choice-type references by itself.
+                        ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(medication, BundleEntrySearchModeEnum.INCLUDE);
+                        included.add(medication);
+                    }
                 }
             }
         }
+        for (IBaseResource resource : found) {
+            ((MedicationRequest) resource).getMedicationReference().setResource(null);
+        }
+        found.addAll(included);
         return found;
     }
 

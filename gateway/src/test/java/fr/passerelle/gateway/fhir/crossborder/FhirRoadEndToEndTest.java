@@ -49,7 +49,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -58,6 +61,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * interaction, then each refusal branch (credentials, trust, role, patient controls, consent, TRC patient, masking,
  * matching, dispensation) with its status and eHDSI code.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FhirRoadEndToEndTest {
 
     static final String TEST_NIR = Ins.TEST_NIR;
@@ -125,6 +129,20 @@ class FhirRoadEndToEndTest {
     }
 
     // --- granted ---
+
+    /** Runs first: a later test revokes one demo patient's consent. */
+    @Test
+    @Order(1)
+    void everyDemoPatientsSummaryValidatesAgainstIps200() throws Exception {
+        for (String patient : List.of(BERTHELOT, LAMBERTIN, ROCHEFORT, LEFEVRE, ODILE_MARTIN, LEA_MARTIN)) {
+            HttpResponse<String> response = get("/Patient/" + patientId(patient) + "/$summary",
+                    CrossBorderRequesters.samlHeaders(PKI.signer("BE"), doctor(),
+                            CrossBorderRequesters.trcPatient(TEST_NIR, patient)), null);
+            assertThat(response.statusCode()).as(patient).isEqualTo(200);
+            assertThat(IpsProfiles.errors(response.body())).as("IPS errors for patient …" + patient.substring(12))
+                    .isEmpty();
+        }
+    }
 
     @Test
     void capabilityStatementIsPublicAndListsWhatIsImplemented() {
@@ -378,7 +396,7 @@ class FhirRoadEndToEndTest {
 
     @Test
     void documentSearchWithoutPatientIs400() {
-        assertRefused(() -> saml(doctor(), null).search().forResource(DocumentReference.class)
+        assertRefused(() -> saml(doctor(), BERTHELOT).search().forResource(DocumentReference.class)
                 .where(DocumentReference.TYPE.exactly().systemAndCode("http://loinc.org", "60591-5"))
                 .returnBundle(Bundle.class).execute(), 400, null);
     }
