@@ -90,7 +90,8 @@ public final class EdispMedWriter {
 
         Element section = w.add(w.add(w.add(w.add(root, "component"), "structuredBody"), "component"), "section");
         w.add(section, "templateId", "root", "1.3.6.1.4.1.19376.1.9.1.2.3");
-        w.add(section, "templateId", "root", "1.2.250.1.213.1.1.2.231");
+        w.add(section, "templateId", "root", "2.16.840.1.113883.10.20.1.8");
+        w.add(section, "templateId", "root", "1.2.250.1.213.1.1.2.236");
         w.add(section, "id", "root", d.documentId().root(), "extension", "section-1");
         w.add(section, "code", "code", "60590-7", "displayName", "Médicaments délivrés", "codeSystem", LOINC,
                 "codeSystemName", "LOINC");
