@@ -315,13 +315,15 @@ public final class CatalogueIndex {
         private final Map<String, String> valueSetOidByElement = new HashMap<>();
         private final List<String> sources = new ArrayList<>();
         private final Set<String> reviewedWithoutTarget = new HashSet<>();
+        /** Spelling -> canonical URI: a load repeats a few dozen spellings ~200,000 times. */
+        private final Map<String, String> canonicalSystems = new HashMap<>();
 
         private Builder() {
         }
 
         /** Records a concept; the first non-blank display wins (a code system publishes one display). */
         public Builder concept(String system, String code, String display) {
-            ConceptDraft d = concepts.computeIfAbsent(CodeSystems.canonicalUri(system), s -> new HashMap<>())
+            ConceptDraft d = concepts.computeIfAbsent(canonicalOf(system), s -> new HashMap<>())
                     .computeIfAbsent(code, c -> new ConceptDraft());
             if (d.display == null && display != null && !display.isBlank()) {
                 d.display = display;
@@ -330,17 +332,22 @@ public final class CatalogueIndex {
         }
 
         public Builder designation(String system, String code, String language, String display) {
-            ConceptDraft d = concepts.computeIfAbsent(CodeSystems.canonicalUri(system), s -> new HashMap<>())
+            ConceptDraft d = concepts.computeIfAbsent(canonicalOf(system), s -> new HashMap<>())
                     .computeIfAbsent(code, c -> new ConceptDraft());
             d.designations.put(language.strip().replace('_', '-').toLowerCase(Locale.ROOT), display);
             return this;
+        }
+
+        private String canonicalOf(String system) {
+            return canonicalSystems.computeIfAbsent(system, CodeSystems::canonicalUri);
         }
 
         /** Adds a value set and its concepts; a later value set with the same URL replaces the earlier one. */
         public Builder valueSet(ValueSet vs) {
             List<Coding> canonical = new ArrayList<>(vs.concepts().size());
             for (Coding c : vs.concepts()) {
-                Coding cc = c.withCanonicalSystem();
+                String system = canonicalOf(c.system());
+                Coding cc = system.equals(c.system()) ? c : new Coding(system, c.code(), c.display());
                 canonical.add(cc);
                 concept(cc.system(), cc.code(), cc.display());
             }

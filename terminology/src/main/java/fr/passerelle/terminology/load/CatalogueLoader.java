@@ -66,8 +66,7 @@ public final class CatalogueLoader {
         i = 0;
         int frValueSets = 0;
         for (Path p : svsFiles) {
-            if (svs.isSvs(p)) {
-                svs.load(p, builder);
+            if (svs.load(p, builder).isPresent()) {
                 frValueSets++;
             }
             progress.progress("ANS value sets", ++i, svsFiles.size());

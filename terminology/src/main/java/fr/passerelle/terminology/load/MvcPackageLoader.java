@@ -52,6 +52,20 @@ public final class MvcPackageLoader {
             if (e.getKey().endsWith("package.json")) {
                 continue;
             }
+            if (e.getKey().contains("/ValueSet-")) {
+                // streamed: the large value sets (LOINC, substances) would otherwise become big JSON trees
+                ValueSet vs;
+                try {
+                    vs = StreamedValueSet.read(json.getFactory(), e.getValue(), where);
+                } catch (IOException ex) {
+                    throw new TerminologyLoadException(where, "malformed JSON: " + ex.getMessage(), ex);
+                }
+                if (vs != null) {
+                    into.valueSet(vs);
+                    valueSets++;
+                }
+                continue;
+            }
             JsonNode root;
             try {
                 root = json.readTree(e.getValue());

@@ -37,30 +37,11 @@ public final class SvsValueSetLoader {
         this.today = today;
     }
 
-    /** Whether the file is an SVS value set (other XML, such as SVS.xsd, is skipped by the caller). */
-    public boolean isSvs(Path file) throws TerminologyLoadException {
+    /** Loads the value set; empty when the file is XML but not SVS (e.g. SVS.xsd), which is skipped. */
+    public java.util.Optional<ValueSet> load(Path file, CatalogueIndex.Builder into) throws TerminologyLoadException {
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader r = xml.createXMLStreamReader(in);
-            try {
-                while (r.hasNext()) {
-                    if (r.next() == XMLStreamConstants.START_ELEMENT) {
-                        return SVS_NS.equals(r.getNamespaceURI())
-                                && (r.getLocalName().equals("RetrieveValueSetResponse")
-                                || r.getLocalName().equals("RetrieveMultipleValueSetsResponse"));
-                    }
-                }
-                return false;
-            } finally {
-                r.close();
-            }
-        } catch (IOException | XMLStreamException e) {
-            throw new TerminologyLoadException(file.toString(), "malformed XML: " + e.getMessage(), e);
-        }
-    }
-
-    public ValueSet load(Path file, CatalogueIndex.Builder into) throws TerminologyLoadException {
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = xml.createXMLStreamReader(in);
+            boolean rootSeen = false;
             String oid = null;
             String name = null;
             String version = null;
@@ -70,6 +51,15 @@ public final class SvsValueSetLoader {
                     continue;
                 }
                 String local = r.getLocalName();
+                if (!rootSeen) {
+                    rootSeen = true;
+                    if (!SVS_NS.equals(r.getNamespaceURI()) || !(local.equals("RetrieveValueSetResponse")
+                            || local.equals("RetrieveMultipleValueSetsResponse"))) {
+                        r.close();
+                        return java.util.Optional.empty();
+                    }
+                    continue;
+                }
                 if (local.equals("ValueSet") && oid == null) {
                     oid = attr(r, "id");
                     name = attr(r, "displayName");
@@ -105,7 +95,7 @@ public final class SvsValueSetLoader {
             }
             ValueSet vs = new ValueSet("urn:oid:" + oid.strip(), oid.strip(), name, name, version, SOURCE, concepts);
             into.valueSet(vs);
-            return vs;
+            return java.util.Optional.of(vs);
         } catch (IOException | XMLStreamException e) {
             throw new TerminologyLoadException(file.toString(), "malformed XML: " + e.getMessage(), e);
         }
