@@ -15,7 +15,6 @@ import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPBinding;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -271,9 +270,11 @@ public final class DmpSoapClient {
             return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection failed", failure);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException io && !(cause instanceof InterruptedIOException)
-                    && io.getMessage() != null && (io.getMessage().contains("reset")
-                    || io.getMessage().contains("closed") || io.getMessage().contains("EOF"))) {
+            // Any other I/O failure is the connection's (reset, closed, or a client certificate refused after a
+            // TLS 1.3 handshake, which the client only sees as its request failing to be written); a charset
+            // error is the answer's.
+            if (cause instanceof IOException && !(cause instanceof java.nio.charset.CharacterCodingException)
+                    && !(cause instanceof java.io.CharConversionException)) {
                 return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection dropped", failure);
             }
         }
