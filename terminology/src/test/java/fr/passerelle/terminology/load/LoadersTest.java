@@ -151,6 +151,16 @@ class LoadersTest {
     }
 
     @Test
+    void intensionalValueSetsAreRefusedNotSilentlyEmptied() throws Exception {
+        TestData.writePackage(dir.resolve("mvc/test.tgz"), Map.of("package/package.json", TestData.PACKAGE_JSON,
+                "package/ValueSet-filtered.json", "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/vs\","
+                        + "\"compose\":{\"include\":[{\"system\":\"http://loinc.org\",\"filter\":[]}]}}"));
+        assertThatThrownBy(() -> TerminologyCatalogue.load(dir))
+                .hasMessageContaining("test.tgz!package/ValueSet-filtered.json")
+                .hasMessageContaining("intensional compose");
+    }
+
+    @Test
     void anArchiveThatIsNotAPackageIsRejected() throws Exception {
         TestData.writePackage(dir.resolve("mvc/test.tgz"), Map.of("readme.txt", "hello"));
         assertThatThrownBy(() -> TerminologyCatalogue.load(dir)).hasMessageContaining("no package/package.json");
