@@ -167,4 +167,25 @@ public final class DocumentTranslator {
             return new TranslationOutcome.Rejected(e.failure());
         }
     }
+
+    /**
+     * A FHIR Bundle of MedicationDispense (with Patient, Practitioner, Organization, Medication) to a French
+     * eDISP-MED 2024.01, each dispensed product linked to the prescription line in authorizingPrescription.
+     */
+    public TranslationOutcome medicationDispenseToEdispMed(String fhirJson) {
+        try {
+            fr.passerelle.translation.fhir.MedicationDispenseReader.Dispensation d =
+                    new fr.passerelle.translation.fhir.MedicationDispenseReader().read(fhirJson);
+            String seed = d.header().id() == null ? java.util.UUID.randomUUID().toString()
+                    : d.header().id().root() + "^" + d.header().id().extension();
+            Header.InstanceId id = new Header.InstanceId(java.util.UUID.nameUUIDFromBytes(
+                    seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().toUpperCase(java.util.Locale.ROOT), null);
+            Document french = new EdispMedWriter().write(new EdispMedWriter.Dispensation(d.header(), d.lines(), id,
+                    d.header().effectiveTime()));
+            return new TranslationOutcome.Translated(CdaWriter.toXml(french), "application/xml", Optional.empty(),
+                    new TranslationReport.Builder().build());
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
 }

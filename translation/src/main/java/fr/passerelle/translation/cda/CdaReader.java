@@ -425,7 +425,11 @@ public final class CdaReader {
                 lineId = id(sa);
             }
             Element act = child(rel, "act");
-            if (act != null && "SUBST".equals(attr(child(act, "code"), "code"))) {
+            Element actCode = child(act, "code");
+            // IHE Pharmacy: a substitution act coded in ActSubstanceAdminSubstitution (anything but N = none);
+            // eHDSI: an act coded SUBST.
+            if (actCode != null && ("SUBST".equals(attr(actCode, "code"))
+                    || (SUBSTITUTION_SYSTEM.equals(attr(actCode, "codeSystem")) && !"N".equals(attr(actCode, "code"))))) {
                 substituted = true;
             }
         }

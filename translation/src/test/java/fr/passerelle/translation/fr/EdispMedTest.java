@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
-class EdispMedTest {
+public class EdispMedTest {
 
     private final DocumentTranslator translator = new DocumentTranslator(SharedSamples.terminology());
 
@@ -68,5 +68,35 @@ class EdispMedTest {
         TranslationOutcome out = translator.toEdispMed(SharedSamples.bytes(SharedSamples.EDISP));
         assertThat(out).isInstanceOf(TranslationOutcome.Rejected.class);
         assertThat(((TranslationOutcome.Rejected) out).failure()).isInstanceOf(TranslationFailure.UnknownFormat.class);
+    }
+
+    public static String fhirDispensation() throws Exception {
+        try (InputStream in = EdispMedTest.class.getResourceAsStream("/fhir/MedicationDispense-paracetamol.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aFhirMedicationDispenseBecomesAFrenchEdispMedLinkedToThePrescriptionLine() throws Exception {
+        TranslationOutcome out = translator.medicationDispenseToEdispMed(fhirDispensation());
+        assertThat(out).isInstanceOf(TranslationOutcome.Translated.class);
+        String xml = ((TranslationOutcome.Translated) out).document();
+
+        CdaDocument french = new CdaReader().read(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(french.format()).isEqualTo(DocumentFormat.EDISP_MED);
+        DispensedLine line = (DispensedLine) french.entries(SectionKind.DISPENSED).get(0);
+        assertThat(line.prescriptionLineId()).isEqualTo("AADC9C14-F1CA-4177-B2C8-A5178D5B3CA0");
+        assertThat(line.product().atc().code()).isEqualTo("N02BE01");
+        assertThat(line.product().doseForm().code()).isEqualTo("10219000");
+        assertThat(line.substituted()).isTrue();
+        assertThat(french.header().patient().ids()).anySatisfy(id -> assertThat(id.extension()).isEqualTo("279035121518989"));
+    }
+
+    @Test
+    void aMedicationDispenseWithoutItsPrescriptionIsRefused() throws Exception {
+        String json = fhirDispensation().replaceAll("\"authorizingPrescription\"[^\\]]*\\],", "");
+        TranslationOutcome out = translator.medicationDispenseToEdispMed(json);
+        assertThat(out).isInstanceOf(TranslationOutcome.Rejected.class);
+        assertThat(((TranslationOutcome.Rejected) out).failure().xpath()).isEqualTo("MedicationDispense[1]");
     }
 }

@@ -46,6 +46,13 @@ class AnsSchematronTest {
         ours.forEach(f -> System.out.println("  " + f));
         assertThat(sample).isEmpty();
         assertThat(ours).isEmpty();
+        TranslationOutcome fromFhir = translator.medicationDispenseToEdispMed(
+                fr.passerelle.translation.fr.EdispMedTest.fhirDispensation());
+        List<String> fhirFailures = Schematron.failedAssertions(SCH.resolve("CI-SIS_eDISP-MED_2024.01.sch"),
+                ((TranslationOutcome.Translated) fromFhir).document());
+        System.out.println("our eDISP-MED from FHIR MedicationDispense: " + fhirFailures.size() + " failed assertions");
+        fhirFailures.forEach(f -> System.out.println("  " + f));
+        assertThat(fhirFailures).isEmpty();
     }
 
     private static void report(String name, String schematron, Path document) throws Exception {
