@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.fhir.requester;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -46,6 +48,16 @@ public final class BearerTokenVerifier {
     private final String audience;
     private final Duration maxLifetime;
     private final Duration skew;
+    /**
+     * A bearer token is sent with every call of a session: the same bytes verified a moment ago need no second
+     * signature and certificate-path check. Kept briefly (a trust-list change applies within a minute) and never
+     * past the token's own expiry.
+     */
+    private final Cache<Key, VerifiedRequester> believed = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(60)).build();
+
+    private record Key(String token, Transaction transaction) {
+    }
 
     public BearerTokenVerifier(CrossBorderTrust trust, FhirSecurityProperties properties) {
         this.trust = trust;
@@ -56,6 +68,19 @@ public final class BearerTokenVerifier {
     }
 
     public Validation verify(String token, Transaction transaction) {
+        Key key = new Key(token, transaction);
+        VerifiedRequester known = believed.getIfPresent(key);
+        if (known != null && trust.clock().instant().minus(skew).isBefore(known.expiry())) {
+            return known;
+        }
+        Validation validation = verifyAfresh(token, transaction);
+        if (validation instanceof VerifiedRequester requester) {
+            believed.put(key, requester);
+        }
+        return validation;
+    }
+
+    private Validation verifyAfresh(String token, Transaction transaction) {
         try {
             return check(SignedJWT.parse(token), transaction);
         } catch (ParseException e) {
