@@ -9,16 +9,20 @@ import fr.passerelle.gateway.soap.EhdsiErrorCode;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.terminology.Terminology;
+import fr.passerelle.translation.DocumentTranslator;
+import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.trust.Transaction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The XDR road: trust (TRC patient = submission patient), then every dispensed line of each eHDSI eDispensation is
- * recorded through the exchange (access policy → health space → audit), with the received eDispensation as the
- * dispensation's document. (Its conversion to a French eDISP-MED belongs to {@code translation}; it is not done
- * here yet.) The dispensation id is the eDispensation's XDS uniqueId (per line when it dispenses
+ * The XDR road: trust (TRC patient = submission patient), then each eHDSI eDispensation is turned into a French
+ * eDISP-MED by {@code translation} and every dispensed line is recorded through the exchange (access policy →
+ * health space → audit) with that document. The dispensation id is the eDispensation's XDS uniqueId (per line when it dispenses
  * several), so a resubmission is recognised and answered like the first.
  */
 @Component
@@ -26,11 +30,14 @@ public class TrustedDispensationRoad implements DispensationRoad {
 
     private final TrustCheckpoint trust;
     private final DispensationRecording recording;
+    private final DocumentTranslator translator;
     private final EDispensationReader reader = new EDispensationReader();
 
-    public TrustedDispensationRoad(TrustCheckpoint trust, DispensationRecording recording) {
+    public TrustedDispensationRoad(TrustCheckpoint trust, DispensationRecording recording,
+                                   ObjectProvider<DocumentTranslator> translator, Terminology terminology) {
         this.trust = trust;
         this.recording = recording;
+        this.translator = translator.getIfAvailable(() -> new DocumentTranslator(terminology));
     }
 
     @Override
@@ -58,11 +65,17 @@ public class TrustedDispensationRoad implements DispensationRoad {
                 return new DispensationOutcome.Refused(new BusinessRefusal(
                         EhdsiErrorCode.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
             }
+            TranslationOutcome french = translator.toEdispMed(document.content());
+            if (!(french instanceof TranslationOutcome.Translated translated)) {
+                return new DispensationOutcome.Refused(new BusinessRefusal(EhdsiErrorCode.ERROR_TRANSCODING_ERROR,
+                        "The eDispensation cannot be turned into a French eDISP-MED document"));
+            }
+            byte[] edispMed = translated.document().getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < items.size(); i++) {
                 DispensedItem item = items.get(i);
                 String id = items.size() == 1 ? document.uniqueId() : document.uniqueId() + "#" + (i + 1);
                 var outcome = recording.record(call, patient, new FrenchDispensation(id, item.prescriptionId(),
-                        item.prescriptionLineId(), item.dispensedAt(), call.requester().organisation(), document.content()));
+                        item.prescriptionLineId(), item.dispensedAt(), call.requester().organisation(), edispMed));
                 if (outcome instanceof fr.passerelle.gateway.exchange.DispensationOutcome.Refused refused) {
                     return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
                 }
