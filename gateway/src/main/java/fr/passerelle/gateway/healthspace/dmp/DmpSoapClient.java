@@ -60,6 +60,7 @@ public final class DmpSoapClient {
     private final KeyManager[] keyManagers;
     private final TrustManager[] trustManagers;
     private final DmpProperties.Resilience timeouts;
+    private final Map<String, Dispatch<SOAPMessage>> dispatches = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param trustManagers null for the JDK's default trust
@@ -78,7 +79,13 @@ public final class DmpSoapClient {
     public DmpAnswer call(DmpOperation operation, String url, Element payload, Element vihf,
                           Map<String, byte[]> attachments) {
         SOAPMessage request = envelope(operation, url, payload, vihf, attachments);
-        Dispatch<SOAPMessage> dispatch = dispatch(operation, url, !attachments.isEmpty());
+        boolean mtom = !attachments.isEmpty();
+        Dispatch<SOAPMessage> dispatch = dispatches.computeIfAbsent(url + (mtom ? " mtom" : ""),
+                key -> dispatch(url, mtom));
+        // The request context is per thread (see dispatch()), so concurrent calls do not see each other's action.
+        Map<String, Object> context = dispatch.getRequestContext();
+        context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
+        context.put(BindingProvider.SOAPACTION_URI_PROPERTY, operation.soapAction());
         SOAPMessage response;
         try {
             response = dispatch.invoke(request);
@@ -86,8 +93,6 @@ public final class DmpSoapClient {
             throw classifyFault(operation, e);
         } catch (WebServiceException e) {
             throw classify(operation, e);
-        } finally {
-            closeQuietly(dispatch);
         }
         return read(operation, response);
     }
@@ -131,13 +136,15 @@ public final class DmpSoapClient {
         }
     }
 
-    private Dispatch<SOAPMessage> dispatch(DmpOperation operation, String url, boolean mtom) {
+    /**
+     * One Dispatch per endpoint (and MTOM or not), shared by all threads: creating a CXF service per call cost more
+     * than the call itself. Its conduit settings are fixed; its request context is made per thread.
+     */
+    private Dispatch<SOAPMessage> dispatch(String url, boolean mtom) {
         Service service = Service.create(SERVICE);
         service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, url);
         Dispatch<SOAPMessage> dispatch = service.createDispatch(PORT, SOAPMessage.class, Service.Mode.MESSAGE);
-        Map<String, Object> context = dispatch.getRequestContext();
-        context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
-        context.put(BindingProvider.SOAPACTION_URI_PROPERTY, operation.soapAction());
+        dispatch.getRequestContext().put("thread.local.request.context", "true");
         ((SOAPBinding) dispatch.getBinding()).setMTOMEnabled(mtom);
         Client client = ((DispatchImpl<SOAPMessage>) dispatch).getClient();
         // The URLConnection conduit: its read timeout bounds every wait for the DMP, including a truncated answer
@@ -325,13 +332,4 @@ public final class DmpSoapClient {
         return null;
     }
 
-    private static void closeQuietly(Dispatch<SOAPMessage> dispatch) {
-        if (dispatch instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // Closing only releases the conduit; the answer is already read.
-            }
-        }
-    }
 }

@@ -30,16 +30,16 @@ import org.w3c.dom.Node;
  * DMP answers built from the ANS XDS metadata examples (copied under {@code src/test/resources/dmp/}, see its
  * README) and the shared French CDA samples, plus the requesters and properties the tests use.
  */
-final class DmpFixtures {
+public final class DmpFixtures {
 
     static final String RIM = XdsVocabulary.RIM;
     static final Path CDA_DIR = Path.of("../../shared/fixtures/fr-cda");
     static final String REPOSITORY_ID = "1.2.250.1.213.1.1.9.2";
     /** The patient of the IPS-FR, VSM and eP-MED-DM examples (test NIR). */
-    static final Ins PATIENT = new Ins(Ins.TEST_NIR, "279035121518989");
+    public static final Ins PATIENT = new Ins(Ins.TEST_NIR, "279035121518989");
     static final String IPS_ID = "1.2.250.1.213.1.1.1.51.2024.1.1";
-    static final String IPS = "IPS-FR_2024.01";
-    static final String VSM = "VSM_1.4_2022.01";
+    public static final String IPS = "IPS-FR_2024.01";
+    public static final String VSM = "VSM_1.4_2022.01";
     static final String EP = "eP-MED-DM_2024.01_PosoStruct";
     static final String EDISP = "eDISP-MED_2024.01";
 
@@ -53,11 +53,11 @@ final class DmpFixtures {
                 Optional.empty(), Instant.now().plus(Duration.ofHours(2)));
     }
 
-    static VerifiedRequester doctor() {
+    public static VerifiedRequester doctor() {
         return requester(PurposeOfUse.TREATMENT, "221");
     }
 
-    static DmpProperties properties(DmpTestPki pki, String baseUrl, DmpProperties.Resilience resilience) {
+    public static DmpProperties properties(DmpTestPki pki, String baseUrl, DmpProperties.Resilience resilience) {
         return new DmpProperties(baseUrl + "/registry", baseUrl + "/repository", baseUrl + "/patient",
                 new DmpProperties.Tls(pki.organisationKeyStore.toString(), "PKCS12", DmpTestPki.PASSWORD, null, null,
                         pki.organisationTrustStore.toString(), "PKCS12", DmpTestPki.PASSWORD),
@@ -66,13 +66,13 @@ final class DmpFixtures {
                 resilience);
     }
 
-    static DmpProperties.Resilience resilience(Duration readTimeout, int maxAttempts, int window, int minimumCalls,
+    public static DmpProperties.Resilience resilience(Duration readTimeout, int maxAttempts, int window, int minimumCalls,
                                                Duration openDuration) {
         return new DmpProperties.Resilience(Duration.ofSeconds(1), readTimeout, 4, Duration.ofMillis(100), 50f,
                 window, minimumCalls, openDuration, 1, maxAttempts, Duration.ofMillis(50));
     }
 
-    static byte[] cda(String name) {
+    public static byte[] cda(String name) {
         try {
             return Files.readAllBytes(CDA_DIR.resolve(name + ".xml"));
         } catch (IOException e) {
@@ -81,7 +81,7 @@ final class DmpFixtures {
     }
 
     /** The ExtrinsicObject of an ANS example, as a registry returns it: hash and size of the stored bytes. */
-    static Element entry(String example, byte[] stored) {
+    public static Element entry(String example, byte[] stored) {
         Document metadata = parse(resource("/dmp/" + example + ".METADATA.xml"));
         Element object = (Element) metadata.getElementsByTagNameNS(RIM, "ExtrinsicObject").item(0);
         Document own = newDocument();
@@ -139,7 +139,7 @@ final class DmpFixtures {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    static String queryResponse(List<Element> entries) {
+    public static String queryResponse(List<Element> entries) {
         StringBuilder objects = new StringBuilder();
         for (Element entry : entries) {
             objects.append(serialize(entry));

@@ -24,12 +24,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Throw-away certificates for the tests, written as PKCS12 files: the NCP's organisation certificate (TLS client and
  * VIHF signer), a DMP server certificate for localhost, and trust stores holding each side's certificate.
  */
-final class DmpTestPki {
+public final class DmpTestPki {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
-    final Path organisationKeyStore;
-    final Path organisationTrustStore;
+    public final Path organisationKeyStore;
+    public final Path organisationTrustStore;
     final Path serverKeyStore;
     final Path serverTrustStore;
     final X509Certificate organisationCertificate;
@@ -47,7 +47,7 @@ final class DmpTestPki {
         serverTrustStore = trustStore(dir.resolve("server-trust.p12"), organisationCertificate);
     }
 
-    static DmpTestPki create(Path dir) {
+    public static DmpTestPki create(Path dir) {
         try {
             return new DmpTestPki(dir);
         } catch (Exception e) {
