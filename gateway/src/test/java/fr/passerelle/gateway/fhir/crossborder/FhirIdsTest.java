@@ -1,0 +1,43 @@
+package fr.passerelle.gateway.fhir.crossborder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
+import fr.passerelle.gateway.healthspace.Ins;
+import org.junit.jupiter.api.Test;
+
+/** Server ids are reversible without any stored mapping, and bad identifiers are a 400, not a 500. */
+class FhirIdsTest {
+
+    @Test
+    void patientIdsRoundTrip() {
+        Ins ins = new Ins(Ins.NIR, "184127645108946");
+        assertThat(FhirIds.insOfPatientId(FhirIds.patientId(ins))).isEqualTo(ins);
+    }
+
+    @Test
+    void documentIdsRoundTripWithAndWithoutExtension() {
+        assertThat(FhirIds.documentId("2.25.123456").map(FhirIds::uniqueIdOf)).contains("2.25.123456");
+        assertThat(FhirIds.documentId("1.2.250.1.213^DOC42")).contains("1.2.250.1.213-DOC42");
+        assertThat(FhirIds.uniqueIdOf("1.2.250.1.213-DOC42")).isEqualTo("1.2.250.1.213^DOC42");
+        assertThat(FhirIds.documentId("F28128CA-1D38-11EC")).isEmpty();
+    }
+
+    @Test
+    void prescriptionItemIdsCarryTheirPosition() {
+        assertThat(FhirIds.item(FhirIds.itemId("1.2.250.1.213-DOC42", 3)))
+                .contains(new FhirIds.Item("1.2.250.1.213-DOC42", 3));
+        assertThat(FhirIds.item("2.25.1-m1")).isEmpty();
+    }
+
+    @Test
+    void onlyInsSystemsAreAccepted() {
+        assertThat(FhirIds.ins("urn:oid:1.2.250.1.213.1.4.10", "284056912304563"))
+                .isEqualTo(new Ins(Ins.TEST_NIR, "284056912304563"));
+        assertThatThrownBy(() -> FhirIds.ins("urn:oid:2.16.840.1.113883.2.4.6.3", "123"))
+                .isInstanceOfSatisfying(FhirRefusal.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> FhirIds.ins("urn:oid:1.2.250.1.213.1.4.10", "12-3"))
+                .isInstanceOfSatisfying(FhirRefusal.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
+    }
+}
