@@ -126,6 +126,40 @@ class DmpQueryRetrieveTest {
     }
 
     @Test
+    void concurrentCallsShareTheClientSafely() throws Exception {
+        byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
+        stubRegistry(XdsVocabulary.FIND_DOCUMENTS,
+                DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.IPS, ips))));
+        stubPatient(DmpFixtures.patientCheckResponse("OK", "active"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                boolean documents = i % 2 == 0;
+                results.add(pool.submit(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(), () -> documents
+                        ? healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY)
+                        : healthSpace.findPatient(DmpFixtures.PATIENT))));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                Object result = results.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (i % 2 == 0) {
+                    assertThat((List<?>) result).hasSize(1);
+                } else {
+                    assertThat((Optional<?>) result).isPresent();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (LoggedRequest request : dmp.findAll(postRequestedFor(urlEqualTo("/patient")))) {
+            assertThat(request.getHeader("Content-Type")).contains("PRPA_IN201307UV02");
+        }
+        for (LoggedRequest request : dmp.findAll(postRequestedFor(urlEqualTo("/registry")))) {
+            assertThat(request.getHeader("Content-Type")).contains("RegistryStoredQuery");
+        }
+    }
+
+    @Test
     void retrieveFetchesTheMtomDocumentAfterLookingUpItsEntry() {
         byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
         stubRegistry(XdsVocabulary.GET_DOCUMENTS,
