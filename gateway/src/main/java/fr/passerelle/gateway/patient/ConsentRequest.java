@@ -19,7 +19,8 @@ import java.util.Set;
 public record ConsentRequest(Boolean allCountries, List<String> countries, List<SharedDocuments> documents,
                              Instant validUntil) {
 
-    ConsentTerms toTerms(Instant now) {
+    /** The terms asked for, or an {@link IllegalArgumentException} naming what is wrong. */
+    public ConsentTerms toTerms(Instant now) {
         if (allCountries == null) {
             throw new IllegalArgumentException("allCountries is required (true, or false with a list of countries)");
         }

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad input to the patient API becomes a problem+json 400 with a specific message, never a stack trace. */
-@RestControllerAdvice(assignableTypes = PatientController.class)
+@RestControllerAdvice(assignableTypes = {PatientController.class, OperatorConsentController.class})
 class PatientApiErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -63,11 +63,20 @@ public final class PatientSide implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + basic).GET());
     }
 
+    /** A request with a JSON body (or none) as the test operator, over HTTP Basic. */
+    public HttpResponse<String> asOperator(String method, String path, String json) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((OPERATOR + ":" + OPERATOR_PASSWORD).getBytes());
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> getAnonymous(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 

@@ -63,6 +63,25 @@ class SecurityChainsTest {
     }
 
     @Test
+    void anOperatorRecordsAPatientsWrittenRequestAndThePatientSeesWhoActed() throws Exception {
+        String path = "/api/admin/patients/1.2.250.1.213.1.4.10/270017512340000/consent";
+        var authorised = app.asOperator("PUT", path, "{\"allCountries\":true,\"documents\":[\"EPRESCRIPTIONS\"]}");
+        assertThat(authorised.statusCode()).isEqualTo(200);
+        assertThat(PatientSide.json(authorised).get("changedBy").asString()).isEqualTo("operator:alice");
+        assertThat(app.asOperator("DELETE", path, null).statusCode()).isEqualTo(200);
+
+        var history = PatientSide.json(app.get("/api/patient/consent/history", app.tokenFor("270017512340000")));
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).get("channel").asString()).isEqualTo("OPERATOR");
+        assertThat(history.get(1).get("state").asString()).isEqualTo("REVOKED");
+
+        assertThat(app.asOperator("PUT", "/api/admin/patients/9.9.9/270017512340000/consent",
+                "{\"allCountries\":true,\"documents\":[\"EPRESCRIPTIONS\"]}").statusCode()).isEqualTo(400);
+        assertThat(app.put(path, app.tokenFor("270017512340000"),
+                "{\"allCountries\":true,\"documents\":[\"EPRESCRIPTIONS\"]}").statusCode()).isIn(401, 302, 403);
+    }
+
+    @Test
     void operatorPasswordsMustBeHashes() {
         assertThatThrownBy(() -> new OperatorAccount("bob", "plain-password"))
                 .hasMessageContaining("must be a hash");
