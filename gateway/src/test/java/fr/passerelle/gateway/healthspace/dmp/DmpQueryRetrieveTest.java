@@ -241,6 +241,29 @@ class DmpQueryRetrieveTest {
     }
 
     @Test
+    void anAnswerAboutAnotherPatientOrWithoutItsMtomPartIsMalformed() {
+        stubPatient(DmpFixtures.patientCheckResponse("OK", "active")
+                .replace("extension=\"" + DmpFixtures.PATIENT.value() + "\"", "extension=\"180017512345678\""));
+        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+                () -> healthSpace.findPatient(DmpFixtures.PATIENT)))
+                .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
+                        .isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE));
+
+        byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
+        stubRegistry(XdsVocabulary.GET_DOCUMENTS,
+                DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.IPS, ips))));
+        String withoutPart = new String(DmpFixtures.retrieveResponse(DmpFixtures.IPS_ID, ips),
+                StandardCharsets.ISO_8859_1).replace("cid:document1%40dmp", "cid:elsewhere%40dmp");
+        dmp.stubFor(post(urlEqualTo("/repository")).willReturn(aResponse()
+                .withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
+                .withBody(withoutPart.getBytes(StandardCharsets.ISO_8859_1))));
+        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+                () -> healthSpace.retrieve(DmpFixtures.IPS_ID)))
+                .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
+                        .isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE));
+    }
+
+    @Test
     void anAccessRefusalOfTheRegistryBecomesInsufficientRights() {
         stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryFailure("DMP_ACCES_REFUSE_PS_BLOQUE"));
 
