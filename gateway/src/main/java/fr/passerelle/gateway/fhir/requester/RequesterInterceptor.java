@@ -39,7 +39,9 @@ public final class RequesterInterceptor {
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void identify(RequestDetails request, RestOperationTypeEnum operation) {
-        if (request.getResourceName() == null || !CROSS_BORDER_RESOURCES.contains(request.getResourceName())) {
+        boolean transactionBundle = operation == RestOperationTypeEnum.TRANSACTION;
+        if (!transactionBundle
+                && (request.getResourceName() == null || !CROSS_BORDER_RESOURCES.contains(request.getResourceName()))) {
             return;
         }
         Transaction transaction = transactionOf(request, operation);
@@ -82,7 +84,7 @@ public final class RequesterInterceptor {
 
     static Transaction transactionOf(RequestDetails request, RestOperationTypeEnum operation) {
         String resource = request.getResourceName();
-        if ("MedicationDispense".equals(resource)) {
+        if ("MedicationDispense".equals(resource) || operation == RestOperationTypeEnum.TRANSACTION) {
             return Transaction.XDR;
         }
         if ("Patient".equals(resource) && !"$summary".equals(request.getOperation())

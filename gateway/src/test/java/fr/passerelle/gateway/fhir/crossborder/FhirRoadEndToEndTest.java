@@ -288,6 +288,15 @@ class FhirRoadEndToEndTest {
         assertRefused(() -> saml(claims, BERTHELOT).create()
                         .resource(dispense(itemId, "urn:uuid:" + java.util.UUID.randomUUID())).execute(),
                 422, "4106");
+
+        // The transaction form answers a resubmission of the same dispense like the first (idempotent).
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction.addEntry().setResource(dispense).getRequest().setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("MedicationDispense");
+        Bundle answer = saml(claims, BERTHELOT).transaction().withBundle(transaction).execute();
+        assertThat(answer.getEntryFirstRep().getResponse().getStatus()).startsWith("200");
+        assertThat(answer.getEntryFirstRep().getResponse().getLocation())
+                .contains(created.getId().getIdPart());
         assertThat(pharmacist).isEqualTo("BE");
     }
 
