@@ -90,8 +90,8 @@ class SoapRoadsEndToEndTest {
         Document envelope = SoapEnvelopes.envelope(operation.requestAction());
         Element security = SoapEnvelopes.security(envelope);
         Element hcp = spain.hcp(security, doctor);
-        treated.ifPresent(patient -> spain.trc(security, TrcClaims.treating(cx(patient)), doctor.practitionerId(),
-                hcp.getAttribute("ID")));
+        treated.ifPresent(patient -> spain.trc(security, TrcClaims.treating(cx(patient))
+                .withPurpose(doctor.purposeOfUse()), doctor.practitionerId(), hcp.getAttribute("ID")));
         Element bodyElement = (Element) envelope.getElementsByTagNameNS(Namespaces.SOAP12, "Body").item(0);
         bodyElement.appendChild(envelope.importNode(ReceivedXml.parse(body).document().getDocumentElement(), true));
         return serialize(envelope);
@@ -277,6 +277,88 @@ class SoapRoadsEndToEndTest {
         int caret = id.indexOf('^');
         return caret < 0 ? "<id root=\"" + id + "\"/>"
                 : "<id root=\"" + id.substring(0, caret) + "\" extension=\"" + id.substring(caret + 1) + "\"/>";
+    }
+
+    private void consent(Ins patient, CountryScope countries) {
+        if (consents.current(patient).isEmpty()) {
+            consents.change(patient, new ConsentChange.Authorise(new ConsentTerms(countries,
+                    EnumSet.allOf(SharedDocuments.class), Optional.empty()), "soap-e2e-test", ConsentChannel.OPERATOR));
+        }
+    }
+
+    private int levelThreePatientSummaries(Ins patient, HcpClaims doctor) {
+        HttpResponse<String> listed = post("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody(patient, "60591-5"), Optional.of(patient),
+                        doctor));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        return ReceivedXml.parse(listed.body()).count("//rim:ExtrinsicObject[rim:Classification[@classificationScheme="
+                + "'urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d']/@nodeRepresentation='urn:epSOS:ps:ps:2010']");
+    }
+
+    @Test
+    void maskedDocumentIsHiddenInTreatmentAndShownInEmergencyWhenThePatientAllowsIt() {
+        Ins lambertinWithConsent = new Ins(Ins.TEST_NIR, "156113523811249");
+        consent(lambertinWithConsent, new CountryScope.AllParticipating());
+        HcpClaims doctor = HcpClaims.demoDoctor("ES");
+
+        assertThat(levelThreePatientSummaries(lambertinWithConsent, doctor)).isEqualTo(1);
+        assertThat(levelThreePatientSummaries(lambertinWithConsent,
+                doctor.withPurpose(fr.passerelle.trust.assertion.PurposeOfUse.EMERGENCY))).isEqualTo(2);
+        // The consent given here must not leak into the no-consent case, which uses another patient.
+        consents.change(lambertinWithConsent, new ConsentChange.Revoke("soap-e2e-test", ConsentChannel.OPERATOR));
+    }
+
+    @Test
+    void emergencyIsRefusedWhenThePatientOpposesIt() {
+        Ins rochefort = new Ins(Ins.TEST_NIR, "290023306307835");
+        consent(rochefort, new CountryScope.AllParticipating());
+
+        HttpResponse<String> emergency = post("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody(rochefort, "60591-5"), Optional.of(rochefort),
+                        HcpClaims.demoDoctor("ES").withPurpose(fr.passerelle.trust.assertion.PurposeOfUse.EMERGENCY)));
+
+        ReceivedXml xml = ReceivedXml.parse(emergency.body());
+        assertThat(xml.text("//query:AdhocQueryResponse/@status"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure");
+        assertThat(xml.text("//rs:RegistryError/@errorCode")).isIn("4701", "4703", "4705");
+        assertThat(xml.count("//rim:ExtrinsicObject")).isZero();
+        assertThat(levelThreePatientSummaries(rochefort, HcpClaims.demoDoctor("ES"))).isEqualTo(1);
+    }
+
+    @Test
+    void consentForAnotherCountryIsRefusedWithTheNoConsentCode() {
+        Ins martinOdile = new Ins(Ins.TEST_NIR, "238016311300935");
+        consent(martinOdile, new CountryScope.Listed(java.util.Set.of("IT")));
+
+        HttpResponse<String> response = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(martinOdile), Optional.empty()));
+
+        ReceivedXml xml = ReceivedXml.parse(response.body());
+        assertThat(xml.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AE");
+        assertThat(xml.text("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("4701");
+        assertThat(xml.count("//hl7:subject1")).isZero();
+    }
+
+    @Test
+    void blockedProfessionalIsRefused() {
+        Ins lefevre = new Ins(Ins.TEST_NIR, "101085935020352");
+        consent(lefevre, new CountryScope.AllParticipating());
+        HcpClaims demo = HcpClaims.demoDoctor("ES");
+        HcpClaims blocked = new HcpClaims("2.16.17.710.850.1000.990.1^HCP-BE-0042", demo.practitionerName(),
+                demo.roleCode(), demo.roleDisplayName(), demo.organisation(), demo.organisationId(),
+                demo.facilityType(), demo.pointOfCare(), demo.homeCommunityId(), demo.purposeOfUse(),
+                demo.permissions(), demo.lifetime());
+
+        HttpResponse<String> response = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(lefevre), Optional.empty(), blocked));
+
+        ReceivedXml xml = ReceivedXml.parse(response.body());
+        assertThat(xml.text("//hl7:acknowledgement/hl7:typeCode/@code")).as(response.body()).isEqualTo("AE");
+        assertThat(xml.text("//hl7:acknowledgementDetail/hl7:code/@code")).isIn("4703", "4705");
+        assertThat(xml.count("//hl7:subject1")).isZero();
+        HttpResponse<String> other = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(lefevre), Optional.empty()));
+        assertThat(ReceivedXml.parse(other.body()).text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AA");
     }
 
     private static String sha1(byte[] content) {
