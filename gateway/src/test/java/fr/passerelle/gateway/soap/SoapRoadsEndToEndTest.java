@@ -361,6 +361,23 @@ class SoapRoadsEndToEndTest {
         assertThat(ReceivedXml.parse(other.body()).text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AA");
     }
 
+    @Test
+    void demographicsMatchingSeveralPatientsAreRefusedNeverGuessed() {
+        String body = SoapMessages.sampleBody("ipf-iti55/iti55-sample-request.xml")
+                .replaceAll("(?s)<livingSubjectAdministrativeGender>.*?</livingSubjectAdministrativeGender>", "")
+                .replaceAll("(?s)<livingSubjectBirthTime>.*?</livingSubjectBirthTime>", "")
+                .replaceAll("(?s)<livingSubjectId>.*?</livingSubjectId>", "")
+                .replace("<given>Jimmy</given>", "").replace("<family>Jones</family>", "<family>MARTIN</family>");
+
+        HttpResponse<String> response = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                signedRequest(EhdsiOperation.PATIENT_DISCOVERY, body, Optional.empty()));
+
+        ReceivedXml xml = ReceivedXml.parse(response.body());
+        assertThat(xml.text("//hl7:acknowledgement/hl7:typeCode/@code")).as(response.body()).isEqualTo("AE");
+        assertThat(xml.text("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("ERROR_PI_MULTIPLE_MATCHES");
+        assertThat(xml.count("//hl7:subject1")).isZero();
+    }
+
     private static String sha1(byte[] content) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(content));
