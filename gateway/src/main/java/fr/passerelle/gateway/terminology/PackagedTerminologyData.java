@@ -15,14 +15,15 @@ import java.nio.file.StandardCopyOption;
  * {@code passerelle-terminology/} on the classpath). The loaders read folders, so it is copied to a folder on
  * start-up; the copy is replaced each time so it always matches the running jar.
  */
-final class PackagedTerminologyData {
+public final class PackagedTerminologyData {
 
     static final String ROOT = "passerelle-terminology/";
 
     private PackagedTerminologyData() {
     }
 
-    static Path extractTo(Path target) {
+    /** Copies the packaged data to {@code target} (replacing what is there) and returns it. */
+    public static Path extractTo(Path target) {
         try {
             PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
             Resource[] resources = resolver.getResources("classpath*:" + ROOT + "**/*.*");
@@ -57,6 +58,15 @@ final class PackagedTerminologyData {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot extract the packaged terminology data to " + target, e);
+        }
+    }
+
+    /** Deletes a folder made by {@link #extractTo} (best effort: a leftover temporary folder is harmless). */
+    public static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            // The OS cleans temporary folders; nothing depends on this one being gone.
         }
     }
 

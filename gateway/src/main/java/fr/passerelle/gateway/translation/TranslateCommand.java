@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.translation;
 
+import fr.passerelle.gateway.terminology.PackagedTerminologyData;
+
 import fr.passerelle.gateway.cli.OperatorCommand;
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.terminology.TerminologyCatalogue;
@@ -148,9 +150,9 @@ public final class TranslateCommand implements OperatorCommand {
             }
             Path temp = Files.createTempDirectory("passerelle-translate");
             try {
-                return TerminologyCatalogue.load(PackagedData.extract(temp.resolve("terminology")));
+                return TerminologyCatalogue.load(PackagedTerminologyData.extractTo(temp.resolve("terminology")));
             } finally {
-                PackagedData.deleteTree(temp);
+                PackagedTerminologyData.deleteQuietly(temp);
             }
         }
     }
