@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DocumentFilter;
 import fr.passerelle.gateway.healthspace.DispensationReceipt;
@@ -36,6 +37,10 @@ public class DispensationRecording {
     }
 
     public DispensationOutcome record(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {
+        return HealthSpaceCaller.callAs(call.requester(), () -> recordOnBehalf(call, patient, dispensation));
+    }
+
+    private DispensationOutcome recordOnBehalf(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {
         if (healthSpace.findPatient(patient).isEmpty()) {
             return new DispensationOutcome.Refused(ExchangeRefusal.of(ExchangeError.PATIENT_NO_MATCH));
         }

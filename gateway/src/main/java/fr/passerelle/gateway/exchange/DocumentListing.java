@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DocumentFilter;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
@@ -34,6 +35,10 @@ public class DocumentListing {
     }
 
     public ListingOutcome list(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds) {
+        return HealthSpaceCaller.callAs(call.requester(), () -> listOnBehalf(call, patient, kinds));
+    }
+
+    private ListingOutcome listOnBehalf(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds) {
         Set<DocumentKind> asked = kinds.isEmpty() ? LISTABLE : EnumSet.copyOf(kinds);
         if (!LISTABLE.containsAll(asked)) {
             return new ListingOutcome.Refused(new ExchangeRefusal(ExchangeError.DOCUMENT_NOT_FOUND,

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DocumentFilter;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
@@ -35,6 +36,10 @@ public class DocumentRetrieval {
     }
 
     public RetrievalOutcome retrieve(CrossBorderCall call, RetrievalRequest request) {
+        return HealthSpaceCaller.callAs(call.requester(), () -> retrieveOnBehalf(call, request));
+    }
+
+    private RetrievalOutcome retrieveOnBehalf(CrossBorderCall call, RetrievalRequest request) {
         Optional<StoredDocument> stored = healthSpace.retrieve(request.uniqueId());
         if (stored.isEmpty() || !DocumentListing.LISTABLE.contains(stored.get().entry().kind())
                 || request.patient().filter(p -> !p.equals(stored.get().entry().patient())).isPresent()) {
@@ -71,6 +76,12 @@ public class DocumentRetrieval {
      * audit record naming the document returned.
      */
     public RetrievalOutcome retrieveLatest(CrossBorderCall call, Ins patient, DocumentKind kind, Rendering rendering,
+                                           Optional<String> language) {
+        return HealthSpaceCaller.callAs(call.requester(),
+                () -> retrieveLatestOnBehalf(call, patient, kind, rendering, language));
+    }
+
+    private RetrievalOutcome retrieveLatestOnBehalf(CrossBorderCall call, Ins patient, DocumentKind kind, Rendering rendering,
                                            Optional<String> language) {
         if (!rendering.appliesTo(kind)) {
             throw new IllegalArgumentException(rendering + " does not apply to " + kind);

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.access.AccessRequest;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.audit.AuditEntry;
@@ -39,6 +40,10 @@ public class PatientIdentification {
     }
 
     public IdentificationOutcome identify(CrossBorderCall call, PatientQuery query) {
+        return HealthSpaceCaller.callAs(call.requester(), () -> identifyOnBehalf(call, query));
+    }
+
+    private IdentificationOutcome identifyOnBehalf(CrossBorderCall call, PatientQuery query) {
         List<FrenchPatient> candidates = candidates(query);
         if (candidates.isEmpty()) {
             auditUnmatched(call, query, NO_MATCH_RULE, ExchangeError.PATIENT_NO_MATCH);

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.healthspace.DispensationReceipt;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException.Reason;
@@ -29,7 +30,7 @@ import org.w3c.dom.Element;
 
 /**
  * The national health space as the DMP serves it. Every call is made on behalf of the foreign practitioner bound by
- * {@link DmpRequesterScope} (their VIHF), through {@link DmpResilience}. The DMP applies the patient's own rules
+ * {@link HealthSpaceCaller} (their VIHF), through {@link DmpResilience}. The DMP applies the patient's own rules
  * (blocked professionals, opposition to emergency access, masking towards professionals) itself and refuses or
  * filters accordingly, so {@link #controls(Ins)} reports neutral controls and refusals come back as
  * {@link DmpFailure} of kind {@code ACCESS_REFUSED}.
@@ -124,7 +125,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
         if (line.dispensed()) {
             throw new DispensationRefusedException(Reason.ALREADY_DISPENSED, "the item was already dispensed");
         }
-        String country = DmpRequesterScope.current().map(VerifiedRequester::country).orElse("");
+        String country = HealthSpaceCaller.current().map(VerifiedRequester::country).orElse("");
         ProvideAndRegisterMessage message = ProvideAndRegisterMessage.of(ins, dispensation, properties.identity(),
                 country, submissionSetId(), clock.instant());
         DmpAnswer answer = exchange(DmpOperation.PROVIDE_AND_REGISTER, properties.repositoryUrl(), ins,
@@ -200,7 +201,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
 
     private DmpAnswer exchange(DmpOperation operation, String url, Ins patient, Element payload,
                                Map<String, byte[]> attachments) {
-        VerifiedRequester requester = DmpRequesterScope.current().orElseThrow(() -> new DmpFailure(
+        VerifiedRequester requester = HealthSpaceCaller.current().orElseThrow(() -> new DmpFailure(
                 DmpFailure.Kind.NO_REQUESTER, operation, "no verified requester bound to this call"));
         return resilience.call(operation,
                 () -> soap.call(operation, url, payload, vihf.issue(requester, patient, operation), attachments));
@@ -208,7 +209,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
 
     /** The patient of the requester's TRC assertion: document ids alone do not say whose DMP to open. */
     private static Ins treatedPatient(DmpOperation operation) {
-        VerifiedRequester requester = DmpRequesterScope.current().orElseThrow(() -> new DmpFailure(
+        VerifiedRequester requester = HealthSpaceCaller.current().orElseThrow(() -> new DmpFailure(
                 DmpFailure.Kind.NO_REQUESTER, operation, "no verified requester bound to this call"));
         String id = requester.treatedPatientId().orElseThrow(() -> new DmpFailure(DmpFailure.Kind.NO_REQUESTER,
                 operation, "the requester has no treatment confirmation naming the patient"));

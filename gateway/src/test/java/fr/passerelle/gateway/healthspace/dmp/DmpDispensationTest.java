@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -88,12 +89,12 @@ class DmpDispensationTest {
 
     @Test
     void prescriptionLinesSayWhichItemTheDmpsDispensationsConsumed() {
-        List<PrescriptionLine> lines = DmpRequesterScope.callAs(DmpFixtures.requester(
+        List<PrescriptionLine> lines = HealthSpaceCaller.callAs(DmpFixtures.requester(
                 fr.passerelle.trust.assertion.PurposeOfUse.TREATMENT, "2262"), () -> healthSpace.prescriptionLines(EP_ID));
 
         assertThat(lines).containsExactly(new PrescriptionLine(EP_ID, LINE_1, EDISP_ID),
                 new PrescriptionLine(EP_ID, LINE_2, null));
-        assertThat(DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.prescriptionLines(NEW_DISPENSATION))).as("not an ePrescription").isEmpty();
     }
 
@@ -106,7 +107,7 @@ class DmpDispensationTest {
         FrenchDispensation dispensation = new FrenchDispensation(NEW_DISPENSATION, EP_ID, LINE_2,
                 OffsetDateTime.of(2026, 11, 20, 9, 30, 0, 0, ZoneOffset.UTC), "Apotheke am Ring, Wien", document);
 
-        DispensationReceipt receipt = DmpRequesterScope.callAs(DmpFixtures.requester(
+        DispensationReceipt receipt = HealthSpaceCaller.callAs(DmpFixtures.requester(
                 fr.passerelle.trust.assertion.PurposeOfUse.TREATMENT, "2262"),
                 () -> healthSpace.submitDispensation(DmpFixtures.PATIENT, dispensation));
 
@@ -191,7 +192,7 @@ class DmpDispensationTest {
         FrenchDispensation dispensation = new FrenchDispensation(NEW_DISPENSATION, EP_ID, LINE_1,
                 OffsetDateTime.now(ZoneOffset.UTC), "Apotheke", DmpFixtures.cda(DmpFixtures.EDISP));
 
-        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.submitDispensation(DmpFixtures.PATIENT, dispensation)))
                 .isInstanceOfSatisfying(DispensationRefusedException.class, e -> assertThat(e.reason())
                         .isEqualTo(DispensationRefusedException.Reason.ALREADY_DISPENSED));
@@ -203,13 +204,13 @@ class DmpDispensationTest {
     void anUnknownLineOrPrescriptionIsRefused() {
         FrenchDispensation unknownLine = new FrenchDispensation(NEW_DISPENSATION, EP_ID, "1.2.3^nope",
                 OffsetDateTime.now(ZoneOffset.UTC), "Apotheke", new byte[] {1});
-        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.submitDispensation(DmpFixtures.PATIENT, unknownLine)))
                 .isInstanceOfSatisfying(DispensationRefusedException.class, e -> assertThat(e.reason())
                         .isEqualTo(DispensationRefusedException.Reason.UNKNOWN_LINE));
         FrenchDispensation unknownPrescription = new FrenchDispensation(NEW_DISPENSATION, NEW_DISPENSATION, LINE_2,
                 OffsetDateTime.now(ZoneOffset.UTC), "Apotheke", new byte[] {1});
-        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.submitDispensation(DmpFixtures.PATIENT, unknownPrescription)))
                 .isInstanceOfSatisfying(DispensationRefusedException.class, e -> assertThat(e.reason())
                         .isEqualTo(DispensationRefusedException.Reason.UNKNOWN_PRESCRIPTION));
@@ -223,7 +224,7 @@ class DmpDispensationTest {
                         RegistryStatus.DUPLICATE_UNIQUE_ID))));
         FrenchDispensation dispensation = new FrenchDispensation(NEW_DISPENSATION, EP_ID, LINE_2,
                 OffsetDateTime.now(ZoneOffset.UTC), "Apotheke", DmpFixtures.cda(DmpFixtures.EDISP));
-        assertThat(DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.submitDispensation(DmpFixtures.PATIENT, dispensation)).duplicate()).isTrue();
 
         // Already registered: found by GetDocuments, nothing written.
@@ -232,7 +233,7 @@ class DmpDispensationTest {
         DmpFixtures.setPatient(recorded, DmpFixtures.PATIENT);
         DmpFixtures.setUniqueId(recorded, NEW_DISPENSATION);
         registry("('" + NEW_DISPENSATION + "')", DmpFixtures.queryResponse(List.of(recorded)));
-        DispensationReceipt receipt = DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        DispensationReceipt receipt = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.submitDispensation(DmpFixtures.PATIENT, dispensation));
         assertThat(receipt.duplicate()).isTrue();
         assertThat(receipt.recordedAt()).isEqualTo(OffsetDateTime.of(2024, 12, 25, 8, 30, 0, 0, ZoneOffset.UTC));

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -67,7 +68,7 @@ class DmpFaultTest {
         // Warm up (class loading) so the measure is of the timeout, not of a cold JVM.
         registryAnswers(aResponse().withHeader("Content-Type", "application/soap+xml")
                 .withBody(DmpFixtures.queryResponse(List.of())));
-        DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY));
         registryAnswers(aResponse().withFixedDelay(DMP_DELAY_MILLIS).withHeader("Content-Type", "application/soap+xml")
                 .withBody(DmpFixtures.queryResponse(List.of())));
@@ -164,7 +165,7 @@ class DmpFaultTest {
         registryAnswers(aResponse().withHeader("Content-Type", "application/soap+xml")
                 .withBody(DmpFixtures.queryResponse(List.of())));
         Thread.sleep(900);
-        assertThat(DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY))).isEmpty();
         assertThat(circuit()).as("one successful trial call (half-open calls = 1) closes it")
                 .isEqualTo(CircuitBreaker.State.CLOSED);
@@ -211,7 +212,7 @@ class DmpFaultTest {
     }
 
     private DmpFailure documentsFailure() {
-        return catchThrowableOfType(DmpFailure.class, () -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        return catchThrowableOfType(DmpFailure.class, () -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY)));
     }
 

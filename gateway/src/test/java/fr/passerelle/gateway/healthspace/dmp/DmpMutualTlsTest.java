@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -53,7 +54,7 @@ class DmpMutualTlsTest {
     void theOrganisationCertificateOpensTheDmp() {
         DmpNationalHealthSpace healthSpace = connect(properties());
 
-        assertThat(DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY))).isEmpty();
         assertThat(dmp.findAll(postRequestedFor(urlEqualTo("/registry")))).hasSize(1);
     }
@@ -110,7 +111,7 @@ class DmpMutualTlsTest {
     }
 
     private static DmpFailure documentsFailure(DmpNationalHealthSpace healthSpace) {
-        return catchThrowableOfType(DmpFailure.class, () -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        return catchThrowableOfType(DmpFailure.class, () -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY)));
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -75,7 +76,7 @@ class DmpQueryRetrieveTest {
         stubRegistry(XdsVocabulary.FIND_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(vsmEntry, DmpFixtures.entry(DmpFixtures.IPS, ips))));
 
-        List<DocumentEntry> entries = DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        List<DocumentEntry> entries = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY));
 
         assertThat(entries).extracting(DocumentEntry::uniqueId)
@@ -136,7 +137,7 @@ class DmpQueryRetrieveTest {
             List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 boolean documents = i % 2 == 0;
-                results.add(pool.submit(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(), () -> documents
+                results.add(pool.submit(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(), () -> documents
                         ? healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY)
                         : healthSpace.findPatient(DmpFixtures.PATIENT))));
             }
@@ -168,7 +169,7 @@ class DmpQueryRetrieveTest {
                 .willReturn(aResponse().withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
                         .withBody(DmpFixtures.retrieveResponse(DmpFixtures.IPS_ID, ips))));
 
-        Optional<StoredDocument> document = DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        Optional<StoredDocument> document = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.retrieve(DmpFixtures.IPS_ID));
 
         assertThat(document).isPresent();
@@ -192,7 +193,7 @@ class DmpQueryRetrieveTest {
                 .withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
                 .withBody(DmpFixtures.retrieveResponse(DmpFixtures.IPS_ID, altered))));
 
-        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.retrieve(DmpFixtures.IPS_ID)))
                 .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
                         .isEqualTo(DmpFailure.Kind.INTEGRITY));
@@ -204,7 +205,7 @@ class DmpQueryRetrieveTest {
         stubRegistry(XdsVocabulary.GET_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.EDISP, edisp))));
 
-        Optional<StoredDocument> document = DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        Optional<StoredDocument> document = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.retrieve("1.2.250.1.213.1.1.1.54.2024.1.1"));
 
         assertThat(document).isEmpty();
@@ -214,7 +215,7 @@ class DmpQueryRetrieveTest {
     @Test
     void patientCheckReadsTheIdentityOfAnOpenDmpAndNothingForAClosedOrMissingOne() {
         stubPatient(DmpFixtures.patientCheckResponse("OK", "active"));
-        Optional<FrenchPatient> patient = DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        Optional<FrenchPatient> patient = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.findPatient(DmpFixtures.PATIENT));
         assertThat(patient).hasValueSatisfying(p -> {
             assertThat(p.ins()).isEqualTo(DmpFixtures.PATIENT);
@@ -233,10 +234,10 @@ class DmpQueryRetrieveTest {
         assertThat(value.getAttribute("extension")).isEqualTo(DmpFixtures.PATIENT.value());
 
         stubPatient(DmpFixtures.patientCheckResponse("OK", "completed"));
-        assertThat(DmpRequesterScope.callAs(DmpFixtures.doctor(), () -> healthSpace.findPatient(DmpFixtures.PATIENT)))
+        assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(), () -> healthSpace.findPatient(DmpFixtures.PATIENT)))
                 .as("closed DMP").isEmpty();
         stubPatient(DmpFixtures.patientCheckResponse("NF", null));
-        assertThat(DmpRequesterScope.callAs(DmpFixtures.doctor(), () -> healthSpace.findPatient(DmpFixtures.PATIENT)))
+        assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(), () -> healthSpace.findPatient(DmpFixtures.PATIENT)))
                 .as("no DMP").isEmpty();
     }
 
@@ -244,7 +245,7 @@ class DmpQueryRetrieveTest {
     void anAnswerAboutAnotherPatientOrWithoutItsMtomPartIsMalformed() {
         stubPatient(DmpFixtures.patientCheckResponse("OK", "active")
                 .replace("extension=\"" + DmpFixtures.PATIENT.value() + "\"", "extension=\"180017512345678\""));
-        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.findPatient(DmpFixtures.PATIENT)))
                 .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
                         .isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE));
@@ -257,7 +258,7 @@ class DmpQueryRetrieveTest {
         dmp.stubFor(post(urlEqualTo("/repository")).willReturn(aResponse()
                 .withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
                 .withBody(withoutPart.getBytes(StandardCharsets.ISO_8859_1))));
-        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.retrieve(DmpFixtures.IPS_ID)))
                 .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
                         .isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE));
@@ -267,7 +268,7 @@ class DmpQueryRetrieveTest {
     void anAccessRefusalOfTheRegistryBecomesInsufficientRights() {
         stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryFailure("DMP_ACCES_REFUSE_PS_BLOQUE"));
 
-        assertThatThrownBy(() -> DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.EPRESCRIPTION)))
                 .isInstanceOfSatisfying(DmpFailure.class, f -> {
                     assertThat(f.kind()).isEqualTo(DmpFailure.Kind.ACCESS_REFUSED);
@@ -280,7 +281,7 @@ class DmpQueryRetrieveTest {
     void anUnknownPatientHasNoDocuments() {
         stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryFailure(RegistryStatus.UNKNOWN_PATIENT));
 
-        assertThat(DmpRequesterScope.callAs(DmpFixtures.doctor(),
+        assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY))).isEmpty();
     }
 

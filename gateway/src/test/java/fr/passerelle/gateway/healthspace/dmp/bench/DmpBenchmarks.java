@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp.bench;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -13,7 +14,6 @@ import fr.passerelle.gateway.healthspace.dmp.DmpHealthSpaceConfiguration;
 import fr.passerelle.gateway.healthspace.dmp.DmpNationalHealthSpace;
 import fr.passerelle.gateway.healthspace.dmp.DmpOperation;
 import fr.passerelle.gateway.healthspace.dmp.DmpProperties;
-import fr.passerelle.gateway.healthspace.dmp.DmpRequesterScope;
 import fr.passerelle.gateway.healthspace.dmp.DmpTestPki;
 import fr.passerelle.gateway.healthspace.dmp.SigningCredential;
 import fr.passerelle.gateway.healthspace.dmp.VihfIssuer;
@@ -92,7 +92,7 @@ public class DmpBenchmarks {
 
     @Benchmark
     public List<DocumentEntry> findDocumentsRoundTrip() {
-        return DmpRequesterScope.callAs(requester,
+        return HealthSpaceCaller.callAs(requester,
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY));
     }
 

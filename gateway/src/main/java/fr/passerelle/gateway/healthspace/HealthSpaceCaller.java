@@ -1,4 +1,4 @@
-package fr.passerelle.gateway.healthspace.dmp;
+package fr.passerelle.gateway.healthspace;
 
 import fr.passerelle.trust.VerifiedRequester;
 import java.util.Objects;
@@ -6,16 +6,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The foreign practitioner on whose behalf the current thread calls the health space. The port's methods do not
- * carry the requester, yet every DMP call needs one to build its VIHF; a road binds it around its port calls:
- * {@code DmpRequesterScope.callAs(requester, () -> healthSpace.documents(ins, kind))}. DMP calls run on the
- * caller's thread (semaphore bulkhead), so the binding is seen by the connector and removed afterwards.
+ * The foreign practitioner on whose behalf the current thread calls the {@link NationalHealthSpace}. The port's
+ * methods do not carry the requester, yet the real DMP needs one on every call (its VIHF token); the exchange use
+ * cases bind it around their work: {@code HealthSpaceCaller.callAs(requester, () -> …)}. Implementations run on
+ * the caller's thread, so the binding is seen by them and removed afterwards; the demo health space ignores it.
  */
-public final class DmpRequesterScope {
+public final class HealthSpaceCaller {
 
     private static final ThreadLocal<VerifiedRequester> CURRENT = new ThreadLocal<>();
 
-    private DmpRequesterScope() {
+    private HealthSpaceCaller() {
     }
 
     public static <T> T callAs(VerifiedRequester requester, Supplier<T> work) {
