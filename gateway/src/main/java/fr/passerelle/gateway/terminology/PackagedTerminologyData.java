@@ -1,14 +1,13 @@
 package fr.passerelle.gateway.terminology;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * The terminology data built into the jar (from the repository's src/data/terminology, under
@@ -22,34 +21,37 @@ public final class PackagedTerminologyData {
     private PackagedTerminologyData() {
     }
 
+    /** The list of packaged files, one relative path a line (kept equal to the folder by a test). */
+    static final String INDEX = ROOT + "INDEX";
+
     /** Copies the packaged data to {@code target} (replacing what is there) and returns it. */
-    public static Path extractTo(Path target) {
-        try {
-            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-            Resource[] resources = resolver.getResources("classpath*:" + ROOT + "**/*.*");
-            if (resources.length == 0) {
+    public static Path extractTo(Path requested) {
+        // Normalised first: "./data/terminology" would otherwise never contain its own normalised children.
+        Path target = requested.toAbsolutePath().normalize();
+        // The files are listed in an index rather than discovered by classpath scanning: scanning is not reliable
+        // inside the nested jars of an executable Spring Boot jar, and an index is read the same way everywhere.
+        ClassLoader loader = PackagedTerminologyData.class.getClassLoader();
+        try (InputStream index = loader.getResourceAsStream(INDEX)) {
+            if (index == null) {
                 throw new IllegalStateException("No terminology data packaged in the application (classpath:"
-                        + ROOT + "); set passerelle.terminology.data-dir");
+                        + INDEX + "); set passerelle.terminology.data-dir");
             }
+            List<String> files = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
             Path tmp = target.resolveSibling(target.getFileName() + ".new");
             deleteTree(tmp);
             Files.createDirectories(tmp);
-            for (Resource r : resources) {
-                String url = r.getURL().toString();
-                int at = url.lastIndexOf(ROOT);
-                if (at < 0 || !r.isReadable()) {
-                    continue;
-                }
-                String relative = url.substring(at + ROOT.length());
-                if (relative.isEmpty() || relative.endsWith("/") || relative.contains("..")) {
-                    continue;
-                }
+            for (String relative : files) {
                 Path file = tmp.resolve(relative).normalize();
-                if (!file.startsWith(tmp)) {
-                    continue;
+                if (!file.startsWith(tmp) || relative.contains("..")) {
+                    throw new IllegalStateException("Packaged terminology index names a path outside its folder: "
+                            + relative);
                 }
-                Files.createDirectories(file.getParent());
-                try (InputStream in = r.getInputStream()) {
+                try (InputStream in = loader.getResourceAsStream(ROOT + relative)) {
+                    if (in == null) {
+                        throw new IllegalStateException("Packaged terminology index names a missing file: " + relative);
+                    }
+                    Files.createDirectories(file.getParent());
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
