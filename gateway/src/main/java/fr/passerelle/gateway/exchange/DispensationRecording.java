@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DocumentFilter;
 import fr.passerelle.gateway.healthspace.DispensationReceipt;
@@ -37,7 +38,12 @@ public class DispensationRecording {
     }
 
     public DispensationOutcome record(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {
-        return HealthSpaceCaller.callAs(call.requester(), () -> recordOnBehalf(call, patient, dispensation));
+        try {
+            return HealthSpaceCaller.callAs(call.requester(), () -> recordOnBehalf(call, patient, dispensation));
+        } catch (HealthSpaceUnavailableException e) {
+            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
+            return new DispensationOutcome.Refused(ExchangeRefusal.of(e));
+        }
     }
 
     private DispensationOutcome recordOnBehalf(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DocumentFilter;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
@@ -35,7 +36,12 @@ public class DocumentListing {
     }
 
     public ListingOutcome list(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds) {
-        return HealthSpaceCaller.callAs(call.requester(), () -> listOnBehalf(call, patient, kinds));
+        try {
+            return HealthSpaceCaller.callAs(call.requester(), () -> listOnBehalf(call, patient, kinds));
+        } catch (HealthSpaceUnavailableException e) {
+            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
+            return new ListingOutcome.Refused(ExchangeRefusal.of(e));
+        }
     }
 
     private ListingOutcome listOnBehalf(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds) {

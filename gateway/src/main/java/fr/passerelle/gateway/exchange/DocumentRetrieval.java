@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DocumentFilter;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
@@ -36,7 +37,12 @@ public class DocumentRetrieval {
     }
 
     public RetrievalOutcome retrieve(CrossBorderCall call, RetrievalRequest request) {
-        return HealthSpaceCaller.callAs(call.requester(), () -> retrieveOnBehalf(call, request));
+        try {
+            return HealthSpaceCaller.callAs(call.requester(), () -> retrieveOnBehalf(call, request));
+        } catch (HealthSpaceUnavailableException e) {
+            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
+            return new RetrievalOutcome.Refused(ExchangeRefusal.of(e));
+        }
     }
 
     private RetrievalOutcome retrieveOnBehalf(CrossBorderCall call, RetrievalRequest request) {
@@ -77,8 +83,13 @@ public class DocumentRetrieval {
      */
     public RetrievalOutcome retrieveLatest(CrossBorderCall call, Ins patient, DocumentKind kind, Rendering rendering,
                                            Optional<String> language) {
-        return HealthSpaceCaller.callAs(call.requester(),
-                () -> retrieveLatestOnBehalf(call, patient, kind, rendering, language));
+        try {
+            return HealthSpaceCaller.callAs(call.requester(),
+                    () -> retrieveLatestOnBehalf(call, patient, kind, rendering, language));
+        } catch (HealthSpaceUnavailableException e) {
+            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
+            return new RetrievalOutcome.Refused(ExchangeRefusal.of(e));
+        }
     }
 
     private RetrievalOutcome retrieveLatestOnBehalf(CrossBorderCall call, Ins patient, DocumentKind kind, Rendering rendering,

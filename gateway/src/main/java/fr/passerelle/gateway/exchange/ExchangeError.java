@@ -24,10 +24,12 @@ public enum ExchangeError {
     EP_NOT_IDENTIFIABLE("ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE", Kind.UNPROCESSABLE,
             "The ePrescription or the medicinal product cannot be identified"),
     DISPENSATION_CONFLICT("ERROR_ED_GENERIC", Kind.UNPROCESSABLE,
-            "The dispensation conflicts with one already recorded under the same identifier");
+            "The dispensation conflicts with one already recorded under the same identifier"),
+    HEALTH_SPACE_UNAVAILABLE("ERROR_GENERIC", Kind.UNAVAILABLE,
+            "The French health space did not answer; the request may be retried later");
 
     /** What sort of failure, independent of the protocol. */
-    public enum Kind { FORBIDDEN, NOT_FOUND, UNPROCESSABLE }
+    public enum Kind { FORBIDDEN, NOT_FOUND, UNPROCESSABLE, UNAVAILABLE }
 
     private final String code;
     private final Kind kind;

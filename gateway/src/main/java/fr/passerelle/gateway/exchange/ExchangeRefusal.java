@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import java.util.Objects;
 
 /**
@@ -16,5 +17,12 @@ public record ExchangeRefusal(ExchangeError error, String reason) {
 
     static ExchangeRefusal of(ExchangeError error) {
         return new ExchangeRefusal(error, error.description());
+    }
+
+    /** The refusal to send when the national health space failed or refused the call itself. */
+    static ExchangeRefusal of(HealthSpaceUnavailableException failure) {
+        return failure.refusedAccess()
+                ? new ExchangeRefusal(ExchangeError.INSUFFICIENT_RIGHTS, "the French health space refused the access")
+                : of(ExchangeError.HEALTH_SPACE_UNAVAILABLE);
     }
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.access.AccessRequest;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.audit.AuditEntry;
@@ -40,7 +41,12 @@ public class PatientIdentification {
     }
 
     public IdentificationOutcome identify(CrossBorderCall call, PatientQuery query) {
-        return HealthSpaceCaller.callAs(call.requester(), () -> identifyOnBehalf(call, query));
+        try {
+            return HealthSpaceCaller.callAs(call.requester(), () -> identifyOnBehalf(call, query));
+        } catch (HealthSpaceUnavailableException e) {
+            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
+            return new IdentificationOutcome.Refused(ExchangeRefusal.of(e));
+        }
     }
 
     private IdentificationOutcome identifyOnBehalf(CrossBorderCall call, PatientQuery query) {

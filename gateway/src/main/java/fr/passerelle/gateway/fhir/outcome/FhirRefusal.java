@@ -46,6 +46,8 @@ public final class FhirRefusal extends BaseServerResponseException {
                     refusal.reason());
             case UNPROCESSABLE -> of(422, OperationOutcome.IssueType.PROCESSING, error.code(), error.description(),
                     refusal.reason());
+            case UNAVAILABLE -> of(503, OperationOutcome.IssueType.TRANSIENT, error.code(), error.description(),
+                    refusal.reason());
         };
     }
 

@@ -1,12 +1,13 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import java.util.Objects;
 
 /**
  * The DMP could not answer a call. Carries what went wrong ({@link Kind}) and the operation, never patient data,
  * so a road can turn it into the eHDSI error of its transaction ({@link #ehdsiCode()}) without reading the message.
  */
-public class DmpFailure extends RuntimeException {
+public class DmpFailure extends HealthSpaceUnavailableException {
 
     /** What went wrong, in the terms the resilience rules and the error mapping need. */
     public enum Kind {
@@ -62,6 +63,11 @@ public class DmpFailure extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public boolean refusedAccess() {
+        return kind == Kind.ACCESS_REFUSED;
     }
 
     public DmpOperation operation() {
