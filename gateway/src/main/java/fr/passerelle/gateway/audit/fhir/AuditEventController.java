@@ -23,12 +23,13 @@ public class AuditEventController {
 
     private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
-    private final AuditEventSearch search;
-    private final FhirContext fhir;
+    // HAPI's shared R4 context: the audit slice of the application runs without the FHIR server's beans.
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    public AuditEventController(AuditEventSearch search, FhirContext fhir) {
+    private final AuditEventSearch search;
+
+    public AuditEventController(AuditEventSearch search) {
         this.search = search;
-        this.fhir = fhir;
     }
 
     @GetMapping("/api/admin/audit/AuditEvent")
@@ -53,6 +54,6 @@ public class AuditEventController {
 
     private ResponseEntity<String> encoded(int status, IBaseResource resource) {
         return ResponseEntity.status(status).contentType(FHIR_JSON)
-                .body(fhir.newJsonParser().encodeResourceToString(resource));
+                .body(FHIR.newJsonParser().encodeResourceToString(resource));
     }
 }
