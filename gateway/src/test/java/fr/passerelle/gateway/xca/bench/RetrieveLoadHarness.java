@@ -71,7 +71,12 @@ public final class RetrieveLoadHarness {
                     "load-harness", ConsentChannel.OPERATOR));
             AssertionIssuer spain = new AssertionIssuer(context.getBean(TrustConfiguration.DemoTrust.class).pki()
                     .orElseThrow().signer("ES"), Clock.systemUTC());
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+            // Daemon threads: the client's pool must not keep the JVM alive once the table is printed.
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8, task -> {
+                Thread thread = new Thread(task, "load-client");
+                thread.setDaemon(true);
+                return thread;
+            })).build();
             String uniqueId = firstPatientSummary(http, port, spain);
             System.out.printf("retrieving %s, %d requests per level, %d cores%n", "PS pivot L3", requests,
                     Runtime.getRuntime().availableProcessors());
