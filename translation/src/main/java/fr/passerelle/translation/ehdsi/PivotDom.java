@@ -3,6 +3,7 @@ package fr.passerelle.translation.ehdsi;
 import fr.passerelle.translation.cda.CdaNodes;
 import fr.passerelle.translation.cda.CodedValue;
 import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
+import fr.passerelle.translation.cda.CdaElements;
 import fr.passerelle.translation.cda.Header.Address;
 import fr.passerelle.translation.cda.Header.InstanceId;
 import org.w3c.dom.Document;
@@ -12,19 +13,13 @@ import org.w3c.dom.Element;
  * Small builder over a DOM in the HL7 namespace. Coded elements remember their source (as DOM user data)
  * so the transcoding pass can report the French XPath of a code it cannot map.
  */
-final class PivotDom {
+final class PivotDom extends CdaElements {
 
     /** User-data key holding the {@link fr.passerelle.translation.cda.SourceRef} of a coded element. */
     static final String SOURCE = "passerelle.source";
 
-    private final Document doc;
-
     PivotDom(Document doc) {
-        this.doc = doc;
-    }
-
-    Document document() {
-        return doc;
+        super(doc);
     }
 
     Element root(String name) {
@@ -35,64 +30,13 @@ final class PivotDom {
         return root;
     }
 
-    /** Adds a child element with attribute name/value pairs (null values are skipped). */
-    Element add(Element parent, String name, String... attributes) {
-        return addNs(parent, CdaNodes.HL7, name, attributes);
-    }
-
     Element pharm(Element parent, String name, String... attributes) {
         return addNs(parent, CdaNodes.PHARM, "pharm:" + name, attributes);
-    }
-
-    private Element addNs(Element parent, String ns, String name, String... attributes) {
-        Element e = doc.createElementNS(ns, name);
-        for (int i = 0; i + 1 < attributes.length; i += 2) {
-            if (attributes[i + 1] != null) {
-                if (attributes[i].equals("xsi:type")) {
-                    e.setAttributeNS(CdaNodes.XSI, "xsi:type", attributes[i + 1]);
-                } else {
-                    e.setAttribute(attributes[i], attributes[i + 1]);
-                }
-            }
-        }
-        parent.appendChild(e);
-        return e;
-    }
-
-    Element text(Element parent, String name, String value) {
-        Element e = add(parent, name);
-        if (value != null) {
-            e.setTextContent(value);
-        }
-        return e;
     }
 
     void templates(Element parent, String... roots) {
         for (String r : roots) {
             add(parent, "templateId", "root", r);
-        }
-    }
-
-    void id(Element parent, InstanceId id) {
-        if (id == null) {
-            add(parent, "id", "nullFlavor", "UNK");
-        } else {
-            add(parent, "id", "root", id.root(), "extension", id.extension());
-        }
-    }
-
-    /** An {@code id} from an entry identifier "root^extension" as the reader keeps it. */
-    void id(Element parent, String rootAndExtension) {
-        if (rootAndExtension == null) {
-            add(parent, "id", "nullFlavor", "UNK");
-            return;
-        }
-        int caret = rootAndExtension.indexOf('^');
-        if (caret < 0) {
-            add(parent, "id", "root", rootAndExtension);
-        } else {
-            add(parent, "id", "root", rootAndExtension.substring(0, caret), "extension",
-                    rootAndExtension.substring(caret + 1));
         }
     }
 

@@ -7,6 +7,7 @@ import fr.passerelle.translation.cda.ClinicalEntry.DispensedLine;
 import fr.passerelle.translation.cda.ClinicalEntry.Ingredient;
 import fr.passerelle.translation.cda.ClinicalEntry.Product;
 import fr.passerelle.translation.cda.CodedValue;
+import fr.passerelle.translation.cda.CdaElements;
 import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.Header.InstanceId;
 import fr.passerelle.translation.cda.Header.Person;
@@ -127,7 +128,7 @@ public final class EdispMedWriter {
                 "1.3.6.1.4.1.19376.1.9.1.3.4", "1.2.250.1.213.1.1.3.204"}) {
             w.add(supply, "templateId", "root", t);
         }
-        w.idFrom(supply, line.id());
+        w.id(supply, line.id());
         w.add(w.add(supply, "text"), "reference", "value", "#disp-" + n);
         if (line.time() != null) {
             w.add(supply, "effectiveTime", "value", line.time());
@@ -174,14 +175,14 @@ public final class EdispMedWriter {
                 "substanceAdministration", "classCode", "SBADM", "moodCode", "INT");
         w.add(item, "templateId", "root", "1.3.6.1.4.1.19376.1.9.1.3.11");
         w.add(item, "templateId", "root", "1.2.250.1.213.1.1.3.90");
-        w.idFrom(item, line.prescriptionLineId());
+        w.id(item, line.prescriptionLineId());
         w.add(item, "code", "code", "PREItem", "displayName", "Prescription Item", "codeSystem", "1.3.6.1.4.1.19376.1.9.2.2");
         Element consumable = w.add(w.add(item, "consumable"), "manufacturedProduct");
         w.add(consumable, "manufacturedMaterial", "nullFlavor", "NA");
         if (line.prescriptionId() != null) {
             Element ref = w.add(w.add(item, "reference", "typeCode", "XCRPT"), "externalDocument", "classCode", "DOC",
                     "moodCode", "EVN");
-            w.idFrom(ref, line.prescriptionId());
+            w.id(ref, line.prescriptionId());
         }
         if (line.substituted()) {
             Element subst = w.add(w.add(supply, "entryRelationship", "typeCode", "COMP"), "act", "classCode", "ACT",
@@ -230,52 +231,10 @@ public final class EdispMedWriter {
     }
 
     /** Minimal element builder for this document. */
-    private static final class W {
-        private final Document doc;
+    private static final class W extends CdaElements {
 
         W(Document doc) {
-            this.doc = doc;
-        }
-
-        Element add(Element parent, String name, String... attributes) {
-            return addNs(parent, CdaNodes.HL7, name, attributes);
-        }
-
-        Element addNs(Element parent, String ns, String name, String... attributes) {
-            Element e = doc.createElementNS(ns, name);
-            for (int i = 0; i + 1 < attributes.length; i += 2) {
-                if (attributes[i + 1] != null) {
-                    e.setAttribute(attributes[i], attributes[i + 1]);
-                }
-            }
-            parent.appendChild(e);
-            return e;
-        }
-
-        Element text(Element parent, String name, String value) {
-            Element e = add(parent, name);
-            if (value != null) {
-                e.setTextContent(value);
-            }
-            return e;
-        }
-
-        void id(Element parent, InstanceId id) {
-            if (id == null) {
-                add(parent, "id", "nullFlavor", "UNK");
-            } else {
-                add(parent, "id", "root", id.root(), "extension", id.extension());
-            }
-        }
-
-        void idFrom(Element parent, String rootAndExtension) {
-            if (rootAndExtension == null) {
-                add(parent, "id", "nullFlavor", "UNK");
-                return;
-            }
-            int caret = rootAndExtension.indexOf('^');
-            id(parent, caret < 0 ? new InstanceId(rootAndExtension, null)
-                    : new InstanceId(rootAndExtension.substring(0, caret), rootAndExtension.substring(caret + 1)));
+            super(doc);
         }
 
         void coded(Element parent, String ns, String name, CodedValue v) {
