@@ -8,9 +8,11 @@ import fr.passerelle.gateway.audit.AuditEntry;
 import fr.passerelle.gateway.audit.AuditOutcome;
 import fr.passerelle.gateway.audit.AuditTrail;
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -67,6 +69,23 @@ public class AccessGate {
     void granted(Admitted admitted, List<String> documentIds) {
         audit.record(AuditEntry.of(admitted.request(), admitted.decision(), documentIds,
                 admitted.call().correlationId(), admitted.call().assertionIds()));
+    }
+
+    /**
+     * Records a request the national health space failed (timeout, outage, open circuit: FAILED) or refused on its
+     * own rules (REFUSED), with the failure's reason as deciding rule, and returns the refusal to send. The trail
+     * files records by patient: without a patient (a search by traits, a read by id without TRC) nothing is
+     * written, as for the other unmatched queries.
+     */
+    ExchangeRefusal unanswered(CrossBorderCall call, Optional<Ins> patient, Set<DocumentKind> kinds,
+                               CrossBorderTransaction transaction, HealthSpaceUnavailableException failure) {
+        ExchangeRefusal refusal = ExchangeRefusal.of(failure);
+        Optional<Ins> filedUnder = patient.or(() -> TreatedPatient.of(call.requester()));
+        filedUnder.ifPresent(ins -> audit.record(new AuditEntry(
+                new AccessRequest(call.asAccessRequester(), call.purpose(), ins, kinds, transaction),
+                failure.refusedAccess() ? AuditOutcome.REFUSED : AuditOutcome.FAILED, failure.auditReason(),
+                refusal.error().code(), List.of(), call.correlationId(), call.assertionIds())));
+        return refusal;
     }
 
     /** Records a granted request that could not be answered, and returns the refusal to send. */

@@ -41,8 +41,9 @@ public class DispensationRecording {
         try {
             return HealthSpaceCaller.callAs(call.requester(), () -> recordOnBehalf(call, patient, dispensation));
         } catch (HealthSpaceUnavailableException e) {
-            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
-            return new DispensationOutcome.Refused(ExchangeRefusal.of(e));
+            // Answered in time with an eHDSI error rather than a server error, and audited; nothing was effected.
+            return new DispensationOutcome.Refused(gate.unanswered(call, Optional.of(patient),
+                    Set.of(DocumentKind.EDISPENSATION), CrossBorderTransaction.DISPENSATION, e));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,9 @@ public class DocumentListing {
         try {
             return HealthSpaceCaller.callAs(call.requester(), () -> listOnBehalf(call, patient, kinds));
         } catch (HealthSpaceUnavailableException e) {
-            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
-            return new ListingOutcome.Refused(ExchangeRefusal.of(e));
+            // Answered in time with an eHDSI error rather than a server error, and audited; nothing was effected.
+            return new ListingOutcome.Refused(gate.unanswered(call, Optional.of(patient), kinds,
+                    CrossBorderTransaction.DOCUMENT_LIST, e));
         }
     }
 

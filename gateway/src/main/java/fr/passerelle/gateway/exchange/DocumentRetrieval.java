@@ -40,8 +40,9 @@ public class DocumentRetrieval {
         try {
             return HealthSpaceCaller.callAs(call.requester(), () -> retrieveOnBehalf(call, request));
         } catch (HealthSpaceUnavailableException e) {
-            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
-            return new RetrievalOutcome.Refused(ExchangeRefusal.of(e));
+            // Answered in time with an eHDSI error rather than a server error, and audited; nothing was effected.
+            return new RetrievalOutcome.Refused(gate.unanswered(call, request.patient(), Set.of(),
+                    CrossBorderTransaction.DOCUMENT_RETRIEVE, e));
         }
     }
 
@@ -87,8 +88,9 @@ public class DocumentRetrieval {
             return HealthSpaceCaller.callAs(call.requester(),
                     () -> retrieveLatestOnBehalf(call, patient, kind, rendering, language));
         } catch (HealthSpaceUnavailableException e) {
-            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
-            return new RetrievalOutcome.Refused(ExchangeRefusal.of(e));
+            // Answered in time with an eHDSI error rather than a server error, and audited; nothing was effected.
+            return new RetrievalOutcome.Refused(gate.unanswered(call, Optional.of(patient), Set.of(kind),
+                    CrossBorderTransaction.DOCUMENT_RETRIEVE, e));
         }
     }
 

@@ -44,8 +44,9 @@ public class PatientIdentification {
         try {
             return HealthSpaceCaller.callAs(call.requester(), () -> identifyOnBehalf(call, query));
         } catch (HealthSpaceUnavailableException e) {
-            // Answered in time with an eHDSI error rather than a server error; nothing was effected.
-            return new IdentificationOutcome.Refused(ExchangeRefusal.of(e));
+            // Answered in time with an eHDSI error rather than a server error, and audited; nothing was effected.
+            return new IdentificationOutcome.Refused(gate.unanswered(call, query.identifiers().stream().findFirst(),
+                    Set.of(), CrossBorderTransaction.PATIENT_IDENTIFICATION, e));
         }
     }
 

@@ -15,4 +15,12 @@ public class HealthSpaceUnavailableException extends RuntimeException {
     public boolean refusedAccess() {
         return false;
     }
+
+    /**
+     * Why the call failed, as the audit trail records it (at most 64 characters, never patient data): which
+     * system, what went wrong, during which operation.
+     */
+    public String auditReason() {
+        return refusedAccess() ? "HEALTH_SPACE_REFUSED" : "HEALTH_SPACE_UNAVAILABLE";
+    }
 }

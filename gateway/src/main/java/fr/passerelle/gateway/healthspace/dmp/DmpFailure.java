@@ -74,6 +74,12 @@ public class DmpFailure extends HealthSpaceUnavailableException {
         return operation;
     }
 
+    /** E.g. {@code DMP_TIMEOUT:FIND_DOCUMENTS} (at most 43 characters). */
+    @Override
+    public String auditReason() {
+        return "DMP_" + kind + ":" + operation;
+    }
+
     /**
      * The eHDSI (OpenNCP) error code a road sends for this failure: an access refusal is {@code 4703}; otherwise the
      * generic error of the service the operation serves, or {@code ERROR_EP_REGISTRY_NOT_ACCESSIBLE} (4103) when
