@@ -2,6 +2,7 @@ package fr.passerelle.gateway.soap;
 
 import fr.passerelle.gateway.exchange.CrossBorderCall;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
+import fr.passerelle.gateway.ratelimit.RateLimitGate;
 import fr.passerelle.trust.Refusal;
 import fr.passerelle.trust.RequestValidator;
 import fr.passerelle.trust.Transaction;
@@ -13,12 +14,14 @@ import org.springframework.stereotype.Component;
 /**
  * The first step of every SOAP road: {@code trust} judges the envelope's {@code wsse:Security} header. A request
  * without that header, or whose assertions are not believed, is refused before anything else is read; a believed
- * one becomes the {@link CrossBorderCall} the exchange use cases take.
+ * one is counted against its country's rate limit and becomes the {@link CrossBorderCall} the exchange use cases
+ * take, or, over the limit, a {@link Throttled} business refusal ({@code ERROR_GENERIC}: the eHDSI catalogue has
+ * no rate-limit code, and ERROR_GENERIC is the one NCP-B portals show as "retry later").
  */
 @Component
 public class TrustCheckpoint {
 
-    /** Believed (a call for the use cases) or refused (a security fault). */
+    /** Believed (a call for the use cases), refused (a security fault) or over the rate limit. */
     public sealed interface Verdict {
     }
 
@@ -28,10 +31,16 @@ public class TrustCheckpoint {
     public record Untrusted(SecurityRefusal refusal) implements Verdict {
     }
 
-    private final RequestValidator validator;
+    /** Believed, but over its country's rate limit: answered in the road's business-refusal shape. */
+    public record Throttled(BusinessRefusal refusal) implements Verdict {
+    }
 
-    public TrustCheckpoint(RequestValidator validator) {
+    private final RequestValidator validator;
+    private final RateLimitGate rateLimit;
+
+    public TrustCheckpoint(RequestValidator validator, RateLimitGate rateLimit) {
         this.validator = validator;
+        this.rateLimit = rateLimit;
     }
 
     /**
@@ -53,7 +62,11 @@ public class TrustCheckpoint {
             return new Untrusted(new SecurityRefusal(kind, refusal.error().code() + ": " + refusal.reason()));
         }
         VerifiedRequester requester = (VerifiedRequester) validation;
-        return new Believed(new CrossBorderCall(requester, requester.country(), security.addressing().messageId()));
+        CrossBorderCall call = new CrossBorderCall(requester, requester.country(), security.addressing().messageId());
+        if (rateLimit.admit(call, transaction) instanceof RateLimitGate.Throttled throttled) {
+            return new Throttled(new BusinessRefusal(EhdsiErrorCode.ERROR_GENERIC, throttled.reason()));
+        }
+        return new Believed(call);
     }
 
     /** An exchange refusal in the eHDSI catalogue's words. */

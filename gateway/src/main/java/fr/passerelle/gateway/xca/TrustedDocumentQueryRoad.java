@@ -57,6 +57,9 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new DocumentQueryOutcome.Untrusted(untrusted.refusal());
         }
+        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
+            return new DocumentQueryOutcome.Refused(throttled.refusal());
+        }
         Optional<Ins> ins = ins(query.patientId());
         if (ins.isEmpty()) {
             return new DocumentQueryOutcome.Refused(BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_NO_MATCH));

@@ -39,6 +39,9 @@ public class TrustedDocumentRetrieveRoad implements DocumentRetrieveRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new RetrieveOutcome.Untrusted(untrusted.refusal());
         }
+        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
+            return new RetrieveOutcome.Refused(throttled.refusal());
+        }
         CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
         List<RetrievedDocument> documents = new ArrayList<>();
         List<DocumentFailure> failures = new ArrayList<>();

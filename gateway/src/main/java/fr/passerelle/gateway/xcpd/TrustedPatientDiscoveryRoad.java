@@ -36,6 +36,9 @@ public class TrustedPatientDiscoveryRoad implements PatientDiscoveryRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new PatientDiscoveryOutcome.Untrusted(untrusted.refusal());
         }
+        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
+            return new PatientDiscoveryOutcome.Refused(throttled.refusal());
+        }
         var call = ((TrustCheckpoint.Believed) verdict).call();
         List<Ins> ins = new ArrayList<>();
         for (PatientIdentifier id : query.insIdentifiers()) {

@@ -47,6 +47,9 @@ public class TrustedDispensationRoad implements DispensationRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new DispensationOutcome.Untrusted(untrusted.refusal());
         }
+        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
+            return new DispensationOutcome.Refused(throttled.refusal());
+        }
         CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
         if (!Ins.isInsOid(submission.patientId().root())) {
             return new DispensationOutcome.Refused(BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_NO_MATCH));

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.fhir.requester;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
+import fr.passerelle.gateway.ratelimit.RateLimitGate;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +15,10 @@ public class RequesterConfiguration {
 
     @Bean
     RequesterInterceptor fhirRequesterInterceptor(CrossBorderTrust trust, FhirSecurityProperties properties,
-                                                  ServletRegistrationBean<? extends RestfulServer> fhirServlet) {
+                                                  ServletRegistrationBean<? extends RestfulServer> fhirServlet,
+                                                  RateLimitGate rateLimit) {
         RequesterInterceptor interceptor = new RequesterInterceptor(new AssertionHeaders(trust),
-                new BearerTokenVerifier(trust, properties));
+                new BearerTokenVerifier(trust, properties), rateLimit);
         fhirServlet.getServlet().registerInterceptor(interceptor);
         return interceptor;
     }

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import fr.passerelle.gateway.exchange.CrossBorderCall;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
+import fr.passerelle.gateway.ratelimit.RateLimitGate;
 import fr.passerelle.trust.EhdsiError;
 import fr.passerelle.trust.Refusal;
 import fr.passerelle.trust.Transaction;
@@ -19,8 +20,9 @@ import org.slf4j.MDC;
 
 /**
  * Establishes who asks before any cross-border resource is touched: a bearer JWT, or base64 HCP (+ TRC) SAML
- * assertions, turned into a {@link VerifiedRequester} and attached to the request as a {@link CrossBorderCall}.
- * The CapabilityStatement and the terminology operations stay public.
+ * assertions, turned into a {@link VerifiedRequester}, counted against its country's rate limit (over it: HTTP 429
+ * with {@code Retry-After} and an OperationOutcome {@code throttled}) and attached to the request as a
+ * {@link CrossBorderCall}. The CapabilityStatement and the terminology operations stay public.
  */
 @Interceptor
 public final class RequesterInterceptor {
@@ -31,10 +33,12 @@ public final class RequesterInterceptor {
 
     private final AssertionHeaders assertions;
     private final BearerTokenVerifier tokens;
+    private final RateLimitGate rateLimit;
 
-    public RequesterInterceptor(AssertionHeaders assertions, BearerTokenVerifier tokens) {
+    public RequesterInterceptor(AssertionHeaders assertions, BearerTokenVerifier tokens, RateLimitGate rateLimit) {
         this.assertions = assertions;
         this.tokens = tokens;
+        this.rateLimit = rateLimit;
     }
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -50,8 +54,19 @@ public final class RequesterInterceptor {
             throw refusal(refusal);
         }
         VerifiedRequester requester = (VerifiedRequester) validation;
-        request.getUserData().put(CALL_KEY, new CrossBorderCall(requester, "fhir:" + requester.country(),
-                correlationId(request)));
+        CrossBorderCall call = new CrossBorderCall(requester, "fhir:" + requester.country(), correlationId(request));
+        if (rateLimit.admit(call, transaction) instanceof RateLimitGate.Throttled throttled) {
+            throw throttled(throttled);
+        }
+        request.getUserData().put(CALL_KEY, call);
+    }
+
+    /** 429 Too Many Requests; the eHDSI code is ERROR_GENERIC, the catalogue having no rate-limit code. */
+    private static FhirRefusal throttled(RateLimitGate.Throttled throttled) {
+        FhirRefusal refusal = FhirRefusal.of(429, OperationOutcome.IssueType.THROTTLED, RateLimitGate.ERROR_CODE,
+                "Too many requests from the requesting country; retry later", throttled.reason());
+        refusal.addResponseHeader("Retry-After", Long.toString(throttled.exceeded().retryAfterSeconds()));
+        return refusal;
     }
 
     /** The verified call of a request the interceptor admitted. */
