@@ -23,8 +23,14 @@ public class DmpFailure extends HealthSpaceUnavailableException {
         SOAP_FAULT(true),
         /** The answer is not the XML the transaction defines. */
         MALFORMED_RESPONSE(true),
-        /** The registry answered with a Failure status (other than an access refusal). */
+        /** The registry answered with a Failure status: an internal error, or a code Passerelle does not know. */
         REGISTRY_ERROR(false),
+        /** The registry or repository answered that it is unavailable, busy or out of resources. */
+        REGISTRY_UNAVAILABLE(true),
+        /** The registry or repository has no such document (or no longer serves it). */
+        DOCUMENT_MISSING(false),
+        /** The DMP rejected the request itself (metadata, query parameters): a defect on Passerelle's side. */
+        REQUEST_REJECTED(false),
         /** The DMP refused the access (VIHF, patient's opposition, blocked professional, closed DMP). */
         ACCESS_REFUSED(false),
         /** A retrieved document does not match the hash or size its metadata announced. */

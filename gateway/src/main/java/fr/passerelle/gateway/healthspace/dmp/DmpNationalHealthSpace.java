@@ -1,6 +1,8 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.DiscardReceipt;
+import fr.passerelle.gateway.healthspace.DiscardRefusedException;
 import fr.passerelle.gateway.healthspace.DispensationReceipt;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException.Reason;
@@ -107,6 +109,17 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
         return PatientControls.NONE;
     }
 
+    /**
+     * Not offered by this connector yet: undoing a dispensation in the DMP means deprecating the eDISP-MED document
+     * (an XDS metadata update the connector does not send). Refused clearly, so the road answers
+     * ERROR_ED_DISCARD_FAILED and nothing is changed.
+     */
+    @Override
+    public DiscardReceipt discardDispensation(Ins ins, String dispensationId) {
+        throw new DiscardRefusedException(DiscardRefusedException.Reason.UNSUPPORTED,
+                "the DMP connector cannot discard a dispensation yet");
+    }
+
     @Override
     public DispensationReceipt submitDispensation(Ins ins, FrenchDispensation dispensation) {
         Optional<DmpEntry> already = entry(ins, dispensation.id());
@@ -131,7 +144,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
         DmpAnswer answer = exchange(DmpOperation.PROVIDE_AND_REGISTER, properties.repositoryUrl(), ins,
                 message.request(), message.attachments());
         RegistryStatus status = RegistryStatus.of(answer.payload(), DmpOperation.PROVIDE_AND_REGISTER);
-        boolean duplicate = status.has(RegistryStatus.DUPLICATE_UNIQUE_ID);
+        boolean duplicate = status.has(DmpErrorCodes.Meaning.ALREADY_REGISTERED);
         if (!duplicate) {
             status.requireSuccess(DmpOperation.PROVIDE_AND_REGISTER);
         }
@@ -144,7 +157,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
         DmpAnswer answer = exchange(DmpOperation.FIND_DOCUMENTS, properties.registryUrl(), ins,
                 XdsQueries.findDocuments(ins, DmpDocumentKinds.typeCodes(kind)), Map.of());
         RegistryStatus status = RegistryStatus.of(answer.payload(), DmpOperation.FIND_DOCUMENTS);
-        if (status.has(RegistryStatus.UNKNOWN_PATIENT)) {
+        if (status.has(DmpErrorCodes.Meaning.UNKNOWN_PATIENT)) {
             return List.of();
         }
         status.requireSuccess(DmpOperation.FIND_DOCUMENTS);

@@ -183,8 +183,9 @@ public final class DmpSoapClient {
                 throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "empty SOAP answer");
             }
             if (response.getSOAPBody().hasFault()) {
-                throw new DmpFailure(DmpFailure.Kind.SOAP_FAULT, operation,
-                        describe(response.getSOAPBody().getFault()));
+                SOAPFault fault = response.getSOAPBody().getFault();
+                throw new DmpFailure(DmpErrorCodes.refusesToken(fault) ? DmpFailure.Kind.ACCESS_REFUSED
+                        : DmpFailure.Kind.SOAP_FAULT, operation, describe(fault));
             }
             Element payload = firstElement(response.getSOAPBody());
             if (payload == null) {
@@ -224,7 +225,9 @@ public final class DmpSoapClient {
         }
         Throwable cause = failure.getCause();
         if (cause instanceof org.apache.cxf.binding.soap.SoapFault && cause.getCause() == null) {
-            return new DmpFailure(DmpFailure.Kind.SOAP_FAULT, operation, describe(failure.getFault()), failure);
+            // A WS-Security fault is the DMP refusing the VIHF (the access), not the DMP failing.
+            return new DmpFailure(DmpErrorCodes.refusesToken(failure.getFault()) ? DmpFailure.Kind.ACCESS_REFUSED
+                    : DmpFailure.Kind.SOAP_FAULT, operation, describe(failure.getFault()), failure);
         }
         String message = String.valueOf(failure.getMessage());
         if (message.contains("ContentType") || message.contains("HTTP response")) {

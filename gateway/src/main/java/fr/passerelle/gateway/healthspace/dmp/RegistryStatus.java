@@ -3,8 +3,6 @@ package fr.passerelle.gateway.healthspace.dmp;
 import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.RS;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /**
@@ -14,12 +12,6 @@ import org.w3c.dom.Element;
  * @param errorCodes the error codes of Error-severity entries, in order
  */
 record RegistryStatus(String status, List<String> errorCodes) {
-
-    /** Error codes by which the DMP refuses an access (VIHF, authorisation, the patient's opposition). */
-    private static final Pattern ACCESS_REFUSAL = Pattern.compile(
-            ".*(access|acces|denied|refus|authori[sz]|autoris|vihf|opposition|bris).*");
-    static final String UNKNOWN_PATIENT = "XDSUnknownPatientId";
-    static final String DUPLICATE_UNIQUE_ID = "XDSDuplicateUniqueIdInRegistry";
 
     static RegistryStatus of(Element answer, DmpOperation operation) {
         String status = XmlTree.attribute(answer, "status");
@@ -45,8 +37,9 @@ record RegistryStatus(String status, List<String> errorCodes) {
                 && errorCodes.isEmpty();
     }
 
-    boolean has(String errorCode) {
-        return errorCodes.contains(errorCode);
+    /** Whether one of the answer's error codes has this meaning ({@link DmpErrorCodes}). */
+    boolean has(DmpErrorCodes.Meaning meaning) {
+        return errorCodes.stream().anyMatch(code -> DmpErrorCodes.meaning(code) == meaning);
     }
 
     /** Throws the failure this status means, unless it is a success. */
@@ -54,9 +47,6 @@ record RegistryStatus(String status, List<String> errorCodes) {
         if (success()) {
             return;
         }
-        boolean refused = errorCodes.stream()
-                .anyMatch(code -> ACCESS_REFUSAL.matcher(code.toLowerCase(Locale.ROOT)).matches());
-        throw new DmpFailure(refused ? DmpFailure.Kind.ACCESS_REFUSED : DmpFailure.Kind.REGISTRY_ERROR, operation,
-                "registry answered " + status.substring(status.lastIndexOf(':') + 1) + " " + errorCodes);
+        throw DmpErrorCodes.failure(operation, status, errorCodes);
     }
 }

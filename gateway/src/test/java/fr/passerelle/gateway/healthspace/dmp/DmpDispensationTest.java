@@ -221,7 +221,7 @@ class DmpDispensationTest {
         dmp.stubFor(post(urlEqualTo("/repository")).withRequestBody(containing("ProvideAndRegisterDocumentSetRequest"))
                 .willReturn(aResponse().withHeader("Content-Type", SOAP12).withBody(DmpFixtures.registryResponse(
                         "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure",
-                        RegistryStatus.DUPLICATE_UNIQUE_ID))));
+                        "XDSDuplicateUniqueIdInRegistry"))));
         FrenchDispensation dispensation = new FrenchDispensation(NEW_DISPENSATION, EP_ID, LINE_2,
                 OffsetDateTime.now(ZoneOffset.UTC), "Apotheke", DmpFixtures.cda(DmpFixtures.EDISP));
         assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(),

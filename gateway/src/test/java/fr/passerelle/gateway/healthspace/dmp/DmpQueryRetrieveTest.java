@@ -265,8 +265,14 @@ class DmpQueryRetrieveTest {
     }
 
     @Test
-    void anAccessRefusalOfTheRegistryBecomesInsufficientRights() {
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryFailure("DMP_ACCES_REFUSE_PS_BLOQUE"));
+    void aVihfRefusedByTheDmpBecomesInsufficientRights() {
+        // OASIS WSS 1.1 §12: the token is refused with a wsse fault (here as the SOAP 1.2 subcode).
+        dmp.stubFor(post(urlEqualTo("/registry")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", SOAP12).withBody("<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/"
+                        + "soap-envelope\" xmlns:wsse=\"" + DmpErrorCodes.WSSE + "\"><env:Body><env:Fault><env:Code>"
+                        + "<env:Value>env:Sender</env:Value><env:Subcode><env:Value>wsse:FailedAuthentication"
+                        + "</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang=\"fr\">VIHF refuse"
+                        + "</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>")));
 
         assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.EPRESCRIPTION)))
@@ -279,7 +285,7 @@ class DmpQueryRetrieveTest {
 
     @Test
     void anUnknownPatientHasNoDocuments() {
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryFailure(RegistryStatus.UNKNOWN_PATIENT));
+        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryFailure("XDSUnknownPatientId"));
 
         assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY))).isEmpty();
