@@ -19,15 +19,23 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Reads a FHIR R4 Bundle holding MedicationDispense resources (with their Patient, dispensing Practitioner
  * and Organization, and Medication) into the same model an eHDSI eDispensation reads into, so one writer
  * produces the French eDISP-MED from either.
+ *
+ * <p>What an HL7 Europe MPD MedicationDispense carries is accepted as it comes: the medication as a code, a
+ * contained Medication ({@code #id}) or a Medication entry of the Bundle; the prescription either as
+ * {@code authorizingPrescription.identifier} (the prescribed line) or as a reference to a MedicationRequest
+ * (contained or in the Bundle) whose {@code identifier} is the prescribed line and whose {@code groupIdentifier}
+ * is the prescription document, which the eDISP-MED then names in {@code inFulfillmentOf} like the XDR road's.
  */
 public final class MedicationDispenseReader {
 
@@ -78,23 +86,79 @@ public final class MedicationDispenseReader {
                 "eDispensation", time, null, null, p, new Header.Author(time, person), org, person, time, List.of());
 
         List<DispensedLine> lines = new ArrayList<>();
+        List<Header.InstanceId> prescriptions = new ArrayList<>();
         int index = 0;
         for (MedicationDispense md : dispenses) {
             index++;
             String where = "MedicationDispense[" + index + "]";
-            if (!md.hasAuthorizingPrescription() || !md.getAuthorizingPrescriptionFirstRep().hasIdentifier()) {
-                throw new TranslationException(new TranslationFailure.MissingMandatoryElement(where,
-                        "authorizingPrescription.identifier (the French prescription line dispensed)"));
+            Prescribed prescribed = prescribed(md, bundle, where);
+            if (prescribed.document() != null && !prescriptions.contains(prescribed.document())) {
+                prescriptions.add(prescribed.document());
             }
             ClinicalEntry.Product product = product(md, bundle, where);
             lines.add(new DispensedLine(md.hasIdentifier() ? id(md.getIdentifierFirstRep()) : null, product,
-                    md.hasQuantity() ? new ClinicalEntry.Quantity(md.getQuantity().getValue().toPlainString(),
-                            md.getQuantity().getCode()) : null,
-                    null, id(md.getAuthorizingPrescriptionFirstRep().getIdentifier()),
+                    md.hasQuantity() && md.getQuantity().hasValue() ? new ClinicalEntry.Quantity(
+                            md.getQuantity().getValue().toPlainString(), md.getQuantity().getCode()) : null,
+                    prescribed.document() == null ? null : id(prescribed.document()), prescribed.line(),
                     md.hasSubstitution() && md.getSubstitution().getWasSubstituted(),
                     md.hasWhenHandedOver() ? ts(md.getWhenHandedOverElement().getValueAsString()) : time, new SourceRef(null)));
         }
+        if (!prescriptions.isEmpty()) {
+            header = new Header(header.id(), header.setId(), header.versionNumber(), header.documentCode(),
+                    header.title(), header.effectiveTime(), header.confidentiality(), header.languageCode(),
+                    header.patient(), header.author(), header.custodian(), header.legalAuthenticator(),
+                    header.legalAuthenticationTime(), prescriptions);
+        }
         return new Dispensation(header, lines);
+    }
+
+    /** The prescribed line a dispense fulfils, and the prescription document when the dispense names it. */
+    private record Prescribed(String line, Header.InstanceId document) {
+    }
+
+    private static Prescribed prescribed(MedicationDispense md, Bundle bundle, String where) throws TranslationException {
+        if (md.getAuthorizingPrescription().size() == 1) {
+            Reference prescription = md.getAuthorizingPrescriptionFirstRep();
+            if (prescription.hasIdentifier() && prescription.getIdentifier().hasValue()) {
+                return new Prescribed(id(prescription.getIdentifier()), null);
+            }
+            if (resolve(prescription, md, bundle) instanceof MedicationRequest request && request.hasIdentifier()
+                    && request.getIdentifierFirstRep().hasValue()) {
+                return new Prescribed(id(request.getIdentifierFirstRep()),
+                        request.hasGroupIdentifier() && request.getGroupIdentifier().hasValue()
+                                ? instanceId(request.getGroupIdentifier()) : null);
+            }
+        }
+        throw new TranslationException(new TranslationFailure.MissingMandatoryElement(where,
+                "authorizingPrescription (one, by identifier or as a MedicationRequest with an identifier: the French "
+                        + "prescription line dispensed)"));
+    }
+
+    /** A reference resolved to a resource contained in the dispense or carried by the Bundle. */
+    private static Resource resolve(Reference reference, MedicationDispense md, Bundle bundle) {
+        if (reference.getResource() instanceof Resource attached) {
+            return attached;
+        }
+        String ref = reference.getReference();
+        if (ref == null) {
+            return null;
+        }
+        if (ref.startsWith("#")) {
+            for (Resource contained : md.getContained()) {
+                if (ref.substring(1).equals(contained.getIdElement().getIdPart())) {
+                    return contained;
+                }
+            }
+            return null;
+        }
+        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+            Resource r = e.getResource();
+            if (r != null && (ref.equals(e.getFullUrl())
+                    || ref.equals(r.fhirType() + "/" + r.getIdElement().getIdPart()))) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static ClinicalEntry.Product product(MedicationDispense md, Bundle bundle, String where) throws TranslationException {
@@ -103,20 +167,16 @@ public final class MedicationDispenseReader {
         List<ClinicalEntry.Ingredient> ingredients = new ArrayList<>();
         if (md.hasMedicationCodeableConcept()) {
             code = md.getMedicationCodeableConcept();
-        } else if (md.hasMedicationReference()) {
-            String ref = md.getMedicationReference().getReference();
-            for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-                if (e.getResource() instanceof Medication m && ref != null
-                        && (ref.equals(e.getFullUrl()) || ref.equals("Medication/" + m.getIdElement().getIdPart()))) {
-                    code = m.getCode();
-                    form = m.getForm();
-                    for (Medication.MedicationIngredientComponent i : m.getIngredient()) {
-                        ingredients.add(new ClinicalEntry.Ingredient(i.hasItemCodeableConcept() ? coded(i.getItemCodeableConcept()) : null,
-                                null, i.hasStrength() && i.getStrength().hasNumerator() ? new ClinicalEntry.Quantity(
-                                        i.getStrength().getNumerator().getValue().toPlainString(), i.getStrength().getNumerator().getCode()) : null,
-                                null));
-                    }
-                }
+        } else if (md.hasMedicationReference()
+                && resolve(md.getMedicationReference(), md, bundle) instanceof Medication m) {
+            code = m.getCode();
+            form = m.getForm();
+            for (Medication.MedicationIngredientComponent i : m.getIngredient()) {
+                ingredients.add(new ClinicalEntry.Ingredient(i.hasItemCodeableConcept() ? coded(i.getItemCodeableConcept()) : null,
+                        null, i.hasStrength() && i.getStrength().hasNumerator() && i.getStrength().getNumerator().hasValue()
+                                ? new ClinicalEntry.Quantity(i.getStrength().getNumerator().getValue().toPlainString(),
+                                        i.getStrength().getNumerator().getCode()) : null,
+                        null));
             }
         }
         CodedValue coded = code == null ? null : coded(code);
@@ -147,15 +207,19 @@ public final class MedicationDispenseReader {
 
     private static Header.InstanceId instanceId(Identifier i) {
         String system = i.getSystem();
-        if (system != null && system.startsWith("urn:oid:")) {
-            return new Header.InstanceId(system.substring(8), i.getValue());
+        if (system != null && (system.startsWith("urn:oid:") || system.startsWith("urn:uuid:"))) {
+            // An HL7 v3 II with an extension: the root as the system, the extension as the value.
+            return new Header.InstanceId(system.substring(system.indexOf(':', 4) + 1), i.getValue());
         }
         String value = i.getValue();
         return new Header.InstanceId(value != null && value.startsWith("urn:oid:") ? value.substring(8) : value, null);
     }
 
     private static String id(Identifier i) {
-        Header.InstanceId id = instanceId(i);
+        return id(instanceId(i));
+    }
+
+    private static String id(Header.InstanceId id) {
         return id.extension() == null ? id.root() : id.root() + "^" + id.extension();
     }
 
