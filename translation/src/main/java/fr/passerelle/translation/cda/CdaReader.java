@@ -124,7 +124,7 @@ public final class CdaReader {
         }
         Patient patient = new Patient(ids, family, given, coded(child(patientEl, "administrativeGenderCode")),
                 attr(child(patientEl, "birthTime"), "value"), address(child(patientRole, "addr")),
-                telecoms(patientRole));
+                telecoms(patientRole), guardian(child(patientEl, "guardian")));
 
         Element authorEl = child(root, "author");
         if (authorEl == null) {
@@ -152,7 +152,31 @@ public final class CdaReader {
                 attr(child(root, "versionNumber"), "value"), coded(child(root, "code")), text(child(root, "title")),
                 attr(child(root, "effectiveTime"), "value"), coded(child(root, "confidentialityCode")),
                 attr(child(root, "languageCode"), "code"), patient, author, custodian, legalPerson,
-                legal == null ? null : attr(child(legal, "time"), "value"), orders);
+                legal == null ? null : attr(child(legal, "time"), "value"), orders, contacts(root));
+    }
+
+    private Person guardian(Element guardian) {
+        Element name = path(guardian, "guardianPerson", "name");
+        if (guardian == null || name == null) {
+            // An organisation as guardian, or none: nothing the pivot's guardianPerson can carry.
+            return null;
+        }
+        return new Person(null, text(child(name, "prefix")), text(child(name, "family")), text(child(name, "given")),
+                null, address(child(guardian, "addr")), telecoms(guardian), null);
+    }
+
+    /** Header participants that name a person (attending physician, correspondent, relative). */
+    private List<Header.Contact> contacts(Element root) {
+        List<Header.Contact> out = new ArrayList<>();
+        for (Element p : children(root, "participant")) {
+            Element entity = child(p, "associatedEntity");
+            if (entity == null || path(entity, "associatedPerson", "name") == null) {
+                continue;
+            }
+            out.add(new Header.Contact(attr(p, "typeCode"), coded(child(p, "functionCode")),
+                    attr(entity, "classCode"), person(entity, "associatedPerson", null)));
+        }
+        return out;
     }
 
     private Person person(Element assigned, String personElement, Element functionCode) {

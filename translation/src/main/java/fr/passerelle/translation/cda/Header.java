@@ -6,10 +6,27 @@ import java.util.List;
 public record Header(InstanceId id, InstanceId setId, String versionNumber, CodedValue documentCode, String title,
                      String effectiveTime, CodedValue confidentiality, String languageCode, Patient patient,
                      Author author, Organization custodian, Person legalAuthenticator,
-                     String legalAuthenticationTime, List<InstanceId> inFulfillmentOf) {
+                     String legalAuthenticationTime, List<InstanceId> inFulfillmentOf, List<Contact> contacts) {
 
     public Header {
         inFulfillmentOf = inFulfillmentOf == null ? List.of() : List.copyOf(inFulfillmentOf);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    }
+
+    /** A header without contacts (documents rebuilt from FHIR resources, which carry none). */
+    public Header(InstanceId id, InstanceId setId, String versionNumber, CodedValue documentCode, String title,
+                  String effectiveTime, CodedValue confidentiality, String languageCode, Patient patient,
+                  Author author, Organization custodian, Person legalAuthenticator,
+                  String legalAuthenticationTime, List<InstanceId> inFulfillmentOf) {
+        this(id, setId, versionNumber, documentCode, title, effectiveTime, confidentiality, languageCode, patient,
+                author, custodian, legalAuthenticator, legalAuthenticationTime, inFulfillmentOf, List.of());
+    }
+
+    /**
+     * A person the document names as a contact of the patient (a header {@code participant}: the attending
+     * physician, a correspondent, a relative), with the participation type and function as written.
+     */
+    public record Contact(String typeCode, CodedValue function, String classCode, Person person) {
     }
 
     /** An HL7 instance identifier. */
@@ -24,11 +41,17 @@ public record Header(InstanceId id, InstanceId setId, String versionNumber, Code
     }
 
     public record Patient(List<InstanceId> ids, String family, List<String> given, CodedValue gender,
-                          String birthTime, Address address, List<String> telecoms) {
+                          String birthTime, Address address, List<String> telecoms, Person guardian) {
         public Patient {
             ids = List.copyOf(ids);
             given = List.copyOf(given);
             telecoms = List.copyOf(telecoms);
+        }
+
+        /** A patient without a guardian. */
+        public Patient(List<InstanceId> ids, String family, List<String> given, CodedValue gender,
+                       String birthTime, Address address, List<String> telecoms) {
+            this(ids, family, given, gender, birthTime, address, telecoms, null);
         }
     }
 

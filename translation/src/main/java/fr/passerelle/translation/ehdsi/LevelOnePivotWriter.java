@@ -22,9 +22,35 @@ public final class LevelOnePivotWriter {
         template.setAttribute("root", XDS_SD);
         Element firstTemplate = (Element) doc.getElementsByTagNameNS(doc.getNamespaceURI(), "templateId").item(0);
         doc.insertBefore(template, firstTemplate.getNextSibling());
+        scanningParticipants(dom, doc, source);
         Element body = dom.add(dom.add(doc, "component"), "nonXMLBody");
         Element text = dom.add(body, "text", "mediaType", "application/pdf", "representation", "B64");
         text.setTextContent(pdf.base64());
         return dom.document();
+    }
+
+    /**
+     * XDS-SD names the device that produced the wrapped document (an author that is an authoring device) and
+     * who entered it (dataEnterer). Here the device is this gateway, which wraps the PDF without altering it,
+     * and the person is the French document's author, who produced the PDF. Both go before the custodian.
+     */
+    private static void scanningParticipants(PivotDom dom, Element doc, CdaDocument source) {
+        Element custodian = (Element) doc.getElementsByTagNameNS(doc.getNamespaceURI(), "custodian").item(0);
+        Element device = dom.document().createElementNS(doc.getNamespaceURI(), "author");
+        doc.insertBefore(device, custodian);
+        dom.time(device, "time", source.header().effectiveTime());
+        Element assigned = dom.add(device, "assignedAuthor");
+        // The gateway has no registered device identifier: "not applicable" rather than an invented one.
+        dom.add(assigned, "id", "nullFlavor", "NA");
+        Element authoring = dom.add(assigned, "assignedAuthoringDevice");
+        // DICOM "Workstation" (CID 30 / 1.2.840.10008.2.16.4), one of the two codes XDS-SD allows.
+        dom.fixedCode(authoring, "code", "WST", "1.2.840.10008.2.16.4", "Workstation");
+        dom.text(authoring, "manufacturerModelName", "Passerelle");
+        dom.text(authoring, "softwareName", "Passerelle translation");
+        Element enterer = dom.document().createElementNS(doc.getNamespaceURI(), "dataEnterer");
+        doc.insertBefore(enterer, custodian);
+        dom.time(enterer, "time", source.header().effectiveTime());
+        var person = source.header().author().person();
+        dom.id(dom.add(enterer, "assignedEntity"), person == null ? null : person.id());
     }
 }

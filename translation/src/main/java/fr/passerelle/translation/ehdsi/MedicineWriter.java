@@ -29,13 +29,13 @@ final class MedicineWriter {
             dom.coded(sa, "routeCode", d.route());
         }
         if (d != null && (d.doseLow() != null || d.doseHigh() != null)) {
+            // eHDSI expresses the dose as a range; a single French dose is the range [dose, dose].
             Element dose = dom.add(sa, "doseQuantity");
-            if (d.doseLow() != null) {
-                dom.quantity(dose, "low", unitless(d.doseLow()));
-            }
-            if (d.doseHigh() != null) {
-                dom.quantity(dose, "high", unitless(d.doseHigh()));
-            }
+            dom.quantity(dose, "low", unitless(d.doseLow() != null ? d.doseLow() : d.doseHigh()));
+            dom.quantity(dose, "high", unitless(d.doseHigh() != null ? d.doseHigh() : d.doseLow()));
+        } else {
+            // No structured dose (e.g. a magistral preparation "applied" to the skin): eHDSI requires the element.
+            dom.add(sa, "doseQuantity", "nullFlavor", "UNK");
         }
     }
 

@@ -45,7 +45,8 @@ public final class PatientSummaryPivotWriter {
             Map.entry(SectionKind.ALLERGIES, new String[] {E + "2.12"}),
             Map.entry(SectionKind.PROCEDURES, new String[] {E + "2.11"}),
             Map.entry(SectionKind.PROBLEMS, new String[] {E + "2.9", "2.16.840.1.113883.10.20.1.11"}),
-            Map.entry(SectionKind.DEVICES, new String[] {E + "2.4", "2.16.840.1.113883.10.20.1.7"}),
+            Map.entry(SectionKind.DEVICES, new String[] {E + "2.4", "2.16.840.1.113883.10.20.1.7",
+                    "1.3.6.1.4.1.19376.1.5.3.1.1.5.3.5"}),
             Map.entry(SectionKind.PAST_ILLNESS, new String[] {E + "2.10"}),
             Map.entry(SectionKind.IMMUNIZATIONS, new String[] {E + "2.15", "2.16.840.1.113883.10.20.1.6"}),
             Map.entry(SectionKind.PREGNANCY, new String[] {E + "2.7"}),
@@ -187,9 +188,8 @@ public final class PatientSummaryPivotWriter {
         dom.add(sa, "statusCode", "code", m.end() == null ? "active" : "completed");
         Element eff = dom.add(sa, "effectiveTime", "xsi:type", "IVL_TS");
         dom.time(eff, "low", m.start());
-        if (m.end() != null) {
-            dom.time(eff, "high", m.end());
-        }
+        // An ongoing treatment has no end: eHDSI wants the element, unknown.
+        dom.time(eff, "high", m.end());
         MedicineWriter.dosage(dom, sa, first, null);
         MedicineWriter.consumable(dom, sa, m.product(), E + "3.31", E + "3.32");
     }
@@ -222,7 +222,8 @@ public final class PatientSummaryPivotWriter {
         dom.fixedCode(sa, "code", "IMMUNIZ", "2.16.840.1.113883.5.4", null);
         dom.add(sa, "statusCode", "code", "completed");
         dom.time(sa, "effectiveTime", i.date());
-        Element material = dom.add(dom.add(dom.add(sa, "consumable"), "manufacturedProduct"), "manufacturedMaterial");
+        Element product = dom.add(dom.add(sa, "consumable"), "manufacturedProduct", "classCode", "MANU");
+        Element material = dom.add(product, "manufacturedMaterial", "classCode", "MMAT", "determinerCode", "KIND");
         dom.coded(material, "code", i.vaccine());
     }
 

@@ -110,6 +110,8 @@ final class PivotDom extends CdaElements {
         if (a.postalCode() != null) {
             text(addr, "postalCode", a.postalCode());
         }
+        // French addresses have no state or province; eHDSI requires the element, so "no information".
+        add(addr, "state", "nullFlavor", "NI");
         // eHDSI wants ISO 3166 alpha-2; French documents write "FRANCE" or leave the country out.
         String country = a.country();
         text(addr, "country", country == null || country.equalsIgnoreCase("FRANCE") ? "FR" : country);
@@ -120,7 +122,26 @@ final class PivotDom extends CdaElements {
             add(parent, "telecom", "nullFlavor", "NI");
         }
         for (String t : telecoms) {
-            add(parent, "telecom", "value", t);
+            add(parent, "telecom", "value", international(t));
         }
+    }
+
+    /**
+     * A foreign reader cannot dial a French national number ("tel:0144534551"): eHDSI wants the international
+     * form ("tel:+33144534551"). Only the unambiguous French shape (ten digits starting with 0, separators
+     * allowed) is rewritten; anything else is carried as written.
+     */
+    static String international(String telecom) {
+        if (!telecom.startsWith("tel:")) {
+            return telecom;
+        }
+        String digits = telecom.substring(4).replaceAll("[ .\\-]", "");
+        if (digits.matches("0[1-9][0-9]{8}")) {
+            return "tel:+33" + digits.substring(1);
+        }
+        if (digits.matches("\\+[0-9]{6,15}")) {
+            return "tel:" + digits;
+        }
+        return telecom;
     }
 }

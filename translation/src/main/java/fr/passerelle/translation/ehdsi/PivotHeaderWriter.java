@@ -51,6 +51,7 @@ final class PivotHeaderWriter {
             dom.add(la, "signatureCode", "code", "S");
             assignedEntity(dom, la, "assignedEntity", h.legalAuthenticator());
         }
+        contacts(dom, doc, h.contacts());
         return doc;
     }
 
@@ -69,6 +70,65 @@ final class PivotHeaderWriter {
         }
         dom.coded(patient, "administrativeGenderCode", p.gender());
         dom.time(patient, "birthTime", p.birthTime());
+        Element guardian;
+        if (p.guardian() == null) {
+            // eHDSI requires the element: "no information" the CDA way rather than leaving it out.
+            guardian = dom.add(patient, "guardian", "nullFlavor", "NI");
+            dom.add(guardian, "guardianPerson", "nullFlavor", "NI");
+        } else {
+            guardian = dom.add(patient, "guardian", "classCode", "GUARD");
+            dom.address(guardian, p.guardian().address());
+            dom.telecoms(guardian, p.guardian().telecoms());
+            personName(dom, dom.add(guardian, "guardianPerson"), p.guardian());
+        }
+    }
+
+    /**
+     * The patient's contacts as eHDSI header participants (typeCode IND). The attending physician keeps the
+     * HL7 PCP function the eHDSI templates key on; other contacts keep their French role class.
+     */
+    private static void contacts(PivotDom dom, Element doc, java.util.List<Header.Contact> contacts) {
+        if (contacts.isEmpty()) {
+            // eHDSI requires a contact: "no information" rather than leaving the element out.
+            Element none = dom.add(doc, "participant", "typeCode", "IND", "nullFlavor", "NI");
+            dom.add(none, "associatedEntity", "classCode", "NOK", "nullFlavor", "NI");
+            return;
+        }
+        for (Header.Contact c : contacts) {
+            Element participant = dom.add(doc, "participant", "typeCode", "IND");
+            CodedValue function = c.function();
+            boolean pcp = function != null && "PCP".equals(function.code())
+                    && "2.16.840.1.113883.5.88".equals(function.codeSystem());
+            if (pcp) {
+                dom.fixedCode(participant, "functionCode", "PCP", "2.16.840.1.113883.5.88", "primary care physician");
+            }
+            Element entity = dom.add(participant, "associatedEntity", "classCode",
+                    c.classCode() == null ? "PROV" : c.classCode());
+            dom.id(entity, c.person().id());
+            dom.address(entity, c.person().address());
+            dom.telecoms(entity, c.person().telecoms());
+            personName(dom, dom.add(entity, "associatedPerson"), c.person());
+        }
+    }
+
+    private static void personName(PivotDom dom, Element personEl, Person person) {
+        Element name = dom.add(personEl, "name");
+        for (String[] part : new String[][] {{"family", person.family()}, {"given", person.given()}}) {
+            if (part[1] == null) {
+                dom.add(name, part[0], "nullFlavor", "NI");
+            } else {
+                dom.text(name, part[0], part[1]);
+            }
+        }
+    }
+
+    /** The section-level author of an ePrescription: the prescriber, i.e. the French document's author. */
+    static void prescriber(PivotDom dom, Element section, Header h) {
+        Element author = dom.add(section, "author");
+        Person person = h.author().person();
+        dom.coded(author, "functionCode", person == null ? null : person.profession());
+        dom.time(author, "time", h.author().time());
+        assignedEntity(dom, author, "assignedAuthor", h.author().person());
     }
 
     private static void author(PivotDom dom, Element doc, Header h) {
@@ -112,7 +172,10 @@ final class PivotHeaderWriter {
             dom.telecoms(o, org.telecoms().isEmpty() ? java.util.List.of() : org.telecoms().subList(0, 1));
             dom.address(o, org.address());
         } else {
-            dom.telecoms(o, org.telecoms());
+            // Optional for a professional's organisation: left out rather than written as "no information".
+            if (!org.telecoms().isEmpty()) {
+                dom.telecoms(o, org.telecoms());
+            }
             dom.address(o, org.address());
         }
     }

@@ -33,11 +33,14 @@ public final class PrescriptionPivotWriter {
                 "ePrescription");
         Element body = dom.add(dom.add(doc, "component"), "structuredBody");
         Element section = dom.add(dom.add(body, "component"), "section");
-        dom.templates(section, E + "2.1");
+        // The eHDSI prescription section is a CCD medications section (the eHDSI schematron checks that lineage).
+        dom.templates(section, E + "2.1", "2.16.840.1.113883.10.20.1.8");
         dom.id(section, source.header().id());
         dom.fixedCode(section, "code", SectionKind.PRESCRIPTIONS.loinc(), PivotHeaderWriter.LOINC, "Prescriptions");
         dom.text(section, "title", prescriptions.title() == null ? "Prescriptions" : prescriptions.title());
         PatientSummaryPivotWriter.narrative(dom, section, prescriptions);
+        // The prescriber of every line: the French document's author.
+        PivotHeaderWriter.prescriber(dom, section, source.header());
         for (ClinicalEntry e : prescriptions.entries()) {
             if (e instanceof PrescriptionLine line) {
                 line(dom, section, line);
@@ -50,7 +53,7 @@ public final class PrescriptionPivotWriter {
         Element sa = dom.add(dom.add(section, "entry", "typeCode", "COMP"), "substanceAdministration",
                 "classCode", "SBADM", "moodCode", "INT");
         dom.templates(sa, "2.16.840.1.113883.10.20.1.24", "1.3.6.1.4.1.19376.1.5.3.1.4.7", E + "3.2",
-                "1.3.6.1.4.1.19376.1.5.3.1.4.7.1");
+                "1.3.6.1.4.1.19376.1.5.3.1.4.7.1", E + "3.4");
         dom.id(sa, line.id());
         dom.fixedCode(sa, "code", "DRUG", "2.16.840.1.113883.5.4", "Drug therapy");
         dom.text(sa, "text", posologyText(line));
