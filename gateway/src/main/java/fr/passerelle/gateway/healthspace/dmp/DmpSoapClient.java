@@ -32,11 +32,14 @@ import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.HTTPConduitFactory;
 import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -56,6 +59,12 @@ public final class DmpSoapClient {
     static final String XOP_NS = "http://www.w3.org/2004/08/xop/include";
     private static final QName SERVICE = new QName("urn:ihe:iti:xds-b:2007", "DmpService");
     private static final QName PORT = new QName("urn:ihe:iti:xds-b:2007", "DmpPort");
+    private static final Logger LOG = LoggerFactory.getLogger(DmpSoapClient.class);
+    /** Keeps CXF's default fault logging off the DMP client: the type only, at DEBUG (see dispatch()). */
+    static final FaultListener QUIET_FAULTS = (exception, description, message) -> {
+        LOG.debug("DMP client call failed in CXF: {}", exception.getClass().getName());
+        return false;
+    };
 
     private final KeyManager[] keyManagers;
     private final TrustManager[] trustManagers;
@@ -152,6 +161,13 @@ public final class DmpSoapClient {
         client.getEndpoint().getEndpointInfo().setProperty(HTTPConduitFactory.class.getName(),
                 (HTTPConduitFactory) (transport, bus, endpoint, target) ->
                         new URLConnectionHTTPConduit(bus, endpoint, target));
+        // CXF logs every fault of a client call at WARN, with its message and stack, before handing it back to
+        // the caller ("Interceptor for {…}DmpService has thrown exception, unwinding now"). Here the caller is
+        // call(), which turns every fault into a DmpFailure the roads answer, time and audit: the WARN is a
+        // duplicate per failed call, and its message can quote the DMP's error page ("Incoming portion of HTML
+        // stream: …"), which may say anything about the patient. A FaultListener returning false replaces that
+        // default logging on this client only; server-side CXF logging is untouched.
+        client.getEndpoint().put(FaultListener.class.getName(), QUIET_FAULTS);
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         if (!(conduit instanceof URLConnectionHTTPConduit)) {
             throw new IllegalStateException("the DMP client needs CXF's URLConnection conduit, got "

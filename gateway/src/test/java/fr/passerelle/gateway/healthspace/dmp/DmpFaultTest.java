@@ -130,6 +130,29 @@ class DmpFaultTest {
     }
 
     @Test
+    void cxfDoesNotLogTheFailuresTheConnectorAnswersNorQuoteTheDmpsErrorPage() {
+        ch.qos.logback.classic.Logger cxf = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("org.apache.cxf");
+        var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        events.start();
+        cxf.addAppender(events);
+        try {
+            registryAnswers(aResponse().withStatus(500).withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>Erreur pour le patient 284056912304563</body></html>"));
+            assertThat(documentsFailure().kind()).isEqualTo(DmpFailure.Kind.HTTP_ERROR);
+            registryAnswers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+            assertThat(documentsFailure().kind()).isEqualTo(DmpFailure.Kind.UNREACHABLE);
+        } finally {
+            cxf.detachAppender(events);
+        }
+        // Without the FaultListener, CXF logs each of these four attempts at WARN, the first two quoting the page.
+        assertThat(events.list).noneSatisfy(event -> assertThat(event.getLevel().isGreaterOrEqual(
+                ch.qos.logback.classic.Level.WARN)).isTrue());
+        assertThat(events.list).noneSatisfy(event ->
+                assertThat(event.getFormattedMessage()).contains("284056912304563"));
+    }
+
+    @Test
     void aSubmissionIsNeverRetried() {
         dmp.stubFor(post(urlEqualTo("/repository")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         DmpSoapClient soap = new DmpSoapClient(null, null, properties.resilience());
