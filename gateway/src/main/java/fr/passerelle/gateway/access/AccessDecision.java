@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.access;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
 import java.util.Objects;
 
 /** The policy's answer, with the rule that decided it: both go into the audit trail. */
@@ -19,7 +20,7 @@ public sealed interface AccessDecision {
     }
 
     /** Access refused; {@code error} is what the road reports to the requesting NCP. */
-    record Refused(DecidingRule rule, EhdsiErrorCode error) implements AccessDecision {
+    record Refused(DecidingRule rule, ExchangeError error) implements AccessDecision {
         public Refused {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(error, "error");

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.access;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.consent.ConsentStatus;
 import fr.passerelle.gateway.consent.ConsentTerms;
 import fr.passerelle.gateway.consent.ConsentVersion;
@@ -25,38 +26,38 @@ public final class AccessRules {
     public AccessDecision decide(AccessRequest request, Optional<ConsentVersion> consent, PatientControls controls,
                                  Instant now) {
         if (controls.blocks(request.requester().professionalId())) {
-            return refused(DecidingRule.PROFESSIONAL_BLOCKED, EhdsiErrorCode.INSUFFICIENT_RIGHTS);
+            return refused(DecidingRule.PROFESSIONAL_BLOCKED, ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
         }
         boolean emergency = request.purpose() == PurposeOfUse.EMERGENCY;
         if (emergency && controls.opposesEmergencyAccess()) {
-            return refused(DecidingRule.EMERGENCY_ACCESS_OPPOSED, EhdsiErrorCode.INSUFFICIENT_RIGHTS);
+            return refused(DecidingRule.EMERGENCY_ACCESS_OPPOSED, ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
         }
         boolean maskedVisible = emergency && controls.maskedVisibleInEmergency();
         if (consent.isEmpty()) {
             return defaultConsent == DefaultConsent.ALL_PARTICIPATING_COUNTRIES
                     ? new AccessDecision.Granted(DecidingRule.DEFAULT_ALLOWS, maskedVisible)
-                    : refused(DecidingRule.NO_CONSENT, EhdsiErrorCode.NO_CONSENT);
+                    : refused(DecidingRule.NO_CONSENT, ExchangeError.ERROR_NO_CONSENT);
         }
         ConsentVersion current = consent.get();
         if (current.status() == ConsentStatus.REVOKED) {
-            return refused(DecidingRule.CONSENT_REVOKED, EhdsiErrorCode.NO_CONSENT);
+            return refused(DecidingRule.CONSENT_REVOKED, ExchangeError.ERROR_NO_CONSENT);
         }
         ConsentTerms terms = current.terms().orElseThrow();
         if (terms.expiredAt(now)) {
-            return refused(DecidingRule.CONSENT_EXPIRED, EhdsiErrorCode.NO_CONSENT);
+            return refused(DecidingRule.CONSENT_EXPIRED, ExchangeError.ERROR_NO_CONSENT);
         }
         if (!terms.countries().covers(request.requester().country())) {
-            return refused(DecidingRule.COUNTRY_NOT_AUTHORISED, EhdsiErrorCode.NO_CONSENT);
+            return refused(DecidingRule.COUNTRY_NOT_AUTHORISED, ExchangeError.ERROR_NO_CONSENT);
         }
         for (DocumentKind kind : request.documents()) {
             if (!terms.covers(request.requester().country(), kind)) {
-                return refused(DecidingRule.DOCUMENTS_NOT_AUTHORISED, EhdsiErrorCode.NO_CONSENT);
+                return refused(DecidingRule.DOCUMENTS_NOT_AUTHORISED, ExchangeError.ERROR_NO_CONSENT);
             }
         }
         return new AccessDecision.Granted(DecidingRule.CONSENT_COVERS_REQUEST, maskedVisible);
     }
 
-    private static AccessDecision refused(DecidingRule rule, EhdsiErrorCode error) {
+    private static AccessDecision refused(DecidingRule rule, ExchangeError error) {
         return new AccessDecision.Refused(rule, error);
     }
 }

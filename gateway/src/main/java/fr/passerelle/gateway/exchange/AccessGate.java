@@ -52,15 +52,15 @@ public class AccessGate {
                 transaction);
         if (!TreatedPatient.matches(call.requester(), patient)) {
             audit.record(new AuditEntry(request, AuditOutcome.REFUSED, TRC_PATIENT_RULE,
-                    ExchangeError.UNKNOWN_PATIENT_IDENTIFIER.code(), List.of(), call.correlationId(),
+                    ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER.code(), List.of(), call.correlationId(),
                     call.assertionIds()));
-            return new Turned(new ExchangeRefusal(ExchangeError.UNKNOWN_PATIENT_IDENTIFIER,
+            return new Turned(new ExchangeRefusal(ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER,
                     "the request is about another patient than the TRC assertion"));
         }
         AccessDecision decision = policy.decide(request, healthSpace.controls(patient));
         if (decision instanceof AccessDecision.Refused refused) {
             audit.record(AuditEntry.of(request, decision, List.of(), call.correlationId(), call.assertionIds()));
-            return new Turned(new ExchangeRefusal(ExchangeError.of(refused.error()), refused.rule().description()));
+            return new Turned(new ExchangeRefusal(refused.error(), refused.rule().description()));
         }
         return new Admitted(call, request, (AccessDecision.Granted) decision);
     }

@@ -49,7 +49,7 @@ public class DispensationRecording {
 
     private DispensationOutcome recordOnBehalf(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {
         if (healthSpace.findPatient(patient).isEmpty()) {
-            return new DispensationOutcome.Refused(ExchangeRefusal.of(ExchangeError.PATIENT_NO_MATCH));
+            return new DispensationOutcome.Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
         }
         AccessGate.Passage passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
                 CrossBorderTransaction.DISPENSATION);
@@ -62,7 +62,7 @@ public class DispensationRecording {
                 || !prescription.get().entry().patient().equals(patient)
                 || !DocumentFilter.isVisible(admitted.decision(), prescription.get().entry())) {
             return new DispensationOutcome.Refused(gate.failed(admitted,
-                    ExchangeRefusal.of(ExchangeError.EP_NOT_IDENTIFIABLE)));
+                    ExchangeRefusal.of(ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE)));
         }
         try {
             DispensationReceipt receipt = transaction.execute(status -> {
@@ -78,9 +78,9 @@ public class DispensationRecording {
 
     private static ExchangeRefusal refusal(DispensationRefusedException.Reason reason) {
         return switch (reason) {
-            case UNKNOWN_PRESCRIPTION, UNKNOWN_LINE, OTHER_PATIENT -> ExchangeRefusal.of(ExchangeError.EP_NOT_IDENTIFIABLE);
-            case ALREADY_DISPENSED -> ExchangeRefusal.of(ExchangeError.EP_ALREADY_DISPENSED);
-            case CONFLICTING_RESUBMISSION -> ExchangeRefusal.of(ExchangeError.DISPENSATION_CONFLICT);
+            case UNKNOWN_PRESCRIPTION, UNKNOWN_LINE, OTHER_PATIENT -> ExchangeRefusal.of(ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE);
+            case ALREADY_DISPENSED -> ExchangeRefusal.of(ExchangeError.ERROR_EP_ALREADY_DISPENSED);
+            case CONFLICTING_RESUBMISSION -> ExchangeRefusal.of(ExchangeError.ERROR_ED_GENERIC);
         };
     }
 }

@@ -49,11 +49,11 @@ public class DocumentListing {
     private ListingOutcome listOnBehalf(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds) {
         Set<DocumentKind> asked = kinds.isEmpty() ? LISTABLE : EnumSet.copyOf(kinds);
         if (!LISTABLE.containsAll(asked)) {
-            return new ListingOutcome.Refused(new ExchangeRefusal(ExchangeError.DOCUMENT_NOT_FOUND,
+            return new ListingOutcome.Refused(new ExchangeRefusal(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING,
                     "only Patient Summaries and ePrescriptions are served abroad"));
         }
         if (healthSpace.findPatient(patient).isEmpty()) {
-            return new ListingOutcome.Refused(ExchangeRefusal.of(ExchangeError.PATIENT_NO_MATCH));
+            return new ListingOutcome.Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
         }
         AccessGate.Passage passage = gate.admit(call, patient, asked, CrossBorderTransaction.DOCUMENT_LIST);
         if (passage instanceof AccessGate.Turned turned) {

@@ -51,12 +51,12 @@ public class DocumentRetrieval {
         if (stored.isEmpty() || !DocumentListing.LISTABLE.contains(stored.get().entry().kind())
                 || request.patient().filter(p -> !p.equals(stored.get().entry().patient())).isPresent()) {
             // Unknown, not served abroad, or another patient's: all look the same from outside.
-            return refused(ExchangeError.DOCUMENT_NOT_FOUND);
+            return refused(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING);
         }
         StoredDocument document = stored.get();
         DocumentEntry entry = document.entry();
         if (!request.rendering().appliesTo(entry.kind())) {
-            return refused(ExchangeError.DOCUMENT_NOT_FOUND);
+            return refused(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING);
         }
         AccessGate.Passage passage = gate.admit(call, entry.patient(), Set.of(entry.kind()),
                 CrossBorderTransaction.DOCUMENT_RETRIEVE);
@@ -66,7 +66,7 @@ public class DocumentRetrieval {
         AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
         if (!DocumentFilter.isVisible(admitted.decision(), entry)
                 || (entry.kind() == DocumentKind.EPRESCRIPTION && !listing.stillDispensable(entry))) {
-            return new RetrievalOutcome.Refused(gate.failed(admitted, ExchangeRefusal.of(ExchangeError.DOCUMENT_NOT_FOUND)));
+            return new RetrievalOutcome.Refused(gate.failed(admitted, ExchangeRefusal.of(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING)));
         }
         TranslatedDocuments.Translation translation = translations.translate(document, request.rendering(),
                 request.language());
@@ -100,14 +100,14 @@ public class DocumentRetrieval {
             throw new IllegalArgumentException(rendering + " does not apply to " + kind);
         }
         if (healthSpace.findPatient(patient).isEmpty()) {
-            return refused(ExchangeError.PATIENT_NO_MATCH);
+            return refused(ExchangeError.ERROR_PI_NO_MATCH);
         }
         AccessGate.Passage passage = gate.admit(call, patient, Set.of(kind), CrossBorderTransaction.DOCUMENT_RETRIEVE);
         if (passage instanceof AccessGate.Turned turned) {
             return new RetrievalOutcome.Refused(turned.refusal());
         }
         AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
-        ExchangeError none = kind == DocumentKind.PATIENT_SUMMARY ? ExchangeError.PS_NOT_FOUND : ExchangeError.EP_NOT_FOUND;
+        ExchangeError none = kind == DocumentKind.PATIENT_SUMMARY ? ExchangeError.ERROR_PS_NOT_FOUND : ExchangeError.ERROR_EP_NOT_FOUND;
         Optional<DocumentEntry> newest = DocumentFilter.visible(admitted.decision(), healthSpace.documents(patient, kind))
                 .stream()
                 .filter(entry -> kind != DocumentKind.EPRESCRIPTION || listing.stillDispensable(entry))

@@ -53,12 +53,12 @@ public class PatientIdentification {
     private IdentificationOutcome identifyOnBehalf(CrossBorderCall call, PatientQuery query) {
         List<FrenchPatient> candidates = candidates(query);
         if (candidates.isEmpty()) {
-            auditUnmatched(call, query, NO_MATCH_RULE, ExchangeError.PATIENT_NO_MATCH);
+            auditUnmatched(call, query, NO_MATCH_RULE, ExchangeError.ERROR_PI_NO_MATCH);
             return new IdentificationOutcome.NoMatch();
         }
         if (candidates.size() > 1) {
-            auditUnmatched(call, query, MULTIPLE_MATCHES_RULE, ExchangeError.PATIENT_MULTIPLE_MATCHES);
-            return new IdentificationOutcome.Refused(ExchangeRefusal.of(ExchangeError.PATIENT_MULTIPLE_MATCHES));
+            auditUnmatched(call, query, MULTIPLE_MATCHES_RULE, ExchangeError.ERROR_PI_MULTIPLE_MATCHES);
+            return new IdentificationOutcome.Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_MULTIPLE_MATCHES));
         }
         FrenchPatient patient = candidates.get(0);
         AccessGate.Passage passage = gate.admit(call, patient.ins(), Set.of(),

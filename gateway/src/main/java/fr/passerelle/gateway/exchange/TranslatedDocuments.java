@@ -76,13 +76,13 @@ public final class TranslatedDocuments {
             case FHIR_MPD -> translator.toFhirMpd(cda, language);
         };
         if (outcome instanceof TranslationOutcome.Rejected rejected) {
-            return new Failed(new ExchangeRefusal(ExchangeError.TRANSCODING_ERROR, reason(rejected.failure())));
+            return new Failed(new ExchangeRefusal(ExchangeError.ERROR_TRANSCODING_ERROR, reason(rejected.failure())));
         }
         TranslationOutcome.Translated translated = (TranslationOutcome.Translated) outcome;
         if (rendering == Rendering.PIVOT_PDF) {
             return translated.levelOne()
                     .<Translation>map(l1 -> new Done(l1.getBytes(StandardCharsets.UTF_8)))
-                    .orElseGet(() -> new Failed(ExchangeRefusal.of(ExchangeError.PDF_NOT_PROVIDED)));
+                    .orElseGet(() -> new Failed(ExchangeRefusal.of(ExchangeError.ERROR_PS_PDF_FORMAT_NOT_PROVIDED)));
         }
         return new Done(translated.document().getBytes(StandardCharsets.UTF_8));
     }

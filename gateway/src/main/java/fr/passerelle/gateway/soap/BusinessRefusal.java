@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,14 @@ import java.util.Objects;
  * @param code    the eHDSI error code
  * @param context a short explanation for the requesting NCP; never a patient identifier nor document content
  */
-public record BusinessRefusal(EhdsiErrorCode code, String context) {
+public record BusinessRefusal(ExchangeError code, String context) {
 
     public BusinessRefusal {
         Objects.requireNonNull(code, "code");
         context = context == null || context.isBlank() ? code.description() : context;
     }
 
-    public static BusinessRefusal of(EhdsiErrorCode code) {
+    public static BusinessRefusal of(ExchangeError code) {
         return new BusinessRefusal(code, code.description());
     }
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.soap;
 
 import fr.passerelle.gateway.exchange.CrossBorderCall;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.ratelimit.RateLimitGate;
 import fr.passerelle.trust.Refusal;
@@ -51,7 +52,8 @@ public class TrustCheckpoint {
     public Verdict check(RequestSecurity security, Transaction transaction, Optional<String> patientId) {
         if (security.wsseSecurity().isEmpty()) {
             return new Untrusted(new SecurityRefusal(SecurityRefusal.Kind.INVALID_SECURITY,
-                    "ERROR_HPI_AUTHENTICATION_NOT_RECEIVED: the request carries no WS-Security header"));
+                    ExchangeError.ERROR_HPI_AUTHENTICATION_NOT_RECEIVED.code()
+                            + ": the request carries no WS-Security header"));
         }
         Validation validation = patientId.isPresent()
                 ? validator.validate(security.wsseSecurity().get(), transaction, patientId.get())
@@ -59,19 +61,19 @@ public class TrustCheckpoint {
         if (validation instanceof Refusal refusal) {
             SecurityRefusal.Kind kind = "header".equals(refusal.check()) || "structure".equals(refusal.check())
                     ? SecurityRefusal.Kind.INVALID_SECURITY : SecurityRefusal.Kind.FAILED_AUTHENTICATION;
-            return new Untrusted(new SecurityRefusal(kind, refusal.error().code() + ": " + refusal.reason()));
+            return new Untrusted(new SecurityRefusal(kind, ExchangeError.of(refusal.error()).code() + ": "
+                    + refusal.reason()));
         }
         VerifiedRequester requester = (VerifiedRequester) validation;
         CrossBorderCall call = new CrossBorderCall(requester, requester.country(), security.addressing().messageId());
         if (rateLimit.admit(call, transaction) instanceof RateLimitGate.Throttled throttled) {
-            return new Throttled(new BusinessRefusal(EhdsiErrorCode.ERROR_GENERIC, throttled.reason()));
+            return new Throttled(new BusinessRefusal(ExchangeError.ERROR_GENERIC, throttled.reason()));
         }
         return new Believed(call);
     }
 
     /** An exchange refusal in the eHDSI catalogue's words. */
     public static BusinessRefusal refusalOf(ExchangeRefusal refusal) {
-        return new BusinessRefusal(EhdsiErrorCode.ofWire(refusal.error().code()).orElse(EhdsiErrorCode.ERROR_GENERIC),
-                refusal.reason());
+        return new BusinessRefusal(refusal.error(), refusal.reason());
     }
 }

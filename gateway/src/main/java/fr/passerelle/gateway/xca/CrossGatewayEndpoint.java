@@ -1,7 +1,7 @@
 package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.EnvelopeFault;
 import fr.passerelle.gateway.soap.InboundRequest;
@@ -53,7 +53,7 @@ public class CrossGatewayEndpoint implements Provider<DOMSource> {
         DocumentQuery query = queryReader.read(request.body());
         if (query.classes().isEmpty()) {
             return new DOMSource(queryWriter.refused(new BusinessRefusal(
-                    EhdsiErrorCode.ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN,
+                    ExchangeError.ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN,
                     "France serves class codes 60591-5 (Patient Summary) and 57833-6 (ePrescription) over XCA")));
         }
         DocumentQueryOutcome outcome = queryRoad.travel(request.security(), query);

@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.CrossBorderRoad;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 
 /** The road behind XCA query: trust → patient → access policy → health space listing → audit. */
 public interface DocumentQueryRoad extends CrossBorderRoad<DocumentQuery, DocumentQueryOutcome> {
@@ -10,6 +10,6 @@ public interface DocumentQueryRoad extends CrossBorderRoad<DocumentQuery, Docume
     /** The answer while no road is wired: an explicit eHDSI error, never an invented document list. */
     static DocumentQueryRoad unavailable() {
         return (security, query) -> new DocumentQueryOutcome.Refused(new BusinessRefusal(
-                EhdsiErrorCode.ERROR_GENERIC, "Document query is temporarily unavailable at the French NCP"));
+                ExchangeError.ERROR_GENERIC, "Document query is temporarily unavailable at the French NCP"));
     }
 }

@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.CrossBorderRoad;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 
 /** The road behind XCA retrieve: trust → patient → access policy → health space → translation → audit. */
 public interface DocumentRetrieveRoad extends CrossBorderRoad<RetrieveRequest, RetrieveOutcome> {
@@ -10,6 +10,6 @@ public interface DocumentRetrieveRoad extends CrossBorderRoad<RetrieveRequest, R
     /** The answer while no road is wired: an explicit eHDSI error, never an invented document. */
     static DocumentRetrieveRoad unavailable() {
         return (security, request) -> new RetrieveOutcome.Refused(new BusinessRefusal(
-                EhdsiErrorCode.ERROR_GENERIC, "Document retrieve is temporarily unavailable at the French NCP"));
+                ExchangeError.ERROR_GENERIC, "Document retrieve is temporarily unavailable at the French NCP"));
     }
 }

@@ -9,7 +9,7 @@ import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.SoapProperties;
 import fr.passerelle.gateway.soap.TrustCheckpoint;
@@ -62,7 +62,7 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         }
         Optional<Ins> ins = ins(query.patientId());
         if (ins.isEmpty()) {
-            return new DocumentQueryOutcome.Refused(BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_NO_MATCH));
+            return new DocumentQueryOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
         }
         Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
         query.classes().forEach(c -> kinds.add(c == DocumentClass.PATIENT_SUMMARY

@@ -5,7 +5,7 @@ import fr.passerelle.gateway.exchange.DocumentRetrieval;
 import fr.passerelle.gateway.exchange.RetrievalOutcome;
 import fr.passerelle.gateway.exchange.RetrievalRequest;
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.SoapProperties;
 import fr.passerelle.gateway.soap.TrustCheckpoint;
@@ -48,7 +48,7 @@ public class TrustedDocumentRetrieveRoad implements DocumentRetrieveRoad {
         for (DocumentReference reference : request.documents()) {
             if (!ours(reference)) {
                 failures.add(new DocumentFailure(reference, new BusinessRefusal(
-                        EhdsiErrorCode.ERROR_GENERIC_DOCUMENT_MISSING, "Unknown home community or repository")));
+                        ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING, "Unknown home community or repository")));
                 continue;
             }
             PivotDocumentId id = PivotDocumentId.parse(reference.documentUniqueId());

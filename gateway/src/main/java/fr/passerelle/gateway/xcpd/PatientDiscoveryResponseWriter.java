@@ -4,7 +4,7 @@ import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 import static fr.passerelle.gateway.soap.Namespaces.XSI;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.XmlTree;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -42,7 +42,7 @@ public final class PatientDiscoveryResponseWriter {
         }
         if (outcome instanceof PatientDiscoveryOutcome.NoMatch) {
             return answer(request, query, Optional.empty(),
-                    Optional.of(BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_NO_MATCH)), "AA", "NF");
+                    Optional.of(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH)), "AA", "NF");
         }
         if (outcome instanceof PatientDiscoveryOutcome.Refused refused) {
             return answer(request, query, Optional.empty(), Optional.of(refused.refusal()), "AE", "AE");
@@ -188,7 +188,7 @@ public final class PatientDiscoveryResponseWriter {
         management.setAttribute("moodCode", "EVN");
         Element managementCode = XmlTree.append(management, HL7V3, "code");
         boolean rights = switch (refusal.code()) {
-            case ERROR_NO_CONSENT, ERROR_INSUFFICIENT_RIGHTS, ERROR_POLICY_VIOLATION -> true;
+            case ERROR_NO_CONSENT, ERROR_INSUFFICIENT_RIGHTS -> true;
             default -> false;
         };
         managementCode.setAttribute("code", rights ? "InsufficientRights" : "AnswerNotAvailable");

@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xcpd;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.CrossBorderRoad;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 
 /** The road behind XCPD: trust → patient matching → access policy → audit. */
 public interface PatientDiscoveryRoad extends CrossBorderRoad<PatientDiscoveryQuery, PatientDiscoveryOutcome> {
@@ -13,6 +13,6 @@ public interface PatientDiscoveryRoad extends CrossBorderRoad<PatientDiscoveryQu
      */
     static PatientDiscoveryRoad unavailable() {
         return (security, query) -> new PatientDiscoveryOutcome.Refused(new BusinessRefusal(
-                EhdsiErrorCode.ERROR_GENERIC, "Patient identification is temporarily unavailable at the French NCP"));
+                ExchangeError.ERROR_GENERIC, "Patient identification is temporarily unavailable at the French NCP"));
     }
 }

@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xdr;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.CrossBorderRoad;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 
 /** The road behind XDR: trust → patient → access policy → translation to eDISP-MED → health space → audit. */
 public interface DispensationRoad extends CrossBorderRoad<DispensationSubmission, DispensationOutcome> {
@@ -10,6 +10,6 @@ public interface DispensationRoad extends CrossBorderRoad<DispensationSubmission
     /** The answer while no road is wired: an explicit eHDSI error; nothing is stored. */
     static DispensationRoad unavailable() {
         return (security, submission) -> new DispensationOutcome.Refused(new BusinessRefusal(
-                EhdsiErrorCode.ERROR_ED_GENERIC, "Dispensation is temporarily unavailable at the French NCP"));
+                ExchangeError.ERROR_ED_GENERIC, "Dispensation is temporarily unavailable at the French NCP"));
     }
 }

@@ -1,7 +1,7 @@
 package fr.passerelle.gateway.xdr;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.EnvelopeFault;
 import fr.passerelle.gateway.soap.InboundRequest;
@@ -45,7 +45,7 @@ public class DocumentRecipientEndpoint implements Provider<DOMSource> {
         }
         if (!submission.documents().stream().allMatch(SubmittedDocument::isDispensation)) {
             return new DOMSource(writer.refused(new BusinessRefusal(
-                    EhdsiErrorCode.ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN,
+                    ExchangeError.ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN,
                     "France accepts eDispensation documents (class code 60593-1) over XDR")));
         }
         DispensationOutcome outcome = road.travel(request.security(), submission);

@@ -5,7 +5,7 @@ import fr.passerelle.gateway.exchange.DispensationRecording;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.TrustCheckpoint;
@@ -52,13 +52,13 @@ public class TrustedDispensationRoad implements DispensationRoad {
         }
         CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
         if (!Ins.isInsOid(submission.patientId().root())) {
-            return new DispensationOutcome.Refused(BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_NO_MATCH));
+            return new DispensationOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
         }
         Ins patient;
         try {
             patient = new Ins(submission.patientId().root(), submission.patientId().extension());
         } catch (IllegalArgumentException notAnIns) {
-            return new DispensationOutcome.Refused(BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_NO_MATCH));
+            return new DispensationOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
         }
         for (SubmittedDocument document : submission.documents()) {
             List<DispensedItem> items;
@@ -66,11 +66,11 @@ public class TrustedDispensationRoad implements DispensationRoad {
                 items = reader.read(document.content());
             } catch (MalformedRequest unreadable) {
                 return new DispensationOutcome.Refused(new BusinessRefusal(
-                        EhdsiErrorCode.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
+                        ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
             }
             TranslationOutcome french = translator.toEdispMed(document.content());
             if (!(french instanceof TranslationOutcome.Translated translated)) {
-                return new DispensationOutcome.Refused(new BusinessRefusal(EhdsiErrorCode.ERROR_TRANSCODING_ERROR,
+                return new DispensationOutcome.Refused(new BusinessRefusal(ExchangeError.ERROR_TRANSCODING_ERROR,
                         "The eDispensation cannot be turned into a French eDISP-MED document"));
             }
             byte[] edispMed = translated.document().getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import static fr.passerelle.gateway.access.AccessFixtures.revoked;
 import static fr.passerelle.gateway.access.AccessFixtures.spanishGp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.consent.DefaultConsent;
 import fr.passerelle.gateway.consent.SharedDocuments;
@@ -31,7 +32,7 @@ class AccessRulesTest {
         AccessDecision decision = optIn.decide(psRetrieve(spanishGp(), PurposeOfUse.TREATMENT), Optional.empty(),
                 PatientControls.NONE, NOW);
 
-        assertThat(decision).isEqualTo(new AccessDecision.Refused(DecidingRule.NO_CONSENT, EhdsiErrorCode.NO_CONSENT));
+        assertThat(decision).isEqualTo(new AccessDecision.Refused(DecidingRule.NO_CONSENT, ExchangeError.ERROR_NO_CONSENT));
         assertThat(((AccessDecision.Refused) decision).error().code()).isEqualTo("4701");
     }
 
@@ -62,7 +63,7 @@ class AccessRulesTest {
 
         assertThat(optIn.decide(psRetrieve(spanishGp(), PurposeOfUse.TREATMENT), belgiumOnly, PatientControls.NONE,
                 NOW)).isEqualTo(new AccessDecision.Refused(DecidingRule.COUNTRY_NOT_AUTHORISED,
-                EhdsiErrorCode.NO_CONSENT));
+                ExchangeError.ERROR_NO_CONSENT));
         assertThat(optIn.decide(psRetrieve(belgian, PurposeOfUse.TREATMENT), belgiumOnly, PatientControls.NONE,
                 NOW)).isInstanceOf(AccessDecision.Granted.class);
     }
@@ -74,7 +75,7 @@ class AccessRulesTest {
         assertThat(optIn.decide(request(spanishGp(), PurposeOfUse.TREATMENT, CrossBorderTransaction.DOCUMENT_LIST,
                 DocumentKind.EPRESCRIPTION), psOnly, PatientControls.NONE, NOW))
                 .isEqualTo(new AccessDecision.Refused(DecidingRule.DOCUMENTS_NOT_AUTHORISED,
-                        EhdsiErrorCode.NO_CONSENT));
+                        ExchangeError.ERROR_NO_CONSENT));
         assertThat(optIn.decide(request(spanishGp(), PurposeOfUse.TREATMENT, CrossBorderTransaction.DISPENSATION,
                 DocumentKind.EDISPENSATION), psOnly, PatientControls.NONE, NOW).rule())
                 .isEqualTo(DecidingRule.DOCUMENTS_NOT_AUTHORISED);
@@ -101,13 +102,13 @@ class AccessRulesTest {
         assertThat(optIn.decide(psRetrieve(spanishGp(), PurposeOfUse.TREATMENT), dated, PatientControls.NONE,
                 until.minusMillis(1))).isInstanceOf(AccessDecision.Granted.class);
         assertThat(optIn.decide(psRetrieve(spanishGp(), PurposeOfUse.TREATMENT), dated, PatientControls.NONE, until))
-                .isEqualTo(new AccessDecision.Refused(DecidingRule.CONSENT_EXPIRED, EhdsiErrorCode.NO_CONSENT));
+                .isEqualTo(new AccessDecision.Refused(DecidingRule.CONSENT_EXPIRED, ExchangeError.ERROR_NO_CONSENT));
     }
 
     @Test
     void aRevokedConsentRefuses() {
         assertThat(optIn.decide(psRetrieve(spanishGp(), PurposeOfUse.TREATMENT), revoked(), PatientControls.NONE,
-                NOW)).isEqualTo(new AccessDecision.Refused(DecidingRule.CONSENT_REVOKED, EhdsiErrorCode.NO_CONSENT));
+                NOW)).isEqualTo(new AccessDecision.Refused(DecidingRule.CONSENT_REVOKED, ExchangeError.ERROR_NO_CONSENT));
     }
 
     @Test
@@ -118,7 +119,7 @@ class AccessRulesTest {
                 blocking, NOW);
 
         assertThat(decision).isEqualTo(new AccessDecision.Refused(DecidingRule.PROFESSIONAL_BLOCKED,
-                EhdsiErrorCode.INSUFFICIENT_RIGHTS));
+                ExchangeError.ERROR_INSUFFICIENT_RIGHTS));
         assertThat(((AccessDecision.Refused) decision).error().code()).isEqualTo("4703");
     }
 
@@ -128,7 +129,7 @@ class AccessRulesTest {
 
         assertThat(optIn.decide(psRetrieve(spanishGp(), PurposeOfUse.EMERGENCY), allCountriesBoth, opposes, NOW))
                 .isEqualTo(new AccessDecision.Refused(DecidingRule.EMERGENCY_ACCESS_OPPOSED,
-                        EhdsiErrorCode.INSUFFICIENT_RIGHTS));
+                        ExchangeError.ERROR_INSUFFICIENT_RIGHTS));
         assertThat(optIn.decide(psRetrieve(spanishGp(), PurposeOfUse.TREATMENT), allCountriesBoth, opposes, NOW))
                 .isEqualTo(new AccessDecision.Granted(DecidingRule.CONSENT_COVERS_REQUEST, false));
     }

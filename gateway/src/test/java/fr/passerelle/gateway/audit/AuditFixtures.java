@@ -5,7 +5,7 @@ import fr.passerelle.gateway.access.AccessFixtures;
 import fr.passerelle.gateway.access.AccessRequest;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DecidingRule;
-import fr.passerelle.gateway.access.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.audit.atna.AtnaProperties;
 import fr.passerelle.gateway.healthspace.DocumentKind;
@@ -63,7 +63,7 @@ public final class AuditFixtures {
     public static AuditEntry refusedEmergency() {
         AccessRequest request = AccessFixtures.request(AccessFixtures.spanishGp(), PurposeOfUse.EMERGENCY,
                 CrossBorderTransaction.DOCUMENT_LIST, DocumentKind.EPRESCRIPTION);
-        return AuditEntry.of(request, new AccessDecision.Refused(DecidingRule.NO_CONSENT, EhdsiErrorCode.NO_CONSENT),
+        return AuditEntry.of(request, new AccessDecision.Refused(DecidingRule.NO_CONSENT, ExchangeError.ERROR_NO_CONSENT),
                 List.of(), "urn:uuid:refused", List.of("hcp-refused"));
     }
 }

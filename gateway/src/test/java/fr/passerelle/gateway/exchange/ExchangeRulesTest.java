@@ -2,7 +2,7 @@ package fr.passerelle.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.access.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.healthspace.AdministrativeGender;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;
@@ -50,15 +50,6 @@ class ExchangeRulesTest {
                 new PatientSearch("MARTIN", null, null, null))).isFalse();
         assertThat(PatientIdentification.agrees(patient,
                 new PatientSearch(null, "MARIE", LocalDate.of(1984, 5, 12), AdministrativeGender.MALE))).isFalse();
-    }
-
-    @Test
-    void everyPolicyRefusalHasAnExchangeErrorOfTheForbiddenKind() {
-        for (EhdsiErrorCode code : EhdsiErrorCode.values()) {
-            ExchangeError error = ExchangeError.of(code);
-            assertThat(error.code()).isEqualTo(code.code());
-            assertThat(error.kind()).isEqualTo(ExchangeError.Kind.FORBIDDEN);
-        }
     }
 
     @Test

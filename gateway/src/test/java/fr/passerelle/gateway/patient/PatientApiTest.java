@@ -6,7 +6,7 @@ import fr.passerelle.gateway.access.AccessDecision;
 import fr.passerelle.gateway.access.AccessRequest;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DecidingRule;
-import fr.passerelle.gateway.access.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.access.Requester;
 import fr.passerelle.gateway.audit.AuditEntry;
@@ -148,7 +148,7 @@ class PatientApiTest {
         trail.record(AuditEntry.of(new AccessRequest(new Requester("PT", "ncp-pt", "PT-9", "2262", "Farmácia Y"),
                         PurposeOfUse.EMERGENCY, carol, Set.of(DocumentKind.EPRESCRIPTION),
                         CrossBorderTransaction.DOCUMENT_LIST),
-                new AccessDecision.Refused(DecidingRule.CONSENT_REVOKED, EhdsiErrorCode.NO_CONSENT), List.of(), "m2",
+                new AccessDecision.Refused(DecidingRule.CONSENT_REVOKED, ExchangeError.ERROR_NO_CONSENT), List.of(), "m2",
                 List.of("a2")));
 
         JsonNode french = PatientSide.json(app.get("/api/patient/access-history", app.tokenFor(carol.value())));

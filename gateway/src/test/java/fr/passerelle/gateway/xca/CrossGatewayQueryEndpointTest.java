@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.EhdsiDispatchClient;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.ReceivedXml;
 import fr.passerelle.gateway.soap.RecordingRoads;
@@ -142,7 +142,7 @@ class CrossGatewayQueryEndpointTest {
     @Test
     void refusalHasTheStructureOfGematiksNoConsentResponse() {
         RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Refused(
-                BusinessRefusal.of(EhdsiErrorCode.ERROR_NO_CONSENT)));
+                BusinessRefusal.of(ExchangeError.ERROR_NO_CONSENT)));
 
         Element ours = client.call("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
                 SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml")).body();

@@ -3,7 +3,7 @@ package fr.passerelle.gateway.xca;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.Multipart;
 import fr.passerelle.gateway.soap.ReceivedXml;
@@ -97,7 +97,7 @@ class CrossGatewayRetrieveEndpointTest {
         RecordingRoads.RETRIEVE.answer(request -> new RetrieveOutcome.Retrieved(
                 List.of(pivotOf(request.documents().get(0))),
                 List.of(new DocumentFailure(request.documents().get(1),
-                        BusinessRefusal.of(EhdsiErrorCode.ERROR_PS_PDF_FORMAT_NOT_PROVIDED)))));
+                        BusinessRefusal.of(ExchangeError.ERROR_PS_PDF_FORMAT_NOT_PROVIDED)))));
 
         List<Multipart.Part> parts = Multipart.parse(retrieve());
 
@@ -113,7 +113,7 @@ class CrossGatewayRetrieveEndpointTest {
     @Test
     void refusalHasTheStructureOfGematiksNoConsentResponseAndNoAttachment() {
         RecordingRoads.RETRIEVE.answer(request -> new RetrieveOutcome.Refused(
-                BusinessRefusal.of(EhdsiErrorCode.ERROR_NO_CONSENT)));
+                BusinessRefusal.of(ExchangeError.ERROR_NO_CONSENT)));
 
         HttpResponse<byte[]> response = retrieve();
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.EhdsiDispatchClient;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.Namespaces;
 import fr.passerelle.gateway.soap.ReceivedXml;
@@ -152,7 +152,7 @@ class PatientDiscoveryEndpointTest {
     @Test
     void severalMatchesAreRefusedNeverAnsweredAmbiguously() {
         RecordingRoads.DISCOVERY.answer(query -> new PatientDiscoveryOutcome.Refused(
-                BusinessRefusal.of(EhdsiErrorCode.ERROR_PI_MULTIPLE_MATCHES)));
+                BusinessRefusal.of(ExchangeError.ERROR_PI_MULTIPLE_MATCHES)));
 
         Element ours = client.call("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
                 SoapMessages.sampleBody(GEMATIK_REQUEST)).body();
@@ -167,7 +167,7 @@ class PatientDiscoveryEndpointTest {
     @Test
     void noConsentHasTheStructureOfGematiksInsufficientRightsResponse() {
         RecordingRoads.DISCOVERY.answer(query -> new PatientDiscoveryOutcome.Refused(
-                BusinessRefusal.of(EhdsiErrorCode.ERROR_NO_CONSENT)));
+                BusinessRefusal.of(ExchangeError.ERROR_NO_CONSENT)));
 
         Element ours = client.call("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
                 SoapMessages.sampleBody(GEMATIK_REQUEST)).body();
@@ -215,7 +215,7 @@ class PatientDiscoveryEndpointTest {
         PatientDiscoveryOutcome outcome = PatientDiscoveryRoad.unavailable().travel(null, null);
 
         assertThat(outcome).isInstanceOfSatisfying(PatientDiscoveryOutcome.Refused.class, refused -> {
-            assertThat(refused.refusal().code()).isEqualTo(EhdsiErrorCode.ERROR_GENERIC);
+            assertThat(refused.refusal().code()).isEqualTo(ExchangeError.ERROR_GENERIC);
             assertThat(refused.refusal().context()).contains("temporarily unavailable");
         });
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.EhdsiDispatchClient;
-import fr.passerelle.gateway.soap.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.ReceivedXml;
 import fr.passerelle.gateway.soap.RecordingRoads;
@@ -74,7 +74,7 @@ class DocumentRecipientEndpointTest {
     @Test
     void refusalIsAFailureWithItsCode() {
         RecordingRoads.DISPENSATION.answer(submission -> new DispensationOutcome.Refused(
-                BusinessRefusal.of(EhdsiErrorCode.ERROR_EP_ALREADY_DISPENSED)));
+                BusinessRefusal.of(ExchangeError.ERROR_EP_ALREADY_DISPENSED)));
 
         ReceivedXml xml = ReceivedXml.of(client.call("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
                 SoapMessages.sampleBody(SAMPLE)).body());

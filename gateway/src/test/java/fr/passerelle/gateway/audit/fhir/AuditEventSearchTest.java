@@ -7,7 +7,7 @@ import fr.passerelle.gateway.access.AccessDecision;
 import fr.passerelle.gateway.access.AccessRequest;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DecidingRule;
-import fr.passerelle.gateway.access.EhdsiErrorCode;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.access.Requester;
 import fr.passerelle.gateway.audit.AuditEntry;
@@ -93,7 +93,7 @@ class AuditEventSearchTest {
         } else {
             trail.record(AuditEntry.of(new AccessRequest(requester, PurposeOfUse.EMERGENCY, patient,
                             Set.of(DocumentKind.PATIENT_SUMMARY), CrossBorderTransaction.DOCUMENT_LIST),
-                    new AccessDecision.Refused(DecidingRule.NO_CONSENT, EhdsiErrorCode.NO_CONSENT), List.of(), "m",
+                    new AccessDecision.Refused(DecidingRule.NO_CONSENT, ExchangeError.ERROR_NO_CONSENT), List.of(), "m",
                     List.of()));
         }
     }
