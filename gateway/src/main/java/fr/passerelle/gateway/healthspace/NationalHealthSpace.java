@@ -39,4 +39,14 @@ public interface NationalHealthSpace {
      *                                      patient, or was already dispensed by another dispensation
      */
     DispensationReceipt submitDispensation(Ins ins, FrenchDispensation dispensation);
+
+    /**
+     * Undoes a dispensation recorded by {@link #submitDispensation} (eHDSI eDispensation discard): its prescription
+     * line becomes dispensable again. Idempotent: discarding it again changes nothing and says so. The dispensation
+     * stays known under its id, so it cannot be submitted again; a new dispensation needs a new id.
+     *
+     * @throws DiscardRefusedException when no dispensation has this id, it belongs to another patient, or the
+     *                                  health space cannot discard dispensations
+     */
+    DiscardReceipt discardDispensation(Ins ins, String dispensationId);
 }

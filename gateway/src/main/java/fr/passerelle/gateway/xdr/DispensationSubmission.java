@@ -13,6 +13,17 @@ public record DispensationSubmission(String submissionSetUniqueId, XdsPatientId 
                                      List<SubmittedDocument> documents) {
 
     public static final String EDISPENSATION_CLASS_CODE = "60593-1";
+    /**
+     * The class code of an eDispensation discard: an ITI-41 whose document is the discarded eDispensation (same
+     * ClinicalDocument/id; OpenNCP's NCP-B rewrites its code to this value and its templateId with a -DISCARD
+     * suffix) and whose submission set uniqueId identifies the discard.
+     */
+    public static final String DISCARD_CLASS_CODE = "DISCARD-60593-1";
+
+    /** Whether every document is a discard (a submission never mixes discards and dispensations). */
+    public boolean isDiscard() {
+        return documents.stream().allMatch(SubmittedDocument::isDiscard);
+    }
 
     public DispensationSubmission {
         Objects.requireNonNull(submissionSetUniqueId, "submissionSetUniqueId");

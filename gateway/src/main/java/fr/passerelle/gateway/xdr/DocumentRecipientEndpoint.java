@@ -43,10 +43,11 @@ public class DocumentRecipientEndpoint implements Provider<DOMSource> {
         } catch (MalformedRequest e) {
             throw e.asFault();
         }
-        if (!submission.documents().stream().allMatch(SubmittedDocument::isDispensation)) {
+        if (!submission.documents().stream().allMatch(SubmittedDocument::isDispensation) && !submission.isDiscard()) {
             return new DOMSource(writer.refused(new BusinessRefusal(
                     ExchangeError.ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN,
-                    "France accepts eDispensation documents (class code 60593-1) over XDR")));
+                    "France accepts eDispensation documents (class code 60593-1) and their discards "
+                            + "(DISCARD-60593-1) over XDR, one kind per submission")));
         }
         DispensationOutcome outcome = road.travel(request.security(), submission);
         if (outcome instanceof DispensationOutcome.Untrusted untrusted) {

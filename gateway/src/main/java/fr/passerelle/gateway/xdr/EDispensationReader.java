@@ -55,6 +55,15 @@ public final class EDispensationReader {
         return items;
     }
 
+    /**
+     * The eDispensation's ClinicalDocument/id ({@code root^extension}, or {@code root}): the dispensation's identity,
+     * the same in the discard of it.
+     */
+    public String documentId(byte[] cda) {
+        return XmlTree.child(parse(cda), HL7V3, "id").flatMap(EDispensationReader::instanceId)
+                .orElseThrow(() -> new MalformedRequest("The eDispensation has no ClinicalDocument/id"));
+    }
+
     private static Optional<String> instanceId(Element id) {
         return XmlTree.attribute(id, "root").map(root -> XmlTree.attribute(id, "extension")
                 .map(extension -> root + "^" + extension).orElse(root));

@@ -24,4 +24,9 @@ public record SubmittedDocument(String entryUuid, String uniqueId, String mimeTy
     public boolean isDispensation() {
         return DispensationSubmission.EDISPENSATION_CLASS_CODE.equals(classCode.code());
     }
+
+    /** eHDSI eDispensation discard, as OpenNCP classifies it ({@code DISCARD-60593-1}). */
+    public boolean isDiscard() {
+        return DispensationSubmission.DISCARD_CLASS_CODE.equals(classCode.code());
+    }
 }

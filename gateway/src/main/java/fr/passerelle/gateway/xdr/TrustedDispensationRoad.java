@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.xdr;
 
 import fr.passerelle.gateway.exchange.CrossBorderCall;
+import fr.passerelle.gateway.exchange.DispensationDiscard;
 import fr.passerelle.gateway.exchange.DispensationRecording;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
@@ -14,6 +15,7 @@ import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.trust.Transaction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,21 +24,26 @@ import org.springframework.stereotype.Component;
 /**
  * The XDR road: trust (TRC patient = submission patient), then each eHDSI eDispensation is turned into a French
  * eDISP-MED by {@code translation} and every dispensed line is recorded through the exchange (access policy →
- * health space → audit) with that document. The dispensation id is the eDispensation's XDS uniqueId (per line when it dispenses
- * several), so a resubmission is recognised and answered like the first.
+ * health space → audit) with that document. The dispensation id is the eDispensation's ClinicalDocument/id (per
+ * line when it dispenses several: {@code id#n}), so a resubmission is recognised and answered like the first, and a
+ * discard — an ITI-41 carrying the same document under class code {@code DISCARD-60593-1}, as OpenNCP sends it —
+ * names the dispensations it undoes.
  */
 @Component
 public class TrustedDispensationRoad implements DispensationRoad {
 
     private final TrustCheckpoint trust;
     private final DispensationRecording recording;
+    private final DispensationDiscard discard;
     private final DocumentTranslator translator;
     private final EDispensationReader reader = new EDispensationReader();
 
     public TrustedDispensationRoad(TrustCheckpoint trust, DispensationRecording recording,
-                                   ObjectProvider<DocumentTranslator> translator, Terminology terminology) {
+                                   DispensationDiscard discard, ObjectProvider<DocumentTranslator> translator,
+                                   Terminology terminology) {
         this.trust = trust;
         this.recording = recording;
+        this.discard = discard;
         this.translator = translator.getIfAvailable(() -> new DocumentTranslator(terminology));
     }
 
@@ -60,10 +67,15 @@ public class TrustedDispensationRoad implements DispensationRoad {
         } catch (IllegalArgumentException notAnIns) {
             return new DispensationOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
         }
+        if (submission.isDiscard()) {
+            return discard(call, patient, submission);
+        }
         for (SubmittedDocument document : submission.documents()) {
             List<DispensedItem> items;
+            String dispensationId;
             try {
                 items = reader.read(document.content());
+                dispensationId = reader.documentId(document.content());
             } catch (MalformedRequest unreadable) {
                 return new DispensationOutcome.Refused(new BusinessRefusal(
                         ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
@@ -76,7 +88,7 @@ public class TrustedDispensationRoad implements DispensationRoad {
             byte[] edispMed = translated.document().getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < items.size(); i++) {
                 DispensedItem item = items.get(i);
-                String id = items.size() == 1 ? document.uniqueId() : document.uniqueId() + "#" + (i + 1);
+                String id = lineDispensationId(dispensationId, items.size(), i);
                 var outcome = recording.record(call, patient, new FrenchDispensation(id, item.prescriptionId(),
                         item.prescriptionLineId(), item.dispensedAt(), call.requester().organisation(), edispMed));
                 if (outcome instanceof fr.passerelle.gateway.exchange.DispensationOutcome.Refused refused) {
@@ -85,5 +97,31 @@ public class TrustedDispensationRoad implements DispensationRoad {
             }
         }
         return new DispensationOutcome.Stored();
+    }
+
+    private DispensationOutcome discard(CrossBorderCall call, Ins patient, DispensationSubmission submission) {
+        List<String> ids = new ArrayList<>();
+        for (SubmittedDocument document : submission.documents()) {
+            try {
+                int lines = reader.read(document.content()).size();
+                String dispensationId = reader.documentId(document.content());
+                for (int i = 0; i < lines; i++) {
+                    ids.add(lineDispensationId(dispensationId, lines, i));
+                }
+            } catch (MalformedRequest unreadable) {
+                return new DispensationOutcome.Refused(new BusinessRefusal(ExchangeError.ERROR_ED_DISCARD_FAILED,
+                        unreadable.getMessage()));
+            }
+        }
+        DispensationDiscard.Outcome outcome = discard.discard(call, patient, ids);
+        if (outcome instanceof DispensationDiscard.Refused refused) {
+            return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
+        }
+        return new DispensationOutcome.Stored();
+    }
+
+    /** One dispensation per dispensed line: the document's id, suffixed with the line's rank when there are several. */
+    private static String lineDispensationId(String documentId, int lines, int index) {
+        return lines == 1 ? documentId : documentId + "#" + (index + 1);
     }
 }

@@ -66,6 +66,9 @@ class SoapRoadsEndToEndTest {
     @Autowired
     fr.passerelle.gateway.exchange.DocumentListing listing;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     private AssertionIssuer spain;
 
     @BeforeEach
@@ -257,15 +260,71 @@ class SoapRoadsEndToEndTest {
         assertThat(listing.prescriptionLines(prescription).get(0).dispensed()).isTrue();
     }
 
-    /** gematik's XDR sample, its eDispensation made to fulfil a line of the demo patient's ePrescription. */
+    @Test
+    void aDiscardReleasesTheDispensedLineOnceAndIsAudited() {
+        Ins rochefort = new Ins(Ins.TEST_NIR, "290023306307835");
+        consent(rochefort, new CountryScope.AllParticipating());
+        HttpResponse<String> listed = post("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody(rochefort, "57833-6"), Optional.of(rochefort)));
+        String prescription = ReceivedXml.parse(listed.body()).text("(//rim:ExtrinsicObject[rim:Classification["
+                + "@classificationScheme='urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d']/@nodeRepresentation="
+                + "'urn:epSOS:ep:pre:2010'])[1]/rim:ExternalIdentifier[@identificationScheme="
+                + "'urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab']/@value");
+        String lineId = listing.prescriptionLines(prescription).get(0).lineId();
+        String dispensation = dispensationBody(rochefort, prescription, lineId, "discard-e2e");
+        // OpenNCP's NCP-B sends the discarded eDispensation again, classified DISCARD-60593-1.
+        String discard = dispensationBody(rochefort, prescription, lineId, "discard-e2e")
+                .replace("nodeRepresentation=\"60593-1\"", "nodeRepresentation=\"DISCARD-60593-1\"");
+        HcpClaims pharmacist = HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists");
+
+        HttpResponse<String> dispensed = post("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, dispensation, Optional.of(rochefort), pharmacist));
+        assertThat(listing.prescriptionLines(prescription).get(0).dispensed()).as(dispensed.body()).isTrue();
+        HttpResponse<String> first = post("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, discard, Optional.of(rochefort), pharmacist));
+        HttpResponse<String> again = post("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, discard, Optional.of(rochefort), pharmacist));
+
+        for (HttpResponse<String> response : List.of(first, again)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(ReceivedXml.parse(response.body()).text("//rs:RegistryResponse/@status"))
+                    .as(response.body()).isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        }
+        assertThat(listing.prescriptionLines(prescription).get(0).dispensed()).isFalse();
+        assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT COUNT(*) FROM audit_record WHERE transaction_kind = 'DISPENSATION' AND outcome = 'SUCCESS'"
+                        + " AND documents LIKE ?")
+                .param("%discarded:2.16.840.1.113883.2.25.3.4.1.4.1^discard-e2e%").query(Long.class).single())
+                .isEqualTo(2);
+
+        HttpResponse<String> unknown = post("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, dispensationBody(rochefort, prescription, lineId,
+                        "never-dispensed").replace("nodeRepresentation=\"60593-1\"",
+                        "nodeRepresentation=\"DISCARD-60593-1\""), Optional.of(rochefort), pharmacist));
+        ReceivedXml refused = ReceivedXml.parse(unknown.body());
+        assertThat(refused.text("//rs:RegistryResponse/@status"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure");
+        assertThat(refused.text("//rs:RegistryError/@errorCode")).isEqualTo("ERROR_ED_DISCARD_FAILED");
+    }
+
     private static String dispensationBody(String prescriptionUniqueId, String lineId) {
+        return dispensationBody(BERTHELOT, prescriptionUniqueId, lineId, "4hM/UnZyWlRvGJHM");
+    }
+
+    /**
+     * gematik's XDR sample, its eDispensation made to fulfil a line of the demo patient's ePrescription, with its
+     * ClinicalDocument/id extension (the dispensation's identity) set to {@code documentExtension}.
+     */
+    private static String dispensationBody(Ins patient, String prescriptionUniqueId, String lineId,
+                                           String documentExtension) {
         String sample = SoapMessages.sampleBody("gematik/ProvideAndRegisterDocumentSetRequest.xml")
                 .replace("B123456789|A2C4E6^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
-                        BERTHELOT.value() + "^^^&amp;" + BERTHELOT.oid() + "&amp;ISO");
+                        patient.value() + "^^^&amp;" + patient.oid() + "&amp;ISO");
         java.util.regex.Matcher inline = java.util.regex.Pattern
                 .compile("(?s)(<xds:Document id=\"[^\"]+\">)(.*?)(</xds:Document>)").matcher(sample);
         assertThat(inline.find()).isTrue();
         String cda = new String(java.util.Base64.getMimeDecoder().decode(inline.group(2).trim()), StandardCharsets.UTF_8);
+        cda = cda.replace("extension=\"4hM/UnZyWlRvGJHM\"", "extension=\"" + documentExtension + "\"");
         cda = cda.replaceFirst("(?s)(<inFulfillmentOf>\\s*<order[^>]*>\\s*)<id [^>]*/>", "$1" + ii(prescriptionUniqueId))
                 .replaceFirst("(?s)(<substanceAdministration classCode=\"SBADM\" moodCode=\"INT\">\\s*)<id [^>]*/>",
                         "$1" + ii(lineId));

@@ -2,6 +2,8 @@ package fr.passerelle.gateway.healthspace.demo;
 
 import fr.passerelle.gateway.healthspace.AdministrativeGender;
 import fr.passerelle.gateway.healthspace.Code;
+import fr.passerelle.gateway.healthspace.DiscardReceipt;
+import fr.passerelle.gateway.healthspace.DiscardRefusedException;
 import fr.passerelle.gateway.healthspace.DispensationReceipt;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException.Reason;
@@ -201,6 +203,32 @@ public class JdbcNationalHealthSpace implements NationalHealthSpace {
                 dispensation.prescriptionLineId(), now, false);
     }
 
+    @Override
+    public DiscardReceipt discardDispensation(Ins ins, String dispensationId) {
+        return transactions.execute(status -> {
+            String[] recorded = jdbc.sql("SELECT ins_oid, ins_value, prescription_id, line_id FROM hs_dispensation"
+                            + " WHERE dispensation_id = ?")
+                    .param(dispensationId)
+                    .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4)})
+                    .optional()
+                    .orElseThrow(() -> new DiscardRefusedException(
+                            DiscardRefusedException.Reason.UNKNOWN_DISPENSATION,
+                            "No dispensation was recorded with this id"));
+            if (!recorded[0].equals(ins.oid()) || !recorded[1].equals(ins.value())) {
+                throw new DiscardRefusedException(DiscardRefusedException.Reason.OTHER_PATIENT,
+                        "The dispensation belongs to another patient");
+            }
+            // The dispensation row stays (what was dispensed, by whom): only the line's mark is lifted, and only
+            // if this dispensation still holds it, so a second discard, concurrent or not, changes nothing.
+            int released = jdbc.sql("UPDATE hs_prescription_line SET dispensation_id = NULL"
+                            + " WHERE prescription_id = ? AND line_id = ? AND dispensation_id = ?")
+                    .params(recorded[2], recorded[3], dispensationId)
+                    .update();
+            return new DiscardReceipt(dispensationId, recorded[2], recorded[3], released == 0);
+        });
+    }
+
     /** The receipt of an already recorded dispensation with this id, if it is the same dispensation. */
     private Optional<DispensationReceipt> previous(Ins ins, FrenchDispensation dispensation) {
         return jdbc.sql("SELECT ins_oid, ins_value, prescription_id, line_id, recorded_at FROM hs_dispensation"
@@ -214,10 +242,22 @@ public class JdbcNationalHealthSpace implements NationalHealthSpace {
                         throw new DispensationRefusedException(Reason.CONFLICTING_RESUBMISSION,
                                 "This dispensation id was already used for another prescription line");
                     }
+                    if (!holdsItsLine(dispensation)) {
+                        throw new DispensationRefusedException(Reason.CONFLICTING_RESUBMISSION,
+                                "This dispensation was discarded; a new dispensation needs a new id");
+                    }
                     return new DispensationReceipt(dispensation.id(), dispensation.prescriptionId(),
                             dispensation.prescriptionLineId(), utc(rs.getObject(5, OffsetDateTime.class)), true);
                 })
                 .optional();
+    }
+
+    /** A recorded dispensation no longer holds its line once it was discarded. */
+    private boolean holdsItsLine(FrenchDispensation dispensation) {
+        return jdbc.sql("SELECT COUNT(*) FROM hs_prescription_line"
+                        + " WHERE prescription_id = ? AND line_id = ? AND dispensation_id = ?")
+                .params(dispensation.prescriptionId(), dispensation.prescriptionLineId(), dispensation.id())
+                .query(Integer.class).single() == 1;
     }
 
     private Map<String, List<Code>> confidentiality(Ins ins) {

@@ -1,6 +1,8 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.DiscardReceipt;
+import fr.passerelle.gateway.healthspace.DiscardRefusedException;
 import fr.passerelle.gateway.healthspace.DispensationReceipt;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException.Reason;
@@ -105,6 +107,17 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
     @Override
     public PatientControls controls(Ins ins) {
         return PatientControls.NONE;
+    }
+
+    /**
+     * Not offered by this connector yet: undoing a dispensation in the DMP means deprecating the eDISP-MED document
+     * (an XDS metadata update the connector does not send). Refused clearly, so the road answers
+     * ERROR_ED_DISCARD_FAILED and nothing is changed.
+     */
+    @Override
+    public DiscardReceipt discardDispensation(Ins ins, String dispensationId) {
+        throw new DiscardRefusedException(DiscardRefusedException.Reason.UNSUPPORTED,
+                "the DMP connector cannot discard a dispensation yet");
     }
 
     @Override

@@ -1,0 +1,102 @@
+package fr.passerelle.gateway.exchange;
+
+import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.healthspace.DiscardReceipt;
+import fr.passerelle.gateway.healthspace.DiscardRefusedException;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Undoes dispensations made abroad (eHDSI eDispensation discard): the same policy as recording one (patient known,
+ * TRC patient, consent and controls), then the health space releases each prescription line, all or none, and the
+ * audit record (ITI-41, the discarded dispensation ids) commits with it. Discarding again is answered like the first
+ * time; anything the health space cannot discard is {@code ERROR_ED_DISCARD_FAILED}.
+ */
+@Component
+public class DispensationDiscard {
+
+    /**
+     * The audit trail has no column for the action of an ITI-41 (dispense or discard): the discarded dispensation
+     * ids are recorded with this prefix, so the record cannot be mistaken for a dispensation.
+     */
+    public static final String DISCARDED_PREFIX = "discarded:";
+
+    /** What a discard answers. */
+    public sealed interface Outcome {
+    }
+
+    /** Every dispensation is discarded (or already was). */
+    public record Discarded(List<DiscardReceipt> receipts) implements Outcome {
+        public Discarded {
+            receipts = List.copyOf(receipts);
+        }
+    }
+
+    public record Refused(ExchangeRefusal refusal) implements Outcome {
+    }
+
+    private final NationalHealthSpace healthSpace;
+    private final AccessGate gate;
+    private final TransactionTemplate transaction;
+
+    public DispensationDiscard(NationalHealthSpace healthSpace, AccessGate gate,
+                               PlatformTransactionManager transactions) {
+        this.healthSpace = healthSpace;
+        this.gate = gate;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** @param dispensationIds the ids the dispensations were recorded under, all for this patient */
+    public Outcome discard(CrossBorderCall call, Ins patient, List<String> dispensationIds) {
+        try {
+            return HealthSpaceCaller.callAs(call.requester(), () -> discardOnBehalf(call, patient, dispensationIds));
+        } catch (HealthSpaceUnavailableException e) {
+            // Answered in time with an eHDSI error rather than a server error; the transaction undid any release.
+            return new Refused(new ExchangeRefusal(ExchangeError.ERROR_ED_DISCARD_FAILED,
+                    "the French health space did not answer; the discard may be retried later"));
+        }
+    }
+
+    private Outcome discardOnBehalf(CrossBorderCall call, Ins patient, List<String> dispensationIds) {
+        if (healthSpace.findPatient(patient).isEmpty()) {
+            return new Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
+        }
+        AccessGate.Passage passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
+                CrossBorderTransaction.DISPENSATION);
+        if (passage instanceof AccessGate.Turned turned) {
+            return new Refused(turned.refusal());
+        }
+        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        try {
+            List<DiscardReceipt> receipts = transaction.execute(status -> {
+                List<DiscardReceipt> done = new ArrayList<>();
+                for (String id : dispensationIds) {
+                    done.add(healthSpace.discardDispensation(patient, id));
+                }
+                gate.granted(admitted, dispensationIds.stream().map(id -> DISCARDED_PREFIX + id).toList());
+                return done;
+            });
+            return new Discarded(receipts);
+        } catch (DiscardRefusedException e) {
+            return new Refused(gate.failed(admitted, new ExchangeRefusal(ExchangeError.ERROR_ED_DISCARD_FAILED,
+                    reason(e.reason()))));
+        }
+    }
+
+    private static String reason(DiscardRefusedException.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_DISPENSATION -> "no dispensation was recorded in France under this id";
+            case OTHER_PATIENT -> "the dispensation was recorded for another patient";
+            case UNSUPPORTED -> "the French health space in use cannot discard a dispensation";
+        };
+    }
+}
