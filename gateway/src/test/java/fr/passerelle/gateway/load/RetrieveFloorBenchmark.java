@@ -123,7 +123,40 @@ public class RetrieveFloorBenchmark {
         throw new IllegalStateException("not translated: " + outcome);
     }
 
+    /**
+     * JMH with the given options (default: this class), or {@code cpu [rounds]}: the CPU time of this thread per
+     * operation ({@code ThreadMXBean}), the figure that holds on a busy machine where JMH's wall clock does not.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("cpu")) {
+            cpu(args.length > 1 ? Integer.parseInt(args[1]) : 300);
+            return;
+        }
         org.openjdk.jmh.Main.main(args.length > 0 ? args : new String[] {RetrieveFloorBenchmark.class.getName()});
+    }
+
+    private static void cpu(int rounds) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String document : new String[] {"lambertin-ps-vsm.xml", "berthelot-ps-ips.xml"}) {
+            RetrieveFloorBenchmark bench = new RetrieveFloorBenchmark();
+            bench.document = document;
+            bench.setUp();
+            for (int warm = 0; warm < 4; warm++) {
+                for (int i = 0; i < rounds; i++) {
+                    bench.retrieve();
+                }
+            }
+            long t0 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < rounds; i++) {
+                bench.parseVerify();
+            }
+            long t1 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < rounds; i++) {
+                bench.retrieve();
+            }
+            long t2 = threads.getCurrentThreadCpuTime();
+            System.out.printf(java.util.Locale.ROOT, "%s: parseVerify %.0f µs CPU/op, retrieve (parse + verify + "
+                    + "pivot) %.0f µs CPU/op%n", document, (t1 - t0) / 1e3 / rounds, (t2 - t1) / 1e3 / rounds);
+        }
     }
 }
