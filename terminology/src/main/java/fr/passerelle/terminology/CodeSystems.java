@@ -40,6 +40,8 @@ public final class CodeSystems {
         known("1.3.6.1.4.1.12559.11.10.1.3.1.44.5", ORPHANET);
         known("2.16.840.1.113883.6.121", BCP_47);
         known("2.16.840.1.113883.5.1008", "http://terminology.hl7.org/CodeSystem/v3-NullFlavor");
+        known("2.16.840.1.113883.5.25", "http://terminology.hl7.org/CodeSystem/v3-Confidentiality");
+        known("2.16.840.1.113883.5.1", "http://terminology.hl7.org/CodeSystem/v3-AdministrativeGender");
         known("2.16.840.1.113883.5.111", "http://terminology.hl7.org/CodeSystem/v3-RoleCode");
         known("2.16.840.1.113883.5.110", "http://terminology.hl7.org/CodeSystem/v3-RoleClass");
         known("2.16.840.1.113883.5.88", "http://terminology.hl7.org/CodeSystem/v3-ParticipationFunction");

@@ -32,7 +32,9 @@ class RepositoryCatalogueTest {
         CatalogueStatistics stats = terminology.statistics();
         long mvc = terminology.valueSets().stream().filter(v -> v.source().equals("MVC")).count();
         int mvcCodes = terminology.valueSets().stream().filter(v -> v.source().equals("MVC")).mapToInt(ValueSet::size).sum();
-        assertThat(mvc).isEqualTo(61);
+        // 61 of MVC 8.1.0 and the 2 of the Passerelle supplement package (value sets MVC 8.1.0 lacks).
+        assertThat(mvc).isEqualTo(63);
+        assertThat(terminology.valueSets().stream().filter(v -> "8.1.0".equals(v.version())).count()).isEqualTo(61);
         assertThat(mvcCodes).isBetween(150_000, 175_000);
         assertThat(stats.concepts()).isGreaterThan(150_000);
     }
@@ -147,11 +149,38 @@ class RepositoryCatalogueTest {
 
     @Test
     void pivotCodeOutsideTheValueSetIsAWarning() {
-        TranscodingResult r = terminology.transcode(Coding.of(CodeSystems.EDQM, "50015000"), ROUTE_OID);
+        TranscodingResult r = terminology.transcode(Coding.of(CodeSystems.EDQM, "10219000"), ROUTE_OID); // a dose form, not a route
         TranscodingFailure f = ((TranscodingResult.NotTranscoded) r).failure();
         assertThat(f.reason()).isEqualTo(Reason.CODE_NOT_IN_VALUE_SET);
         assertThat(f.isWarning()).isTrue();
         assertThat(f.ehdsiCode()).isEqualTo("2507");
+    }
+
+    @Test
+    void headerCodesValidateAgainstTheValueSetsMvc810Lacks() {
+        // coded_element_list_ehdsi.xml binds these elements to …42.31 / …42.34, which the supplement package provides.
+        TranscodingResult n = terminology.transcode(Coding.of("2.16.840.1.113883.5.25", "N"),
+                "1.3.6.1.4.1.12559.11.10.1.3.1.42.31");
+        assertThat(((TranscodingResult.Transcoded) n).pivot().code()).isEqualTo("N");
+        TranscodingResult f = terminology.transcode(Coding.of("2.16.840.1.113883.5.1", "F"),
+                "1.3.6.1.4.1.12559.11.10.1.3.1.42.34");
+        assertThat(((TranscodingResult.Transcoded) f).pivot().code()).isEqualTo("F");
+        TranscodingResult x = terminology.transcode(Coding.of("2.16.840.1.113883.5.1", "X"),
+                "1.3.6.1.4.1.12559.11.10.1.3.1.42.34");
+        assertThat(x).isInstanceOf(TranscodingResult.NotTranscoded.class);
+    }
+
+    @Test
+    void sampleCodesOfTheSecondReviewReachTheirValueSets() {
+        TranscodingResult drugAllergy = terminology.transcode(Coding.of("2.16.840.1.113883.6.96", "416098002"),
+                "1.3.6.1.4.1.12559.11.10.1.3.1.42.18");
+        assertThat(((TranscodingResult.Transcoded) drugAllergy).pivot().code()).isEqualTo("609328004");
+        TranscodingResult pacemaker = terminology.transcode(Coding.of("1.2.250.1.213.2.68", "J010104"),
+                "1.3.6.1.4.1.12559.11.10.1.3.1.42.8");
+        assertThat(((TranscodingResult.Transcoded) pacemaker).pivot().code()).isEqualTo("J010104");
+        TranscodingResult smoking = terminology.transcode(Coding.of("2.16.840.1.113883.6.1", "72166-2"),
+                "1.3.6.1.4.1.12559.11.10.1.3.1.42.14");
+        assertThat(((TranscodingResult.Transcoded) smoking).pivot().code()).isEqualTo("229819007");
     }
 
     @Test

@@ -33,8 +33,42 @@ class TranslateCommandTest {
         assertThat(document).startsWith("<?xml").contains("1.3.6.1.4.1.12559.11.10.1.3.1.1.3").contains("code=\"N02BE01\"");
         String report = err.toString(StandardCharsets.UTF_8);
         assertThat(report).contains("codes mapped:").contains("60234100 -> 2.16.840.1.113883.6.73|N02BE01")
-                .contains("UNMAPPED").contains("DDAF004");
+                .contains("DDAF004 -> 2.16.840.1.113883.6.96|429639007");
         assertThat(report).doesNotContain("PAT-TROIS");
+    }
+
+    @Test
+    void reportsTheCodesLeftUnmappedWithTheirXpath() {
+        int exit = run("--to", "pivot", "--terminology", TERMINOLOGY, FR_CDA.resolve("IPS-FR_2024.01.xml").toString());
+
+        assertThat(exit).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("UNMAPPED").contains("GEN-092.04.13")
+                .contains("/procedure/code");
+    }
+
+    @Test
+    void langGivesTheTranscodedDisplaysInThatLanguage() {
+        String problem = "code=\"G45.9\"";
+        int exit = run("--to", "pivot", "--lang", "de", "--terminology", TERMINOLOGY,
+                FR_CDA.resolve("VSM_1.4_2022.01.xml").toString());
+        assertThat(exit).isZero();
+        String german = out.toString(StandardCharsets.UTF_8);
+        assertThat(german).contains(problem)
+                .contains("displayName=\"Zerebrale transitorische Ischämie, nicht näher bezeichnet\"")
+                .contains("displayName=\"Allergische Disposition\"");
+
+        out.reset();
+        assertThat(run("--to", "pivot", "--lang", "it", "--terminology", TERMINOLOGY,
+                FR_CDA.resolve("VSM_1.4_2022.01.xml").toString())).isZero();
+        String italian = out.toString(StandardCharsets.UTF_8);
+        assertThat(italian).contains(problem).contains("displayName=\"Disposizione allergica\"")
+                .doesNotContain("Allergische Disposition");
+
+        out.reset();
+        assertThat(run("--to", "pivot", "--terminology", TERMINOLOGY, FR_CDA.resolve("VSM_1.4_2022.01.xml").toString()))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Allergische Disposition")
+                .doesNotContain("Disposizione allergica");
     }
 
     @Test

@@ -48,10 +48,14 @@ class PatientSummaryPivotTest {
         assertCode(CdaNodes.child(problems.get(0), "value"), "1.3.6.1.4.1.12559.11.10.1.3.1.44.2", "G45.9");
 
         assertThat(PivotSchema.errors(out.document())).isEmpty();
-        // Nothing is dropped silently: the CCAM procedure code has no MVC map and is reported with its French XPath.
-        UnmappedCode ccam = out.report().unmapped().stream().filter(u -> "DDAF004".equals(u.code())).findFirst().orElseThrow();
-        assertThat(ccam.sourceXpath()).startsWith("/ClinicalDocument/component/structuredBody/").endsWith("/procedure/code");
-        assertThat(ccam.valueSet()).isEqualTo("1.3.6.1.4.1.12559.11.10.1.3.1.42.10");
+        // The CCAM procedure becomes its SNOMED CT act (demo map), the CCAM code kept as translation.
+        Element procedure = entries(root, "1.3.6.1.4.1.12559.11.10.1.3.1.3.26").get(0);
+        assertCode(CdaNodes.child(procedure, "code"), "2.16.840.1.113883.6.96", "429639007");
+        assertTranslation(CdaNodes.child(procedure, "code"), "1.2.250.1.215.300.1", "DDAF004");
+        // Header codes of value sets MVC 8.1.0 lacks (confidentiality, gender) validate against the supplement.
+        assertThat(out.report().mapped()).anySatisfy(m -> assertThat(m.valueSet()).isEqualTo("1.3.6.1.4.1.12559.11.10.1.3.1.42.34"));
+        // Every code of the VSM sample now reaches the MVC.
+        assertThat(out.report().unmapped()).isEmpty();
         assertThat(out.levelOne()).isEmpty();
     }
 
@@ -67,6 +71,11 @@ class PatientSummaryPivotTest {
                 "manufacturedMaterial").get(0);
         assertCode(CdaNodes.child(vaccine, "code"), ATC, "J07CA01");
         assertThat(PivotSchema.errors(out.document())).isEmpty();
+        // Nothing is dropped silently: a French code reviewed without eHDSI equivalent is reported with its XPath.
+        UnmappedCode other = out.report().unmapped().stream().filter(u -> "GEN-092.04.13".equals(u.code()))
+                .findFirst().orElseThrow();
+        assertThat(other.sourceXpath()).startsWith("/ClinicalDocument/component/structuredBody/").endsWith("/procedure/code");
+        assertThat(other.valueSet()).isEqualTo("1.3.6.1.4.1.12559.11.10.1.3.1.42.10");
 
         assertThat(out.levelOne()).isPresent();
         Document l1 = HardenedXml.parse(out.levelOne().get().getBytes(StandardCharsets.UTF_8));
