@@ -81,6 +81,16 @@ public class DocumentListing {
         return healthSpace.prescriptionLines(prescriptionUniqueId);
     }
 
+    /**
+     * The same, read on behalf of the call's requester: a remote health space (the DMP) reads the items only for an
+     * identified professional (its VIHF), so a road serving a cross-border call uses this one.
+     *
+     * @throws fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException when the health space cannot answer
+     */
+    public List<PrescriptionLine> prescriptionLines(CrossBorderCall call, String prescriptionUniqueId) {
+        return HealthSpaceCaller.callAs(call.requester(), () -> healthSpace.prescriptionLines(prescriptionUniqueId));
+    }
+
     /** An ePrescription with every line dispensed is no longer offered abroad. */
     boolean stillDispensable(DocumentEntry prescription) {
         List<PrescriptionLine> lines = healthSpace.prescriptionLines(prescription.uniqueId());

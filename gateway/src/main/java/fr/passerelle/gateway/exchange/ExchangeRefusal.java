@@ -20,7 +20,7 @@ public record ExchangeRefusal(ExchangeError error, String reason) {
     }
 
     /** The refusal to send when the national health space failed or refused the call itself. */
-    static ExchangeRefusal of(HealthSpaceUnavailableException failure) {
+    public static ExchangeRefusal of(HealthSpaceUnavailableException failure) {
         return failure.refusedAccess()
                 ? new ExchangeRefusal(ExchangeError.ERROR_INSUFFICIENT_RIGHTS, "the French health space refused the access")
                 : of(ExchangeError.ERROR_GENERIC);

@@ -4,7 +4,10 @@ import fr.passerelle.gateway.exchange.DocumentListing;
 import fr.passerelle.gateway.exchange.ListingOutcome;
 import fr.passerelle.gateway.exchange.Rendering;
 import fr.passerelle.gateway.exchange.TranslatedDocuments;
+import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.StoredDocument;
@@ -72,8 +75,16 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
             return new DocumentQueryOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
         }
         List<DocumentEntry> entries = new ArrayList<>();
-        for (fr.passerelle.gateway.healthspace.DocumentEntry french : ((ListingOutcome.Listed) outcome).documents()) {
-            healthSpace.retrieve(french.uniqueId()).ifPresent(stored -> entries.addAll(offers(query, stored)));
+        List<fr.passerelle.gateway.healthspace.DocumentEntry> listed = ((ListingOutcome.Listed) outcome).documents();
+        try {
+            // The offers need the bytes; a remote health space (the DMP) reads them for the requester only.
+            HealthSpaceCaller.callAs(((TrustCheckpoint.Believed) verdict).call().requester(), () -> {
+                listed.forEach(french -> healthSpace.retrieve(french.uniqueId())
+                        .ifPresent(stored -> entries.addAll(offers(query, stored))));
+                return entries;
+            });
+        } catch (HealthSpaceUnavailableException e) {
+            return new DocumentQueryOutcome.Refused(TrustCheckpoint.refusalOf(ExchangeRefusal.of(e)));
         }
         return new DocumentQueryOutcome.Found(entries);
     }

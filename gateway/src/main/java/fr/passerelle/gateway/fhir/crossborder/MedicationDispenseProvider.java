@@ -67,7 +67,7 @@ public class MedicationDispenseProvider implements IResourceProvider {
         }
         String prescriptionId = FhirIds.uniqueIdOf(item.documentId());
         // The line id is resolved here but only trusted after the exchange checked access to the prescription.
-        List<PrescriptionLine> lines = listing.prescriptionLines(prescriptionId);
+        List<PrescriptionLine> lines = listing.prescriptionLines(RequesterInterceptor.callOf(request), prescriptionId);
         String lineId = item.position() >= 1 && item.position() <= lines.size()
                 ? lines.get(item.position() - 1).lineId() : NO_SUCH_ITEM;
         String dispenser = dispense.getPerformer().stream().map(p -> p.getActor().getDisplay())

@@ -99,7 +99,7 @@ public class MedicationRequestProvider implements IResourceProvider {
                 throw FhirRefusal.of(refused.refusal());
             }
             byte[] mpd = ((RetrievalOutcome.Retrieved) outcome).document().content();
-            List<PrescriptionLine> lines = listing.prescriptionLines(entry.uniqueId());
+            List<PrescriptionLine> lines = listing.prescriptionLines(call, entry.uniqueId());
             for (MedicationRequest item : items(mpd, documentId.get(), ins, lines)) {
                 if (wanted == null || wanted.equals(item.getStatus().toCode())) {
                     found.add(item);

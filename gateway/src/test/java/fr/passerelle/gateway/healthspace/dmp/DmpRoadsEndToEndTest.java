@@ -1,0 +1,425 @@
+package fr.passerelle.gateway.healthspace.dmp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.soap.EhdsiOperation;
+import fr.passerelle.gateway.soap.Multipart;
+import fr.passerelle.gateway.soap.Namespaces;
+import fr.passerelle.gateway.soap.ReceivedXml;
+import fr.passerelle.gateway.soap.SoapHttp;
+import fr.passerelle.gateway.soap.SoapMessages;
+import fr.passerelle.trust.issue.AssertionIssuer;
+import fr.passerelle.trust.issue.DemoPki;
+import fr.passerelle.trust.issue.HcpClaims;
+import fr.passerelle.trust.issue.SoapEnvelopes;
+import fr.passerelle.trust.issue.TrcClaims;
+import fr.passerelle.trust.xml.XmlSerializer;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Parameters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Both roads with {@code passerelle.health-space=dmp}, end to end: the gateway on a random port, a foreign NCP's
+ * signed requests over HTTP, and a WireMock DMP answering from the ANS XDS metadata examples and CDA samples. Checks
+ * what the foreign NCP got and what the DMP received: a signed VIHF naming the foreign practitioner and the patient
+ * on every call, the TD0.2 check and XDS queries for the right patient and document, and the eDISP-MED submitted.
+ */
+class DmpRoadsEndToEndTest {
+
+    private static final String HOME = "1.2.250.1.213.4.1.99";
+    private static final String SOAP12 = "application/soap+xml; charset=UTF-8";
+    private static final Ins PATIENT = DmpFixtures.PATIENT;
+    private static final String PATIENT_CX = PATIENT.value() + "^^^&" + PATIENT.oid() + "&ISO";
+    private static final String EP_ID = "1.2.250.1.213.1.1.1.39.2024.2.1";
+    private static final String EDISP_ID = "1.2.250.1.213.1.1.1.54.2024.1.1";
+    private static final String LINE_1 = "AADC9C14-F1CA-4177-B2C8-A5178D5B3CA0";
+    private static final String LINE_2 = "BBDC9C14-F1CA-4177-B2C8-A5178D5B3DB1";
+    private static final DemoPki PKI = DemoPki.generate(Instant.now(), Duration.ofDays(30), List.of("ES"));
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    @TempDir
+    static Path home;
+    private static WireMockServer dmp;
+    private static ConfigurableApplicationContext app;
+    private static int port;
+    private static byte[] ips;
+    private static byte[] ePrescription;
+
+    @BeforeAll
+    static void start() throws Exception {
+        DmpTestPki pki = DmpTestPki.create(Files.createDirectories(home.resolve("dmp-keys")));
+        PKI.writeTrustList(home.resolve("trust-list"));
+        dmp = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        dmp.start();
+        stubDmp();
+        String dmpBase = dmp.baseUrl();
+        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
+                "--passerelle.data-dir=" + home.resolve("data"),
+                "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
+                "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
+                "--passerelle.consent.default-access=all-participating-countries",
+                "--passerelle.soap.home-community-id=" + HOME,
+                "--passerelle.health-space=dmp",
+                "--passerelle.dmp.registry-url=" + dmpBase + "/registry",
+                "--passerelle.dmp.repository-url=" + dmpBase + "/repository",
+                "--passerelle.dmp.patient-service-url=" + dmpBase + "/patient",
+                "--passerelle.dmp.tls.key-store=" + pki.organisationKeyStore,
+                "--passerelle.dmp.tls.key-store-password=" + DmpTestPki.PASSWORD,
+                "--passerelle.dmp.identity.structure-id=3180036000012",
+                "--passerelle.dmp.identity.software-homologation=DMP-HOMOL-TEST",
+                "--passerelle.dmp.identity.source-id=1.2.250.1.999.1",
+                "--passerelle.dmp.identity.unique-id-root=1.2.250.1.999.1.2",
+                // Generous: the build machine is shared; the DMP stub answers at once.
+                "--passerelle.dmp.resilience.read-timeout=20s");
+        port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (dmp != null) {
+            dmp.stop();
+        }
+    }
+
+    @BeforeEach
+    void forgetRequests() {
+        dmp.resetRequests();
+    }
+
+    /**
+     * The DMP holds the ANS IPS-FR, the eP-MED-DM (its two items given distinct ids) and an eDISP-MED that dispensed
+     * the first item, all for the examples' patient.
+     */
+    private static void stubDmp() {
+        ips = DmpFixtures.cda(DmpFixtures.IPS);
+        ePrescription = DmpFixtures.replaceFirst(DmpFixtures.cda(DmpFixtures.EP),
+                "<id root=\"" + LINE_1 + "\"/>", "<id root=\"" + LINE_2 + "\"/>", 1);
+        byte[] eDispensation = DmpFixtures.replaceFirst(DmpFixtures.cda(DmpFixtures.EDISP),
+                "1.2.250.1.213.1.1.1.39.12345.1", EP_ID, 0);
+        Element ipsEntry = DmpFixtures.entry(DmpFixtures.IPS, ips);
+        Element epEntry = DmpFixtures.entry(DmpFixtures.EP, ePrescription);
+        Element edispEntry = DmpFixtures.entry(DmpFixtures.EDISP, eDispensation);
+        DmpFixtures.setPatient(edispEntry, PATIENT);
+
+        dmp.stubFor(post(urlEqualTo("/patient"))
+                .willReturn(soap(DmpFixtures.patientCheckResponse("OK", "active"))));
+        dmp.stubFor(post(urlEqualTo("/registry")).atPriority(5)
+                .withRequestBody(containing(XdsVocabulary.FIND_DOCUMENTS))
+                .willReturn(soap(DmpFixtures.queryResponse(List.of(ipsEntry, epEntry, edispEntry)))));
+        // GetDocuments: the entry asked for, or none (a new dispensation's id is unknown until submitted).
+        dmp.stubFor(post(urlEqualTo("/registry")).atPriority(9)
+                .withRequestBody(containing(XdsVocabulary.GET_DOCUMENTS))
+                .willReturn(soap(DmpFixtures.queryResponse(List.of()))));
+        Map<String, Element> entries = Map.of(DmpFixtures.IPS_ID, ipsEntry, EP_ID, epEntry, EDISP_ID, edispEntry);
+        Map<String, byte[]> documents = Map.of(DmpFixtures.IPS_ID, ips, EP_ID, ePrescription, EDISP_ID,
+                eDispensation);
+        entries.forEach((id, entry) -> dmp.stubFor(post(urlEqualTo("/registry")).atPriority(1)
+                .withRequestBody(containing(XdsVocabulary.GET_DOCUMENTS)).withRequestBody(containing("('" + id + "')"))
+                .willReturn(soap(DmpFixtures.queryResponse(List.of(entry))))));
+        documents.forEach((id, bytes) -> dmp.stubFor(post(urlEqualTo("/repository")).atPriority(1)
+                .withRequestBody(containing("<xdsb:DocumentUniqueId>" + id + "</xdsb:DocumentUniqueId>"))
+                .willReturn(aResponse().withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
+                        .withBody(DmpFixtures.retrieveResponse(id, bytes)))));
+        dmp.stubFor(post(urlEqualTo("/repository")).atPriority(2)
+                .withRequestBody(containing("ProvideAndRegisterDocumentSetRequest"))
+                .willReturn(soap(DmpFixtures.registryResponse(XdsVocabulary.SUCCESS, null))));
+    }
+
+    private static ResponseDefinitionBuilder soap(String body) {
+        return aResponse().withHeader("Content-Type", SOAP12).withBody(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- SOAP road ---
+
+    @Test
+    void soapRoadIdentifiesListsRetrievesAndDispensesThroughTheDmp() throws Exception {
+        HcpClaims doctor = HcpClaims.demoDoctor("ES");
+
+        HttpResponse<String> identification = soapPost("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
+                signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(), false, doctor));
+        assertThat(identification.statusCode()).as(identification.body()).isEqualTo(200);
+        ReceivedXml xcpd = ReceivedXml.parse(identification.body());
+        assertThat(xcpd.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AA");
+        assertThat(xcpd.text("//hl7:subject1/hl7:patient/hl7:id/@extension")).isEqualTo(PATIENT.value());
+        Element check = request("/patient", "PRPA_IN201307UV02");
+        assertThat(ReceivedXml.of(check).text("//hl7:parameterList/hl7:patientIdentifier/hl7:value/@extension"))
+                .as("TD0.2 asks about the INS the foreign NCP sent").isEqualTo(PATIENT.value());
+
+        HttpResponse<String> listing = soapPost("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody("60591-5"), true, doctor));
+        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+        ReceivedXml query = ReceivedXml.parse(listing.body());
+        assertThat(query.text("//query:AdhocQueryResponse/@status"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        String pivot = "(//rim:ExtrinsicObject[rim:Classification[@classificationScheme="
+                + "'urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d']/@nodeRepresentation='urn:epSOS:ps:ps:2010'])[1]";
+        String uniqueId = query.text(pivot + "/rim:ExternalIdentifier[@identificationScheme="
+                + "'urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab']/@value");
+        assertThat(uniqueId).as("the DMP's IPS-FR is offered as an eHDSI patient summary").startsWith(DmpFixtures.IPS_ID);
+        Element find = request("/registry", XdsVocabulary.FIND_DOCUMENTS);
+        assertThat(slot(find, "$XDSDocumentEntryPatientId")).isEqualTo("'" + PATIENT_CX + "'");
+        assertThat(slot(find, "$XDSDocumentEntryStatus")).contains(XdsVocabulary.APPROVED);
+
+        HttpResponse<byte[]> retrieved = SoapHttp.postForBytes(port, "/xca",
+                SoapHttp.soap12(EhdsiOperation.CROSS_GATEWAY_RETRIEVE.requestAction()),
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_RETRIEVE, retrieveBody(uniqueId), true, doctor)
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(retrieved.statusCode()).isEqualTo(200);
+        List<Multipart.Part> parts = Multipart.parse(retrieved);
+        ReceivedXml response = ReceivedXml.parse(parts.get(0).text());
+        assertThat(response.text("//rs:RegistryResponse/@status"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        String cid = URLDecoder.decode(response.text("//xds:Document/xop:Include/@href").substring(4),
+                StandardCharsets.UTF_8);
+        byte[] translated = parts.stream().filter(p -> ("<" + cid + ">").equals(p.headers().get("content-id")))
+                .findFirst().orElseThrow().content();
+        assertThat(new String(translated, StandardCharsets.UTF_8)).contains("ClinicalDocument")
+                .contains("1.3.6.1.4.1.12559.11.10.1.3.1.1.3");
+        Element get = request("/registry", "('" + DmpFixtures.IPS_ID + "')");
+        assertThat(slot(get, "$XDSDocumentEntryUniqueId")).isEqualTo("('" + DmpFixtures.IPS_ID + "')");
+        Element retrieve = request("/repository", "RetrieveDocumentSetRequest");
+        ReceivedXml retrieveXml = ReceivedXml.of(retrieve);
+        assertThat(retrieveXml.text("//xds:DocumentRequest/xds:DocumentUniqueId")).isEqualTo(DmpFixtures.IPS_ID);
+        assertThat(retrieveXml.text("//xds:DocumentRequest/xds:RepositoryUniqueId"))
+                .isEqualTo(DmpFixtures.REPOSITORY_ID);
+
+        HcpClaims pharmacist = doctor.withRole("2262", "Pharmacists");
+        HttpResponse<String> dispensed = soapPost("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, dispensationBody(EP_ID, LINE_2), true,
+                        pharmacist));
+        assertThat(dispensed.statusCode()).as(dispensed.body()).isEqualTo(200);
+        assertThat(ReceivedXml.parse(dispensed.body()).text("//rs:RegistryResponse/@status")).as(dispensed.body())
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        assertSubmittedEdispMed(pharmacist);
+
+        assertEveryDmpCallCarriesAVihfFor(doctor.practitionerName(), "ES");
+    }
+
+    // --- FHIR road ---
+
+    @Test
+    void fhirRoadAnswersTheSummaryAndThePrescriptionItemsFromTheDmp() throws Exception {
+        HcpClaims doctor = HcpClaims.demoDoctor("ES");
+        String patientId = PATIENT.oid() + "-" + PATIENT.value();
+
+        Bundle summary = fhir(doctor).operation().onInstance("Patient/" + patientId).named("$summary")
+                .withNoParameters(Parameters.class).returnResourceType(Bundle.class).useHttpGet().execute();
+        assertThat(summary.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+        assertThat(summary.getEntryFirstRep().getResource()).isInstanceOf(Composition.class);
+        assertThat(slot(request("/registry", XdsVocabulary.FIND_DOCUMENTS), "$XDSDocumentEntryPatientId"))
+                .isEqualTo("'" + PATIENT_CX + "'");
+        assertThat(ReceivedXml.of(request("/repository", "RetrieveDocumentSetRequest"))
+                .text("//xds:DocumentRequest/xds:DocumentUniqueId")).isEqualTo(DmpFixtures.IPS_ID);
+
+        HcpClaims pharmacist = doctor.withRole("2262", "Pharmacists");
+        Bundle prescriptions = fhir(pharmacist).search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId("Patient/" + patientId))
+                .include(MedicationRequest.INCLUDE_MEDICATION).returnBundle(Bundle.class).execute();
+        List<MedicationRequest> items = prescriptions.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast).toList();
+        assertThat(items).as("the eP-MED-DM's two items").hasSize(2);
+        assertThat(items).extracting(item -> item.getStatus().toCode())
+                .as("the DMP's eDISP-MED dispensed the first").containsExactlyInAnyOrder("completed", "active");
+        assertThat(request("/registry", "('" + EP_ID + "')")).isNotNull();
+        assertThat(request("/repository", "<xdsb:DocumentUniqueId>" + EDISP_ID)).as("the DMP's dispensation read")
+                .isNotNull();
+
+        assertEveryDmpCallCarriesAVihfFor(doctor.practitionerName(), "ES");
+    }
+
+    // --- what the DMP received ---
+
+    /** One ITI-41 whose document entry is the patient's eDISP-MED, its CDA dispensing the open eP item. */
+    private static void assertSubmittedEdispMed(HcpClaims pharmacist) throws Exception {
+        List<LoggedRequest> submissions = dmp.findAll(postRequestedFor(urlEqualTo("/repository"))
+                .withRequestBody(containing("ProvideAndRegisterDocumentSetRequest")));
+        assertThat(submissions).hasSize(1);
+        String body = new String(submissions.get(0).getBody(), StandardCharsets.UTF_8);
+        Element envelope = envelopeOf(body);
+        ReceivedXml metadata = ReceivedXml.of(envelope);
+        assertThat(metadata.text("//rim:ExtrinsicObject/rim:ExternalIdentifier[@identificationScheme='"
+                + XdsVocabulary.DOC_PATIENT_ID
+                + "']/@value")).isEqualTo(PATIENT_CX + "^NH");
+        assertThat(metadata.text("//rim:ExtrinsicObject/rim:Classification[@classificationScheme='"
+                + XdsVocabulary.DOC_FORMAT
+                + "']/@nodeRepresentation")).isEqualTo("urn:ihe:pharm:dis:2010");
+        assertThat(body).as("the eDISP-MED part").contains("ClinicalDocument")
+                .contains(EP_ID).contains(LINE_2);
+        Map<String, List<String>> vihf = VihfAssertions.attributes(VihfAssertions.vihfOf(serialize(envelope)));
+        assertThat(vihf.get("urn:oasis:names:tc:xacml:2.0:subject:role")).contains("21@1.2.250.1.71.1.2.7");
+        assertThat(vihf.get("urn:oasis:names:tc:xspa:1.0:subject:subject-id").get(0))
+                .startsWith(pharmacist.practitionerName());
+    }
+
+    private static void assertEveryDmpCallCarriesAVihfFor(String practitioner, String country) throws Exception {
+        List<LoggedRequest> calls = dmp.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock
+                .urlMatching("/.*")));
+        assertThat(calls).isNotEmpty();
+        for (LoggedRequest call : calls) {
+            Element vihf = VihfAssertions.vihfOf(serialize(envelopeOf(
+                    new String(call.getBody(), StandardCharsets.UTF_8))));
+            assertThat(VihfAssertions.verifiedSigner(vihf)).as("the VIHF's signature verifies").isNotNull();
+            Map<String, List<String>> attributes = VihfAssertions.attributes(vihf);
+            assertThat(attributes.get("urn:oasis:names:tc:xspa:1.0:subject:subject-id").get(0))
+                    .as(call.getUrl()).startsWith(practitioner + " (" + country);
+            assertThat(attributes.get("urn:oasis:names:tc:xacml:2.0:resource:resource-id"))
+                    .containsExactly(PATIENT_CX + "^NH");
+            assertThat(attributes.get("Ressource_URN")).containsExactly("urn:dmp");
+            assertThat(attributes.get("Identifiant_Structure")).containsExactly("3180036000012");
+        }
+    }
+
+    /** The envelope of the one call to {@code path} whose body contains {@code marker}. */
+    private static Element request(String path, String marker) {
+        List<LoggedRequest> found = dmp.findAll(postRequestedFor(urlEqualTo(path))
+                .withRequestBody(containing(marker)));
+        assertThat(found).as("calls to %s containing %s", path, marker).isNotEmpty();
+        return envelopeOf(new String(found.get(0).getBody(), StandardCharsets.UTF_8));
+    }
+
+    private static final Pattern ENVELOPE = Pattern.compile(
+            "(?s)<([A-Za-z0-9]+:)?Envelope[ >].*?</\\1?Envelope>");
+
+    /** The SOAP envelope of a recorded request (plain, or the root part of an MTOM request). */
+    private static Element envelopeOf(String body) {
+        Matcher matcher = ENVELOPE.matcher(body);
+        assertThat(matcher.find()).as("a SOAP envelope in the request").isTrue();
+        return DmpFixtures.parse(matcher.group().getBytes(StandardCharsets.UTF_8)).getDocumentElement();
+    }
+
+    private static String slot(Element envelope, String name) {
+        return ReceivedXml.of(envelope).text("//rim:Slot[@name='" + name + "']/rim:ValueList/rim:Value");
+    }
+
+    private static String serialize(Element element) {
+        return DmpFixtures.serialize(element.getOwnerDocument());
+    }
+
+    // --- the foreign NCP's requests ---
+
+    private static HttpResponse<String> soapPost(String path, EhdsiOperation operation, String envelope) {
+        return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
+    }
+
+    /** HCP (and TRC for the DMP patient) assertions signed by the Spanish NCP, around the body. */
+    private static String signedRequest(EhdsiOperation operation, String body, boolean treating, HcpClaims claims) {
+        AssertionIssuer spain = new AssertionIssuer(PKI.signer("ES"), Clock.systemUTC());
+        Document envelope = SoapEnvelopes.envelope(operation.requestAction());
+        Element security = SoapEnvelopes.security(envelope);
+        Element hcp = spain.hcp(security, claims);
+        if (treating) {
+            spain.trc(security, TrcClaims.treating(PATIENT_CX).withPurpose(claims.purposeOfUse()),
+                    claims.practitionerId(), hcp.getAttribute("ID"));
+        }
+        Element bodyElement = (Element) envelope.getElementsByTagNameNS(Namespaces.SOAP12, "Body").item(0);
+        bodyElement.appendChild(envelope.importNode(ReceivedXml.parse(body).document().getDocumentElement(), true));
+        return new String(XmlSerializer.toBytes(envelope.getDocumentElement()), StandardCharsets.UTF_8);
+    }
+
+    private static String xcpdBody() {
+        return SoapMessages.sampleBody("gematik/PRPA_IN201305UV02_298.xml")
+                .replace("root=\"1.2.276.0.76.3.1.580.147\" extension=\"X114428538\"",
+                        "root=\"" + PATIENT.oid() + "\" extension=\"" + PATIENT.value() + "\"");
+    }
+
+    private static String queryBody(String classCode) {
+        return SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml")
+                .replace("X110571344|ABC123^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
+                        PATIENT.value() + "^^^&amp;" + PATIENT.oid() + "&amp;ISO")
+                .replace("60591-5", classCode);
+    }
+
+    private static String retrieveBody(String uniqueId) {
+        return "<RetrieveDocumentSetRequest xmlns=\"urn:ihe:iti:xds-b:2007\"><DocumentRequest>"
+                + "<HomeCommunityId>urn:oid:" + HOME + "</HomeCommunityId><RepositoryUniqueId>" + HOME
+                + "</RepositoryUniqueId><DocumentUniqueId>" + uniqueId + "</DocumentUniqueId></DocumentRequest>"
+                + "</RetrieveDocumentSetRequest>";
+    }
+
+    /** gematik's XDR sample, its eDispensation made to dispense one item of the DMP's ePrescription. */
+    private static String dispensationBody(String prescriptionId, String lineId) {
+        String sample = SoapMessages.sampleBody("gematik/ProvideAndRegisterDocumentSetRequest.xml")
+                .replace("B123456789|A2C4E6^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
+                        PATIENT.value() + "^^^&amp;" + PATIENT.oid() + "&amp;ISO");
+        Matcher inline = Pattern.compile("(?s)(<xds:Document id=\"[^\"]+\">)(.*?)(</xds:Document>)").matcher(sample);
+        assertThat(inline.find()).isTrue();
+        String cda = new String(Base64.getMimeDecoder().decode(inline.group(2).trim()), StandardCharsets.UTF_8);
+        cda = cda.replace("extension=\"4hM/UnZyWlRvGJHM\"", "extension=\"dmp-e2e-" + UUID.randomUUID() + "\"")
+                .replaceFirst("(?s)(<inFulfillmentOf>\\s*<order[^>]*>\\s*)<id [^>]*/>",
+                        "$1<id root=\"" + prescriptionId + "\"/>")
+                .replaceFirst("(?s)(<substanceAdministration classCode=\"SBADM\" moodCode=\"INT\">\\s*)<id [^>]*/>",
+                        "$1<id root=\"" + lineId + "\"/>");
+        return sample.substring(0, inline.start(2))
+                + Base64.getEncoder().encodeToString(cda.getBytes(StandardCharsets.UTF_8))
+                + sample.substring(inline.end(2));
+    }
+
+    /** A FHIR client sending a fresh signed HCP + TRC pair (for the DMP patient) with every request. */
+    private static IGenericClient fhir(HcpClaims claims) {
+        IGenericClient client = FHIR.newRestfulGenericClient("http://127.0.0.1:" + port + "/fhir");
+        client.registerInterceptor(new IClientInterceptor() {
+            @Override
+            public void interceptRequest(IHttpRequest request) {
+                AssertionIssuer spain = new AssertionIssuer(PKI.signer("ES"), Clock.systemUTC());
+                Document document = SoapEnvelopes.newDocument();
+                Element holder = document.createElementNS("urn:test", "holder");
+                document.appendChild(holder);
+                Element hcp = spain.hcp(holder, claims);
+                Element trc = spain.trc(holder, TrcClaims.treating(PATIENT_CX).withPurpose(claims.purposeOfUse()),
+                        claims.practitionerId(), hcp.getAttribute("ID"));
+                request.addHeader("X-HCP-Assertion", Base64.getEncoder().encodeToString(XmlSerializer.toBytes(hcp)));
+                request.addHeader("X-TRC-Assertion", Base64.getEncoder().encodeToString(XmlSerializer.toBytes(trc)));
+            }
+
+            @Override
+            public void interceptResponse(IHttpResponse response) {
+            }
+        });
+        return client;
+    }
+}
