@@ -112,6 +112,23 @@ class TerminologyOverHttpTest {
     }
 
     @Test
+    void translateReverseAndByMapUrlThroughTheEndpoint() {
+        Parameters in = new Parameters();
+        in.addParameter("url", new UriType("urn:passerelle:conceptmap:demo")); // the copy is named demo.csv
+        in.addParameter("system", new UriType("http://www.whocc.no/atc"));
+        in.addParameter("code", new CodeType("H03AA01"));
+        in.addParameter("reverse", new org.hl7.fhir.r4.model.BooleanType(true));
+        Parameters out = fhir.operation().onType(ConceptMap.class).named("$translate").withParameters(in).execute();
+        assertThat(out.getParameterBool("result")).isTrue();
+        var match = out.getParameter().stream().filter(p -> p.getName().equals("match")).findFirst().orElseThrow();
+        assertThat(((Coding) match.getPart().stream().filter(p -> p.getName().equals("concept")).findFirst()
+                .orElseThrow().getValue()).getCode()).isEqualTo("62080626");
+        // The demo map says H03AA01 is wider than the French product; read backwards, the product is narrower.
+        assertThat(match.getPart().stream().filter(p -> p.getName().equals("equivalence")).findFirst().orElseThrow()
+                .getValue().primitiveValue()).isEqualTo("narrower");
+    }
+
+    @Test
     void translateWithoutEquivalentAnswersFalseWithTheEhdsiCode() {
         Parameters out = translate("urn:oid:1.2.250.1.213.1.1.4.322", "MED-1096", ACTIVE_INGREDIENT);
         assertThat(out.getParameterBool("result")).isFalse();

@@ -33,6 +33,10 @@ public final class CatalogueIndex {
     private final Map<String, Map<String, List<Coding>>> mapsBySourceSystem;
     private final Map<String, String> valueSetOidByElement;
     private final Set<String> reviewedWithoutTarget;
+    /** Concept-map lines by "canonical source system|code" and by "canonical target system|code". */
+    private final Map<String, List<MapEntry>> entriesBySource;
+    private final Map<String, List<MapEntry>> entriesByTarget;
+    private final Set<String> conceptMapUrls;
     private final CatalogueStatistics statistics;
     /** Spelling of a system as received -> canonical URI; bounded by the number of distinct spellings seen. */
     private final Map<String, String> canonicalSystems = new ConcurrentHashMap<>();
@@ -67,6 +71,19 @@ public final class CatalogueIndex {
         this.mapsBySourceSystem = Collections.unmodifiableMap(maps);
         this.valueSetOidByElement = Map.copyOf(b.valueSetOidByElement);
         this.reviewedWithoutTarget = Set.copyOf(b.reviewedWithoutTarget);
+        Map<String, List<MapEntry>> bySource = new HashMap<>();
+        Map<String, List<MapEntry>> byTarget = new HashMap<>();
+        for (MapEntry e : b.mapEntries) {
+            bySource.computeIfAbsent(e.source().system() + '|' + e.source().code(), k -> new ArrayList<>(1)).add(e);
+            if (e.target() != null) {
+                byTarget.computeIfAbsent(e.target().system() + '|' + e.target().code(), k -> new ArrayList<>(1)).add(e);
+            }
+        }
+        bySource.replaceAll((k, v) -> List.copyOf(v));
+        byTarget.replaceAll((k, v) -> List.copyOf(v));
+        this.entriesBySource = Collections.unmodifiableMap(bySource);
+        this.entriesByTarget = Collections.unmodifiableMap(byTarget);
+        this.conceptMapUrls = Set.copyOf(b.conceptMapUrls);
         int conceptCount = conceptsBySystem.values().stream().mapToInt(Map::size).sum();
         int mappingCount = mapsBySourceSystem.values().stream().mapToInt(Map::size).sum()
                 + reviewedWithoutTarget.size();
@@ -160,6 +177,27 @@ public final class CatalogueIndex {
         }
         List<Coding> targets = codes.get(source.code());
         return targets == null ? List.of() : targets;
+    }
+
+    /** The concept-map lines whose source is this code (reviewed-without-equivalent lines included). */
+    public List<MapEntry> entriesFrom(Coding source) {
+        return entriesBySource.getOrDefault(canonical(source.system()) + '|' + source.code(), List.of());
+    }
+
+    /** The concept-map lines whose target is this pivot code (for reverse translation). */
+    public List<MapEntry> entriesTo(Coding target) {
+        return entriesByTarget.getOrDefault(canonical(target.system()) + '|' + target.code(), List.of());
+    }
+
+    /** Canonical URLs of the loaded concept maps. */
+    public Set<String> conceptMapUrls() {
+        return conceptMapUrls;
+    }
+
+    /** Whether a value set (OID or URL) holds this code. */
+    public boolean inValueSet(String oidOrUrl, Coding coding) {
+        IndexedValueSet vs = valueSetsByKey.get(valueSetKey(oidOrUrl));
+        return vs != null && vs.contains(canonical(coding.system()), coding.code());
     }
 
     public TranscodingResult transcode(Coding national, String targetValueSet) {
@@ -315,6 +353,8 @@ public final class CatalogueIndex {
         private final Map<String, String> valueSetOidByElement = new HashMap<>();
         private final List<String> sources = new ArrayList<>();
         private final Set<String> reviewedWithoutTarget = new HashSet<>();
+        private final List<MapEntry> mapEntries = new ArrayList<>();
+        private final Set<String> conceptMapUrls = new HashSet<>();
         /** Spelling -> canonical URI: a load repeats a few dozen spellings ~200,000 times. */
         private final Map<String, String> canonicalSystems = new HashMap<>();
 
@@ -373,6 +413,14 @@ public final class CatalogueIndex {
         /** Records a source code a concept map reviewed and found without pivot equivalent. */
         public Builder reviewedWithoutTarget(Coding source) {
             reviewedWithoutTarget.add(source.canonicalSystem() + '|' + source.code());
+            return this;
+        }
+
+        /** Records a concept-map line as the map states it (its URL and equivalence), systems canonicalised. */
+        public Builder mapEntry(String mapUrl, Coding source, Coding target, String equivalence) {
+            conceptMapUrls.add(mapUrl);
+            mapEntries.add(new MapEntry(mapUrl, source.withCanonicalSystem(),
+                    target == null ? null : target.withCanonicalSystem(), equivalence));
             return this;
         }
 

@@ -49,13 +49,23 @@ public final class ConceptMapLoader {
         return n;
     }
 
+    /**
+     * The canonical URL a CSV map is known by ({@code ConceptMap/$translate?url=…}): CSV has no place for one,
+     * so it is derived from the file name.
+     */
+    public static String csvMapUrl(Path file) {
+        String name = file.getFileName().toString();
+        return "urn:passerelle:conceptmap:" + name.substring(0, name.length() - ".csv".length());
+    }
+
     private int loadCsv(Path file, CatalogueIndex.Builder into) throws TerminologyLoadException {
         int n = 0;
+        String mapUrl = csvMapUrl(file);
         for (CsvLines.Row row : CsvLines.read(file, CSV_COLUMNS)) {
             String equivalence = row.required("equivalence").toLowerCase(Locale.ROOT);
             Coding source = new Coding(row.required("source_system"), row.required("source_code"),
                     Displays.normalise(row.optional("source_display")));
-            add(file + ":" + row.line(), source, row.optional("target_system"), row.optional("target_code"),
+            add(file + ":" + row.line(), mapUrl, source, row.optional("target_system"), row.optional("target_code"),
                     Displays.normalise(row.optional("target_display")), equivalence, into);
             n++;
         }
@@ -71,6 +81,11 @@ public final class ConceptMapLoader {
         }
         if (!"ConceptMap".equals(root.path("resourceType").asText())) {
             throw new TerminologyLoadException(file.toString(), "not a FHIR ConceptMap (resourceType)");
+        }
+        String mapUrl = MvcPackageLoader.text(root, "url");
+        if (mapUrl == null || mapUrl.isBlank()) {
+            // $translate selects maps by URL; a map without one could never be selected.
+            throw new TerminologyLoadException(file.toString(), "ConceptMap without url");
         }
         int n = 0;
         int g = 0;
@@ -92,7 +107,7 @@ public final class ConceptMapLoader {
                         Displays.normalise(MvcPackageLoader.text(element, "display")));
                 for (JsonNode target : element.path("target")) {
                     String equivalence = target.path("equivalence").asText("equivalent").toLowerCase(Locale.ROOT);
-                    add(at, source, targetSystem, MvcPackageLoader.text(target, "code"),
+                    add(at, mapUrl.strip(), source, targetSystem, MvcPackageLoader.text(target, "code"),
                             Displays.normalise(MvcPackageLoader.text(target, "display")), equivalence, into);
                     n++;
                 }
@@ -101,7 +116,7 @@ public final class ConceptMapLoader {
         return n;
     }
 
-    private static void add(String where, Coding source, String targetSystem, String targetCode,
+    private static void add(String where, String mapUrl, Coding source, String targetSystem, String targetCode,
                             String targetDisplay, String equivalence, CatalogueIndex.Builder into)
             throws TerminologyLoadException {
         if (source.display() != null) {
@@ -109,6 +124,7 @@ public final class ConceptMapLoader {
         }
         if (NO_TARGET.contains(equivalence)) {
             into.reviewedWithoutTarget(source);
+            into.mapEntry(mapUrl, source, null, equivalence);
             return;
         }
         if (!TRANSCODABLE.contains(equivalence)) {
@@ -117,6 +133,8 @@ public final class ConceptMapLoader {
         if (targetSystem == null || targetCode == null || targetCode.isBlank()) {
             throw new TerminologyLoadException(where, "mapping '" + equivalence + "' needs a target system and code");
         }
-        into.mapping(source, new Coding(targetSystem.strip(), targetCode.strip(), targetDisplay));
+        Coding target = new Coding(targetSystem.strip(), targetCode.strip(), targetDisplay);
+        into.mapping(source, target);
+        into.mapEntry(mapUrl, source, target, equivalence);
     }
 }

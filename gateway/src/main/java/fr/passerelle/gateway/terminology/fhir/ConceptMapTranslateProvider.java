@@ -3,7 +3,6 @@ package fr.passerelle.gateway.terminology.fhir;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import fr.passerelle.terminology.CodeSystems;
 import fr.passerelle.terminology.Coding;
@@ -11,20 +10,23 @@ import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.terminology.TranscodingFailure.Reason;
 import fr.passerelle.terminology.TranscodingResult;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
+import fr.passerelle.terminology.catalogue.MapEntry;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
- * {@code ConceptMap/$translate}: with {@code target} (an MVC value set, OID or URL) it answers exactly what
- * in-process transcoding answers; without it, every mapping recorded for the code. All loaded maps act as one
- * map, so {@code url}/{@code conceptMap} are not used to pick one. Only the national-to-pivot direction exists.
+ * {@code ConceptMap/$translate}. With {@code target} (an MVC value set, OID or URL) it answers what in-process
+ * transcoding answers; without it, every mapping recorded for the code. {@code url} restricts the answer to one
+ * loaded concept map (404 when no map has that URL; CSV maps are named {@code urn:passerelle:conceptmap:<file>}).
+ * Each match carries the equivalence its map states and the map's URL as {@code source}. {@code reverse=true}
+ * reads the maps backwards: from a pivot code to the national codes mapped to it, equivalences inverted
+ * (wider ↔ narrower, subsumes ↔ specializes).
  */
 @Component
 public class ConceptMapTranslateProvider implements IResourceProvider {
@@ -43,35 +45,49 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
     }
 
     @Operation(name = OP, idempotent = true)
-    public Parameters translate(@OperationParam(name = "system") UriType system,
+    public Parameters translate(@OperationParam(name = "url") UriType url,
+                                @OperationParam(name = "system") UriType system,
                                 @OperationParam(name = "code") CodeType code,
                                 @OperationParam(name = "coding") org.hl7.fhir.r4.model.Coding coding,
                                 @OperationParam(name = "target") UriType target,
                                 @OperationParam(name = "targetsystem") UriType targetSystem,
                                 @OperationParam(name = "reverse") BooleanType reverse) {
-        if (reverse != null && reverse.booleanValue()) {
-            throw new InvalidRequestException(OP + ": reverse translation (pivot to national) is not offered");
-        }
-        Coding source = FhirCodings.coding(system, code, coding, OP);
+        Coding given = FhirCodings.coding(system, code, coding, OP);
         CatalogueIndex index = terminology.index();
-        if (target != null && target.hasValue()) {
-            return toTarget(index, source, target.getValue());
+        String mapUrl = url == null || !url.hasValue() || url.getValue().isBlank() ? null : url.getValue().strip();
+        if (mapUrl != null && !index.conceptMapUrls().contains(mapUrl)) {
+            throw new ResourceNotFoundException(OP + ": no concept map with url " + mapUrl);
+        }
+        String valueSet = target == null || !target.hasValue() || target.getValue().isBlank() ? null
+                : target.getValue().strip();
+        if (valueSet != null && index.valueSet(valueSet).isEmpty()) {
+            throw new ResourceNotFoundException(OP + ": value set " + valueSet + " is not in the catalogue");
         }
         String wantedSystem = targetSystem == null || !targetSystem.hasValue() ? null
                 : CodeSystems.canonicalUri(targetSystem.getValue());
-        List<Coding> targets = index.mappings(source).stream()
-                .filter(t -> wantedSystem == null || t.system().equals(wantedSystem)).toList();
+        if (reverse != null && reverse.booleanValue()) {
+            return reverse(index, given, mapUrl, valueSet, wantedSystem);
+        }
+        if (valueSet != null) {
+            return mapUrl == null ? toTarget(index, given, valueSet) : toTargetInMap(index, given, mapUrl, valueSet);
+        }
+        List<MapEntry> entries = index.entriesFrom(given).stream()
+                .filter(e -> mapUrl == null || e.mapUrl().equals(mapUrl))
+                .filter(e -> e.target() != null)
+                .filter(e -> wantedSystem == null || e.target().system().equals(wantedSystem)).toList();
         Parameters out = new Parameters();
-        if (targets.isEmpty()) {
+        if (entries.isEmpty()) {
+            boolean reviewed = index.entriesFrom(given).stream()
+                    .anyMatch(e -> e.target() == null && (mapUrl == null || e.mapUrl().equals(mapUrl)));
             out.addParameter("result", false);
-            out.addParameter("message", index.reviewedWithoutTarget(source)
-                    ? "Code " + source.code() + " has no pivot equivalent (concept map: unmatched)"
-                    : "No mapping of code " + source.code() + " of " + source.canonicalSystem());
+            out.addParameter("message", reviewed
+                    ? "Code " + given.code() + " has no pivot equivalent (concept map: unmatched)"
+                    : "No mapping of code " + given.code() + " of " + given.canonicalSystem());
             return out;
         }
         out.addParameter("result", true);
-        for (Coding t : targets) {
-            match(out, "relatedto", t);
+        for (MapEntry e : entries) {
+            match(out, e.equivalence(), e.target(), e.mapUrl());
         }
         return out;
     }
@@ -82,23 +98,91 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
         if (result instanceof TranscodingResult.Transcoded t) {
             out.addParameter("result", true);
             boolean same = t.pivot().system().equals(source.canonicalSystem()) && t.pivot().code().equals(source.code());
-            match(out, same ? "equal" : "relatedto", t.pivot());
+            if (same) {
+                match(out, "equal", t.pivot(), null);
+                return out;
+            }
+            // The transcoder reached the pivot through a map line: report that line's equivalence and map.
+            MapEntry line = index.entriesFrom(source).stream()
+                    .filter(e -> e.target() != null && e.target().system().equals(t.pivot().system())
+                            && e.target().code().equals(t.pivot().code()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("transcoded without a map line"));
+            match(out, line.equivalence(), t.pivot(), line.mapUrl());
             return out;
         }
         TranscodingResult.NotTranscoded n = (TranscodingResult.NotTranscoded) result;
         if (n.failure().reason() == Reason.UNKNOWN_VALUE_SET) {
             throw new ResourceNotFoundException(OP + ": " + n.failure().message());
         }
-        out.addParameter("result", false);
-        out.addParameter("message", "[eHDSI " + n.failure().ehdsiCode() + " " + n.failure().reason() + "] "
-                + n.failure().message());
+        return failed(n.failure().ehdsiCode(), n.failure().reason().name(), n.failure().message());
+    }
+
+    /** Like {@link #toTarget} but with the lines of one map only (the merged transcoding index is not used). */
+    private static Parameters toTargetInMap(CatalogueIndex index, Coding source, String mapUrl, String target) {
+        Parameters out = new Parameters();
+        if (index.inValueSet(target, source)) {
+            out.addParameter("result", true);
+            match(out, "equal", source.withCanonicalSystem(), null);
+            return out;
+        }
+        List<MapEntry> lines = index.entriesFrom(source).stream().filter(e -> e.mapUrl().equals(mapUrl)).toList();
+        List<MapEntry> hits = lines.stream()
+                .filter(e -> e.target() != null && index.inValueSet(target, e.target())).toList();
+        if (hits.size() > 1) {
+            return failed(Reason.AMBIGUOUS_MAPPING, "Code " + source.code() + " maps to " + hits.size()
+                    + " codes of value set " + target + " in concept map " + mapUrl);
+        }
+        if (hits.isEmpty()) {
+            boolean reviewed = lines.stream().anyMatch(e -> e.target() == null);
+            return failed(Reason.NO_MAPPING, reviewed
+                    ? "Code " + source.code() + " has no pivot equivalent (concept map " + mapUrl + ": unmatched)"
+                    : "No mapping of code " + source.code() + " of " + source.canonicalSystem() + " into value set "
+                    + target + " in concept map " + mapUrl);
+        }
+        out.addParameter("result", true);
+        match(out, hits.get(0).equivalence(), hits.get(0).target(), mapUrl);
         return out;
     }
 
-    private static void match(Parameters out, String equivalence, Coding concept) {
+    /** From a pivot code back to the national codes mapped to it. */
+    private static Parameters reverse(CatalogueIndex index, Coding pivot, String mapUrl, String valueSet,
+                                      String wantedSystem) {
+        List<MapEntry> lines = index.entriesTo(pivot).stream()
+                .filter(e -> mapUrl == null || e.mapUrl().equals(mapUrl))
+                .filter(e -> wantedSystem == null || e.source().system().equals(wantedSystem))
+                .filter(e -> valueSet == null || index.inValueSet(valueSet, e.source())).toList();
+        Parameters out = new Parameters();
+        if (lines.isEmpty()) {
+            out.addParameter("result", false);
+            out.addParameter("message", "No national code maps to code " + pivot.code() + " of "
+                    + pivot.canonicalSystem());
+            return out;
+        }
+        out.addParameter("result", true);
+        for (MapEntry e : lines) {
+            match(out, e.reverseEquivalence(), e.source(), e.mapUrl());
+        }
+        return out;
+    }
+
+    private static Parameters failed(Reason reason, String message) {
+        return failed(reason.ehdsiCode(), reason.name(), message);
+    }
+
+    private static Parameters failed(String ehdsiCode, String reason, String message) {
+        Parameters out = new Parameters();
+        out.addParameter("result", false);
+        out.addParameter("message", "[eHDSI " + ehdsiCode + " " + reason + "] " + message);
+        return out;
+    }
+
+    private static void match(Parameters out, String equivalence, Coding concept, String mapUrl) {
         Parameters.ParametersParameterComponent match = out.addParameter().setName("match");
         match.addPart().setName("equivalence").setValue(new CodeType(equivalence));
         match.addPart().setName("concept").setValue(FhirCodings.toFhir(concept));
-        match.addPart().setName("source").setValue(new StringType("Passerelle terminology"));
+        if (mapUrl != null) {
+            // FHIR: the canonical reference to the concept map the match came from.
+            match.addPart().setName("source").setValue(new UriType(mapUrl));
+        }
     }
 }
