@@ -11,6 +11,7 @@ import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
 import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
 import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
+import fr.passerelle.translation.cda.ClinicalEntry.Observation;
 import fr.passerelle.translation.cda.ClinicalEntry.Problem;
 import fr.passerelle.translation.cda.ClinicalEntry.ProcedureEntry;
 import fr.passerelle.translation.cda.ClinicalSection;
@@ -49,16 +50,21 @@ public final class IpsBundleBuilder {
 
     private static final List<SectionKind> ORDER = List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS,
             SectionKind.PROBLEMS, SectionKind.PROCEDURES, SectionKind.IMMUNIZATIONS, SectionKind.DEVICES,
-            SectionKind.PAST_ILLNESS);
+            SectionKind.PAST_ILLNESS, SectionKind.VITAL_SIGNS, SectionKind.RESULTS, SectionKind.SOCIAL_HISTORY,
+            SectionKind.PREGNANCY);
 
-    private static final Map<SectionKind, String> TITLES = Map.of(
-            SectionKind.ALLERGIES, "Allergies and Intolerances",
-            SectionKind.MEDICATIONS, "Medication Summary",
-            SectionKind.PROBLEMS, "Problem List",
-            SectionKind.PROCEDURES, "History of Procedures",
-            SectionKind.IMMUNIZATIONS, "Immunizations",
-            SectionKind.DEVICES, "Medical Devices",
-            SectionKind.PAST_ILLNESS, "History of Past Illness");
+    private static final Map<SectionKind, String> TITLES = Map.ofEntries(
+            Map.entry(SectionKind.ALLERGIES, "Allergies and Intolerances"),
+            Map.entry(SectionKind.MEDICATIONS, "Medication Summary"),
+            Map.entry(SectionKind.PROBLEMS, "Problem List"),
+            Map.entry(SectionKind.PROCEDURES, "History of Procedures"),
+            Map.entry(SectionKind.IMMUNIZATIONS, "Immunizations"),
+            Map.entry(SectionKind.DEVICES, "Medical Devices"),
+            Map.entry(SectionKind.PAST_ILLNESS, "History of Past Illness"),
+            Map.entry(SectionKind.VITAL_SIGNS, "Vital Signs"),
+            Map.entry(SectionKind.RESULTS, "Results"),
+            Map.entry(SectionKind.SOCIAL_HISTORY, "Social History"),
+            Map.entry(SectionKind.PREGNANCY, "History of Pregnancy"));
 
     private final Terminology terminology;
 
@@ -131,7 +137,8 @@ public final class IpsBundleBuilder {
             for (ClinicalEntry e : s.entries()) {
                 entryIndex++;
                 String where = "Composition.section[" + sectionIndex + "].entry[" + entryIndex + "]";
-                Resource r = resource(e, subject, codes, where);
+                Resource r = e instanceof Observation o ? observation(kind, o, subject, codes, where)
+                        : resource(e, subject, codes, where);
                 if (r == null) {
                     continue;
                 }
@@ -273,8 +280,60 @@ public final class IpsBundleBuilder {
             }
             return dus;
         }
-        // Observations (social history, vital signs, results, pregnancy) are carried by the pivot only for now.
+        // Observations are built by observation(), which needs the section they belong to.
         return null;
+    }
+
+    private static final String VITAL_SIGNS_PROFILE = "http://hl7.org/fhir/StructureDefinition/vitalsigns";
+    private static final String UCUM = "http://unitsofmeasure.org";
+
+    /**
+     * An observation of the vital signs, results, social history or pregnancy section. The LOINC code the
+     * French document uses is what IPS expects for these observations, so it is kept; social history codes
+     * also get their eHDSISocialHistory pivot coding. Vital signs with a date and a UCUM quantity claim the
+     * core vital-signs profile the IPS section slices on.
+     */
+    private static org.hl7.fhir.r4.model.Observation observation(SectionKind kind, Observation o, Reference subject,
+                                                                FhirCodes codes, String where) {
+        org.hl7.fhir.r4.model.Observation obs = new org.hl7.fhir.r4.model.Observation();
+        obs.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+        obs.setSubject(subject);
+        String category = switch (kind) {
+            case VITAL_SIGNS -> "vital-signs";
+            case RESULTS -> "laboratory";
+            case SOCIAL_HISTORY -> "social-history";
+            default -> null;
+        };
+        if (category != null) {
+            obs.addCategory(clinical("http://terminology.hl7.org/CodeSystem/observation-category", category));
+        }
+        CodeableConcept code = kind == SectionKind.SOCIAL_HISTORY
+                ? codes.concept(o.code(), VS + "14", where + ".code", false) : FhirCodes.asIs(o.code());
+        obs.setCode(code != null ? code : unknown());
+        DateTimeType when = FhirDates.dateTime(o.date());
+        if (when != null) {
+            obs.setEffective(when);
+        }
+        if (o.codedValue() != null && o.codedValue().isCoded()) {
+            obs.setValue(FhirCodes.asIs(o.codedValue()));
+        } else if (o.quantity() != null && o.quantity().unit() != null && !o.quantity().unit().startsWith("{")) {
+            // French CDA quantities are UCUM: the unit is also the UCUM code.
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value()))
+                    .setUnit(o.quantity().unit()).setSystem(UCUM).setCode(o.quantity().unit()));
+        } else if (o.quantity() != null && o.quantity().value().matches("-?\\d+")) {
+            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(Integer.parseInt(o.quantity().value())));
+        } else if (o.quantity() != null) {
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value())));
+        } else if (o.textValue() != null) {
+            obs.setValue(new StringType(o.textValue()));
+        } else {
+            obs.setDataAbsentReason(clinical("http://terminology.hl7.org/CodeSystem/data-absent-reason", "unknown"));
+        }
+        if (kind == SectionKind.VITAL_SIGNS && when != null && obs.getValue() instanceof org.hl7.fhir.r4.model.Quantity q
+                && q.hasSystem()) {
+            obs.getMeta().addProfile(VITAL_SIGNS_PROFILE);
+        }
+        return obs;
     }
 
     private static String describe(ClinicalEntry e) {
@@ -295,6 +354,12 @@ public final class IpsBundleBuilder {
         }
         if (e instanceof DeviceUse d) {
             return "Device: " + display(d.device());
+        }
+        if (e instanceof Observation o) {
+            String value = o.codedValue() != null ? display(o.codedValue())
+                    : o.quantity() != null ? o.quantity().value() + (o.quantity().unit() == null ? "" : " " + o.quantity().unit())
+                    : o.textValue() != null ? o.textValue() : "no value";
+            return display(o.code()) + ": " + value;
         }
         return "Entry";
     }

@@ -52,6 +52,37 @@ class IpsBundleTest {
                         .isEqualTo("http://www.whocc.no/atc"));
     }
 
+    @org.junit.jupiter.api.Test
+    void vitalSignsResultsSocialHistoryAndPregnancyBecomeObservationsOfTheirSections() throws Exception {
+        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, json(SharedSamples.IPS_FR));
+        Composition composition = (Composition) bundle.getEntryFirstRep().getResource();
+        java.util.Map<String, org.hl7.fhir.r4.model.Resource> byUrl = bundle.getEntry().stream().collect(
+                Collectors.toMap(Bundle.BundleEntryComponent::getFullUrl, Bundle.BundleEntryComponent::getResource));
+        java.util.function.Function<String, List<org.hl7.fhir.r4.model.Observation>> section = loinc -> composition
+                .getSection().stream().filter(s -> s.getCode().getCodingFirstRep().getCode().equals(loinc))
+                .findFirst().orElseThrow(() -> new AssertionError("no section " + loinc)).getEntry().stream()
+                .map(r -> (org.hl7.fhir.r4.model.Observation) byUrl.get(r.getReference())).toList();
+
+        // Vital signs: weight in kg (UCUM), claiming the core vital-signs profile the IPS section slices on.
+        assertThat(section.apply("8716-3")).anySatisfy(o -> {
+            assertThat(o.getCode().getCodingFirstRep().getCode()).isEqualTo("29463-7");
+            assertThat(o.getValueQuantity().getSystem()).isEqualTo("http://unitsofmeasure.org");
+            assertThat(o.getValueQuantity().getCode()).isEqualTo("kg");
+            assertThat(o.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("vital-signs");
+            assertThat(o.getMeta().getProfile()).extracting(p -> p.getValue())
+                    .contains("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+        });
+        // Social history: the LOINC code kept, with its eHDSISocialHistory pivot coding.
+        assertThat(section.apply("29762-2")).anySatisfy(o -> assertThat(o.getCode().getCoding())
+                .extracting(c -> c.getSystem() + "|" + c.getCode())
+                .contains("http://loinc.org|72166-2", "http://snomed.info/sct|229819007"));
+        // Pregnancy: the estimated delivery date observation.
+        assertThat(section.apply("10162-6")).anySatisfy(o -> assertThat(o.getCode().getCodingFirstRep().getCode())
+                .isEqualTo("11778-8"));
+        assertThat(section.apply("30954-2")).isNotEmpty().allSatisfy(o -> assertThat(o.getStatus())
+                .isEqualTo(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"VSM_1.4_2022.01.xml", "IPS-FR_2024.01.xml"})
     void theIpsBundleHasNoValidationErrorAgainstIps200(String sample) throws Exception {
