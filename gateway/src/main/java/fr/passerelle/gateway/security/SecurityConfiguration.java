@@ -1,10 +1,13 @@
 package fr.passerelle.gateway.security;
 
+import fr.passerelle.gateway.console.demo.DemoProperties;
 import fr.passerelle.gateway.patient.token.PatientTokenDecoders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -41,7 +44,8 @@ public class SecurityConfiguration {
     /** Everything else: protocol endpoints and probes open, consoles for operators, the rest denied. */
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, Environment environment) throws Exception {
+        boolean demo = DemoProperties.enabledIn(environment);
         http.authorizeHttpRequests(requests -> requests
                         // Each SOAP/FHIR request carries its own signed assertion, checked by the trust module.
                         .requestMatchers("/services/**", "/fhir/**").permitAll()
@@ -50,6 +54,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         // Exists only when the demo's dev issuer is enabled (see PatientTokenProperties).
                         .requestMatchers("/dev/patient-token").permitAll()
+                        // The consoles' one stylesheet (a 401 on it would make a browser prompt for a password).
+                        .requestMatchers("/css/**").permitAll()
+                        // The foreign-practitioner demo page, only while passerelle.demo.enabled holds.
+                        .requestMatchers("/demo", "/demo/**").access(demo
+                                ? SingleResultAuthorizationManager.permitAll() : SingleResultAuthorizationManager.denyAll())
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole(OPERATOR)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())

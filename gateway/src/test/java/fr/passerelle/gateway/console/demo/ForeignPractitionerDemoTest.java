@@ -1,0 +1,266 @@
+package fr.passerelle.gateway.console.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.security.PasswordHashing;
+import fr.passerelle.gateway.testsupport.Browser;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The {@code /demo} page in a real headless Chromium against one running gateway (random port, embedded defaults:
+ * demo health space, demo PKI): the page signs with the demo ES/IT/DE keys and runs the real SOAP and FHIR roads
+ * over HTTP; consent is changed through the patient API with a dev patient token, the audit read through the
+ * operators' API.
+ */
+@SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "passerelle.data-dir=${java.io.tmpdir}/passerelle-demo-page/${random.uuid}",
+                "passerelle.security.operators[0].username=" + ForeignPractitionerDemoTest.OPERATOR,
+                "passerelle.security.operators[0].password-hash=${passerelle.test.demo-operator-hash}"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ForeignPractitionerDemoTest {
+
+    static final String OPERATOR = "demo-operator";
+    static final String OPERATOR_PASSWORD = "demo operator password";
+
+    static {
+        // Hashed when the class loads, before the context starts: the properties above read it as a placeholder.
+        System.setProperty("passerelle.test.demo-operator-hash", PasswordHashing.encoder().encode(OPERATOR_PASSWORD));
+    }
+
+    /** Demo patients (src/data/demo/README.md), one per test so tests do not depend on each other's consent. */
+    static final String BERTHELOT = "284056912304563";
+    static final String LAMBERTIN = "156113523811249";
+    static final String LEFEVRE = "101085935020352";
+    static final String ODILE_MARTIN = "238016311300935";
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private WebDriver browser;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void formOffersTheDemoCountriesPractitionersAndPatients() {
+        browser.get(base() + "/demo");
+        assertThat(options("country")).containsExactly("DE", "ES", "IT");
+        assertThat(options("practitioner")).contains("doctor", "emergency", "pharmacist");
+        assertThat(options("road")).containsExactly("SOAP", "FHIR");
+        assertThat(options("language")).containsExactly("en", "fr", "de", "es", "it");
+        browser.findElement(By.tagName("details")).click();
+        assertThat(browser.findElement(By.id("patients")).getText()).contains(BERTHELOT, "BERTHELOT", LAMBERTIN);
+        Browser.screenshot(browser, "demo-form");
+    }
+
+    @Test
+    void soapRoadShowsTheSummaryWithTranslatedDisplaysAndTheTrace() throws Exception {
+        consent(BERTHELOT, true);
+
+        submit("ES", "doctor", BERTHELOT, "SOAP", "en");
+
+        assertThat(text("patient-name")).isEqualTo("ELODIE MARIE BERTHELOT");
+        String documents = text("documents");
+        assertThat(documents).contains("Patient Summary", "ePrescription");
+        // The allergy section of the IPS-FR sample: heading from its LOINC code in English, the French title beside.
+        assertThat(documents).contains("Allergies and adverse reactions", "Allergies, hypersensibilités");
+        // The French agent PARACETAMOL (XM5DJ7) transcoded to ATC N02BE01, shown with its French original.
+        assertThat(documents).contains("paracetamol", "N02BE01", "FR XM5DJ7 PARACETAMOL");
+        // A French CIM-10 diagnosis: its display in English, the French one kept as the original.
+        assertThat(documents).contains("Transient cerebral ischaemic attack, unspecified",
+                "FR G45.9 Accident Ischémique Cérébral Transitoire");
+        assertThat(steps()).extracting(s -> s.split("\\s+\\|\\s+")[0])
+                .contains("XCPD ITI-55 patient discovery", "XCA ITI-38 document query", "XCA ITI-39 document retrieve");
+        assertThat(text("trace")).doesNotContain(BERTHELOT);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('documents').scrollIntoView()");
+        Browser.screenshot(browser, "demo-summary");
+    }
+
+    @Test
+    void fhirRoadShowsTheSummaryAndThePrescriptionsInTheChosenLanguage() throws Exception {
+        consent(BERTHELOT, true);
+
+        submit("IT", "doctor", BERTHELOT, "FHIR", "de");
+
+        String documents = text("documents");
+        assertThat(documents).contains("Patient Summary", "ePrescription");
+        // Headings and displays in German; LEVOTHYROX (French CIS 62080626) transcoded to ATC H03AA01.
+        assertThat(documents).contains("Allergien und Unverträglichkeiten", "Medikation", "Paracetamol",
+                "Levothyroxin-Natrium", "H03AA01", "FR 62080626 LEVOTHYROX", "Zum Einnehmen");
+        assertThat(text("trace")).contains("FHIR Patient search", "FHIR Patient $summary", "FHIR MedicationRequest search")
+                .doesNotContain(BERTHELOT);
+        assertThat(browser.findElements(By.id("refusal"))).isEmpty();
+    }
+
+    @Test
+    void patientWithoutConsentIsRefusedWith4701() {
+        submit("ES", "doctor", LAMBERTIN, "SOAP", "en");
+
+        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(browser.findElements(By.id("documents"))).isEmpty();
+        assertThat(text("trace")).contains("XCPD ITI-55 patient discovery");
+        Browser.screenshot(browser, "demo-refusal");
+
+        submit("ES", "doctor", LAMBERTIN, "FHIR", "en");
+        assertThat(text("refusal-code")).isEqualTo("4701");
+    }
+
+    @Test
+    void aConsentChangeTakesEffectOnTheNextDemoRequest() throws Exception {
+        submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
+        assertThat(text("refusal-code")).isEqualTo("4701");
+
+        consent(ODILE_MARTIN, true);
+        submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
+        assertThat(browser.findElements(By.id("refusal"))).isEmpty();
+        assertThat(text("patient-name")).contains("MARTIN");
+
+        consent(ODILE_MARTIN, false);
+        submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
+        assertThat(text("refusal-code")).isEqualTo("4701");
+    }
+
+    @Test
+    void eachDemoRequestAppearsInTheAuditTrail() throws Exception {
+        String patient = URLEncoder.encode("urn:oid:1.2.250.1.213.1.4.10|" + LEFEVRE, StandardCharsets.UTF_8);
+        int before = auditEvents("patient=" + patient + "&country=IT");
+
+        submit("IT", "doctor", LEFEVRE, "SOAP", "en");
+        assertThat(text("refusal-code")).isEqualTo("4701");
+
+        assertThat(auditEvents("patient=" + patient + "&country=IT")).isGreaterThan(before);
+    }
+
+    @Test
+    void badInputIsAFormErrorNeverAServerError() {
+        submit("ES", "doctor", "12345", "SOAP", "en");
+        assertThat(text("error-ins")).contains("15 characters");
+        assertThat(browser.findElements(By.id("trace"))).isEmpty();
+
+        submit("ES", "doctor", "284056912304564", "SOAP", "en");
+        assertThat(text("error-ins")).contains("key");
+
+        // A country the form does not offer (a forged post): the option is added by script, as a crafted request would.
+        browser.get(base() + "/demo");
+        ((JavascriptExecutor) browser).executeScript("var o=document.createElement('option');o.value='XX';"
+                + "o.text='XX';document.getElementById('country').appendChild(o);");
+        new Select(browser.findElement(By.id("country"))).selectByValue("XX");
+        type("ins", BERTHELOT);
+        browser.findElement(By.id("run")).click();
+        assertThat(text("error-country")).contains("Unknown country");
+        assertThat(text("country")).isNotEmpty();
+    }
+
+    @Test
+    void anUnknownInsIsTheGatewaysNoMatchAnswer() {
+        submit("ES", "doctor", "199999999999995", "FHIR", "en");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
+    }
+
+    // --- helpers ---
+
+    private void submit(String country, String practitioner, String ins, String road, String language) {
+        browser.get(base() + "/demo");
+        new Select(browser.findElement(By.id("country"))).selectByValue(country);
+        new Select(browser.findElement(By.id("practitioner"))).selectByValue(practitioner);
+        type("ins", ins);
+        new Select(browser.findElement(By.id("road"))).selectByValue(road);
+        new Select(browser.findElement(By.id("language"))).selectByValue(language);
+        browser.findElement(By.id("run")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> !driver.findElements(By.id("trace")).isEmpty()
+                || !driver.findElements(By.id("form-errors")).isEmpty());
+    }
+
+    private void type(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private List<String> options(String id) {
+        return new Select(browser.findElement(By.id(id))).getOptions().stream().map(o -> o.getAttribute("value"))
+                .toList();
+    }
+
+    private List<String> steps() {
+        return browser.findElements(By.cssSelector("#trace tr.step")).stream()
+                .map(row -> String.join(" | ", row.findElements(By.tagName("td")).stream().skip(1)
+                        .map(WebElement::getText).toList()))
+                .toList();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Grants (all countries, both document kinds) or revokes through the patient API, as the patient would. */
+    private void consent(String ins, boolean authorise) throws Exception {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base() + "/dev/patient-token?ins=" + ins))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).isEqualTo(200);
+        Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
+        assertThat(accessToken.find()).isTrue();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/api/patient/consent"))
+                .header("Authorization", "Bearer " + accessToken.group(1));
+        HttpResponse<String> response = http.send((authorise
+                ? request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"allCountries\":true,\"documents\":[\"PATIENT_SUMMARY\",\"EPRESCRIPTIONS\"]}"))
+                : request.DELETE()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** How many AuditEvents the operators' API lists for a query. */
+    private int auditEvents(String query) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/api/admin/audit/AuditEvent?_count=100&" + query))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (OPERATOR + ":" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher events = Pattern.compile("\"resourceType\"\\s*:\\s*\"AuditEvent\"").matcher(response.body());
+        int count = 0;
+        while (events.find()) {
+            count++;
+        }
+        return count;
+    }
+}
