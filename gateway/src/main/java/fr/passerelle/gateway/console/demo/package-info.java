@@ -9,7 +9,7 @@
  * assertions).
  *
  * <p>Enabled by {@code passerelle.demo.enabled}; unset, it is on exactly when the embedded defaults are (demo health
- * space and demo PKI), see {@link fr.passerelle.gateway.console.demo.DemoProperties}. When off, the controller does
- * not exist and the security chain answers 404 on {@code /demo/**}.
+ * space and demo PKI), see {@link fr.passerelle.gateway.console.demo.DemoProperties}. When off, none of its beans
+ * exists and the security chain denies {@code /demo/**} like any unknown path.
  */
 package fr.passerelle.gateway.console.demo;
