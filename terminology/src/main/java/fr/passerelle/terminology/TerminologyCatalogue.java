@@ -6,6 +6,7 @@ import fr.passerelle.terminology.load.CatalogueLoader;
 import fr.passerelle.terminology.load.LoadProgress;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,10 +23,12 @@ public final class TerminologyCatalogue implements Terminology {
 
     private final Path dataDir;
     private final AtomicReference<CatalogueIndex> current;
+    private volatile Instant loadedAt;
 
     private TerminologyCatalogue(Path dataDir, CatalogueIndex index) {
         this.dataDir = dataDir;
         this.current = new AtomicReference<>(index);
+        this.loadedAt = Instant.now();
     }
 
     /** Loads everything under {@code dataDir} (layout in terminology/README.md). */
@@ -52,6 +55,7 @@ public final class TerminologyCatalogue implements Terminology {
     public CatalogueStatistics reload(Path from, LoadProgress progress) throws TerminologyLoadException {
         CatalogueIndex fresh = new CatalogueLoader(progress).load(from);
         current.set(fresh);
+        loadedAt = Instant.now();
         return fresh.statistics();
     }
 
@@ -62,6 +66,11 @@ public final class TerminologyCatalogue implements Terminology {
 
     public CatalogueStatistics statistics() {
         return current.get().statistics();
+    }
+
+    /** When the catalogue answering now was loaded (at start, or by the last successful reload). */
+    public Instant loadedAt() {
+        return loadedAt;
     }
 
     public Path dataDir() {

@@ -4,11 +4,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Finds records by patient, time range and requesting country, newest first. */
+/** Finds records by patient, time range, requesting country and outcome, newest first; or one by number. */
 @Component
 public class AuditSearch {
 
@@ -38,7 +39,17 @@ public class AuditSearch {
             sql.append(" AND requesting_country = ?");
             params.add(country.toUpperCase(Locale.ROOT));
         });
+        criteria.outcome().ifPresent(outcome -> {
+            sql.append(" AND outcome = ?");
+            params.add(outcome.name());
+        });
         sql.append(" ORDER BY seq DESC LIMIT ").append(criteria.limit());
         return jdbc.sql(sql.toString()).params(params).query(AuditRows::read).list();
+    }
+
+    /** One record by its sequence number (the operator console's detail page). */
+    public Optional<AuditRecord> bySeq(long seq) {
+        return jdbc.sql("SELECT " + AuditRows.COLUMNS + " FROM audit_record WHERE seq = ?").param(seq)
+                .query(AuditRows::read).optional();
     }
 }

@@ -15,9 +15,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /** The application's filter chains; anything not named here is denied. */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +30,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
     public static final String OPERATOR = "OPERATOR";
+    /** A French patient signed in to the patient page ({@code /me}); never an operator. */
+    public static final String PATIENT = "PATIENT";
 
     /** The patient API: bearer tokens only, no session, no cookie (so no CSRF either). */
     @Bean
@@ -41,9 +48,39 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Everything else: protocol endpoints and probes open, consoles for operators, the rest denied. */
+    /**
+     * The patient page: a browser session (CSRF on) opened by the patient sign-in — OIDC against the patient
+     * identity provider when one is configured, the demo's list of synthetic patients when the dev issuer is on
+     * (both in {@code console.me}). Only a patient session passes; an operator's session gets 403.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain patientPages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProvider,
+                                     ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> patients)
+            throws Exception {
+        http.securityMatcher("/me", "/me/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/me/login", "/me/login/**").permitAll()
+                        .anyRequest().hasRole(PATIENT))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/me/login")))
+                .logout(logout -> logout.logoutUrl("/me/logout").logoutSuccessUrl("/me/login?signedOut"));
+        ClientRegistrationRepository registrations = identityProvider.getIfAvailable();
+        if (registrations != null) {
+            http.oauth2Login(login -> login.loginPage("/me/login")
+                    .clientRegistrationRepository(registrations)
+                    .authorizationEndpoint(endpoint -> endpoint.baseUri("/me/login/oauth2/authorization"))
+                    .redirectionEndpoint(endpoint -> endpoint.baseUri("/me/login/oauth2/code/*"))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(patients.getObject()))
+                    .defaultSuccessUrl("/me", true)
+                    .failureUrl("/me/login?failed"));
+        }
+        return http.build();
+    }
+
+    /** Everything else: protocol endpoints and probes open, consoles for operators, the rest denied. */
+    @Bean
+    @Order(3)
     SecurityFilterChain application(HttpSecurity http, Environment environment) throws Exception {
         boolean demo = DemoProperties.enabledIn(environment);
         http.authorizeHttpRequests(requests -> requests

@@ -46,7 +46,7 @@ public final class DirectoryTrustList implements TrustList {
         this.directory = directory;
         this.clock = clock;
         this.recheckInterval = recheckInterval;
-        this.snapshot = load(directory);
+        this.snapshot = load(directory, clock.instant());
         this.lastCheck = clock.instant();
     }
 
@@ -76,10 +76,15 @@ public final class DirectoryTrustList implements TrustList {
         if (fingerprint.equals(snapshot.fingerprint())) {
             return false;
         }
-        snapshot = load(directory);
+        snapshot = load(directory, lastCheck);
         LOG.info("trust list reloaded from {}: {} certificates for {} countries", directory,
                 snapshot.byCountry().values().stream().mapToInt(List::size).sum(), snapshot.byCountry().size());
         return true;
+    }
+
+    /** When the list in use was read from the directory (at start, or at the last reload that found a change). */
+    public Instant loadedAt() {
+        return current().loadedAt();
     }
 
     private Snapshot current() {
@@ -90,16 +95,16 @@ public final class DirectoryTrustList implements TrustList {
     }
 
     private record Snapshot(String fingerprint, Map<String, List<TrustedCertificate>> byCountry,
-            List<String> problems) {
+            List<String> problems, Instant loadedAt) {
     }
 
-    private static Snapshot load(Path directory) {
+    private static Snapshot load(Path directory, Instant now) {
         String fingerprint = fingerprint(directory);
         Map<String, List<TrustedCertificate>> byCountry = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             problems.add("trust-list directory " + directory + " does not exist");
-            return new Snapshot(fingerprint, Map.of(), List.copyOf(problems));
+            return new Snapshot(fingerprint, Map.of(), List.copyOf(problems), now);
         }
         for (Path folder : sorted(directory)) {
             String name = folder.getFileName().toString();
@@ -132,7 +137,7 @@ public final class DirectoryTrustList implements TrustList {
                 byCountry.put(name, List.copyOf(entries));
             }
         }
-        return new Snapshot(fingerprint, Map.copyOf(byCountry), List.copyOf(problems));
+        return new Snapshot(fingerprint, Map.copyOf(byCountry), List.copyOf(problems), now);
     }
 
     private static List<Path> sorted(Path folder) {

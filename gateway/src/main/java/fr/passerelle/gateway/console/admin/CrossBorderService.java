@@ -1,0 +1,6 @@
+package fr.passerelle.gateway.console.admin;
+
+/** The cross-border services a foreign NCP calls. */
+public enum CrossBorderService {
+    XCPD, XCA, XDR, FHIR
+}
