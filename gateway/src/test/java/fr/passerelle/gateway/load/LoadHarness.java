@@ -20,7 +20,7 @@ import java.util.Locale;
  * <pre>
  * LoadHarness --road soap|xcpd|query|retrieve|fhir [--callers 1,10,50] [--duration 30s] [--warmup 10s]
  *             [--base-url URL[,URL…] --data-dir DIR] [--jar PATH] [--postgres JDBC_URL] [--timeout 30s]
- *             [--soak 30m --rate 20 [--sample-every 15s]]
+ *             [--soak 30m --rate 20 [--sample-every 15s]] [--gateway-jvm "-Xmx512m …"]
  * </pre>
  * With {@code --base-url}, {@code --data-dir} is the running gateway's data folder: its demo PKI
  * ({@code demo-pki/demo-pki.p12}) signs the requests, so that gateway must run in demo-trust mode with consent
@@ -34,7 +34,7 @@ public final class LoadHarness {
 
     record Options(String road, List<Integer> callers, Duration duration, Duration warmUp, List<String> baseUrls,
                    Path dataDir, Path jar, String postgres, Duration timeout, Duration soak, double rate,
-                   Duration sampleEvery) {
+                   Duration sampleEvery, List<String> gatewayJvm) {
 
         static Options parse(String... args) {
             String road = "soap";
@@ -49,6 +49,7 @@ public final class LoadHarness {
             Duration soak = null;
             double rate = 20;
             Duration sampleEvery = null;
+            List<String> gatewayJvm = List.of();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -70,6 +71,7 @@ public final class LoadHarness {
                     case "--soak" -> soak = duration(value);
                     case "--rate" -> rate = Double.parseDouble(value);
                     case "--sample-every" -> sampleEvery = duration(value);
+                    case "--gateway-jvm" -> gatewayJvm = Arrays.stream(value.trim().split("\\s+")).toList();
                     default -> throw new IllegalArgumentException("Unknown option " + name);
                 }
             }
@@ -80,7 +82,7 @@ public final class LoadHarness {
                 sampleEvery = Duration.ofMillis(Math.max(2_000, soak.toMillis() / 120));
             }
             return new Options(road, callers, duration, warmUp, baseUrls, dataDir, jar, postgres, timeout, soak, rate,
-                    sampleEvery);
+                    sampleEvery, gatewayJvm);
         }
 
         static Duration duration(String text) {
@@ -133,9 +135,11 @@ public final class LoadHarness {
                     arguments.add("--spring.datasource.url=" + options.postgres());
                 }
                 long t0 = System.nanoTime();
-                GatewayProcess node = GatewayProcess.start(jar, home.resolve("node"), pki, List.of(), arguments,
-                        Duration.ofMinutes(3));
+                GatewayProcess node = GatewayProcess.start(jar, home.resolve("node"), pki, options.gatewayJvm(), arguments,
+                        Duration.ofMinutes(6));
                 started.add(node);
+                // Interrupted (Ctrl-C), the harness must not leave its gateway running.
+                Runtime.getRuntime().addShutdownHook(new Thread(node::kill));
                 System.out.printf(Locale.ROOT, "gateway %s from %s started in %.1f s (data %s)%n", node.baseUrl(),
                         jar, (System.nanoTime() - t0) / 1e9, node.dataDir());
                 nodes = List.of(node.baseUrl());
