@@ -1,7 +1,10 @@
 package fr.passerelle.gateway.fhir.crossborder;
 
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -27,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code GET /DocumentReference?patient.identifier=…&type=…&date=…} (MyHealth@EU, chained identifier) and
  * {@code GET /DocumentReference?patient=Patient/<id>&type=…} (MHD): the Patient Summaries and ePrescriptions
- * the requester may see.
+ * the requester may see, in the health space's stable order (per kind, newest first), paged by {@code _count}
+ * and {@code _offset} ({@link SearchPage}).
  */
 @Component
 public class DocumentReferenceProvider implements IResourceProvider {
@@ -44,13 +48,15 @@ public class DocumentReferenceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<DocumentReference> search(
+    public IBundleProvider search(
             @OptionalParam(name = DocumentReference.SP_PATIENT, chainWhitelist = {"", Patient.SP_IDENTIFIER},
                     targetTypes = Patient.class) ReferenceParam patient,
             @OptionalParam(name = DocumentReference.SP_TYPE) TokenOrListParam type,
             @OptionalParam(name = DocumentReference.SP_CATEGORY) TokenOrListParam category,
             @OptionalParam(name = DocumentReference.SP_DATE) DateRangeParam date,
+            @Offset Integer offset, @Count Integer count,
             RequestDetails request) {
+        SearchPage page = SearchPage.of(offset, count);
         Ins ins = PatientReferences.of(patient, false);
         Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
         kinds(type, kinds);
@@ -59,10 +65,10 @@ public class DocumentReferenceProvider implements IResourceProvider {
         if (outcome instanceof ListingOutcome.Refused refused) {
             throw FhirRefusal.of(refused.refusal());
         }
-        return ((ListingOutcome.Listed) outcome).documents().stream()
+        return page.cut(((ListingOutcome.Listed) outcome).documents().stream()
                 .filter(entry -> within(date, entry))
                 .map(DocumentReferences::of).flatMap(Optional::stream)
-                .toList();
+                .toList());
     }
 
     private static void kinds(TokenOrListParam tokens, Set<DocumentKind> kinds) {

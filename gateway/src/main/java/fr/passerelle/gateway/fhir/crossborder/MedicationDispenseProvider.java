@@ -11,13 +11,19 @@ import fr.passerelle.gateway.exchange.DocumentListing;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.fhir.requester.RequesterInterceptor;
 import fr.passerelle.gateway.healthspace.DispensationReceipt;
+import fr.passerelle.gateway.exchange.CrossBorderCall;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
+import fr.passerelle.gateway.healthspace.FrenchPatient;
+import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.PrescriptionLine;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -26,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /MedicationDispense}: a dispensation abroad of one item of a French ePrescription, recorded in the
- * French health space. Idempotent on the dispense's identifier: the same dispense again answers 200 with the same
+ * French health space with its French eDISP-MED document ({@link DispenseDocuments}). Idempotent on the dispense's identifier: the same dispense again answers 200 with the same
  * id and changes nothing; a first recording answers 201.
  */
 @Component
@@ -37,10 +43,15 @@ public class MedicationDispenseProvider implements IResourceProvider {
 
     private final DispensationRecording recording;
     private final DocumentListing listing;
+    private final NationalHealthSpace healthSpace;
+    private final DispenseDocuments documents;
 
-    public MedicationDispenseProvider(DispensationRecording recording, DocumentListing listing) {
+    public MedicationDispenseProvider(DispensationRecording recording, DocumentListing listing,
+                                      NationalHealthSpace healthSpace, DispenseDocuments documents) {
         this.recording = recording;
         this.listing = listing;
+        this.healthSpace = healthSpace;
+        this.documents = documents;
     }
 
     @Override
@@ -67,16 +78,28 @@ public class MedicationDispenseProvider implements IResourceProvider {
         }
         String prescriptionId = FhirIds.uniqueIdOf(item.documentId());
         // The line id is resolved here but only trusted after the exchange checked access to the prescription.
-        List<PrescriptionLine> lines = listing.prescriptionLines(RequesterInterceptor.callOf(request), prescriptionId);
+        CrossBorderCall call = RequesterInterceptor.callOf(request);
+        List<PrescriptionLine> lines;
+        try {
+            lines = listing.prescriptionLines(call, prescriptionId);
+        } catch (HealthSpaceUnavailableException e) {
+            throw FhirRefusal.of(e);
+        }
         String lineId = item.position() >= 1 && item.position() <= lines.size()
                 ? lines.get(item.position() - 1).lineId() : NO_SUCH_ITEM;
         String dispenser = dispense.getPerformer().stream().map(p -> p.getActor().getDisplay())
-                .filter(d -> d != null && !d.isBlank()).findFirst().orElse(null);
+                .filter(d -> d != null && !d.isBlank()).findFirst().orElse(call.requester().organisation());
         String key = (identifier.hasSystem() ? identifier.getSystem() + "|" : "") + identifier.getValue();
+        // The French document is written before the exchange checks access, like on the XDR road; it is only kept
+        // when the dispensation is recorded. Unknown patient or line: no document, the exchange refuses.
+        byte[] edispMed = frenchPatient(call, patient).filter(p -> !NO_SUCH_ITEM.equals(lineId))
+                .map(french -> documents.edispMed(dispense, new DispenseDocuments.Dispensed(key, french,
+                        prescriptionId, lineId, call.requester(), dispenser)))
+                .orElse(null);
         FrenchDispensation dispensation = new FrenchDispensation(key, prescriptionId, lineId,
                 dispense.getWhenHandedOverElement().getValueAsCalendar().toZonedDateTime().toOffsetDateTime()
-                        .withOffsetSameInstant(ZoneOffset.UTC), dispenser, null);
-        DispensationOutcome outcome = recording.record(RequesterInterceptor.callOf(request), patient, dispensation);
+                        .withOffsetSameInstant(ZoneOffset.UTC), dispenser, edispMed);
+        DispensationOutcome outcome = recording.record(call, patient, dispensation);
         if (outcome instanceof DispensationOutcome.Refused refused) {
             throw FhirRefusal.of(refused.refusal());
         }
@@ -88,6 +111,15 @@ public class MedicationDispenseProvider implements IResourceProvider {
         MethodOutcome result = new MethodOutcome(dispense.getIdElement(), !receipt.duplicate());
         result.setResource(dispense);
         return result;
+    }
+
+    /** The patient's identity as the health space holds it, for the French document. */
+    private Optional<FrenchPatient> frenchPatient(CrossBorderCall call, Ins patient) {
+        try {
+            return HealthSpaceCaller.callAs(call.requester(), () -> healthSpace.findPatient(patient));
+        } catch (HealthSpaceUnavailableException e) {
+            throw FhirRefusal.of(e);
+        }
     }
 
     private static Ins patient(Reference subject) {

@@ -4,11 +4,14 @@ import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -24,6 +27,7 @@ import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.fhir.requester.RequesterInterceptor;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.PrescriptionLine;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +48,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code GET /MedicationRequest?patient=…&status=active[&_include=MedicationRequest:medication]}: the items of the
  * patient's ePrescriptions the requester may see, in the HL7 Europe MPD shape built by {@code translation}; a
- * dispensed item is {@code completed}. Item ids are {@code <document id>-<position>}, what a MedicationDispense's
- * {@code authorizingPrescription} points at.
+ * dispensed item is {@code completed}. Paged by {@code _count}/{@code _offset} ({@link SearchPage}). Item ids are
+ * {@code <document id>-<position>}, what a MedicationDispense's {@code authorizingPrescription} points at.
  */
 @Component
 public class MedicationRequestProvider implements IResourceProvider {
@@ -68,12 +72,14 @@ public class MedicationRequestProvider implements IResourceProvider {
     }
 
     @Search
-    public List<IBaseResource> search(
+    public IBundleProvider search(
             @RequiredParam(name = MedicationRequest.SP_PATIENT, chainWhitelist = {"", Patient.SP_IDENTIFIER},
                     targetTypes = Patient.class) ReferenceParam patient,
             @OptionalParam(name = MedicationRequest.SP_STATUS) TokenParam status,
             @IncludeParam(allow = {INCLUDE_MEDICATION}) Set<Include> includes,
+            @Offset Integer offset, @Count Integer count,
             RequestDetails request) {
+        SearchPage page = SearchPage.of(offset, count);
         Ins ins = PatientReferences.of(patient, false);
         String wanted = status == null ? null : status.getValue();
         if (wanted != null && !wanted.equals("active") && !wanted.equals("completed")) {
@@ -86,8 +92,7 @@ public class MedicationRequestProvider implements IResourceProvider {
         }
         boolean withMedications = includes != null
                 && includes.stream().anyMatch(i -> INCLUDE_MEDICATION.equals(i.getValue()));
-        List<IBaseResource> found = new ArrayList<>();
-        List<IBaseResource> included = new ArrayList<>();
+        List<MedicationRequest> found = new ArrayList<>();
         for (DocumentEntry entry : ((ListingOutcome.Listed) listed).documents()) {
             Optional<String> documentId = FhirIds.documentId(entry.uniqueId());
             if (documentId.isEmpty()) {
@@ -99,23 +104,28 @@ public class MedicationRequestProvider implements IResourceProvider {
                 throw FhirRefusal.of(refused.refusal());
             }
             byte[] mpd = ((RetrievalOutcome.Retrieved) outcome).document().content();
-            List<PrescriptionLine> lines = listing.prescriptionLines(call, entry.uniqueId());
+            List<PrescriptionLine> lines;
+            try {
+                lines = listing.prescriptionLines(call, entry.uniqueId());
+            } catch (HealthSpaceUnavailableException e) {
+                throw FhirRefusal.of(e);
+            }
             for (MedicationRequest item : items(mpd, documentId.get(), ins, lines)) {
                 if (wanted == null || wanted.equals(item.getStatus().toCode())) {
                     found.add(item);
-                    if (withMedications && item.getMedicationReference().getResource() instanceof Medication medication) {
-                        // Marked as included: the plain server does not follow choice-type references by itself.
-                        ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(medication, BundleEntrySearchModeEnum.INCLUDE);
-                        included.add(medication);
-                    }
                 }
             }
         }
-        for (IBaseResource resource : found) {
-            ((MedicationRequest) resource).getMedicationReference().setResource(null);
-        }
-        found.addAll(included);
-        return found;
+        return page.cut(found, item -> {
+            IBaseResource medication = item.getMedicationReference().getResource();
+            item.getMedicationReference().setResource(null);
+            if (withMedications && medication instanceof Medication included) {
+                // Marked as included: the plain server does not follow choice-type references by itself.
+                ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(included, BundleEntrySearchModeEnum.INCLUDE);
+                return List.of(included);
+            }
+            return List.of();
+        });
     }
 
     /** The Bundle's MedicationRequests with server ids, the patient's reference and their Medication attached. */

@@ -3,6 +3,7 @@ package fr.passerelle.gateway.fhir.outcome;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -13,8 +14,13 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  */
 public final class FhirRefusal extends BaseServerResponseException {
 
-    /** The code system of eHDSI error codes as Passerelle sends them (the codes are OpenNCP's). */
-    public static final String EHDSI_ERROR_SYSTEM = "urn:passerelle:ehdsi-error-code";
+    /**
+     * The code system of eHDSI error codes as Passerelle sends them (the codes are OpenNCP's). Neither the
+     * MyHealth@EU NCP FHIR API nor the HL7 Europe guides publish a CodeSystem for the eHDSI error catalogue, so the
+     * codes are sent under a Passerelle canonical on the project's base URL (the one its StructureDefinitions
+     * already use); docs/fhir.md documents it and says to switch when an official one appears.
+     */
+    public static final String EHDSI_ERROR_SYSTEM = "https://passerelle.esante.gouv.fr/fhir/CodeSystem/ehdsi-error-code";
 
     private static final long serialVersionUID = 1L;
 
@@ -49,6 +55,17 @@ public final class FhirRefusal extends BaseServerResponseException {
             case UNAVAILABLE -> of(503, OperationOutcome.IssueType.TRANSIENT, error.code(), error.description(),
                     refusal.reason());
         };
+    }
+
+    /**
+     * The health space could not answer a read a provider makes itself, outside a use case: answered as the use
+     * cases answer it (its refusal of the access, or ERROR_GENERIC / 503), never as a server error.
+     */
+    public static FhirRefusal of(HealthSpaceUnavailableException failure) {
+        return of(failure.refusedAccess()
+                ? new ExchangeRefusal(ExchangeError.ERROR_INSUFFICIENT_RIGHTS, "the French health space refused the access")
+                : new ExchangeRefusal(ExchangeError.ERROR_GENERIC, "the French health space cannot answer now; nothing "
+                        + "was changed, the request may be sent again"));
     }
 
     /** The request itself is malformed (a missing mandatory parameter, an unknown identifier system). */

@@ -20,6 +20,11 @@ import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.trust.assertion.PurposeOfUse;
 import fr.passerelle.trust.issue.CountrySigner;
 import fr.passerelle.trust.issue.DemoPki;
+import fr.passerelle.translation.cda.CdaDocument;
+import fr.passerelle.translation.cda.CdaReader;
+import fr.passerelle.translation.cda.ClinicalEntry;
+import fr.passerelle.translation.cda.DocumentFormat;
+import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.trust.issue.HcpClaims;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -256,7 +261,43 @@ class FhirRoadEndToEndTest {
     }
 
     @Test
-    void prescriptionsIncludeMedicationsAndADispenseIsRecordedOnce() {
+    void searchesPageStatelesslyWithCountAndNextLinks() throws Exception {
+        IGenericClient client = saml(doctor(), BERTHELOT);
+        Bundle first = client.search().forResource(DocumentReference.class)
+                .where(DocumentReference.PATIENT.hasId("Patient/" + patientId(BERTHELOT)))
+                .count(1).returnBundle(Bundle.class).execute();
+        assertThat(first.getTotal()).isEqualTo(2);
+        assertThat(first.getEntry()).hasSize(1);
+        assertThat(first.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=1").contains("_count=1");
+        Bundle second = client.loadPage().next(first).execute();
+        assertThat(second.getEntry()).hasSize(1);
+        assertThat(second.getLink(Bundle.LINK_NEXT)).isNull();
+        assertThat(second.getLink(Bundle.LINK_PREV).getUrl()).contains("_offset=0");
+        assertThat(List.of(first.getEntryFirstRep().getResource().getIdElement().getIdPart(),
+                second.getEntryFirstRep().getResource().getIdElement().getIdPart())).doesNotHaveDuplicates();
+
+        // MedicationRequest: the page counts prescription items; their Medications come along, uncounted.
+        Bundle items = saml(doctor().withRole("2262", "Pharmacists"), LAMBERTIN).search()
+                .forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId("Patient/" + patientId(LAMBERTIN)))
+                .include(MedicationRequest.INCLUDE_MEDICATION).count(1).returnBundle(Bundle.class).execute();
+        assertThat(items.getEntry()).filteredOn(e -> e.getResource() instanceof MedicationRequest).hasSize(1);
+        assertThat(items.getEntry()).filteredOn(e -> e.getResource() instanceof Medication).hasSize(1);
+        if (items.getTotal() > 1) {
+            assertThat(items.getLink(Bundle.LINK_NEXT)).isNotNull();
+        }
+
+        for (String bad : List.of("_count=-1", "_offset=-1")) {
+            HttpResponse<String> refused = get("/DocumentReference?patient=Patient/" + patientId(BERTHELOT) + "&" + bad,
+                    CrossBorderRequesters.samlHeaders(PKI.signer("BE"), doctor(),
+                            CrossBorderRequesters.trcPatient(TEST_NIR, BERTHELOT)), null);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains("OperationOutcome").contains(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    @Test
+    void prescriptionsIncludeMedicationsAndADispenseIsRecordedOnce() throws Exception {
         String pharmacist = "BE";
         HcpClaims claims = doctor().withRole("2262", "Pharmacists");
         IGenericClient client = saml(claims, BERTHELOT);
@@ -272,12 +313,21 @@ class FhirRoadEndToEndTest {
                 && e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE);
         String itemId = items.get(0).getIdElement().getIdPart();
 
-        MedicationDispense dispense = dispense(itemId, "urn:uuid:" + java.util.UUID.randomUUID());
+        String identifier = "urn:uuid:" + java.util.UUID.randomUUID();
+        MedicationDispense dispense = dispense(itemId, identifier);
         var created = saml(claims, BERTHELOT).create().resource(dispense).execute();
         assertThat(created.getCreated()).isTrue();
+        StoredDispensation stored = storedDispensation("urn:ietf:rfc:3986|" + identifier).orElseThrow();
+        assertIsTheEdispMedOf(stored, BERTHELOT);
         var again = saml(claims, BERTHELOT).create().resource(dispense).execute();
         assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
         assertThat(again.getId().getIdPart()).isEqualTo(created.getId().getIdPart());
+        assertThat(storedDispensation("urn:ietf:rfc:3986|" + identifier).orElseThrow().document())
+                .isEqualTo(stored.document());
+        assertThat(app.getBean(NationalHealthSpace.class).prescriptionLines(stored.prescriptionId()))
+                .filteredOn(line -> line.lineId().equals(stored.lineId()))
+                .singleElement().satisfies(line -> assertThat(line.dispensationId())
+                        .isEqualTo("urn:ietf:rfc:3986|" + identifier));
 
         Bundle completed = saml(claims, BERTHELOT).search().forResource(MedicationRequest.class)
                 .where(MedicationRequest.PATIENT.hasId("Patient/" + patientId(BERTHELOT)))
@@ -300,14 +350,101 @@ class FhirRoadEndToEndTest {
         assertThat(pharmacist).isEqualTo("BE");
     }
 
+    record StoredDispensation(String prescriptionId, String lineId, byte[] document) {
+    }
+
+    static java.util.Optional<StoredDispensation> storedDispensation(String key) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+                .sql("SELECT prescription_id, line_id, document FROM hs_dispensation WHERE dispensation_id = ?")
+                .param(key)
+                .query((rs, row) -> new StoredDispensation(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+    }
+
+    /**
+     * The checks the XDR road's eDISP-MED passes (translation's EdispMedTest): a French eDISP-MED, its dispensed
+     * line pointing at the prescribed line and its inFulfillmentOf at the prescription, about the patient the TRC
+     * named, with the dispensed product's ATC code. (Its ANS schematron run is MedicationDispenseEdispMedTest's.)
+     */
+    static void assertIsTheEdispMedOf(StoredDispensation stored, String ins) throws Exception {
+        assertThat(stored.document()).as("eDISP-MED stored with the dispensation").isNotNull();
+        CdaDocument french = new CdaReader().read(stored.document());
+        assertThat(french.format()).isEqualTo(DocumentFormat.EDISP_MED);
+        assertThat(french.entries(SectionKind.DISPENSED)).singleElement().isInstanceOfSatisfying(
+                ClinicalEntry.DispensedLine.class, line -> {
+                    assertThat(line.prescriptionLineId()).isEqualTo(stored.lineId());
+                    assertThat(line.product().atc().code()).isEqualTo("N02BE01");
+                });
+        assertThat(french.header().inFulfillmentOf()).extracting(id -> id.extension() == null ? id.root()
+                : id.root() + "^" + id.extension()).containsExactly(stored.prescriptionId());
+        assertThat(french.header().patient().ids()).anySatisfy(id -> {
+            assertThat(id.root()).isEqualTo(TEST_NIR);
+            assertThat(id.extension()).isEqualTo(ins);
+        });
+    }
+
+    @Test
+    void aBadDispenseIsRefusedWithWhatIsWrongAndNothingIsRecorded() throws Exception {
+        HcpClaims claims = doctor().withRole("2262", "Pharmacists");
+        String itemId = saml(claims, LEFEVRE).search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId("Patient/" + patientId(LEFEVRE)))
+                .returnBundle(Bundle.class).execute().getEntry().stream().map(e -> e.getResource())
+                .filter(MedicationRequest.class::isInstance).findFirst().orElseThrow().getIdElement().getIdPart();
+        List<Map.Entry<String, java.util.function.Consumer<MedicationDispense>>> defects = List.of(
+                Map.entry("medication", d -> d.setMedication(null).getContained().clear()),
+                Map.entry("medication", d -> d.getContained().clear()),
+                Map.entry("identifier", d -> d.getIdentifier().clear()),
+                Map.entry("whenHandedOver", d -> d.setWhenHandedOverElement(null)),
+                Map.entry("authorizingPrescription", d -> d.addAuthorizingPrescription(
+                        new Reference("MedicationRequest/" + itemId))),
+                Map.entry("MedicationRequest of this server", d -> d.getAuthorizingPrescription().set(0,
+                        new Reference("MedicationRequest/not-an-item"))));
+        for (var defect : defects) {
+            String identifier = "urn:uuid:" + java.util.UUID.randomUUID();
+            MedicationDispense dispense = dispense(itemId, identifier);
+            dispense.setSubject(new Reference("Patient/" + patientId(LEFEVRE)));
+            defect.getValue().accept(dispense);
+            assertThatThrownBy(() -> saml(claims, LEFEVRE).create().resource(dispense).execute())
+                    .as(defect.getKey()).isInstanceOfSatisfying(BaseServerResponseException.class, e -> {
+                        assertThat(e.getStatusCode()).isEqualTo(422);
+                        assertThat(((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDiagnostics())
+                                .contains(defect.getKey());
+                    });
+            assertThat(storedDispensation("urn:ietf:rfc:3986|" + identifier)).isEmpty();
+        }
+        // Not a MedicationDispense at all: 400, never a server error.
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + "/MedicationDispense"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"MedicationDispense\",\"status\":"));
+        CrossBorderRequesters.samlHeaders(PKI.signer("BE"), claims, CrossBorderRequesters.trcPatient(TEST_NIR, LEFEVRE))
+                .forEach(post::header);
+        HttpResponse<String> garbled = HttpClient.newHttpClient().send(post.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(garbled.body()).contains("OperationOutcome").doesNotContain("\tat ");
+        assertThat(saml(claims, LEFEVRE).search().forResource(MedicationRequest.class)
+                .where(MedicationRequest.PATIENT.hasId("Patient/" + patientId(LEFEVRE)))
+                .and(MedicationRequest.STATUS.exactly().code("completed"))
+                .returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+    }
+
+    /** A dispense as an HL7 Europe MPD MedicationDispense carries it: the product as a contained Medication. */
     static MedicationDispense dispense(String itemId, String identifier) {
         MedicationDispense dispense = new MedicationDispense();
         dispense.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(identifier));
         dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
         dispense.setSubject(new Reference("Patient/" + patientId(BERTHELOT)));
         dispense.addAuthorizingPrescription(new Reference("MedicationRequest/" + itemId));
-        dispense.setWhenHandedOverElement(DateTimeType.now());
+        dispense.setWhenHandedOverElement(new DateTimeType("2026-11-20T10:15:00+01:00"));
         dispense.addPerformer().getActor().setDisplay("Apotheek Demo, Brussel");
+        Medication medication = new Medication();
+        medication.setId("dispensed");
+        medication.getCode().setText("Paracetamol 500 mg tablet").addCoding().setSystem("http://www.whocc.no/atc")
+                .setCode("N02BE01").setDisplay("paracetamol");
+        medication.getForm().addCoding().setSystem("http://standardterms.edqm.eu").setCode("10219000")
+                .setDisplay("Tablet");
+        dispense.addContained(medication);
+        dispense.setMedication(new Reference("#dispensed"));
+        dispense.getQuantity().setValue(1).setUnit("box");
         return dispense;
     }
 
