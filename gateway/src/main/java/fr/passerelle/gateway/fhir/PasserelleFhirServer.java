@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import fr.passerelle.gateway.logging.CorrelationIdFilter;
+import org.slf4j.MDC;
 
 import java.util.List;
 
@@ -19,6 +21,16 @@ public class PasserelleFhirServer extends RestfulServer {
         this.resourceProviders = List.copyOf(resourceProviders);
         this.plainProviders = List.copyOf(plainProviders);
         setDefaultResponseEncoding(defaultEncoding);
+    }
+
+    /**
+     * The request id HAPI logs and returns ({@code X-Request-ID}): the correlation id the gateway already gave the
+     * request, rather than a second SecureRandom draw per request (about 1% of a {@code $summary}'s CPU).
+     */
+    @Override
+    protected String newRequestId(int length) {
+        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        return correlationId != null ? correlationId : super.newRequestId(length);
     }
 
     @Override

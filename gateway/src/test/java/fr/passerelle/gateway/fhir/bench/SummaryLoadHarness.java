@@ -35,7 +35,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 1, 10 and 50 concurrent callers (each a closed loop: next request when the previous answered). Starts the
  * application on a random port with a fresh data directory and a demo PKI; callers carry a bearer JWT (renewed
  * before it expires) for the demo patients in turn, so each request runs trust, consent, audit and the encoded
- * cache. Usage: {@code SummaryLoadHarness [seconds per level, default 10] [warm-up seconds, default 5]}.
+ * cache. Usage: {@code SummaryLoadHarness [seconds per level, default 10] [warm-up seconds, default 5]
+ * [caller levels, default 1,10,50]}.
+ *
+ * <p>Besides wall-clock figures, each level reports the CPU time of the whole process (server and the harness's
+ * own client threads) per answered request: unlike latency it hardly moves when other processes share the CPU, so
+ * it is what compares two versions of the road on a busy machine (the client's share is the same in both).
  */
 public final class SummaryLoadHarness {
 
@@ -57,12 +62,19 @@ public final class SummaryLoadHarness {
                 "--logging.level.root=WARN")) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
             CountrySigner signer = pki.signer("BE");
-            System.out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s%n", "callers", "requests", "req/s", "p50 ms", "p99 ms");
-            for (int callers : new int[] {1, 10, 50}) {
+            int[] levels = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                    : new int[] {1, 10, 50};
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            System.out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %14s%n", "callers", "requests", "req/s", "p50 ms",
+                    "p99 ms", "CPU ms/request");
+            for (int callers : levels) {
                 run(base, signer, callers, warmUp);
+                long cpuBefore = os.getProcessCpuTime();
                 Result result = run(base, signer, callers, seconds);
-                System.out.printf(Locale.ROOT, "%-8d %10d %10.0f %10.2f %10.2f%n", callers, result.count(),
-                        result.count() / (double) seconds, result.percentile(50), result.percentile(99));
+                double cpuPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1_000_000.0 / Math.max(1, result.count());
+                System.out.printf(Locale.ROOT, "%-8d %10d %10.0f %10.2f %10.2f %14.3f%n", callers, result.count(),
+                        result.count() / (double) seconds, result.percentile(50), result.percentile(99), cpuPerRequest);
                 if (result.failures() > 0) {
                     System.out.println("  failures: " + result.failures());
                 }
