@@ -1,16 +1,22 @@
 package fr.passerelle.gateway.audit;
 
 import fr.passerelle.gateway.audit.atna.AtnaProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,25 +25,72 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Appends on every node take turns on the chain head row ({@code SELECT … FOR UPDATE}), so the chain never forks.
  */
 @Component
-public class AuditTrail {
+public class AuditTrail implements DisposableBean {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final boolean exportEnabled;
     private final Clock clock;
+    private final AuditGroupCommit groupCommit;
 
     public AuditTrail(DataSource dataSource, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-                      AtnaProperties atna, ObjectProvider<Clock> clock) {
+                      AtnaProperties atna, AuditProperties properties, ObjectProvider<Clock> clock,
+                      ObjectProvider<MeterRegistry> meters) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.exportEnabled = atna.enabled();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.groupCommit = properties.batch().enabled() ? new AuditGroupCommit(this::appendAll, properties.batch())
+                : null;
+        if (groupCommit != null) {
+            meters.ifAvailable(this::registerMeters);
+        }
     }
 
+    /**
+     * Appends the entry and returns its record once committed. Inside the caller's transaction (e.g. a dispensation
+     * stored with its record) it joins it, so both commit or roll back together. Without one (the read roads) the
+     * entry goes to this node's group commit: it shares one transaction and one disk flush with the records other
+     * callers append at the same time, and this call returns only after that commit — or fails, with nothing of
+     * that transaction written, if it rolled back or did not finish within {@code passerelle.audit.batch.timeout}.
+     */
     public AuditRecord record(AuditEntry entry) {
-        return transaction.execute(status -> append(entry));
+        if (groupCommit == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return transaction.execute(status -> append(entry));
+        }
+        return groupCommit.append(entry);
+    }
+
+    /** One batch of the group commit: in order, in one transaction (the head lock taken once, held to the commit). */
+    private List<AuditRecord> appendAll(List<AuditEntry> entries) {
+        return transaction.execute(status -> entries.stream().map(this::append).toList());
+    }
+
+    /** What the group commit has done on this node; empty stats when it is disabled. */
+    AuditGroupCommit.GroupCommitStats groupCommitStats() {
+        return groupCommit == null ? new AuditGroupCommit.GroupCommitStats(0, 0, 0, 0, 0, false) : groupCommit.stats();
+    }
+
+    /** Commits what is queued before the context (and its data source) closes. */
+    @Override
+    public void destroy() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+    }
+
+    private void registerMeters(MeterRegistry registry) {
+        FunctionCounter.builder("passerelle.audit.group.commits", this, t -> t.groupCommitStats().commits())
+                .description("audit transactions committed by the group commit").register(registry);
+        FunctionCounter.builder("passerelle.audit.group.records", this, t -> t.groupCommitStats().records())
+                .description("audit records committed by the group commit (records / commits = mean batch)")
+                .register(registry);
+        FunctionCounter.builder("passerelle.audit.group.failed", this, t -> t.groupCommitStats().failedBatches())
+                .description("audit batches rolled back (all their callers failed)").register(registry);
+        Gauge.builder("passerelle.audit.group.queued", this, t -> t.groupCommitStats().queued())
+                .description("audit entries waiting for the group commit").register(registry);
     }
 
     private AuditRecord append(AuditEntry entry) {

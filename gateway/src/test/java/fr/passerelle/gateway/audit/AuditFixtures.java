@@ -40,8 +40,14 @@ public final class AuditFixtures {
 
     public static AuditTrail trail(DataSource dataSource, Clock clock, boolean export,
                                    ApplicationEventPublisher events) {
+        return trail(dataSource, clock, export, events, AuditProperties.Batch.DEFAULTS);
+    }
+
+    public static AuditTrail trail(DataSource dataSource, Clock clock, boolean export,
+                                   ApplicationEventPublisher events, AuditProperties.Batch batch) {
         return new AuditTrail(dataSource, new DataSourceTransactionManager(dataSource), events, atna(export, 6514),
-                clock(clock));
+                new AuditProperties(Duration.ofDays(3650), Duration.ofHours(6), batch), clock(clock),
+                new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
     }
 
     /** Empties the trail (the test databases live for a whole test class). */
