@@ -80,12 +80,17 @@ class EhdsiSchematronTest {
             new Waiver("R4.16 (1.3.6.1.4.1.12559.11.10.1.3.1.3.2) The Substitution", "eHDSI codes substitution as a CE"
                     + " from HL7 ActSubstanceAdminSubstitutionCode (2.16.840.1.113883.5.1070), not the epSOS BL."
                     + WAVE8),
-            new Waiver("R4.5 (1.3.6.1.4.1.12559.11.10.1.3.1.3.2) The \"asContent\"", EPSOS_NAMESPACE + WAVE8),
-            new Waiver("R4.5 (1.3.6.1.4.1.12559.11.10.1.3.1.3.2) The Medicinal product package", EPSOS_NAMESPACE
+            new Waiver("The \"asContent\" element is required", EPSOS_NAMESPACE + WAVE8),
+            new Waiver("The Medicinal product package element \"formCode\" is required", EPSOS_NAMESPACE
                     + " " + VALUE_SET_AS_SYSTEM + WAVE8),
-            new Waiver("R4.6 (1.3.6.1.4.1.12559.11.10.1.3.1.3.2) The Pharmaceutical dose form", EPSOS_NAMESPACE
+            new Waiver("The Pharmaceutical dose form element \"formCode\" is required", EPSOS_NAMESPACE
                     + " " + VALUE_SET_AS_SYSTEM + WAVE8),
-            new Waiver("R4.8.1 (1.3.6.1.4.1.12559.11.10.1.3.1.3.2)", EPSOS_NAMESPACE + WAVE8),
+            new Waiver("R4.8.1 (1.3.6.1.4.1.12559.11.10.1.3.1.3.", EPSOS_NAMESPACE + WAVE8),
+            new Waiver("R3.2.3 (1.3.6.1.4.1.12559.11.10.1.3.1.3.3) The Dispensed Medicine Id", EPSOS_NAMESPACE),
+            new Waiver("document type code must be set to the value \"RELMA9ED5\"", "epSOS placeholder document"
+                    + " code; the eHDSI eDispensation code is LOINC 60593-1."),
+            new Waiver("Dispensation Section type code of a eDispensation Document must be set to the value \"10160-0\"",
+                    "The eHDSI dispensation section code is LOINC 60590-7 (Medication dispensed)."),
             new Waiver("CTX: ClinicalDocument/id@extension is empty (PASS)", "Defect in xds_sd.sch: an informative"
                     + " message written as an assert, so it fails whenever the document id is a bare OID (root"
                     + " only) — valid HL7 and how French document ids are written."));
@@ -122,6 +127,19 @@ class EhdsiSchematronTest {
                 levelOne.replace("assignedAuthoringDevice", "assignedPerson").replaceAll(
                         "<(/?)(manufacturerModelName|softwareName)>", "<$1name>"));
         assertThat(noDevice).anyMatch(f -> f.contains("assignedAuthoringDevice/code is missing"));
+    }
+
+    /**
+     * We receive eDispensations, we do not write them: the check is on our test input, so that the eD → eDISP-MED
+     * tests (EdispMedTest, AnsSchematronTest) start from a document an eHDSI NCP would accept.
+     */
+    @Test
+    void theEDispensationTestInputAgainstEDispensationSch() throws Exception {
+        String ed;
+        try (var in = getClass().getResourceAsStream("/ehdsi/eD-paracetamol.xml")) {
+            ed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertOnlyWaivedFailures("eD test input", "eDispensation.sch", ed, 8);
     }
 
     @AfterAll
