@@ -63,4 +63,21 @@ final class FaultNodes {
         }
         return started;
     }
+
+    /**
+     * Sends load until every node has answered a success: a node's first requests (cold JIT, empty caches) can take
+     * seconds on a shared machine, and the test's timeline must start with every node serving.
+     */
+    static void warmUp(fr.passerelle.gateway.load.Driver driver, int nodes) throws InterruptedException {
+        java.util.Set<Integer> served = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (served.size() < nodes && System.nanoTime() < deadline) {
+            driver.closedLoop(2 * nodes, Duration.ofSeconds(3), true).samples().stream()
+                    .filter(s -> s.outcome() == fr.passerelle.gateway.load.Outcome.SUCCESS)
+                    .forEach(s -> served.add(s.node()));
+        }
+        if (served.size() < nodes) {
+            throw new IllegalStateException("only nodes " + served + " answered a success during the warm-up");
+        }
+    }
 }

@@ -47,9 +47,12 @@ class PostgresRestartIT {
             try (GatewayProcess node = FaultNodes.start(home, "node", pki, postgres.jdbcUrl())) {
                 long pid = node.pid();
                 SoapRoad soapRoad = SoapRoad.open("soap", pki.signer("ES"), node.baseUrl());
-                soapRoad.stock(400);
+                soapRoad.stock(100);
                 Driver soap = new Driver(List.of(node.baseUrl()), soapRoad, Duration.ofSeconds(30));
                 Driver fhir = new Driver(List.of(node.baseUrl()), new FhirRoad(pki.signer("ES")), Duration.ofSeconds(30));
+                FaultNodes.warmUp(soap, 1);
+                FaultNodes.warmUp(fhir, 1);
+                soapRoad.stock(400);
                 Duration total = BEFORE.plus(OUTAGE).plus(AFTER);
                 CompletableFuture<LevelResult> soapLoad = CompletableFuture.supplyAsync(() -> run(soap, 3, total));
                 CompletableFuture<LevelResult> fhirLoad = CompletableFuture.supplyAsync(() -> run(fhir, 2, total));

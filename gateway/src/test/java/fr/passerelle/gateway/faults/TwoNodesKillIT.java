@@ -41,8 +41,10 @@ class TwoNodesKillIT {
             List<GatewayProcess> nodes = FaultNodes.startAll(home, pki, postgres.jdbcUrl(), "node-a", "node-b");
             try (GatewayProcess survivor = nodes.get(0); GatewayProcess victim = nodes.get(1)) {
                 SoapRoad road = SoapRoad.open("soap", pki.signer("ES"), survivor.baseUrl());
-                road.stock(600);
+                road.stock(100);
                 Driver driver = new Driver(List.of(survivor.baseUrl(), victim.baseUrl()), road, Duration.ofSeconds(30));
+                FaultNodes.warmUp(driver, 2);
+                road.stock(600);
                 CompletableFuture<LevelResult> load = CompletableFuture.supplyAsync(() -> {
                     try {
                         return driver.closedLoop(6, BEFORE_KILL.plus(AFTER_KILL), true);
