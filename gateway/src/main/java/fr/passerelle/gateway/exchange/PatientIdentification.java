@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -106,16 +107,19 @@ public class PatientIdentification {
     }
 
     /**
-     * Records a query that named nobody or several people. The trail keys records by patient: it is written when
-     * the query carried an INS (the identifier asked for); a demographic search that matched no single patient has
-     * no patient to file it under.
+     * Records a query that named nobody or several people. The trail keys records by patient: it is filed under the
+     * INS asked for, or for a search by traits alone under the patient of the requester's TRC assertion (or token
+     * {@code person_id}), as {@link AccessGate} files a health-space failure; the traits themselves are never
+     * recorded. A search by traits from a requester naming no patient still has nobody to file it under.
      */
     private void auditUnmatched(CrossBorderCall call, PatientQuery query, String rule, ExchangeError error) {
-        if (query.identifiers().isEmpty()) {
+        Optional<Ins> filedUnder = query.identifiers().stream().findFirst()
+                .or(() -> TreatedPatient.of(call.requester()));
+        if (filedUnder.isEmpty()) {
             return;
         }
         AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(),
-                query.identifiers().get(0), Set.of(), CrossBorderTransaction.PATIENT_IDENTIFICATION);
+                filedUnder.get(), Set.of(), CrossBorderTransaction.PATIENT_IDENTIFICATION);
         audit.record(new AuditEntry(request, AuditOutcome.REFUSED, rule, error.code(), List.of(),
                 call.correlationId(), call.assertionIds()));
     }
