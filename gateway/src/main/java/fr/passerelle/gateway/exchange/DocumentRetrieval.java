@@ -47,14 +47,15 @@ public class DocumentRetrieval {
     }
 
     private RetrievalOutcome retrieveOnBehalf(CrossBorderCall call, RetrievalRequest request) {
-        Optional<StoredDocument> stored = healthSpace.retrieve(request.uniqueId());
-        if (stored.isEmpty() || !DocumentListing.LISTABLE.contains(stored.get().entry().kind())
-                || request.patient().filter(p -> !p.equals(stored.get().entry().patient())).isPresent()) {
+        // Metadata only: the French bytes are read below only when the translation is not cached (a document never
+        // changes under its id), which spares the database read and the allocation of the whole CDA per request.
+        Optional<DocumentEntry> stored = healthSpace.entry(request.uniqueId());
+        if (stored.isEmpty() || !DocumentListing.LISTABLE.contains(stored.get().kind())
+                || request.patient().filter(p -> !p.equals(stored.get().patient())).isPresent()) {
             // Unknown, not served abroad, or another patient's: all look the same from outside.
             return refused(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING);
         }
-        StoredDocument document = stored.get();
-        DocumentEntry entry = document.entry();
+        DocumentEntry entry = stored.get();
         if (!request.rendering().appliesTo(entry.kind())) {
             return refused(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING);
         }
@@ -68,8 +69,9 @@ public class DocumentRetrieval {
                 || (entry.kind() == DocumentKind.EPRESCRIPTION && !listing.stillDispensable(entry))) {
             return new RetrievalOutcome.Refused(gate.failed(admitted, ExchangeRefusal.of(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING)));
         }
-        TranslatedDocuments.Translation translation = translations.translate(document, request.rendering(),
-                request.language());
+        TranslatedDocuments.Translation translation = translations.translate(entry.uniqueId(), request.rendering(),
+                request.language(), () -> healthSpace.retrieve(entry.uniqueId()).map(StoredDocument::content)
+                        .orElseThrow(() -> new IllegalStateException("a listed document cannot be retrieved")));
         if (translation instanceof TranslatedDocuments.Failed failed) {
             return new RetrievalOutcome.Refused(gate.failed(admitted, failed.refusal()));
         }

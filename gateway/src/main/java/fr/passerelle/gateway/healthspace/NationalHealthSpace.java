@@ -23,6 +23,14 @@ public interface NationalHealthSpace {
     Optional<StoredDocument> retrieve(String documentUniqueId);
 
     /**
+     * The metadata of the document with this XDS unique id, without its bytes: a retrieve whose translation is cached
+     * needs no more. Implementations that can read metadata alone override this.
+     */
+    default Optional<DocumentEntry> entry(String documentUniqueId) {
+        return retrieve(documentUniqueId).map(StoredDocument::entry);
+    }
+
+    /**
      * The prescribed items of an ePrescription, in document order, each saying whether it was dispensed (a fully
      * dispensed ePrescription is no longer offered abroad). Empty when the id names no ePrescription.
      */

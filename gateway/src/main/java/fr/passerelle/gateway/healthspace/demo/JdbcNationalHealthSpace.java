@@ -106,15 +106,28 @@ public class JdbcNationalHealthSpace implements NationalHealthSpace {
 
     @Override
     public Optional<StoredDocument> retrieve(String documentUniqueId) {
-        List<Code> confidentiality = jdbc.sql("SELECT code, code_system, display FROM hs_document_confidentiality"
-                        + " WHERE unique_id = ? ORDER BY code_system, code")
-                .param(documentUniqueId)
-                .query((rs, row) -> new Code(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
+        List<Code> confidentiality = confidentiality(documentUniqueId);
         return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + ", content FROM hs_document WHERE unique_id = ?")
                 .param(documentUniqueId)
                 .query((rs, row) -> new StoredDocument(entry(rs, confidentiality), rs.getBytes("content")))
                 .optional();
+    }
+
+    @Override
+    public Optional<DocumentEntry> entry(String documentUniqueId) {
+        List<Code> confidentiality = confidentiality(documentUniqueId);
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM hs_document WHERE unique_id = ?")
+                .param(documentUniqueId)
+                .query((rs, row) -> entry(rs, confidentiality))
+                .optional();
+    }
+
+    private List<Code> confidentiality(String documentUniqueId) {
+        return jdbc.sql("SELECT code, code_system, display FROM hs_document_confidentiality"
+                        + " WHERE unique_id = ? ORDER BY code_system, code")
+                .param(documentUniqueId)
+                .query((rs, row) -> new Code(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     @Override
