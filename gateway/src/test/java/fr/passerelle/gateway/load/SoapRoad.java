@@ -135,12 +135,18 @@ public final class SoapRoad implements Road {
             default -> throw new IllegalArgumentException(kind);
         };
         String action = ACTIONS.get(kind);
-        byte[] envelope = signed(action, body, kind.equals("xcpd") ? null : cx).getBytes(StandardCharsets.UTF_8);
+        Signed signed = signed(action, body, kind.equals("xcpd") ? null : cx);
+        // The SOAP road audits a request under its WS-Addressing MessageID: send it as the correlation id too, so a
+        // test can find the request's audit record (it is a safe token: urn:uuid:…).
         return new Call(kind, Protocol.SOAP, kind.equals("xcpd") ? "/services/xcpd" : "/services/xca",
-                "application/soap+xml; charset=UTF-8; action=\"" + action + "\"", envelope, null, Road.correlationId());
+                "application/soap+xml; charset=UTF-8; action=\"" + action + "\"",
+                signed.xml().getBytes(StandardCharsets.UTF_8), null, signed.messageId());
     }
 
-    private String signed(String action, String body, String treatedPatient) {
+    private record Signed(String xml, String messageId) {
+    }
+
+    private Signed signed(String action, String body, String treatedPatient) {
         try {
             Document envelope = SoapEnvelopes.envelope(action);
             Element security = SoapEnvelopes.security(envelope);
@@ -160,7 +166,9 @@ public final class SoapRoad implements Road {
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter out = new StringWriter();
             transformer.transform(new DOMSource(envelope), new StreamResult(out));
-            return out.toString();
+            String messageId = envelope.getElementsByTagNameNS(SoapEnvelopes.WSA_NS, "MessageID").item(0)
+                    .getTextContent().trim();
+            return new Signed(out.toString(), messageId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign a load request", e);
         }
