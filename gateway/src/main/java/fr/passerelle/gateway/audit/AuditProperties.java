@@ -16,11 +16,6 @@ public record AuditProperties(@DefaultValue("P3650D") Duration retention,
                               @DefaultValue("PT6H") Duration purgeInterval,
                               @DefaultValue Batch batch) {
 
-    /** Retention only, group commit with its defaults. */
-    public AuditProperties(Duration retention, Duration purgeInterval) {
-        this(retention, purgeInterval, Batch.DEFAULTS);
-    }
-
     /**
      * {@code passerelle.audit.batch.*}: records written with no transaction of the caller (the read roads) are
      * appended by one writer per node, many per transaction, because each commit waits for the disk flush while
