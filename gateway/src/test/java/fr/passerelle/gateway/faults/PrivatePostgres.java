@@ -28,6 +28,7 @@ final class PrivatePostgres implements AutoCloseable {
     private final Path home;
     private final int port;
     private final boolean asPostgresUser;
+    private final Thread onExit = new Thread(this::stopQuietly, "private-postgres-stop");
 
     private PrivatePostgres(Path bin, Path home, int port, boolean asPostgresUser) {
         this.bin = bin;
@@ -55,6 +56,8 @@ final class PrivatePostgres implements AutoCloseable {
         postgres.pg(Duration.ofMinutes(2), "initdb", "-D", postgres.data().toString(), "-U", "postgres", "-A", "trust",
                 "-E", "UTF8", "--no-sync");
         postgres.startServer();
+        // A test JVM stopped mid-test (Ctrl-C, fork timeout) skips close(): stop the cluster on the way out anyway.
+        Runtime.getRuntime().addShutdownHook(postgres.onExit);
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), "postgres", "")) {
             connection.createStatement().execute("CREATE DATABASE passerelle");
         } catch (SQLException e) {
@@ -89,8 +92,23 @@ final class PrivatePostgres implements AutoCloseable {
         return home.resolve("data");
     }
 
+    private void stopQuietly() {
+        try {
+            if (Files.exists(data().resolve("postmaster.pid"))) {
+                stopServer("immediate");
+            }
+        } catch (Exception e) {
+            // the JVM is exiting: nothing more to do
+        }
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException exiting) {
+            // already shutting down: the hook does the stopping
+        }
         try {
             if (Files.exists(data().resolve("postmaster.pid"))) {
                 stopServer("immediate");

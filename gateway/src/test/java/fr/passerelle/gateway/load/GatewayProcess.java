@@ -83,6 +83,8 @@ public final class GatewayProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         GatewayProcess node = new GatewayProcess(process, port, dataDir);
+        // A test or harness JVM stopped early must not leave its nodes running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "gateway-node-stop"));
         node.awaitUp(startTimeout);
         return node;
     }

@@ -138,8 +138,6 @@ public final class LoadHarness {
                 GatewayProcess node = GatewayProcess.start(jar, home.resolve("node"), pki, options.gatewayJvm(), arguments,
                         Duration.ofMinutes(6));
                 started.add(node);
-                // Interrupted (Ctrl-C), the harness must not leave its gateway running.
-                Runtime.getRuntime().addShutdownHook(new Thread(node::kill));
                 System.out.printf(Locale.ROOT, "gateway %s from %s started in %.1f s (data %s)%n", node.baseUrl(),
                         jar, (System.nanoTime() - t0) / 1e9, node.dataDir());
                 nodes = List.of(node.baseUrl());
