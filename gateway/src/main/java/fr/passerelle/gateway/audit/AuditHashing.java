@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.audit;
 
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.Ins;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,9 +32,10 @@ public final class AuditHashing {
         field(canonical, record.professionalId());
         field(canonical, record.professionalRole());
         field(canonical, record.organisation());
-        field(canonical, record.purpose().name());
-        field(canonical, record.patient().oid());
-        field(canonical, record.patient().value());
+        // An unattributed record hashes empty strings, exactly what its row stores (so v1 hashes are unchanged).
+        field(canonical, record.purpose().map(Enum::name).orElse(""));
+        field(canonical, record.patient().map(Ins::oid).orElse(""));
+        field(canonical, record.patient().map(Ins::value).orElse(""));
         field(canonical, record.documentKinds().stream().map(DocumentKind::name).sorted()
                 .collect(Collectors.joining(",")));
         list(canonical, record.documentIds());

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.audit;
 
+import fr.passerelle.gateway.access.Requester;
 import fr.passerelle.gateway.audit.atna.AtnaProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -99,13 +100,15 @@ public class AuditTrail implements DisposableBean {
                 .single();
         // The database keeps microseconds: hash what will be read back.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var request = entry.request();
-        var requester = request.requester();
-        AuditRecord unsealed = new AuditRecord(head.lastSeq() + 1, now, request.transaction(), requester.country(),
-                requester.ncp(), requester.professionalId(), requester.role(), requester.organisation(),
-                request.purpose(), request.patient(), request.documents(),
-                entry.documentIds().stream().map(AuditRows::oneLine).toList(), entry.outcome(),
-                entry.decidingRule(), entry.errorCode(), entry.correlationId(),
+        // Without a verified requester the requester fields stay empty: nothing an unbelieved assertion claims.
+        var requester = entry.requester();
+        AuditRecord unsealed = new AuditRecord(head.lastSeq() + 1, now, entry.transaction(),
+                requester.map(Requester::country).orElse(""), requester.map(Requester::ncp).orElse(""),
+                requester.map(Requester::professionalId).orElse(""), requester.map(Requester::role).orElse(""),
+                requester.map(Requester::organisation).orElse(""), entry.purpose(), entry.patient(),
+                entry.documents(), entry.documentIds().stream().map(AuditRows::oneLine).toList(), entry.outcome(),
+                AuditRows.bounded(entry.decidingRule(), 64), AuditRows.bounded(entry.errorCode(), 64),
+                AuditRows.bounded(AuditRows.oneLine(entry.correlationId()), 256),
                 entry.assertionIds().stream().map(AuditRows::oneLine).toList(), head.lastHash(), "");
         AuditRecord sealed = withHash(unsealed, AuditHashing.hash(unsealed));
         AuditRows.insert(jdbc, sealed);

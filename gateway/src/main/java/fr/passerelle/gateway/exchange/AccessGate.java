@@ -74,18 +74,33 @@ public class AccessGate {
     /**
      * Records a request the national health space failed (timeout, outage, open circuit: FAILED) or refused on its
      * own rules (REFUSED), with the failure's reason as deciding rule, and returns the refusal to send. The trail
-     * files records by patient: without a patient (a search by traits, a read by id without TRC) nothing is
-     * written, as for the other unmatched queries.
+     * files records by patient: without a patient (a search by traits, a read by id without TRC) the record has
+     * none, like the other requests that identified nobody.
      */
     ExchangeRefusal unanswered(CrossBorderCall call, Optional<Ins> patient, Set<DocumentKind> kinds,
                                CrossBorderTransaction transaction, HealthSpaceUnavailableException failure) {
         ExchangeRefusal refusal = ExchangeRefusal.of(failure);
         Optional<Ins> filedUnder = patient.or(() -> TreatedPatient.of(call.requester()));
-        filedUnder.ifPresent(ins -> audit.record(new AuditEntry(
-                new AccessRequest(call.asAccessRequester(), call.purpose(), ins, kinds, transaction),
-                failure.refusedAccess() ? AuditOutcome.REFUSED : AuditOutcome.FAILED, failure.auditReason(),
-                refusal.error().code(), List.of(), call.correlationId(), call.assertionIds())));
+        AuditOutcome outcome = failure.refusedAccess() ? AuditOutcome.REFUSED : AuditOutcome.FAILED;
+        audit.record(filedUnder.map(ins -> new AuditEntry(
+                        new AccessRequest(call.asAccessRequester(), call.purpose(), ins, kinds, transaction),
+                        outcome, failure.auditReason(), refusal.error().code(), List.of(), call.correlationId(),
+                        call.assertionIds()))
+                .orElseGet(() -> AuditEntry.withoutPatient(transaction, call.asAccessRequester(), call.purpose(),
+                        outcome, failure.auditReason(), refusal.error().code(), call.correlationId(),
+                        call.assertionIds())));
         return refusal;
+    }
+
+    /**
+     * Records a believed request refused because what it names does not exist here (an unknown document id): no
+     * patient — an id that names nothing belongs to nobody's history — and returns the refusal to send.
+     */
+    ExchangeRefusal unidentified(CrossBorderCall call, CrossBorderTransaction transaction, String rule,
+                                 ExchangeError error) {
+        audit.record(AuditEntry.withoutPatient(transaction, call.asAccessRequester(), call.purpose(),
+                AuditOutcome.REFUSED, rule, error.code(), call.correlationId(), call.assertionIds()));
+        return ExchangeRefusal.of(error);
     }
 
     /** Records a granted request that could not be answered, and returns the refusal to send. */

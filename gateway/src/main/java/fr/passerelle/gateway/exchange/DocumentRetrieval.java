@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentRetrieval {
 
+    /** The audit trail's reasons for a refused read of a document id. */
+    static final String UNKNOWN_RESOURCE_RULE = "UNKNOWN_RESOURCE";
+    static final String NOT_SERVED_RULE = "DOCUMENT_NOT_SERVED";
+
     private final NationalHealthSpace healthSpace;
     private final AccessGate gate;
     private final DocumentListing listing;
@@ -51,14 +55,15 @@ public class DocumentRetrieval {
         // changes under its id), which spares the database read and the allocation of the whole CDA per request.
         Optional<DocumentEntry> stored = healthSpace.entry(request.uniqueId());
         if (stored.isEmpty() || !DocumentListing.LISTABLE.contains(stored.get().kind())
-                || request.patient().filter(p -> !p.equals(stored.get().patient())).isPresent()) {
-            // Unknown, not served abroad, or another patient's: all look the same from outside.
-            return refused(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING);
+                || request.patient().filter(p -> !p.equals(stored.get().patient())).isPresent()
+                || !request.rendering().appliesTo(stored.get().kind())) {
+            // Unknown, not served abroad, another patient's, or not in this rendering: all look the same from
+            // outside, and are audited without a patient (not even the document's: it was not disclosed).
+            return new RetrievalOutcome.Refused(gate.unidentified(call, CrossBorderTransaction.DOCUMENT_RETRIEVE,
+                    stored.isEmpty() ? UNKNOWN_RESOURCE_RULE : NOT_SERVED_RULE,
+                    ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
         }
         DocumentEntry entry = stored.get();
-        if (!request.rendering().appliesTo(entry.kind())) {
-            return refused(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING);
-        }
         AccessGate.Passage passage = gate.admit(call, entry.patient(), Set.of(entry.kind()),
                 CrossBorderTransaction.DOCUMENT_RETRIEVE);
         if (passage instanceof AccessGate.Turned turned) {

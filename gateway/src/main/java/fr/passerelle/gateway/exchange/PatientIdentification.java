@@ -110,12 +110,16 @@ public class PatientIdentification {
      * Records a query that named nobody or several people. The trail keys records by patient: it is filed under the
      * INS asked for, or for a search by traits alone under the patient of the requester's TRC assertion (or token
      * {@code person_id}), as {@link AccessGate} files a health-space failure; the traits themselves are never
-     * recorded. A search by traits from a requester naming no patient still has nobody to file it under.
+     * recorded. A search by traits from a requester naming no patient is recorded without a patient (it belongs to
+     * nobody's access history, and the operator still sees it).
      */
     private void auditUnmatched(CrossBorderCall call, PatientQuery query, String rule, ExchangeError error) {
         Optional<Ins> filedUnder = query.identifiers().stream().findFirst()
                 .or(() -> TreatedPatient.of(call.requester()));
         if (filedUnder.isEmpty()) {
+            audit.record(AuditEntry.withoutPatient(CrossBorderTransaction.PATIENT_IDENTIFICATION,
+                    call.asAccessRequester(), call.purpose(), AuditOutcome.REFUSED, rule, error.code(),
+                    call.correlationId(), call.assertionIds()));
             return;
         }
         AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(),

@@ -73,7 +73,10 @@ public class AccessNotifier implements DisposableBean {
                 failed.increment();
                 return;
             }
-            var contact = contacts.find(record.patient());
+            if (record.patient().isEmpty()) {
+                return; // a request that identified no patient concerns nobody to tell
+            }
+            var contact = contacts.find(record.patient().get());
             if (contact.isEmpty()) {
                 return; // the patient gave no address
             }

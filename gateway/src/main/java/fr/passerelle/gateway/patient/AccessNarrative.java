@@ -55,7 +55,7 @@ public final class AccessNarrative {
             case DOCUMENT_RETRIEVE -> "consulté " + frenchDocuments(r, false);
             case DISPENSATION -> "enregistré la délivrance de médicaments de votre ordonnance électronique";
         };
-        String why = r.purpose() == PurposeOfUse.EMERGENCY ? "en urgence" : "pour des soins";
+        String why = r.purpose().orElse(null) == PurposeOfUse.EMERGENCY ? "en urgence" : "pour des soins";
         String sentence = "Le " + when + ", " + who + where;
         return switch (r.outcome()) {
             case SUCCESS -> sentence + " a " + what + " " + why + ".";
@@ -78,7 +78,7 @@ public final class AccessNarrative {
             case DOCUMENT_RETRIEVE -> "viewed " + englishDocuments(r);
             case DISPENSATION -> "recorded the dispensing of medicines from your ePrescription";
         };
-        String why = r.purpose() == PurposeOfUse.EMERGENCY ? "in an emergency" : "for treatment";
+        String why = r.purpose().orElse(null) == PurposeOfUse.EMERGENCY ? "in an emergency" : "for treatment";
         String sentence = "On " + when + " " + who + where;
         return switch (r.outcome()) {
             case SUCCESS -> sentence + " " + what + " " + why + ".";

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.access.CrossBorderTransaction;
 import javax.xml.namespace.QName;
 
 /** The eHDSI operations Passerelle answers, with their WS-Addressing actions and body elements (from the WSDLs). */
@@ -36,5 +37,15 @@ public enum EhdsiOperation {
 
     public QName requestElement() {
         return requestElement;
+    }
+
+    /** The cross-border transaction this operation carries (as the audit trail names it). */
+    public CrossBorderTransaction transaction() {
+        return switch (this) {
+            case PATIENT_DISCOVERY -> CrossBorderTransaction.PATIENT_IDENTIFICATION;
+            case CROSS_GATEWAY_QUERY -> CrossBorderTransaction.DOCUMENT_LIST;
+            case CROSS_GATEWAY_RETRIEVE -> CrossBorderTransaction.DOCUMENT_RETRIEVE;
+            case PROVIDE_AND_REGISTER -> CrossBorderTransaction.DISPENSATION;
+        };
     }
 }

@@ -16,11 +16,32 @@ public final class EnvelopeFault extends RuntimeException {
 
     private final Code code;
     private final transient QName subcode;
+    private final String rule;
+    private final String errorCode;
 
-    public EnvelopeFault(Code code, QName subcode, String reason) {
+    /**
+     * @param rule why, as the audit trail records the refusal (e.g. {@code SOAP_MALFORMED}); never request content
+     */
+    public EnvelopeFault(Code code, QName subcode, String rule, String reason) {
+        this(code, subcode, rule, "", reason);
+    }
+
+    private EnvelopeFault(Code code, QName subcode, String rule, String errorCode, String reason) {
         super(Objects.requireNonNull(reason, "reason"), null, false, false);
         this.code = Objects.requireNonNull(code, "code");
         this.subcode = subcode;
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+    }
+
+    /** The audit trail's reason for this refusal. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The eHDSI error code the fault's reason carries, empty for a plain envelope fault. */
+    public String errorCode() {
+        return errorCode;
     }
 
     public Code code() {
@@ -37,45 +58,49 @@ public final class EnvelopeFault extends RuntimeException {
 
     public static EnvelopeFault missingAddressingHeader(String localName) {
         return new EnvelopeFault(Code.SENDER, new QName(Namespaces.WSA, "MessageAddressingHeaderRequired"),
+                "WSA_" + localName.toUpperCase(java.util.Locale.ROOT) + "_MISSING",
                 "A required WS-Addressing header is missing: wsa:" + localName);
     }
 
     public static EnvelopeFault actionNotSupported() {
         return new EnvelopeFault(Code.SENDER, new QName(Namespaces.WSA, "ActionNotSupported"),
+                "WSA_ACTION_NOT_SUPPORTED",
                 "The WS-Addressing Action is not an operation of this service");
     }
 
     public static EnvelopeFault soapActionMismatch() {
-        return new EnvelopeFault(Code.SENDER, new QName(Namespaces.WSA, "ActionMismatch"),
+        return new EnvelopeFault(Code.SENDER, new QName(Namespaces.WSA, "ActionMismatch"), "WSA_ACTION_MISMATCH",
                 "The SOAP action of the HTTP request differs from the WS-Addressing Action");
     }
 
     public static EnvelopeFault unexpectedBody(QName expected) {
-        return new EnvelopeFault(Code.SENDER, null,
+        return new EnvelopeFault(Code.SENDER, null, "SOAP_UNEXPECTED_BODY",
                 "The SOAP body must contain exactly one " + expected.getLocalPart() + " element of namespace "
                         + expected.getNamespaceURI() + " for this action");
     }
 
     public static EnvelopeFault bodyTooLarge(long limitBytes) {
-        return new EnvelopeFault(Code.SENDER, null, "The request is larger than the accepted " + limitBytes + " bytes");
+        return new EnvelopeFault(Code.SENDER, null, "BODY_TOO_LARGE",
+                "The request is larger than the accepted " + limitBytes + " bytes");
     }
 
     public static EnvelopeFault notWellFormed() {
-        return new EnvelopeFault(Code.SENDER, null, "The request is not a well-formed SOAP 1.2 message");
+        return new EnvelopeFault(Code.SENDER, null, "SOAP_MALFORMED",
+                "The request is not a well-formed SOAP 1.2 message");
     }
 
     public static EnvelopeFault soap12Only() {
-        return new EnvelopeFault(Code.VERSION_MISMATCH, null,
+        return new EnvelopeFault(Code.VERSION_MISMATCH, null, "SOAP_VERSION_MISMATCH",
                 "Only SOAP 1.2 (namespace " + Namespaces.SOAP12 + ") is accepted");
     }
 
     public static EnvelopeFault untrusted(SecurityRefusal refusal) {
         return new EnvelopeFault(Code.SENDER, new QName(Namespaces.WSSE, refusal.kind().wsseLocalName(), "wsse"),
-                refusal.reason());
+                refusal.rule(), refusal.errorCode(), refusal.reason());
     }
 
     public static EnvelopeFault internal() {
-        return new EnvelopeFault(Code.RECEIVER, null,
+        return new EnvelopeFault(Code.RECEIVER, null, "INTERNAL_ERROR",
                 "The request could not be processed; retry later or contact the French NCP operator");
     }
 }

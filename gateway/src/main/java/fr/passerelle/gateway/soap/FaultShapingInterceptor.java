@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.soap;
 
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.binding.soap.SoapFault;
@@ -16,14 +17,21 @@ import org.xml.sax.SAXException;
 /**
  * Out-fault interceptor: every fault leaving a Passerelle endpoint is replaced by one built from an
  * {@link EnvelopeFault}, so the client never sees CXF's or a parser's exception text, a stack trace, or a detail
- * element. Sender faults get HTTP 400, receiver faults 500 (SOAP 1.2 HTTP binding).
+ * element. Sender faults get HTTP 400, receiver faults 500 (SOAP 1.2 HTTP binding). Every refusal (a Sender or
+ * VersionMismatch fault: the request was not believed or not readable) is recorded in the audit trail without a
+ * patient; a Receiver fault is our own failure, recorded by the road that failed if it got that far.
  */
 public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultShapingInterceptor.class);
 
-    public FaultShapingInterceptor() {
+    private final Set<EhdsiOperation> operations;
+    private final RefusalAudit audit;
+
+    public FaultShapingInterceptor(Set<EhdsiOperation> operations, RefusalAudit audit) {
         super(Phase.PRE_LOGICAL);
+        this.operations = Set.copyOf(operations);
+        this.audit = audit;
     }
 
     @Override
@@ -36,6 +44,9 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
         // The SOAP 1.2 fault writer copies the fault's status code to the HTTP response.
         fault.setStatusCode(decided.code() == EnvelopeFault.Code.RECEIVER ? 500 : 400);
         message.setContent(Exception.class, fault);
+        if (decided.code() != EnvelopeFault.Code.RECEIVER) {
+            audit.refused(message.getExchange().getInMessage(), operations, decided);
+        }
     }
 
     static EnvelopeFault decide(Throwable raised) {

@@ -11,6 +11,6 @@ public final class MalformedRequest extends RuntimeException {
     }
 
     public EnvelopeFault asFault() {
-        return new EnvelopeFault(EnvelopeFault.Code.SENDER, null, getMessage());
+        return new EnvelopeFault(EnvelopeFault.Code.SENDER, null, "REQUEST_MALFORMED", getMessage());
     }
 }

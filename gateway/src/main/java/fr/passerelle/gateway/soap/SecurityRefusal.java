@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param kind   which WS-Security fault subcode applies
  * @param reason a short reason for the requesting NCP, without assertion content
+ * @param rule   the check that failed, as the audit trail records it, e.g. {@code TRUST_SIGNATURE}
+ * @param errorCode the eHDSI error code the reason carries
  */
-public record SecurityRefusal(Kind kind, String reason) {
+public record SecurityRefusal(Kind kind, String reason, String rule, String errorCode) {
 
     /** The WS-Security 1.1 fault subcodes Passerelle answers with. */
     public enum Kind {
@@ -32,5 +34,7 @@ public record SecurityRefusal(Kind kind, String reason) {
     public SecurityRefusal {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(errorCode, "errorCode");
     }
 }

@@ -15,10 +15,12 @@ public final class SoapEndpointPublisher {
 
     private final Bus bus;
     private final SoapProperties properties;
+    private final RefusalAudit refusals;
 
-    public SoapEndpointPublisher(Bus bus, SoapProperties properties) {
+    public SoapEndpointPublisher(Bus bus, SoapProperties properties, RefusalAudit refusals) {
         this.bus = bus;
         this.properties = properties;
+        this.refusals = refusals;
     }
 
     /**
@@ -34,7 +36,7 @@ public final class SoapEndpointPublisher {
         endpoint.getInInterceptors().add(new RequestBodyLimit(properties.maxRequestBytes()));
         endpoint.getInInterceptors().add(new EnvelopeRulesInterceptor(operations));
         endpoint.getOutInterceptors().add(new ReplyInterceptor());
-        FaultShapingInterceptor faults = new FaultShapingInterceptor();
+        FaultShapingInterceptor faults = new FaultShapingInterceptor(operations, refusals);
         endpoint.getOutFaultInterceptors().add(faults);
         endpoint.publish(path);
         return endpoint;

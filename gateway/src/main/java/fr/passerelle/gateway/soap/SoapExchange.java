@@ -84,6 +84,24 @@ public final class SoapExchange {
     private record Admitted(EhdsiOperation operation, RequestSecurity security) {
     }
 
+    /**
+     * The operation a request was for, as far as it could be read: the admitted one, else the one its WS-Addressing
+     * Action names among the endpoint's, else empty (addressing missing or unreadable).
+     */
+    static Optional<EhdsiOperation> operationOf(Message inbound, Set<EhdsiOperation> operations) {
+        Admitted admitted = (Admitted) inbound.getExchange().get(ADMITTED_KEY);
+        if (admitted != null) {
+            return Optional.of(admitted.operation());
+        }
+        return addressingValue(headers(inbound), "Action")
+                .flatMap(action -> operations.stream().filter(op -> op.requestAction().equals(action)).findFirst());
+    }
+
+    /** The request's wsa:MessageID, its correlation id, if it could be read. */
+    static Optional<String> messageIdOf(Message inbound) {
+        return addressingValue(headers(inbound), "MessageID");
+    }
+
     /** Makes the reply to the request being served an MTOM package carrying these parts. */
     public static void attachToReply(List<OutboundAttachment> attachments) {
         Exchange exchange = PhaseInterceptorChain.getCurrentMessage().getExchange();

@@ -51,9 +51,10 @@ public class TrustCheckpoint {
      */
     public Verdict check(RequestSecurity security, Transaction transaction, Optional<String> patientId) {
         if (security.wsseSecurity().isEmpty()) {
+            ExchangeError error = ExchangeError.ERROR_HPI_AUTHENTICATION_NOT_RECEIVED;
             return new Untrusted(new SecurityRefusal(SecurityRefusal.Kind.INVALID_SECURITY,
-                    ExchangeError.ERROR_HPI_AUTHENTICATION_NOT_RECEIVED.code()
-                            + ": the request carries no WS-Security header"));
+                    error.code() + ": the request carries no WS-Security header", "TRUST_NO_SECURITY_HEADER",
+                    error.code()));
         }
         Validation validation = patientId.isPresent()
                 ? validator.validate(security.wsseSecurity().get(), transaction, patientId.get())
@@ -61,8 +62,8 @@ public class TrustCheckpoint {
         if (validation instanceof Refusal refusal) {
             SecurityRefusal.Kind kind = "header".equals(refusal.check()) || "structure".equals(refusal.check())
                     ? SecurityRefusal.Kind.INVALID_SECURITY : SecurityRefusal.Kind.FAILED_AUTHENTICATION;
-            return new Untrusted(new SecurityRefusal(kind, ExchangeError.of(refusal.error()).code() + ": "
-                    + refusal.reason()));
+            String code = ExchangeError.of(refusal.error()).code();
+            return new Untrusted(new SecurityRefusal(kind, code + ": " + refusal.reason(), ruleOf(refusal), code));
         }
         VerifiedRequester requester = (VerifiedRequester) validation;
         CrossBorderCall call = new CrossBorderCall(requester, requester.country(), security.addressing().messageId());
@@ -70,6 +71,11 @@ public class TrustCheckpoint {
             return new Throttled(new BusinessRefusal(ExchangeError.ERROR_GENERIC, throttled.reason()));
         }
         return new Believed(call);
+    }
+
+    /** The audit trail's name of the trust check that failed, e.g. {@code TRUST_SIGNATURE}. */
+    static String ruleOf(Refusal refusal) {
+        return "TRUST_" + refusal.check().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
     }
 
     /** An exchange refusal in the eHDSI catalogue's words. */

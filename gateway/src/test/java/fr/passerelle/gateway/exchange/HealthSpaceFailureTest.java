@@ -107,7 +107,7 @@ class HealthSpaceFailureTest {
     }
 
     @DatabaseTest
-    void aFailedSearchByTraitsAloneHasNoPatientToFileItUnder(TestDatabase db) {
+    void aFailedSearchByTraitsAloneIsRecordedWithoutAPatient(TestDatabase db) {
         CrossBorderCall withoutTrc = new CrossBorderCall(ExchangeRulesTest.treating(null), "NCP-BE", "corr-2");
         UseCases useCases = new UseCases(db.dataSource(),
                 healthSpaceThrowing(new HealthSpaceUnavailableException(MESSAGE, null)));
@@ -116,7 +116,14 @@ class HealthSpaceFailureTest {
                 Optional.of(new PatientSearch("Dupont", null, LocalDate.of(1984, 5, 6), AdministrativeGender.FEMALE))));
 
         assertThat(outcome).isInstanceOf(IdentificationOutcome.Refused.class);
-        assertThat(auditRows(db.dataSource())).isEmpty();
+        assertThat(auditRows(db.dataSource())).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("FAILED");
+            assertThat(row.get("PATIENT_OID")).isEqualTo("");
+            assertThat(row.get("PATIENT_VALUE")).isEqualTo("");
+            assertThat(row.get("REQUESTING_COUNTRY")).isEqualTo("BE");
+            row.forEach((column, value) -> assertThat(String.valueOf(value)).as(column)
+                    .doesNotContainIgnoringCase("dupont").doesNotContain("1984"));
+        });
     }
 
     private static FrenchDispensation dispensation() {

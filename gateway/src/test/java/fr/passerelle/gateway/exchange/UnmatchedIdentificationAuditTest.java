@@ -2,7 +2,16 @@ package fr.passerelle.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.access.AccessFixtures;
+import fr.passerelle.gateway.access.PurposeOfUse;
+import fr.passerelle.gateway.audit.AuditChainVerifier;
 import fr.passerelle.gateway.audit.AuditFixtures;
+import fr.passerelle.gateway.audit.AuditRecord;
+import fr.passerelle.gateway.audit.AuditSearch;
+import fr.passerelle.gateway.audit.AuditSearchCriteria;
+import fr.passerelle.gateway.audit.ChainVerification;
+import fr.passerelle.gateway.audit.atna.AtnaMessageWriter;
+import fr.passerelle.gateway.audit.fhir.AuditEventMapper;
 import fr.passerelle.gateway.audit.AuditTrail;
 import fr.passerelle.gateway.healthspace.AdministrativeGender;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
@@ -22,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A search by traits alone that names nobody, or several people, is answered and audited under the patient of the
- * requester's TRC assertion — never with the traits searched for in the trail.
+ * requester's TRC assertion, or without a patient when the requester names none — never with the traits searched
+ * for in the trail.
  */
 class UnmatchedIdentificationAuditTest {
 
@@ -64,6 +74,43 @@ class UnmatchedIdentificationAuditTest {
             row.forEach((column, value) -> assertThat(String.valueOf(value)).as(column)
                     .doesNotContain("290023306307835").doesNotContain("238016311300935"));
         });
+    }
+
+    @DatabaseTest
+    void noMatchByTraitsWithoutAnyNamedPatientIsAuditedWithoutAPatientAndSeenOnlyByTheOperator(TestDatabase db) {
+        PatientIdentification identification = identification(db.dataSource(), List.of());
+        CrossBorderCall noTrc = new CrossBorderCall(ExchangeRulesTest.treating(null), "NCP-BE", "corr-none");
+        AuditTrail trail = AuditFixtures.trail(db.dataSource(), Clock.systemUTC(), false);
+        trail.record(AuditFixtures.granted("doc-1")); // a patient's own access, beside it
+
+        IdentificationOutcome outcome = identification.identify(noTrc, new PatientQuery(List.of(), Optional.of(TRAITS)));
+
+        assertThat(outcome).isInstanceOf(IdentificationOutcome.NoMatch.class);
+        assertThat(rows(db.dataSource())).hasSize(2).last().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("REFUSED");
+            assertThat(row.get("DECIDING_RULE")).isEqualTo(PatientIdentification.NO_MATCH_RULE);
+            assertThat(row.get("ERROR_CODE")).isEqualTo(ExchangeError.ERROR_PI_NO_MATCH.code());
+            assertThat(row.get("CORRELATION_ID")).isEqualTo("corr-none");
+            assertThat(row.get("PATIENT_OID")).isEqualTo("");
+            assertThat(row.get("PATIENT_VALUE")).isEqualTo("");
+            // The requester was verified by trust: it is recorded as for any other request.
+            assertThat(row.get("REQUESTING_COUNTRY")).isEqualTo("BE");
+            row.forEach((column, value) -> assertThat(String.valueOf(value)).as(column)
+                    .doesNotContainIgnoringCase("martinez").doesNotContain("1971"));
+        });
+        assertThat(new AuditChainVerifier(db.dataSource()).verify()).isInstanceOf(ChainVerification.Intact.class);
+        AuditSearch search = new AuditSearch(db.dataSource());
+        // Nobody's access history shows it; the operator's search (no patient criterion) does, with no patient.
+        assertThat(search.find(AuditSearchCriteria.forPatient(AccessFixtures.PATIENT, 100))).hasSize(1)
+                .extracting(AuditRecord::decidingRule).doesNotContain(PatientIdentification.NO_MATCH_RULE);
+        AuditRecord unattributed = search.find(new AuditSearchCriteria(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 100)).get(0);
+        assertThat(unattributed.patient()).isEmpty();
+        assertThat(unattributed.purpose()).contains(PurposeOfUse.TREATMENT);
+        // The exports cope: no patient participant / entity.
+        assertThat(new AtnaMessageWriter("FR-NCP").write(unattributed)).doesNotContain("Patient Number")
+                .contains("EventOutcomeIndicator=\"4\"");
+        assertThat(new AuditEventMapper("FR-NCP").toAuditEvent(unattributed).getEntity()).isEmpty();
     }
 
     private static FrenchPatient patient(String ins) {

@@ -170,7 +170,8 @@ class PatientApiTest {
     void theNarrativeMatchesTheIssuesExampleWordForWord() {
         var record = new fr.passerelle.gateway.audit.AuditRecord(1, Instant.parse("2026-03-12T13:05:00Z"),
                 CrossBorderTransaction.DOCUMENT_RETRIEVE, "ES", "ncp-es", "ES-1", "2211", "l'Hôpital X",
-                PurposeOfUse.TREATMENT, new Ins(Ins.TEST_NIR, ALICE), Set.of(DocumentKind.PATIENT_SUMMARY),
+                java.util.Optional.of(PurposeOfUse.TREATMENT), java.util.Optional.of(new Ins(Ins.TEST_NIR, ALICE)),
+                Set.of(DocumentKind.PATIENT_SUMMARY),
                 List.of("1.2.3"), fr.passerelle.gateway.audit.AuditOutcome.SUCCESS, "CONSENT_COVERS_REQUEST", "", "m",
                 List.of(), "0", "1");
 

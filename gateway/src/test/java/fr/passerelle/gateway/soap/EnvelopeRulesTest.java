@@ -141,7 +141,8 @@ class EnvelopeRulesTest {
     @Test
     void untrustedRequesterIsASecurityFault() {
         RecordingRoads.DISCOVERY.answer(query -> new PatientDiscoveryOutcome.Untrusted(
-                new SecurityRefusal(SecurityRefusal.Kind.FAILED_AUTHENTICATION, "The HCP assertion has expired")));
+                new SecurityRefusal(SecurityRefusal.Kind.FAILED_AUTHENTICATION, "The HCP assertion has expired",
+                        "TRUST_LIFETIME", "")));
 
         HttpResponse<String> response = SoapHttp.post(port, "/xcpd", SoapHttp.soap12(XCPD_ACTION),
                 SoapMessages.envelope(XCPD_ACTION, xcpdBody()));

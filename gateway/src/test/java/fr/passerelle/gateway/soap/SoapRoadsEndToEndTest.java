@@ -221,6 +221,67 @@ class SoapRoadsEndToEndTest {
     }
 
     @Test
+    void malformedAndUntrustedRequestsEachLeaveOneRefusedRecordWithoutAPatient() {
+        String action = EhdsiOperation.PATIENT_DISCOVERY.requestAction();
+        String malformedId = "urn:uuid:" + java.util.UUID.randomUUID();
+        String untrustedId = "urn:uuid:" + java.util.UUID.randomUUID();
+
+        HttpResponse<String> malformed = SoapHttp.post(port, "/xcpd", SoapHttp.soap12(action),
+                SoapMessages.envelope(action, malformedId, "<hl7:PRPA_IN201305UV02 xmlns:hl7=\"urn:hl7-org:v3\">"
+                        + "<unclosed></hl7:PRPA_IN201305UV02>"));
+        HttpResponse<String> untrusted = SoapHttp.post(port, "/xcpd", SoapHttp.soap12(action),
+                SoapMessages.envelope(action, untrustedId, xcpdBody(BERTHELOT)));
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(untrusted.statusCode()).isEqualTo(400);
+        assertThat(auditRows(malformedId)).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("REFUSED");
+            assertThat(row.get("DECIDING_RULE")).isEqualTo("SOAP_MALFORMED");
+            assertThat(row.get("TRANSACTION_KIND")).isEqualTo("PATIENT_IDENTIFICATION");
+            assertUnattributed(row);
+        });
+        assertThat(auditRows(untrustedId)).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("REFUSED");
+            assertThat(String.valueOf(row.get("DECIDING_RULE"))).startsWith("TRUST_");
+            // The eHDSI code the fault's reason starts with.
+            assertThat(ReceivedXml.parse(untrusted.body()).text("//soap:Fault/soap:Reason/soap:Text"))
+                    .startsWith(String.valueOf(row.get("ERROR_CODE")) + ":");
+            assertUnattributed(row);
+            // Nothing of the unbelieved assertion: neither who it claims nor its id.
+            assertThat(row.get("ASSERTION_IDS")).isEqualTo("");
+            assertThat(row.get("PURPOSE_OF_USE")).isEqualTo("");
+        });
+        assertThat(new fr.passerelle.gateway.audit.AuditChainVerifier(dataSource).verify())
+                .isInstanceOf(fr.passerelle.gateway.audit.ChainVerification.Intact.class);
+        var search = new fr.passerelle.gateway.audit.AuditSearch(dataSource);
+        // The patient whose traits the untrusted request carried never sees it; the operator's search does.
+        assertThat(search.find(fr.passerelle.gateway.audit.AuditSearchCriteria.forPatient(BERTHELOT, 1000)))
+                .extracting(fr.passerelle.gateway.audit.AuditRecord::correlationId)
+                .doesNotContain(malformedId, untrustedId);
+        assertThat(search.find(new fr.passerelle.gateway.audit.AuditSearchCriteria(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 1000)))
+                .filteredOn(r -> r.correlationId().equals(untrustedId))
+                .singleElement().satisfies(r -> assertThat(r.patient()).isEmpty());
+    }
+
+    private static void assertUnattributed(java.util.Map<String, Object> row) {
+        assertThat(row.get("PATIENT_OID")).isEqualTo("");
+        assertThat(row.get("PATIENT_VALUE")).isEqualTo("");
+        assertThat(row.get("REQUESTING_COUNTRY")).isEqualTo("");
+        assertThat(row.get("PROFESSIONAL_ID")).isEqualTo("");
+    }
+
+    private List<java.util.Map<String, Object>> auditRows(String correlationId) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT * FROM audit_record WHERE correlation_id = ?").param(correlationId).query().listOfRows()
+                .stream().map(row -> {
+                    java.util.Map<String, Object> upper = new java.util.LinkedHashMap<>();
+                    row.forEach((key, value) -> upper.put(key.toUpperCase(java.util.Locale.ROOT), value));
+                    return upper;
+                }).toList();
+    }
+
+    @Test
     void replayedMessageIsASecurityFault() {
         String once = signedRequest(EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(BERTHELOT), Optional.empty());
         assertThat(post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY, once).statusCode()).isEqualTo(200);

@@ -98,9 +98,13 @@ public final class AtnaMessageWriter {
         xml.writeEndElement();
     }
 
+    /** No patient participant for a record that concerns no identified patient. */
     private static void patient(XMLStreamWriter xml, AuditRecord record) throws XMLStreamException {
+        if (record.patient().isEmpty()) {
+            return;
+        }
         // HL7 v2 CX, as eHDSI writes patient ids: value^^^&assigning-authority-oid&ISO
-        String cx = record.patient().value() + "^^^&" + record.patient().oid() + "&ISO";
+        String cx = record.patient().get().value() + "^^^&" + record.patient().get().oid() + "&ISO";
         object(xml, cx, "1", "1", "2", "RFC-3881", "Patient Number", null, null);
     }
 

@@ -45,10 +45,13 @@ public final class AuditEventMapper {
         });
         event.setOutcomeDesc(record.errorCode().isEmpty() ? record.decidingRule()
                 : record.errorCode() + " " + record.decidingRule());
-        event.addPurposeOfEvent().addCoding(record.purpose() == PurposeOfUse.EMERGENCY
+        // An unattributed record (refused before trust believed the requester) has no purpose and no country.
+        record.purpose().ifPresent(purpose -> event.addPurposeOfEvent().addCoding(purpose == PurposeOfUse.EMERGENCY
                 ? new Coding(PURPOSE_OF_USE, "ETREAT", "Emergency treatment")
-                : new Coding(PURPOSE_OF_USE, "TREAT", "Treatment"));
-        event.addExtension(REQUESTING_COUNTRY_EXTENSION, new CodeType(record.requestingCountry()));
+                : new Coding(PURPOSE_OF_USE, "TREAT", "Treatment")));
+        if (!record.requestingCountry().isEmpty()) {
+            event.addExtension(REQUESTING_COUNTRY_EXTENSION, new CodeType(record.requestingCountry()));
+        }
         event.addExtension(CHAIN_HASH_EXTENSION, new org.hl7.fhir.r4.model.StringType(record.recordHash()));
 
         AuditEvent.AuditEventAgentComponent professional = event.addAgent().setRequestor(true);
@@ -66,11 +69,12 @@ public final class AuditEventMapper {
                 .addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4",
                         "Application Server"));
 
-        event.addEntity()
-                .setWhat(new Reference().setIdentifier(new Identifier().setSystem("urn:oid:" + record.patient().oid())
-                        .setValue(record.patient().value())))
+        // No patient entity for a record that concerns no identified patient.
+        record.patient().ifPresent(patient -> event.addEntity()
+                .setWhat(new Reference().setIdentifier(new Identifier().setSystem("urn:oid:" + patient.oid())
+                        .setValue(patient.value())))
                 .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"))
-                .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient"));
+                .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient")));
         for (String document : record.documentIds()) {
             event.addEntity()
                     .setWhat(new Reference().setIdentifier(new Identifier().setValue(document)))

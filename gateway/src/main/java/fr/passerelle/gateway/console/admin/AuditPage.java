@@ -95,7 +95,7 @@ public class AuditPage {
             return "admin/audit-record";
         }
         model.addAttribute("record", record.get());
-        model.addAttribute("patient", pseudonyms.of(record.get().patient()));
+        model.addAttribute("patient", record.get().patient().map(pseudonyms::of).orElse("—"));
         return "admin/audit-record";
     }
 
@@ -107,6 +107,7 @@ public class AuditPage {
 
     private Row row(AuditRecord r) {
         return new Row(r.seq(), r.recordedAt(), r.transaction().name(), r.requestingCountry(), r.professionalRole(),
-                r.purpose().name(), pseudonyms.of(r.patient()), r.outcome().name(), r.errorCode());
+                r.purpose().map(Enum::name).orElse("—"), r.patient().map(pseudonyms::of).orElse("—"),
+                r.outcome().name(), r.errorCode());
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -82,7 +83,7 @@ class AtnaMessageWriterTest {
 
     static AuditRecord record(CrossBorderTransaction transaction, AuditOutcome outcome) {
         return new AuditRecord(12, Instant.parse("2026-03-12T13:05:00Z"), transaction, "ES", "ncp-es", "ES-12345",
-                "2211", "Hospital X", PurposeOfUse.TREATMENT, AccessFixtures.PATIENT,
+                "2211", "Hospital X", Optional.of(PurposeOfUse.TREATMENT), Optional.of(AccessFixtures.PATIENT),
                 Set.of(DocumentKind.PATIENT_SUMMARY),
                 outcome == AuditOutcome.SUCCESS ? List.of("1.2.250.1.999.1") : List.of(), outcome,
                 outcome == AuditOutcome.SUCCESS ? "CONSENT_COVERS_REQUEST" : "NO_CONSENT",

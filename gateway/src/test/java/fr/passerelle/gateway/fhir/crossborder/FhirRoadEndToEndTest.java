@@ -548,6 +548,29 @@ class FhirRoadEndToEndTest {
     }
 
     @Test
+    void aReadOfAnUnknownDocumentIdIsAuditedWithoutAPatient() {
+        String correlation = "unknown-read-" + java.util.UUID.randomUUID();
+        IGenericClient client = client(() -> Map.of("Authorization", CrossBorderRequesters.bearer(PKI.signer("BE"),
+                doctor(), CrossBorderRequesters.trcPatient(TEST_NIR, BERTHELOT), CrossBorderRequesters.AUDIENCE, 300),
+                "X-Correlation-Id", correlation));
+
+        assertRefused(() -> client.read().resource(org.hl7.fhir.r4.model.Binary.class)
+                .withId("cda-2.25.123456789").execute(), 404, null);
+
+        var rows = org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+                .sql("SELECT outcome, deciding_rule, error_code, patient_oid, patient_value, requesting_country "
+                        + "FROM audit_record WHERE correlation_id = ?").param(correlation).query().listOfRows();
+        assertThat(rows).singleElement().satisfies(row -> {
+            var upper = new java.util.HashMap<String, Object>();
+            row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+            assertThat(upper).containsEntry("OUTCOME", "REFUSED").containsEntry("DECIDING_RULE", "UNKNOWN_RESOURCE")
+                    .containsEntry("PATIENT_OID", "").containsEntry("PATIENT_VALUE", "")
+                    .containsEntry("REQUESTING_COUNTRY", "BE");
+            assertThat(String.valueOf(upper.get("ERROR_CODE"))).isNotEmpty();
+        });
+    }
+
+    @Test
     void summaryOfAnUnknownPatientIs404() {
         assertRefused(() -> summary(saml(doctor(), "999999999999999"), "999999999999999"), 404, "ERROR_PI_NO_MATCH");
     }
