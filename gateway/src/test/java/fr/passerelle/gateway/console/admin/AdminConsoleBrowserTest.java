@@ -64,7 +64,7 @@ class AdminConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("username")).sendKeys(OPERATOR);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickThrough(browser, By.cssSelector("button[type=submit]"));
     }
 
     @AfterAll
@@ -118,7 +118,7 @@ class AdminConsoleBrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("patientOid")))
                 .selectByValue(Ins.TEST_NIR);
         browser.findElement(By.id("country")).sendKeys("ES");
-        browser.findElement(By.id("search-button")).click();
+        Browser.clickThrough(browser, By.id("search-button"));
         List<WebElement> found = browser.findElements(By.cssSelector("#records tr.record"));
         assertThat(found).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("ES"));
         assertThat(browser.getCurrentUrl()).doesNotContain(BERTHELOT);
@@ -130,14 +130,14 @@ class AdminConsoleBrowserTest {
         assertThat(browser.findElement(By.id("search-error")).getText()).contains("two-letter code");
 
         browser.get(base + "/admin/audit");
-        browser.findElement(By.cssSelector("#records tr.record a")).click();
+        Browser.clickThrough(browser, By.cssSelector("#records tr.record a"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Audit record ");
         assertThat(browser.findElement(By.id("record")).getText()).contains("ES").contains("TREATMENT");
         assertThat(browser.findElement(By.id("patient")).getText()).matches("P-[0-9A-F]{12}");
         assertThat(browser.getPageSource()).doesNotContain(BERTHELOT);
 
         browser.get(base + "/admin/audit");
-        browser.findElement(By.id("verify")).click();
+        Browser.clickThrough(browser, By.id("verify"));
         assertThat(browser.findElement(By.id("verify-result")).getText()).startsWith("Chain intact: ")
                 .contains("records verified");
         Browser.screenshot(browser, "admin-audit");
@@ -169,7 +169,7 @@ class AdminConsoleBrowserTest {
         assertThat(browser.findElement(By.id("sources")).getText()).isNotBlank();
         Instant before = catalogue.loadedAt();
 
-        browser.findElement(By.id("reload")).click();
+        Browser.clickThrough(browser, By.id("reload"));
         assertThat(browser.findElement(By.id("reload-result")).getText()).startsWith("Reloaded in ");
         assertThat(catalogue.loadedAt()).isAfter(before);
         Browser.screenshot(browser, "admin-terminology");

@@ -63,7 +63,7 @@ class PatientPageTest {
         try {
             browser.get(base + "/me");
             assertThat(browser.getCurrentUrl()).contains("/me/login");
-            browser.findElement(By.id("sign-in-berthelot")).click();
+            Browser.clickThrough(browser, By.id("sign-in-berthelot"));
             assertThat(browser.findElement(By.tagName("h1")).getText())
                     .isEqualTo("Partage de mes données de santé en Europe");
             assertThat(browser.findElement(By.id("summary")).getText()).contains("aucun professionnel de santé");
@@ -75,11 +75,11 @@ class PatientPageTest {
             browser.findElement(By.id("choice-listed")).click();
             browser.findElement(By.id("country-ES")).click();
             browser.findElement(By.id("doc-eprescriptions")).click(); // untick: the summary only
-            browser.findElement(By.id("review")).click();
+            Browser.clickThrough(browser, By.id("review"));
             assertThat(browser.findElement(By.id("proposal")).getText()).isEqualTo("Vous partagez votre synthèse "
                     + "médicale avec les professionnels de santé de ces pays : Espagne, jusqu'à ce que vous changiez "
                     + "d'avis.");
-            browser.findElement(By.id("confirm")).click();
+            Browser.clickThrough(browser, By.id("confirm"));
 
             assertThat(browser.findElement(By.id("changed")).getText()).startsWith("Votre choix est enregistré.");
             assertThat(browser.findElement(By.id("summary")).getText()).contains("Espagne")
@@ -97,7 +97,7 @@ class PatientPageTest {
             assertThat(browser.findElement(By.cssSelector("#history li.access.ok")).getText())
                     .contains("en Espagne").contains("votre synthèse médicale");
 
-            browser.findElement(By.id("lang-switch")).click();
+            Browser.clickThrough(browser, By.id("lang-switch"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sharing my health data in Europe");
             assertThat(browser.findElement(By.cssSelector("#history li.access.ok")).getText()).contains("in Spain");
             ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
@@ -106,9 +106,9 @@ class PatientPageTest {
 
             // Stop sharing: confirmed, shown at once, and Spain's next request is refused.
             browser.findElement(By.id("choice-none")).click();
-            browser.findElement(By.id("review")).click();
+            Browser.clickThrough(browser, By.id("review"));
             assertThat(browser.findElement(By.id("proposal")).getText()).startsWith("You will no longer share");
-            browser.findElement(By.id("confirm")).click();
+            Browser.clickThrough(browser, By.id("confirm"));
             assertThat(browser.findElement(By.id("summary")).getText()).startsWith("You do not share your data");
             assertThat(ForeignRequests.summary(base, demoPki.signer("ES"), Ins.TEST_NIR, BERTHELOT.value()))
                     .isEqualTo(403);
