@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * quota and, when it is over, answer a {@link Throttled} the road turns into its own refusal shape. A throttled
  * request about a patient named by its TRC assertion is written to the audit trail like any other refusal (rule
  * {@value #RULE}, code {@code ERROR_GENERIC}), so the patient sees the attempt; one without a patient (XCPD, a FHIR
- * patient search) cannot be in a trail kept per patient and is counted in the metric
- * {@code passerelle.ratelimit.refused} and logged (country and key only).
+ * patient search) is recorded without a patient (operators see it, no patient's history does). Every throttled
+ * request is also counted in the metric {@code passerelle.ratelimit.refused} and logged (country and key only).
  */
 public class RateLimitGate {
 
@@ -76,15 +76,19 @@ public class RateLimitGate {
             String reason = "Rate limit exceeded for " + exceeded.key() + ": " + exceeded.limit()
                     + " requests per " + exceeded.window() + "; retry after " + exceeded.retryAfterSeconds() + " s";
             LOG.warn("Request throttled: {} over {} per {}", exceeded.key(), exceeded.limit(), exceeded.window());
-            auditIfAboutAPatient(call, transaction);
+            audit(call, transaction);
             return new Throttled(exceeded, reason);
         }
         return new Admitted();
     }
 
-    private void auditIfAboutAPatient(CrossBorderCall call, Transaction transaction) {
+    private void audit(CrossBorderCall call, Transaction transaction) {
         Optional<Ins> patient = call.requester().treatedPatientId().flatMap(RateLimitGate::ins);
         if (patient.isEmpty()) {
+            // XCPD or a FHIR patient search: the requester is verified but names nobody yet.
+            audit.record(AuditEntry.withoutPatient(transactionOf(transaction), call.asAccessRequester(),
+                    call.purpose(), AuditOutcome.REFUSED, RULE, ERROR_CODE, call.correlationId(),
+                    call.assertionIds()));
             return;
         }
         AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(), patient.get(), Set.of(),

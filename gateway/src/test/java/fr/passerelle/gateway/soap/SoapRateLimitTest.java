@@ -38,7 +38,7 @@ import org.w3c.dom.Element;
 /**
  * The SOAP roads over their country's rate limit (Spain: two requests per window; the window is ten years long so
  * it never turns during the test): the third request is answered in the road's business-refusal shape with
- * ERROR_GENERIC and the reason, audited when it names a patient, while Italy is still served.
+ * ERROR_GENERIC and the reason, audited (without a patient when it names none), while Italy is still served.
  */
 @SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -90,12 +90,16 @@ class SoapRateLimitTest {
 
         assertThat(query("IT").text("//query:AdhocQueryResponse/@status")).isEqualTo(SUCCESS);
 
-        // The throttled query named its patient (TRC) and is in the trail; the XCPD one named nobody.
+        // Both throttled requests are in the trail: the query under the patient its TRC names, the XCPD one
+        // (no TRC) without a patient.
         var refusals = JdbcClient.create(dataSource).sql("SELECT requesting_country, error_code, outcome, "
-                        + "transaction_kind FROM audit_record WHERE deciding_rule = ?")
+                        + "transaction_kind, patient_value FROM audit_record WHERE deciding_rule = ? ORDER BY seq")
                 .param(RateLimitGate.RULE).query().listOfRows();
-        assertThat(refusals).containsExactly(Map.of("requesting_country", "ES", "error_code", "ERROR_GENERIC",
-                "outcome", "REFUSED", "transaction_kind", "DOCUMENT_LIST"));
+        assertThat(refusals).containsExactly(
+                Map.of("requesting_country", "ES", "error_code", "ERROR_GENERIC", "outcome", "REFUSED",
+                        "transaction_kind", "DOCUMENT_LIST", "patient_value", BERTHELOT.value()),
+                Map.of("requesting_country", "ES", "error_code", "ERROR_GENERIC", "outcome", "REFUSED",
+                        "transaction_kind", "PATIENT_IDENTIFICATION", "patient_value", ""));
     }
 
     private ReceivedXml query(String country) {
