@@ -1,12 +1,24 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.trust.issue.AssertionIssuer;
+import fr.passerelle.trust.issue.HcpClaims;
+import fr.passerelle.trust.issue.SoapEnvelopes;
+import fr.passerelle.trust.issue.TrcClaims;
+import fr.passerelle.trust.xml.XmlSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
-/** Test messages: the stored eHDSI sample bodies wrapped in a SOAP 1.2 envelope with WS-Addressing headers. */
+/**
+ * Test messages: the stored eHDSI sample bodies, made to name a French patient, wrapped in a SOAP 1.2 envelope with
+ * WS-Addressing headers — unsigned, or signed as a foreign NCP sends them.
+ */
 public final class SoapMessages {
 
     public static final String TEST_ASSERTION_ID = "_passerelle-test-assertion";
@@ -47,5 +59,49 @@ public final class SoapMessages {
                 .append(TEST_ASSERTION_ID).append("\" Version=\"2.0\"/></wsse:Security>");
         return "<soap:Envelope xmlns:soap=\"" + Namespaces.SOAP12 + "\" xmlns:wsa=\"" + Namespaces.WSA + "\">"
                 + "<soap:Header>" + header + "</soap:Header><soap:Body>" + body + "</soap:Body></soap:Envelope>";
+    }
+
+    /**
+     * A signed request as a foreign NCP sends it: the HCP assertion of {@code doctor} and, when a patient is given
+     * (HL7 CX), the TRC assertion for that patient, both signed by {@code issuer}, around {@code body}.
+     */
+    public static String signedRequest(AssertionIssuer issuer, HcpClaims doctor, EhdsiOperation operation,
+                                       String body, Optional<String> treatedPatientCx) {
+        Document envelope = SoapEnvelopes.envelope(operation.requestAction());
+        Element security = SoapEnvelopes.security(envelope);
+        Element hcp = issuer.hcp(security, doctor);
+        treatedPatientCx.ifPresent(patient -> issuer.trc(security, TrcClaims.treating(patient)
+                .withPurpose(doctor.purposeOfUse()), doctor.practitionerId(), hcp.getAttribute("ID")));
+        Element bodyElement = (Element) envelope.getElementsByTagNameNS(Namespaces.SOAP12, "Body").item(0);
+        bodyElement.appendChild(envelope.importNode(ReceivedXml.parse(body).document().getDocumentElement(), true));
+        return new String(XmlSerializer.toBytes(envelope.getDocumentElement()), StandardCharsets.UTF_8);
+    }
+
+    /** The patient as HL7 CX, the form TRC assertions and XCA queries name it in. */
+    public static String cx(Ins ins) {
+        return ins.value() + "^^^&" + ins.oid() + "&ISO";
+    }
+
+    /** gematik's ITI-55 sample, asking for {@code ins}. */
+    public static String xcpdBody(Ins ins) {
+        return sampleBody("gematik/PRPA_IN201305UV02_298.xml")
+                .replace("root=\"1.2.276.0.76.3.1.580.147\" extension=\"X114428538\"",
+                        "root=\"" + ins.oid() + "\" extension=\"" + ins.value() + "\"");
+    }
+
+    /** gematik's ITI-38 FindDocuments sample, for {@code ins} and the document class {@code classCode}. */
+    public static String queryBody(Ins ins, String classCode) {
+        return sampleBody("gematik/AdhocQueryRequestPSA.xml")
+                .replace("X110571344|ABC123^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
+                        ins.value() + "^^^&amp;" + ins.oid() + "&amp;ISO")
+                .replace("60591-5", classCode);
+    }
+
+    /** An ITI-39 request for one document of the community {@code home}. */
+    public static String retrieveBody(String home, String uniqueId) {
+        return "<RetrieveDocumentSetRequest xmlns=\"urn:ihe:iti:xds-b:2007\"><DocumentRequest>"
+                + "<HomeCommunityId>urn:oid:" + home + "</HomeCommunityId><RepositoryUniqueId>" + home
+                + "</RepositoryUniqueId><DocumentUniqueId>" + uniqueId + "</DocumentUniqueId></DocumentRequest>"
+                + "</RetrieveDocumentSetRequest>";
     }
 }

@@ -14,26 +14,17 @@ import fr.passerelle.gateway.ratelimit.RateLimitGate;
 import fr.passerelle.gateway.trust.TrustConfiguration;
 import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.HcpClaims;
-import fr.passerelle.trust.issue.SoapEnvelopes;
-import fr.passerelle.trust.issue.TrcClaims;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * The SOAP roads over their country's rate limit (Spain: two requests per window; the window is ten years long so
@@ -82,7 +73,7 @@ class SoapRateLimitTest {
         assertThat(throttled.count("//rim:ExtrinsicObject")).isZero();
 
         HttpResponse<String> xcpd = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
-                signed("ES", EhdsiOperation.PATIENT_DISCOVERY, xcpdBody(BERTHELOT), Optional.empty()));
+                signed("ES", EhdsiOperation.PATIENT_DISCOVERY, SoapMessages.xcpdBody(BERTHELOT), Optional.empty()));
         ReceivedXml identification = ReceivedXml.parse(xcpd.body());
         assertThat(identification.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AE");
         assertThat(identification.text("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("ERROR_GENERIC");
@@ -104,45 +95,19 @@ class SoapRateLimitTest {
 
     private ReceivedXml query(String country) {
         HttpResponse<String> response = post("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
-                signed(country, EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody(BERTHELOT), Optional.of(BERTHELOT)));
+                signed(country, EhdsiOperation.CROSS_GATEWAY_QUERY, SoapMessages.queryBody(BERTHELOT, "60591-5"),
+                        Optional.of(BERTHELOT)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return ReceivedXml.parse(response.body());
     }
 
     private String signed(String country, EhdsiOperation operation, String body, Optional<Ins> treated) {
         AssertionIssuer issuer = new AssertionIssuer(demoTrust.pki().orElseThrow().signer(country), Clock.systemUTC());
-        HcpClaims doctor = HcpClaims.demoDoctor(country);
-        Document envelope = SoapEnvelopes.envelope(operation.requestAction());
-        Element security = SoapEnvelopes.security(envelope);
-        Element hcp = issuer.hcp(security, doctor);
-        treated.ifPresent(patient -> issuer.trc(security, TrcClaims.treating(patient.value() + "^^^&" + patient.oid()
-                + "&ISO").withPurpose(doctor.purposeOfUse()), doctor.practitionerId(), hcp.getAttribute("ID")));
-        Element bodyElement = (Element) envelope.getElementsByTagNameNS(Namespaces.SOAP12, "Body").item(0);
-        bodyElement.appendChild(envelope.importNode(ReceivedXml.parse(body).document().getDocumentElement(), true));
-        try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(envelope), new StreamResult(out));
-            return out.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SoapMessages.signedRequest(issuer, HcpClaims.demoDoctor(country), operation, body,
+                treated.map(SoapMessages::cx));
     }
 
     private HttpResponse<String> post(String path, EhdsiOperation operation, String envelope) {
         return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
-    }
-
-    private static String xcpdBody(Ins ins) {
-        return SoapMessages.sampleBody("gematik/PRPA_IN201305UV02_298.xml")
-                .replace("root=\"1.2.276.0.76.3.1.580.147\" extension=\"X114428538\"",
-                        "root=\"" + ins.oid() + "\" extension=\"" + ins.value() + "\"");
-    }
-
-    private static String queryBody(Ins ins) {
-        return SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml")
-                .replace("X110571344|ABC123^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
-                        ins.value() + "^^^&amp;" + ins.oid() + "&amp;ISO");
     }
 }

@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.soap;
 
+import static fr.passerelle.gateway.soap.SoapMessages.queryBody;
+import static fr.passerelle.gateway.soap.SoapMessages.xcpdBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.PasserelleApplication;
@@ -13,9 +15,6 @@ import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.trust.TrustConfiguration;
 import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.HcpClaims;
-import fr.passerelle.trust.issue.SoapEnvelopes;
-import fr.passerelle.trust.issue.TrcClaims;
-import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +22,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,60 +75,21 @@ class SoapRoadsEndToEndTest {
         }
     }
 
-    private static String cx(Ins ins) {
-        return ins.value() + "^^^&" + ins.oid() + "&ISO";
-    }
-
     /** A signed request: HCP assertion (and TRC for the patient, when given) from Spain, body imported. */
     private String signedRequest(EhdsiOperation operation, String body, Optional<Ins> treated) {
         return signedRequest(operation, body, treated, HcpClaims.demoDoctor("ES"));
     }
 
     private String signedRequest(EhdsiOperation operation, String body, Optional<Ins> treated, HcpClaims doctor) {
-        Document envelope = SoapEnvelopes.envelope(operation.requestAction());
-        Element security = SoapEnvelopes.security(envelope);
-        Element hcp = spain.hcp(security, doctor);
-        treated.ifPresent(patient -> spain.trc(security, TrcClaims.treating(cx(patient))
-                .withPurpose(doctor.purposeOfUse()), doctor.practitionerId(), hcp.getAttribute("ID")));
-        Element bodyElement = (Element) envelope.getElementsByTagNameNS(Namespaces.SOAP12, "Body").item(0);
-        bodyElement.appendChild(envelope.importNode(ReceivedXml.parse(body).document().getDocumentElement(), true));
-        return serialize(envelope);
-    }
-
-    private static String serialize(Document document) {
-        try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(document), new StreamResult(out));
-            return out.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SoapMessages.signedRequest(spain, doctor, operation, body, treated.map(SoapMessages::cx));
     }
 
     private HttpResponse<String> post(String path, EhdsiOperation operation, String envelope) {
         return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
     }
 
-    private static String xcpdBody(Ins ins) {
-        return SoapMessages.sampleBody("gematik/PRPA_IN201305UV02_298.xml")
-                .replace("root=\"1.2.276.0.76.3.1.580.147\" extension=\"X114428538\"",
-                        "root=\"" + ins.oid() + "\" extension=\"" + ins.value() + "\"");
-    }
-
-    private static String queryBody(Ins ins, String classCode) {
-        return SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml")
-                .replace("X110571344|ABC123^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
-                        ins.value() + "^^^&amp;" + ins.oid() + "&amp;ISO")
-                .replace("60591-5", classCode);
-    }
-
     private static String retrieveBody(String uniqueId) {
-        return "<RetrieveDocumentSetRequest xmlns=\"urn:ihe:iti:xds-b:2007\"><DocumentRequest>"
-                + "<HomeCommunityId>urn:oid:" + HOME + "</HomeCommunityId><RepositoryUniqueId>" + HOME
-                + "</RepositoryUniqueId><DocumentUniqueId>" + uniqueId + "</DocumentUniqueId></DocumentRequest>"
-                + "</RetrieveDocumentSetRequest>";
+        return SoapMessages.retrieveBody(HOME, uniqueId);
     }
 
     @Test

@@ -21,7 +21,6 @@ import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.Multipart;
-import fr.passerelle.gateway.soap.Namespaces;
 import fr.passerelle.gateway.soap.ReceivedXml;
 import fr.passerelle.gateway.soap.SoapHttp;
 import fr.passerelle.gateway.soap.SoapMessages;
@@ -42,6 +41,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +70,7 @@ class DmpRoadsEndToEndTest {
     private static final String HOME = "1.2.250.1.213.4.1.99";
     private static final String SOAP12 = "application/soap+xml; charset=UTF-8";
     private static final Ins PATIENT = DmpFixtures.PATIENT;
-    private static final String PATIENT_CX = PATIENT.value() + "^^^&" + PATIENT.oid() + "&ISO";
+    private static final String PATIENT_CX = SoapMessages.cx(PATIENT);
     private static final String EP_ID = "1.2.250.1.213.1.1.1.39.2024.2.1";
     private static final String EDISP_ID = "1.2.250.1.213.1.1.1.54.2024.1.1";
     private static final String LINE_1 = "AADC9C14-F1CA-4177-B2C8-A5178D5B3CA0";
@@ -349,36 +349,20 @@ class DmpRoadsEndToEndTest {
     /** HCP (and TRC for the DMP patient) assertions signed by the Spanish NCP, around the body. */
     private static String signedRequest(EhdsiOperation operation, String body, boolean treating, HcpClaims claims) {
         AssertionIssuer spain = new AssertionIssuer(PKI.signer("ES"), Clock.systemUTC());
-        Document envelope = SoapEnvelopes.envelope(operation.requestAction());
-        Element security = SoapEnvelopes.security(envelope);
-        Element hcp = spain.hcp(security, claims);
-        if (treating) {
-            spain.trc(security, TrcClaims.treating(PATIENT_CX).withPurpose(claims.purposeOfUse()),
-                    claims.practitionerId(), hcp.getAttribute("ID"));
-        }
-        Element bodyElement = (Element) envelope.getElementsByTagNameNS(Namespaces.SOAP12, "Body").item(0);
-        bodyElement.appendChild(envelope.importNode(ReceivedXml.parse(body).document().getDocumentElement(), true));
-        return new String(XmlSerializer.toBytes(envelope.getDocumentElement()), StandardCharsets.UTF_8);
+        return SoapMessages.signedRequest(spain, claims, operation, body,
+                treating ? Optional.of(PATIENT_CX) : Optional.empty());
     }
 
     private static String xcpdBody() {
-        return SoapMessages.sampleBody("gematik/PRPA_IN201305UV02_298.xml")
-                .replace("root=\"1.2.276.0.76.3.1.580.147\" extension=\"X114428538\"",
-                        "root=\"" + PATIENT.oid() + "\" extension=\"" + PATIENT.value() + "\"");
+        return SoapMessages.xcpdBody(PATIENT);
     }
 
     private static String queryBody(String classCode) {
-        return SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml")
-                .replace("X110571344|ABC123^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
-                        PATIENT.value() + "^^^&amp;" + PATIENT.oid() + "&amp;ISO")
-                .replace("60591-5", classCode);
+        return SoapMessages.queryBody(PATIENT, classCode);
     }
 
     private static String retrieveBody(String uniqueId) {
-        return "<RetrieveDocumentSetRequest xmlns=\"urn:ihe:iti:xds-b:2007\"><DocumentRequest>"
-                + "<HomeCommunityId>urn:oid:" + HOME + "</HomeCommunityId><RepositoryUniqueId>" + HOME
-                + "</RepositoryUniqueId><DocumentUniqueId>" + uniqueId + "</DocumentUniqueId></DocumentRequest>"
-                + "</RetrieveDocumentSetRequest>";
+        return SoapMessages.retrieveBody(HOME, uniqueId);
     }
 
     /** gematik's XDR sample, its eDispensation made to dispense one item of the DMP's ePrescription. */
