@@ -1,54 +1,37 @@
 package fr.passerelle.gateway.console.demo;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
+import fr.passerelle.trust.xml.HardenedXml;
+import fr.passerelle.trust.xml.UnsafeXmlException;
+import fr.passerelle.trust.xml.XmlLimits;
+import fr.passerelle.trust.xml.XmlSerializer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
-/** The few DOM operations the demo client needs on what the gateway answers: parsed without DTDs nor entities. */
+/** The few DOM operations the demo client needs on what the gateway answers, parsed by the hardened parser. */
 final class DemoXml {
+
+    /** The trust module's parser: no DTD, no entity, bounded size and depth, as for any message from outside. */
+    private static final HardenedXml PARSER = new HardenedXml(XmlLimits.ENVELOPE);
 
     private DemoXml() {
     }
 
     static Document parse(byte[] xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
+            return PARSER.parse(xml);
+        } catch (UnsafeXmlException e) {
             throw new UnreadableAnswer("the answer is not well-formed XML");
         }
     }
 
     static String serialize(Document document) {
-        try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(document), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("cannot serialise a DOM built here", e);
-        }
+        return new String(XmlSerializer.toBytes(document), StandardCharsets.UTF_8);
     }
 
     /** Every descendant element named {@code ns:local} (document order). */
