@@ -21,16 +21,17 @@ public enum ExchangeError {
     ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN("ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN", Kind.UNPROCESSABLE,
             "Class code not supported"),
 
-    ERROR_HPI_AUTHENTICATION_NOT_RECEIVED("ERROR_HPI_AUTHENTICATION_NOT_RECEIVED", Kind.FORBIDDEN,
+    ERROR_HPI_AUTHENTICATION_NOT_RECEIVED("ERROR_HPI_AUTHENTICATION_NOT_RECEIVED", Kind.UNAUTHENTICATED,
             "HP authentication method has not been received by the Country of Affiliation"),
-    ERROR_HPI_INSUFFICIENT_INFORMATION("ERROR_HPI_INSUFFICIENT_INFORMATION", Kind.FORBIDDEN,
+    ERROR_HPI_INSUFFICIENT_INFORMATION("ERROR_HPI_INSUFFICIENT_INFORMATION", Kind.UNAUTHENTICATED,
             "Information provided about the HP is insufficient"),
-    ERROR_SEC_GENERIC("ERROR_SEC_GENERIC", Kind.FORBIDDEN, "Security error"),
-    ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED("ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED", Kind.FORBIDDEN,
+    ERROR_SEC_GENERIC("ERROR_SEC_GENERIC", Kind.UNAUTHENTICATED, "Security error"),
+    ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED("ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED", Kind.UNAUTHENTICATED,
             "The integrity of the exchanged data cannot be ensured (assertions insufficient or invalid)"),
     ERROR_NOT_VALID_TRC_ASSERTION("1002", Kind.FORBIDDEN,
             "The TRC assertion does not validate against the identity assertion"),
 
+    ERROR_PI_GENERIC("ERROR_PI_GENERIC", Kind.UNAVAILABLE, "Patient identification could not be performed"),
     ERROR_PI_NO_MATCH("ERROR_PI_NO_MATCH", Kind.NOT_FOUND,
             "No existing patient matches the identification provided"),
     ERROR_PI_MULTIPLE_MATCHES("ERROR_PI_MULTIPLE_MATCHES", Kind.UNPROCESSABLE,
@@ -44,6 +45,8 @@ public enum ExchangeError {
 
     ERROR_EP_NOT_FOUND("1101", Kind.NOT_FOUND, "No ePrescription is registered for the patient"),
     ERROR_PS_NOT_FOUND("1102", Kind.NOT_FOUND, "No Patient Summary is registered for the patient"),
+    ERROR_PS_GENERIC("ERROR_PS_GENERIC", Kind.UNAVAILABLE, "The Patient Summary could not be provided"),
+    ERROR_EP_REGISTRY_NOT_ACCESSIBLE("4103", Kind.UNAVAILABLE, "The ePrescription registry could not be accessed"),
     ERROR_PS_PDF_FORMAT_NOT_PROVIDED("ERROR_PS_PDF_FORMAT_NOT_PROVIDED", Kind.NOT_FOUND,
             "No PDF is provided"),
     ERROR_TRANSCODING_ERROR("4203", Kind.UNPROCESSABLE,
@@ -56,8 +59,11 @@ public enum ExchangeError {
     ERROR_ED_DISCARD_FAILED("ERROR_ED_DISCARD_FAILED", Kind.UNPROCESSABLE,
             "The dispensation discard could not be performed in the Country of Affiliation");
 
-    /** What sort of failure, independent of the protocol. */
-    public enum Kind { FORBIDDEN, NOT_FOUND, UNPROCESSABLE, UNAVAILABLE }
+    /**
+     * What sort of failure, independent of the protocol: {@code UNAUTHENTICATED} when the requester's credentials are
+     * missing or not believed (FHIR 401), {@code FORBIDDEN} when a believed requester may not do this (FHIR 403).
+     */
+    public enum Kind { UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, UNPROCESSABLE, UNAVAILABLE }
 
     private final String code;
     private final Kind kind;

@@ -3,12 +3,16 @@ package fr.passerelle.gateway.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.dmp.DmpFailure;
+import fr.passerelle.gateway.healthspace.dmp.DmpOperation;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.RegistryErrors;
 import fr.passerelle.gateway.soap.TrustCheckpoint;
 import fr.passerelle.trust.EhdsiError;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +39,7 @@ class ExchangeErrorCatalogueTest {
             Map.entry("ERROR_SEC_GENERIC", "ERROR_SEC_GENERIC"),
             Map.entry("ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED", "ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED"),
             Map.entry("ERROR_NOT_VALID_TRC_ASSERTION", "1002"),
+            Map.entry("ERROR_PI_GENERIC", "ERROR_PI_GENERIC"),
             Map.entry("ERROR_PI_NO_MATCH", "ERROR_PI_NO_MATCH"),
             Map.entry("ERROR_PI_MULTIPLE_MATCHES", "ERROR_PI_MULTIPLE_MATCHES"),
             Map.entry("ERROR_UNKNOWN_PATIENT_IDENTIFIER", "4206"),
@@ -42,6 +47,8 @@ class ExchangeErrorCatalogueTest {
             Map.entry("ERROR_INSUFFICIENT_RIGHTS", "4703"),
             Map.entry("ERROR_EP_NOT_FOUND", "1101"),
             Map.entry("ERROR_PS_NOT_FOUND", "1102"),
+            Map.entry("ERROR_PS_GENERIC", "ERROR_PS_GENERIC"),
+            Map.entry("ERROR_EP_REGISTRY_NOT_ACCESSIBLE", "4103"),
             Map.entry("ERROR_PS_PDF_FORMAT_NOT_PROVIDED", "ERROR_PS_PDF_FORMAT_NOT_PROVIDED"),
             Map.entry("ERROR_TRANSCODING_ERROR", "4203"),
             Map.entry("ERROR_ED_GENERIC", "ERROR_ED_GENERIC"),
@@ -81,8 +88,37 @@ class ExchangeErrorCatalogueTest {
         expected.forEach((trust, catalogue) -> {
             assertThat(ExchangeError.of(trust)).isEqualTo(catalogue);
             assertThat(ExchangeError.of(trust).code()).isEqualTo(trust.code());
-            assertThat(ExchangeError.of(trust).kind()).isEqualTo(ExchangeError.Kind.FORBIDDEN);
         });
+        // Credentials missing or not believed, against a believed requester refused the transaction or this patient.
+        assertThat(EnumSet.allOf(EhdsiError.class).stream().filter(t -> ExchangeError.of(t).kind()
+                == ExchangeError.Kind.UNAUTHENTICATED)).containsExactlyInAnyOrder(
+                EhdsiError.ERROR_HPI_AUTHENTICATION_NOT_RECEIVED, EhdsiError.ERROR_HPI_INSUFFICIENT_INFORMATION,
+                EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, EhdsiError.ERROR_SEC_GENERIC);
+        assertThat(EnumSet.allOf(EhdsiError.class).stream().filter(t -> ExchangeError.of(t).kind()
+                == ExchangeError.Kind.FORBIDDEN)).containsExactlyInAnyOrder(
+                EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, EhdsiError.ERROR_UNKNOWN_PATIENT_IDENTIFIER,
+                EhdsiError.ERROR_INSUFFICIENT_RIGHTS);
+    }
+
+    @Test
+    void theDmpConnectorsFailuresAreCatalogueEntriesOpenNcpKnows() {
+        Set<ExchangeError> named = EnumSet.noneOf(ExchangeError.class);
+        for (DmpFailure.Kind kind : DmpFailure.Kind.values()) {
+            for (DmpOperation operation : DmpOperation.values()) {
+                DmpFailure failure = new DmpFailure(kind, operation, "test");
+                named.add(failure.ehdsiCode());
+                for (DocumentKind served : DocumentKind.values()) {
+                    named.add(failure.ehdsiCode(served));
+                }
+            }
+        }
+        assertThat(named).containsExactlyInAnyOrder(ExchangeError.ERROR_INSUFFICIENT_RIGHTS,
+                ExchangeError.ERROR_PI_GENERIC, ExchangeError.ERROR_GENERIC, ExchangeError.ERROR_PS_GENERIC,
+                ExchangeError.ERROR_EP_REGISTRY_NOT_ACCESSIBLE, ExchangeError.ERROR_ED_GENERIC);
+        named.forEach(error -> assertThat(OPENNCP).containsEntry(error.name(), error.code()));
+        // A DMP that cannot answer is never told to the foreign NCP as "no such patient / document".
+        assertThat(named).allSatisfy(error -> assertThat(error.kind())
+                .isNotIn(ExchangeError.Kind.NOT_FOUND, ExchangeError.Kind.UNAUTHENTICATED));
     }
 
     @Test
@@ -106,7 +142,8 @@ class ExchangeErrorCatalogueTest {
 
     @Test
     void theFhirRoadAnswersEachKindWithItsStatus() {
-        Map<ExchangeError.Kind, Integer> statusOfKind = Map.of(ExchangeError.Kind.FORBIDDEN, 403,
+        Map<ExchangeError.Kind, Integer> statusOfKind = Map.of(ExchangeError.Kind.UNAUTHENTICATED, 401,
+                ExchangeError.Kind.FORBIDDEN, 403,
                 ExchangeError.Kind.NOT_FOUND, 404, ExchangeError.Kind.UNPROCESSABLE, 422,
                 ExchangeError.Kind.UNAVAILABLE, 503);
         for (ExchangeError error : ExchangeError.values()) {

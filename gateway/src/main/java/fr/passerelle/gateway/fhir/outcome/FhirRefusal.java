@@ -46,6 +46,8 @@ public final class FhirRefusal extends BaseServerResponseException {
     public static FhirRefusal of(ExchangeRefusal refusal) {
         ExchangeError error = refusal.error();
         return switch (error.kind()) {
+            case UNAUTHENTICATED -> unauthenticated(of(401, OperationOutcome.IssueType.SECURITY, error.code(),
+                    error.description(), refusal.reason()));
             case FORBIDDEN -> of(403, OperationOutcome.IssueType.FORBIDDEN, error.code(), error.description(),
                     refusal.reason());
             case NOT_FOUND -> of(404, OperationOutcome.IssueType.NOTFOUND, error.code(), error.description(),
@@ -55,6 +57,15 @@ public final class FhirRefusal extends BaseServerResponseException {
             case UNAVAILABLE -> of(503, OperationOutcome.IssueType.TRANSIENT, error.code(), error.description(),
                     refusal.reason());
         };
+    }
+
+    /**
+     * A 401 must name how to authenticate (RFC 9110 §15.5.2): the FHIR road takes a bearer token (or the SAML
+     * assertion headers docs/fhir.md describes).
+     */
+    private static FhirRefusal unauthenticated(FhirRefusal refusal) {
+        refusal.addResponseHeader("WWW-Authenticate", "Bearer realm=\"passerelle\"");
+        return refusal;
     }
 
     /**

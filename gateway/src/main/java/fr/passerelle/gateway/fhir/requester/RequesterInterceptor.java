@@ -6,6 +6,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import fr.passerelle.gateway.exchange.CrossBorderCall;
+import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.ratelimit.RateLimitGate;
 import fr.passerelle.trust.EhdsiError;
@@ -109,15 +111,14 @@ public final class RequesterInterceptor {
         return Transaction.FHIR_DOCUMENT;
     }
 
-    /** Missing or unbelievable credentials are 401; a believed requester without the rights is 403. */
-    private static FhirRefusal refusal(Refusal refusal) {
-        EhdsiError error = refusal.error();
-        boolean forbidden = error == EhdsiError.ERROR_INSUFFICIENT_RIGHTS
-                || error == EhdsiError.ERROR_UNKNOWN_PATIENT_IDENTIFIER
-                || error == EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION;
-        return FhirRefusal.of(forbidden ? 403 : 401,
-                forbidden ? OperationOutcome.IssueType.FORBIDDEN : OperationOutcome.IssueType.SECURITY,
-                error.code(), error.description(), refusal.check() + ": " + refusal.reason());
+    /**
+     * Trust's refusal as the catalogue answers it (one mapping, {@link ExchangeError#of}): missing or unbelievable
+     * credentials are 401, a believed requester without the rights is 403; which check refused and why go in the
+     * diagnostics.
+     */
+    static FhirRefusal refusal(Refusal refusal) {
+        return FhirRefusal.of(new ExchangeRefusal(ExchangeError.of(refusal.error()),
+                refusal.check() + ": " + refusal.reason()));
     }
 
     private static String correlationId(RequestDetails request) {

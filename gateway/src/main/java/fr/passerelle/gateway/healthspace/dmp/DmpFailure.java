@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import java.util.Objects;
 
@@ -87,30 +89,35 @@ public class DmpFailure extends HealthSpaceUnavailableException {
     }
 
     /**
-     * The eHDSI (OpenNCP) error code a road sends for this failure: an access refusal is {@code 4703}; otherwise the
-     * generic error of the service the operation serves, or {@code ERROR_EP_REGISTRY_NOT_ACCESSIBLE} (4103) when
-     * the ePrescription registry is what could not be read.
+     * The eHDSI error of the one catalogue ({@link ExchangeError}) for this failure when the operation alone is known:
+     * an access refusal is {@code 4703}; otherwise the generic error of the eHDSI service the operation serves
+     * (OpenNCP's {@code ERROR_PI_GENERIC} for the patient check, {@code ERROR_ED_GENERIC} for the dispensation
+     * written, {@code ERROR_GENERIC} for a read of documents of no known kind).
      */
-    public String ehdsiCode() {
+    public ExchangeError ehdsiCode() {
         if (kind == Kind.ACCESS_REFUSED) {
-            return "4703";
+            return ExchangeError.ERROR_INSUFFICIENT_RIGHTS;
         }
         return switch (operation) {
-            case PATIENT_CHECK -> "ERROR_PI_GENERIC";
-            case PROVIDE_AND_REGISTER -> "ERROR_ED_GENERIC";
-            case FIND_DOCUMENTS, GET_DOCUMENTS, RETRIEVE_DOCUMENT -> "ERROR_GENERIC";
+            case PATIENT_CHECK -> ExchangeError.ERROR_PI_GENERIC;
+            case PROVIDE_AND_REGISTER -> ExchangeError.ERROR_ED_GENERIC;
+            case FIND_DOCUMENTS, GET_DOCUMENTS, RETRIEVE_DOCUMENT -> ExchangeError.ERROR_GENERIC;
         };
     }
 
-    /** The error code when the road knows which kind of document it was serving. */
-    public String ehdsiCode(fr.passerelle.gateway.healthspace.DocumentKind served) {
+    /**
+     * The error when the road knows which kind of document it was serving: {@code ERROR_PS_GENERIC},
+     * {@code ERROR_EP_REGISTRY_NOT_ACCESSIBLE} (4103: the ePrescription registry could not be read) or
+     * {@code ERROR_ED_GENERIC}.
+     */
+    public ExchangeError ehdsiCode(DocumentKind served) {
         if (kind == Kind.ACCESS_REFUSED || operation == DmpOperation.PATIENT_CHECK) {
             return ehdsiCode();
         }
         return switch (served) {
-            case PATIENT_SUMMARY -> "ERROR_PS_GENERIC";
-            case EPRESCRIPTION -> "4103";
-            case EDISPENSATION -> "ERROR_ED_GENERIC";
+            case PATIENT_SUMMARY -> ExchangeError.ERROR_PS_GENERIC;
+            case EPRESCRIPTION -> ExchangeError.ERROR_EP_REGISTRY_NOT_ACCESSIBLE;
+            case EDISPENSATION -> ExchangeError.ERROR_ED_GENERIC;
         };
     }
 }

@@ -458,6 +458,32 @@ class FhirRoadEndToEndTest {
     }
 
     @Test
+    void aRefusedCredentialIsChallengedAndBothCredentialsAtOnceIsSecGeneric() throws Exception {
+        String search = "/Patient?identifier=urn:oid:" + TEST_NIR + "%7C" + BERTHELOT;
+        HttpResponse<String> none = get(search, Map.of(), null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
+        assertThat(none.body()).contains("ERROR_HPI_AUTHENTICATION_NOT_RECEIVED");
+
+        Map<String, String> both = new java.util.HashMap<>(CrossBorderRequesters.samlHeaders(PKI.signer("BE"), doctor(), null));
+        both.put("Authorization", CrossBorderRequesters.bearer(PKI.signer("BE"), doctor(), null,
+                CrossBorderRequesters.AUDIENCE, 300));
+        HttpResponse<String> twice = get(search, both, null);
+        assertThat(twice.statusCode()).isEqualTo(401);
+        assertThat(twice.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(twice.body()).contains("ERROR_SEC_GENERIC").contains("header: send either a bearer token");
+
+        // A believed requester without the rights is 403, without a challenge.
+        HcpClaims nurse = doctor().withRole("3221", "Nursing associate professionals");
+        HttpResponse<String> forbidden = get("/Patient/" + patientId(BERTHELOT) + "/$summary",
+                CrossBorderRequesters.samlHeaders(PKI.signer("BE"), nurse,
+                        CrossBorderRequesters.trcPatient(TEST_NIR, BERTHELOT)), null);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(forbidden.body()).contains("4703");
+    }
+
+    @Test
     void untrustedSignerIs401() {
         CountrySigner rogue = DemoPki.selfSigned("BE", DemoPki.signerSubject("BE"), Instant.now().minusSeconds(3600),
                 Instant.now().plusSeconds(86_400));

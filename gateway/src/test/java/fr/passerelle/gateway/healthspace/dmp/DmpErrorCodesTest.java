@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPConstants;
@@ -66,7 +67,7 @@ class DmpErrorCodesTest {
             "XDSAccessRefused,                        UNKNOWN,            REGISTRY_ERROR,       false, ERROR_PS_GENERIC",
     })
     void eachCodeHasExactlyOneTypedOutcome(String code, DmpErrorCodes.Meaning meaning, DmpFailure.Kind kind,
-                                           boolean unwell, String ehdsi) {
+                                           boolean unwell, ExchangeError ehdsi) {
         assertThat(DmpErrorCodes.meaning(code)).isEqualTo(meaning);
         DmpFailure failure = DmpErrorCodes.failure(DmpOperation.FIND_DOCUMENTS, FAILURE, List.of(code));
         assertThat(failure.kind()).isEqualTo(kind);

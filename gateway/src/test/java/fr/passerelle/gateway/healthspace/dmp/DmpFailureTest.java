@@ -2,6 +2,7 @@ package fr.passerelle.gateway.healthspace.dmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import org.junit.jupiter.api.Test;
 
@@ -12,20 +13,23 @@ class DmpFailureTest {
     void aRefusalIsInsufficientRightsWhateverTheOperation() {
         for (DmpOperation operation : DmpOperation.values()) {
             DmpFailure refused = new DmpFailure(DmpFailure.Kind.ACCESS_REFUSED, operation, "refused");
-            assertThat(refused.ehdsiCode()).isEqualTo("4703");
-            assertThat(refused.ehdsiCode(DocumentKind.EPRESCRIPTION)).isEqualTo("4703");
+            assertThat(refused.ehdsiCode()).isEqualTo(ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
+            assertThat(refused.ehdsiCode(DocumentKind.EPRESCRIPTION)).isEqualTo(ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
         }
     }
 
     @Test
     void anUnavailableDmpIsTheGenericErrorOfTheServiceServed() {
         DmpFailure timeout = new DmpFailure(DmpFailure.Kind.TIMEOUT, DmpOperation.FIND_DOCUMENTS, "slow");
-        assertThat(timeout.ehdsiCode(DocumentKind.PATIENT_SUMMARY)).isEqualTo("ERROR_PS_GENERIC");
-        assertThat(timeout.ehdsiCode(DocumentKind.EPRESCRIPTION)).isEqualTo("4103");
+        assertThat(timeout.ehdsiCode(DocumentKind.PATIENT_SUMMARY)).isEqualTo(ExchangeError.ERROR_PS_GENERIC);
+        assertThat(timeout.ehdsiCode(DocumentKind.EPRESCRIPTION)).isEqualTo(ExchangeError.ERROR_EP_REGISTRY_NOT_ACCESSIBLE);
         assertThat(new DmpFailure(DmpFailure.Kind.CIRCUIT_OPEN, DmpOperation.PATIENT_CHECK, "open").ehdsiCode())
-                .isEqualTo("ERROR_PI_GENERIC");
+                .isEqualTo(ExchangeError.ERROR_PI_GENERIC);
         assertThat(new DmpFailure(DmpFailure.Kind.BUSY, DmpOperation.PROVIDE_AND_REGISTER, "busy").ehdsiCode())
-                .isEqualTo("ERROR_ED_GENERIC");
+                .isEqualTo(ExchangeError.ERROR_ED_GENERIC);
+        assertThat(new DmpFailure(DmpFailure.Kind.TIMEOUT, DmpOperation.RETRIEVE_DOCUMENT, "slow").ehdsiCode())
+                .isEqualTo(ExchangeError.ERROR_GENERIC);
+        assertThat(timeout.ehdsiCode(DocumentKind.EDISPENSATION)).isEqualTo(ExchangeError.ERROR_ED_GENERIC);
     }
 
     @Test

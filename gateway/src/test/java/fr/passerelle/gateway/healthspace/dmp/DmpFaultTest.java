@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -78,7 +79,7 @@ class DmpFaultTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(failure.kind()).isEqualTo(DmpFailure.Kind.TIMEOUT);
-        assertThat(failure.ehdsiCode(DocumentKind.PATIENT_SUMMARY)).isEqualTo("ERROR_PS_GENERIC");
+        assertThat(failure.ehdsiCode(DocumentKind.PATIENT_SUMMARY)).isEqualTo(ExchangeError.ERROR_PS_GENERIC);
         assertThat(took).as("two attempts of %s: within the worst case, long before the DMP answers", READ_TIMEOUT)
                 .isGreaterThanOrEqualTo(READ_TIMEOUT.multipliedBy(2))
                 .isLessThan(properties.resilience().worstCase().plusSeconds(2))
@@ -165,7 +166,7 @@ class DmpFaultTest {
         DmpFailure failure = catchThrowableOfType(DmpFailure.class, submit::run);
 
         assertThat(failure.kind()).isEqualTo(DmpFailure.Kind.UNREACHABLE);
-        assertThat(failure.ehdsiCode()).isEqualTo("ERROR_ED_GENERIC");
+        assertThat(failure.ehdsiCode()).isEqualTo(ExchangeError.ERROR_ED_GENERIC);
         assertThat(dmp.findAll(postRequestedFor(urlEqualTo("/repository")))).hasSize(1);
     }
 

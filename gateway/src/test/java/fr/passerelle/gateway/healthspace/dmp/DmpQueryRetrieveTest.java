@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -278,7 +279,7 @@ class DmpQueryRetrieveTest {
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.EPRESCRIPTION)))
                 .isInstanceOfSatisfying(DmpFailure.class, f -> {
                     assertThat(f.kind()).isEqualTo(DmpFailure.Kind.ACCESS_REFUSED);
-                    assertThat(f.ehdsiCode()).isEqualTo("4703");
+                    assertThat(f.ehdsiCode()).isEqualTo(ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
                 });
         assertThat(dmp.findAll(postRequestedFor(urlEqualTo("/registry")))).as("a refusal is not retried").hasSize(1);
     }
