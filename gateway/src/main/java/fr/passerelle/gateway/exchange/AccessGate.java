@@ -65,6 +65,28 @@ public class AccessGate {
         return new Admitted(call, request, (AccessDecision.Granted) decision);
     }
 
+    /**
+     * Records a request naming an INS the health space does not know, and returns the refusal to send. The TRC is
+     * checked first, as for a known patient: a requester treating another patient is told 4206 and learns nothing
+     * of whether this INS exists here. The record is filed under the INS the request named — never under the TRC's
+     * patient, who is another (real) person and must not see it in their access history — like an XCPD search by
+     * an INS that matches nobody ({@link PatientIdentification}).
+     */
+    ExchangeRefusal unknownPatient(CrossBorderCall call, Ins named, Set<DocumentKind> kinds,
+                                   CrossBorderTransaction transaction) {
+        AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(), named, kinds, transaction);
+        if (!TreatedPatient.matches(call.requester(), named)) {
+            audit.record(new AuditEntry(request, AuditOutcome.REFUSED, TRC_PATIENT_RULE,
+                    ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER.code(), List.of(), call.correlationId(),
+                    call.assertionIds()));
+            return new ExchangeRefusal(ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER,
+                    "the request is about another patient than the TRC assertion");
+        }
+        audit.record(new AuditEntry(request, AuditOutcome.REFUSED, PatientIdentification.NO_MATCH_RULE,
+                ExchangeError.ERROR_PI_NO_MATCH.code(), List.of(), call.correlationId(), call.assertionIds()));
+        return ExchangeRefusal.of(ExchangeError.ERROR_PI_NO_MATCH);
+    }
+
     /** Records a granted answer and the documents it carried. */
     void granted(Admitted admitted, List<String> documentIds) {
         audit.record(AuditEntry.of(admitted.request(), admitted.decision(), documentIds,

@@ -68,7 +68,8 @@ public class DispensationDiscard {
 
     private Outcome discardOnBehalf(CrossBorderCall call, Ins patient, List<String> dispensationIds) {
         if (healthSpace.findPatient(patient).isEmpty()) {
-            return new Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
+            return new Refused(gate.unknownPatient(call, patient, Set.of(DocumentKind.EDISPENSATION),
+                    CrossBorderTransaction.DISPENSATION));
         }
         AccessGate.Passage passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
                 CrossBorderTransaction.DISPENSATION);

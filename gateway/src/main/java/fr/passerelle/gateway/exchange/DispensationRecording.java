@@ -49,7 +49,8 @@ public class DispensationRecording {
 
     private DispensationOutcome recordOnBehalf(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {
         if (healthSpace.findPatient(patient).isEmpty()) {
-            return new DispensationOutcome.Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
+            return new DispensationOutcome.Refused(gate.unknownPatient(call, patient,
+                    Set.of(DocumentKind.EDISPENSATION), CrossBorderTransaction.DISPENSATION));
         }
         AccessGate.Passage passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
                 CrossBorderTransaction.DISPENSATION);

@@ -53,7 +53,8 @@ public class DocumentListing {
                     "only Patient Summaries and ePrescriptions are served abroad"));
         }
         if (healthSpace.findPatient(patient).isEmpty()) {
-            return new ListingOutcome.Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
+            return new ListingOutcome.Refused(gate.unknownPatient(call, patient, asked,
+                    CrossBorderTransaction.DOCUMENT_LIST));
         }
         AccessGate.Passage passage = gate.admit(call, patient, asked, CrossBorderTransaction.DOCUMENT_LIST);
         if (passage instanceof AccessGate.Turned turned) {

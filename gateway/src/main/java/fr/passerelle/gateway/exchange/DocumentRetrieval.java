@@ -107,7 +107,8 @@ public class DocumentRetrieval {
             throw new IllegalArgumentException(rendering + " does not apply to " + kind);
         }
         if (healthSpace.findPatient(patient).isEmpty()) {
-            return refused(ExchangeError.ERROR_PI_NO_MATCH);
+            return new RetrievalOutcome.Refused(gate.unknownPatient(call, patient, Set.of(kind),
+                    CrossBorderTransaction.DOCUMENT_RETRIEVE));
         }
         AccessGate.Passage passage = gate.admit(call, patient, Set.of(kind), CrossBorderTransaction.DOCUMENT_RETRIEVE);
         if (passage instanceof AccessGate.Turned turned) {
@@ -133,9 +134,5 @@ public class DocumentRetrieval {
         gate.granted(admitted, List.of(entry.uniqueId()));
         return new RetrievalOutcome.Retrieved(new RenderedDocument(entry, rendering, language.orElse(null),
                 ((TranslatedDocuments.Done) translation).content()));
-    }
-
-    private static RetrievalOutcome refused(ExchangeError error) {
-        return new RetrievalOutcome.Refused(ExchangeRefusal.of(error));
     }
 }

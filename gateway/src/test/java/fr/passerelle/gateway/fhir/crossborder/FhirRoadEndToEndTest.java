@@ -597,8 +597,44 @@ class FhirRoadEndToEndTest {
     }
 
     @Test
-    void summaryOfAnUnknownPatientIs404() {
-        assertRefused(() -> summary(saml(doctor(), "999999999999999"), "999999999999999"), 404, "ERROR_PI_NO_MATCH");
+    void summaryOfAnUnknownPatientIs404AuditedUnderTheInsNamedAndNeverLogged() {
+        String unknown = "999999999999999";
+        String correlation = "unknown-summary-" + java.util.UUID.randomUUID();
+        IGenericClient client = client(() -> {
+            Map<String, String> headers = new java.util.HashMap<>(CrossBorderRequesters.samlHeaders(PKI.signer("BE"),
+                    doctor(), CrossBorderRequesters.trcPatient(TEST_NIR, unknown)));
+            headers.put("X-Correlation-Id", correlation);
+            return headers;
+        });
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            assertRefused(() -> summary(client, unknown), 404, "ERROR_PI_NO_MATCH");
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        javax.sql.DataSource data = app.getBean(javax.sql.DataSource.class);
+        var rows = org.springframework.jdbc.core.simple.JdbcClient.create(data)
+                .sql("SELECT outcome, deciding_rule, error_code, patient_oid, patient_value, transaction_kind "
+                        + "FROM audit_record WHERE correlation_id = ?").param(correlation).query().listOfRows();
+        assertThat(rows).singleElement().satisfies(row -> {
+            var upper = new java.util.HashMap<String, Object>();
+            row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+            assertThat(upper).containsEntry("OUTCOME", "REFUSED").containsEntry("DECIDING_RULE", "NO_MATCHING_PATIENT")
+                    .containsEntry("ERROR_CODE", "ERROR_PI_NO_MATCH").containsEntry("PATIENT_OID", TEST_NIR)
+                    .containsEntry("PATIENT_VALUE", unknown).containsEntry("TRANSACTION_KIND", "DOCUMENT_RETRIEVE");
+        });
+        assertThat(new fr.passerelle.gateway.audit.AuditChainVerifier(data).verify())
+                .isInstanceOf(fr.passerelle.gateway.audit.ChainVerification.Intact.class);
+        assertThat(logs.list).allSatisfy(event -> {
+            assertThat(event.getFormattedMessage()).doesNotContain(unknown);
+            assertThat(String.valueOf(event.getMDCPropertyMap())).doesNotContain(unknown);
+        });
     }
 
     @Test
