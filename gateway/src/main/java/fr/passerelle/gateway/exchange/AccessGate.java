@@ -101,7 +101,13 @@ public class AccessGate {
      */
     ExchangeRefusal unanswered(CrossBorderCall call, Optional<Ins> patient, Set<DocumentKind> kinds,
                                CrossBorderTransaction transaction, HealthSpaceUnavailableException failure) {
-        ExchangeRefusal refusal = ExchangeRefusal.of(failure);
+        return unanswered(call, patient, kinds, transaction, failure, ExchangeRefusal.of(failure));
+    }
+
+    /** The same, when the use case answers with a refusal of its own (a discard: ERROR_ED_DISCARD_FAILED). */
+    ExchangeRefusal unanswered(CrossBorderCall call, Optional<Ins> patient, Set<DocumentKind> kinds,
+                               CrossBorderTransaction transaction, HealthSpaceUnavailableException failure,
+                               ExchangeRefusal refusal) {
         Optional<Ins> filedUnder = patient.or(() -> TreatedPatient.of(call.requester()));
         AuditOutcome outcome = failure.refusedAccess() ? AuditOutcome.REFUSED : AuditOutcome.FAILED;
         audit.record(filedUnder.map(ins -> new AuditEntry(

@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Undoes dispensations made abroad (eHDSI eDispensation discard): the same policy as recording one (patient known,
  * TRC patient, consent and controls), then the health space releases each prescription line, all or none, and the
  * audit record (ITI-41, the discarded dispensation ids) commits with it. Discarding again is answered like the first
- * time; anything the health space cannot discard is {@code ERROR_ED_DISCARD_FAILED}.
+ * time; anything the health space cannot discard is {@code ERROR_ED_DISCARD_FAILED}. "All or none" holds for a
+ * health space in the database (the demo); the DMP deletes each eDISP-MED in its own ITI-57, so when a later one
+ * fails the earlier ones stay deleted and the refusal is still sent (docs/dmp-connector.md).
  */
 @Component
 public class DispensationDiscard {
@@ -60,9 +62,14 @@ public class DispensationDiscard {
         try {
             return HealthSpaceCaller.callAs(call.requester(), () -> discardOnBehalf(call, patient, dispensationIds));
         } catch (HealthSpaceUnavailableException e) {
-            // Answered in time with an eHDSI error rather than a server error; the transaction undid any release.
-            return new Refused(new ExchangeRefusal(ExchangeError.ERROR_ED_DISCARD_FAILED,
-                    "the French health space did not answer; the discard may be retried later"));
+            // Answered in time with an eHDSI error rather than a server error, and audited (FAILED, or REFUSED when
+            // the health space refused it: the DMP lets only a document's author delete it); the transaction undid
+            // any release made before the failure.
+            ExchangeRefusal refusal = new ExchangeRefusal(ExchangeError.ERROR_ED_DISCARD_FAILED, e.refusedAccess()
+                    ? "the French health space refused the discard of this dispensation"
+                    : "the French health space did not answer; the discard may be retried later");
+            return new Refused(gate.unanswered(call, java.util.Optional.of(patient),
+                    Set.of(DocumentKind.EDISPENSATION), CrossBorderTransaction.DISPENSATION, e, refusal));
         }
     }
 

@@ -114,7 +114,8 @@ class ExchangeErrorCatalogueTest {
         }
         assertThat(named).containsExactlyInAnyOrder(ExchangeError.ERROR_INSUFFICIENT_RIGHTS,
                 ExchangeError.ERROR_PI_GENERIC, ExchangeError.ERROR_GENERIC, ExchangeError.ERROR_PS_GENERIC,
-                ExchangeError.ERROR_EP_REGISTRY_NOT_ACCESSIBLE, ExchangeError.ERROR_ED_GENERIC);
+                ExchangeError.ERROR_EP_REGISTRY_NOT_ACCESSIBLE, ExchangeError.ERROR_ED_GENERIC,
+                ExchangeError.ERROR_ED_DISCARD_FAILED);
         named.forEach(error -> assertThat(OPENNCP).containsEntry(error.name(), error.code()));
         // A DMP that cannot answer is never told to the foreign NCP as "no such patient / document".
         assertThat(named).allSatisfy(error -> assertThat(error.kind())

@@ -142,11 +142,61 @@ class HealthSpaceFailureTest {
     }
 
     /** The five use cases over one failing health space and a real audit trail. */
+    @DatabaseTest
+    void aDiscardTheHealthSpaceFailsOrRefusesIsDiscardFailedAndAudited(TestDatabase db) {
+        UseCases failing = new UseCases(db.dataSource(),
+                healthSpaceThrowing(new HealthSpaceUnavailableException(MESSAGE, null)));
+        DispensationDiscard.Outcome outage = failing.discard.discard(call, ExchangeRulesTest.PATIENT,
+                List.of("1.2.3.9"));
+        UseCases refusing = new UseCases(db.dataSource(), healthSpaceThrowing(
+                new HealthSpaceUnavailableException("not the author", null) {
+                    @Override
+                    public boolean refusedAccess() {
+                        return true;
+                    }
+                }));
+        DispensationDiscard.Outcome refusal = refusing.discard.discard(call, ExchangeRulesTest.PATIENT,
+                List.of("1.2.3.9"));
+
+        assertThat(outage).isInstanceOfSatisfying(DispensationDiscard.Refused.class, refused -> {
+            assertThat(refused.refusal().error()).isEqualTo(ExchangeError.ERROR_ED_DISCARD_FAILED);
+            assertThat(refused.refusal().reason()).contains("did not answer");
+        });
+        assertThat(refusal).isInstanceOfSatisfying(DispensationDiscard.Refused.class, refused -> {
+            assertThat(refused.refusal().error()).isEqualTo(ExchangeError.ERROR_ED_DISCARD_FAILED);
+            assertThat(refused.refusal().reason()).contains("refused");
+        });
+        // The second UseCases reset the trail: only the refusal's record is left.
+        assertThat(auditRows(db.dataSource())).singleElement().satisfies(row -> {
+            assertThat(row.get("TRANSACTION_KIND")).isEqualTo("DISPENSATION");
+            assertThat(row.get("OUTCOME")).isEqualTo("REFUSED");
+            assertThat(row.get("DECIDING_RULE")).isEqualTo("HEALTH_SPACE_REFUSED");
+            assertThat(row.get("ERROR_CODE")).isEqualTo("ERROR_ED_DISCARD_FAILED");
+            assertThat(row.get("PATIENT_VALUE")).isEqualTo(ExchangeRulesTest.PATIENT.value());
+        });
+    }
+
+    @DatabaseTest
+    void aDiscardOutageIsAuditedAsFailedWithTheCodeSent(TestDatabase db) {
+        UseCases failing = new UseCases(db.dataSource(),
+                healthSpaceThrowing(new HealthSpaceUnavailableException(MESSAGE, null)));
+
+        failing.discard.discard(call, ExchangeRulesTest.PATIENT, List.of("1.2.3.9"));
+
+        assertThat(auditRows(db.dataSource())).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("FAILED");
+            assertThat(row.get("DECIDING_RULE")).isEqualTo("HEALTH_SPACE_UNAVAILABLE");
+            assertThat(row.get("ERROR_CODE")).isEqualTo("ERROR_ED_DISCARD_FAILED");
+            row.forEach((column, value) -> assertThat(String.valueOf(value)).as(column).doesNotContain(MESSAGE));
+        });
+    }
+
     private static final class UseCases {
         final PatientIdentification identification;
         final DocumentListing listing;
         final DocumentRetrieval retrieval;
         final DispensationRecording dispensation;
+        final DispensationDiscard discard;
 
         UseCases(DataSource dataSource, NationalHealthSpace healthSpace) {
             AuditFixtures.reset(dataSource);
@@ -157,6 +207,7 @@ class HealthSpaceFailureTest {
             listing = new DocumentListing(healthSpace, gate);
             retrieval = new DocumentRetrieval(healthSpace, gate, listing, null);
             dispensation = new DispensationRecording(healthSpace, gate, new DataSourceTransactionManager(dataSource));
+            discard = new DispensationDiscard(healthSpace, gate, new DataSourceTransactionManager(dataSource));
         }
     }
 

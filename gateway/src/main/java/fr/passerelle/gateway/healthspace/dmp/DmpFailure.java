@@ -92,7 +92,8 @@ public class DmpFailure extends HealthSpaceUnavailableException {
      * The eHDSI error of the one catalogue ({@link ExchangeError}) for this failure when the operation alone is known:
      * an access refusal is {@code 4703}; otherwise the generic error of the eHDSI service the operation serves
      * (OpenNCP's {@code ERROR_PI_GENERIC} for the patient check, {@code ERROR_ED_GENERIC} for the dispensation
-     * written, {@code ERROR_GENERIC} for a read of documents of no known kind).
+     * written, {@code ERROR_ED_DISCARD_FAILED} for the deletion of a discarded one, {@code ERROR_GENERIC} for a read
+     * of documents of no known kind).
      */
     public ExchangeError ehdsiCode() {
         if (kind == Kind.ACCESS_REFUSED) {
@@ -101,6 +102,7 @@ public class DmpFailure extends HealthSpaceUnavailableException {
         return switch (operation) {
             case PATIENT_CHECK -> ExchangeError.ERROR_PI_GENERIC;
             case PROVIDE_AND_REGISTER -> ExchangeError.ERROR_ED_GENERIC;
+            case UPDATE_DOCUMENT_SET -> ExchangeError.ERROR_ED_DISCARD_FAILED;
             case FIND_DOCUMENTS, GET_DOCUMENTS, RETRIEVE_DOCUMENT -> ExchangeError.ERROR_GENERIC;
         };
     }
@@ -111,7 +113,8 @@ public class DmpFailure extends HealthSpaceUnavailableException {
      * {@code ERROR_ED_GENERIC}.
      */
     public ExchangeError ehdsiCode(DocumentKind served) {
-        if (kind == Kind.ACCESS_REFUSED || operation == DmpOperation.PATIENT_CHECK) {
+        if (kind == Kind.ACCESS_REFUSED || operation == DmpOperation.PATIENT_CHECK
+                || operation == DmpOperation.UPDATE_DOCUMENT_SET) {
             return ehdsiCode();
         }
         return switch (served) {

@@ -110,14 +110,43 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
     }
 
     /**
-     * Not offered by this connector yet: undoing a dispensation in the DMP means deprecating the eDISP-MED document
-     * (an XDS metadata update the connector does not send). Refused clearly, so the road answers
-     * ERROR_ED_DISCARD_FAILED and nothing is changed.
+     * Deletes the eDISP-MED registered for this dispensation (the DMP's TD3.3c "suppression", an ITI-57 that moves
+     * the entry to {@code urn:asip:ci-sis:2010:StatusType:Deleted}; see {@link DeletionMessage}). The prescription
+     * item is then dispensable again with nothing else to do: an item counts as dispensed only while an
+     * {@code Approved} eDISP-MED names it ({@link #prescriptionLines}). Only an eDISP-MED of this patient is ever
+     * deleted; one already deleted is acknowledged again without a second update. The DMP lets only the document's
+     * author delete it and refuses otherwise (a failure of kind {@code ACCESS_REFUSED}).
      */
     @Override
     public DiscardReceipt discardDispensation(Ins ins, String dispensationId) {
-        throw new DiscardRefusedException(DiscardRefusedException.Reason.UNSUPPORTED,
-                "the DMP connector cannot discard a dispensation yet");
+        List<DmpEntry> registered = entries(ins, dispensationId);
+        DmpEntry dispensation = registered.stream()
+                .filter(e -> e.entry().patient().equals(ins) && e.entry().kind() == DocumentKind.EDISPENSATION)
+                .findFirst()
+                .orElseThrow(() -> registered.isEmpty()
+                        ? new DiscardRefusedException(DiscardRefusedException.Reason.UNKNOWN_DISPENSATION,
+                                "the DMP holds no dispensation under this id")
+                        : new DiscardRefusedException(registered.stream().anyMatch(e -> !e.entry().patient().equals(ins))
+                                ? DiscardRefusedException.Reason.OTHER_PATIENT
+                                : DiscardRefusedException.Reason.UNKNOWN_DISPENSATION,
+                                "the document under this id is not a dispensation of this patient"));
+        if (dispensation.deleted()) {
+            return new DiscardReceipt(dispensationId, null, null, true);
+        }
+        if (dispensation.entryUuid() == null) {
+            throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, DmpOperation.GET_DOCUMENTS,
+                    "document entry without registry id");
+        }
+        String author = ProvideAndRegisterMessage.authorPerson(
+                HealthSpaceCaller.current().map(VerifiedRequester::organisation).orElse(""),
+                HealthSpaceCaller.current().map(VerifiedRequester::country).orElse(""));
+        Element request = DeletionMessage.request(ins, dispensation.entryUuid(), author, properties.identity(),
+                submissionSetId(), clock.instant());
+        DmpAnswer answer = exchange(DmpOperation.UPDATE_DOCUMENT_SET, properties.registryUrl(), ins, request,
+                Map.of());
+        RegistryStatus.of(answer.payload(), DmpOperation.UPDATE_DOCUMENT_SET)
+                .requireSuccess(DmpOperation.UPDATE_DOCUMENT_SET);
+        return new DiscardReceipt(dispensationId, null, null, false);
     }
 
     @Override
@@ -168,12 +197,17 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
 
     /** The entry with this unique id, if it is the patient's (another patient's entry is not theirs to see). */
     private Optional<DmpEntry> entry(Ins patient, String uniqueId) {
+        return entries(patient, uniqueId).stream().filter(e -> e.entry().patient().equals(patient)).findFirst();
+    }
+
+    /** GetDocuments of one unique id, in the patient's DMP: the entries the DMP answers with this id. */
+    private List<DmpEntry> entries(Ins patient, String uniqueId) {
         DmpAnswer answer = exchange(DmpOperation.GET_DOCUMENTS, properties.registryUrl(), patient,
                 XdsQueries.getDocuments(uniqueId), Map.of());
         RegistryStatus.of(answer.payload(), DmpOperation.GET_DOCUMENTS).requireSuccess(DmpOperation.GET_DOCUMENTS);
         return XdsMetadataReader.entries(answer.payload(), DmpOperation.GET_DOCUMENTS).stream()
-                .filter(e -> e.entry().uniqueId().equals(uniqueId) && e.entry().patient().equals(patient))
-                .findFirst();
+                .filter(e -> e.entry().uniqueId().equals(uniqueId))
+                .toList();
     }
 
     private byte[] fetch(Ins patient, DmpEntry found) {

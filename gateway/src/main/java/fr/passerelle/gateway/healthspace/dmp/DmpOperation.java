@@ -11,7 +11,12 @@ public enum DmpOperation {
     /** ITI-43 Retrieve Document Set (MTOM). */
     RETRIEVE_DOCUMENT("urn:ihe:iti:2007:RetrieveDocumentSet", true),
     /** ITI-41 Provide and Register Document Set-b: never retried, a second submission is not harmless. */
-    PROVIDE_AND_REGISTER("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b", false);
+    PROVIDE_AND_REGISTER("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b", false),
+    /**
+     * ITI-57 Update Document Set (the DMP's TD3.3c "suppression": a DocumentEntry to status Deleted). Not retried:
+     * a status change sent twice is refused the second time (the original status no longer holds).
+     */
+    UPDATE_DOCUMENT_SET("urn:ihe:iti:2010:UpdateDocumentSet", false);
 
     private final String soapAction;
     private final boolean idempotent;

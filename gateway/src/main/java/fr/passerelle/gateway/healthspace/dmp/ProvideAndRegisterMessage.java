@@ -46,8 +46,7 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
         String docUuid = "urn:uuid:" + UUID.randomUUID();
         String patientCx = XdsQueries.patientCx(patient) + "^NH";
         String author = authorPerson(dispensation, country);
-        String institution = identity.structureName() + "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^"
-                + identity.structureId();
+        String institution = institution(identity);
         String contentId = "dispensation-" + UUID.randomUUID() + "@passerelle";
 
         Element request = XmlTree.root(XDS, "xdsb:ProvideAndRegisterDocumentSetRequest");
@@ -78,22 +77,8 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
         identifier(entry, XdsVocabulary.DOC_PATIENT_ID, docUuid, patientCx, "XDSDocumentEntry.patientId");
         identifier(entry, XdsVocabulary.DOC_UNIQUE_ID, docUuid, dispensation.id(), "XDSDocumentEntry.uniqueId");
 
-        Element set = XmlTree.add(list, RIM, "rim:RegistryPackage");
-        set.setAttributeNS(null, "id", setUuid);
-        slot(set, "submissionTime", DTM.format(now));
-        name(set, "Dispensation médicamenteuse à l'étranger");
-        Element setAuthor = classification(set, XdsVocabulary.SET_AUTHOR, setUuid, "", null);
-        slot(setAuthor, "authorInstitution", institution);
-        slot(setAuthor, "authorPerson", author);
-        coded(set, XdsVocabulary.SET_CONTENT_TYPE, setUuid, facility(identity));
-        identifier(set, XdsVocabulary.SET_PATIENT_ID, setUuid, patientCx, "XDSSubmissionSet.patientId");
-        identifier(set, XdsVocabulary.SET_SOURCE_ID, setUuid, identity.sourceId(), "XDSSubmissionSet.sourceId");
-        identifier(set, XdsVocabulary.SET_UNIQUE_ID, setUuid, submissionSetId, "XDSSubmissionSet.uniqueId");
-
-        Element node = XmlTree.add(list, RIM, "rim:Classification");
-        node.setAttributeNS(null, "id", "urn:uuid:" + UUID.randomUUID());
-        node.setAttributeNS(null, "classifiedObject", setUuid);
-        node.setAttributeNS(null, "classificationNode", XdsVocabulary.SUBMISSION_SET_NODE);
+        submissionSet(list, setUuid, "Dispensation médicamenteuse à l'étranger", patientCx, author, institution,
+                identity, submissionSetId, now);
 
         Element association = XmlTree.add(list, RIM, "rim:Association");
         association.setAttributeNS(null, "id", "urn:uuid:" + UUID.randomUUID());
@@ -109,9 +94,45 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
         return new ProvideAndRegisterMessage(request, Map.of(contentId, document));
     }
 
+    /**
+     * The submission set of a submission (ITI-41) or of a metadata update (ITI-57) to the DMP, with the metadata the
+     * DMP requires: submission time, title, author (the NCPeH as institution, the foreign professional as person),
+     * content type, patient id, source id, unique id, and its classification as a submission set.
+     */
+    static void submissionSet(Element list, String setUuid, String title, String patientCx, String author,
+                              String institution, DmpProperties.Identity identity, String submissionSetId,
+                              Instant now) {
+        Element set = XmlTree.add(list, RIM, "rim:RegistryPackage");
+        set.setAttributeNS(null, "id", setUuid);
+        slot(set, "submissionTime", DTM.format(now));
+        name(set, title);
+        Element setAuthor = classification(set, XdsVocabulary.SET_AUTHOR, setUuid, "", null);
+        slot(setAuthor, "authorInstitution", institution);
+        slot(setAuthor, "authorPerson", author);
+        coded(set, XdsVocabulary.SET_CONTENT_TYPE, setUuid, facility(identity));
+        identifier(set, XdsVocabulary.SET_PATIENT_ID, setUuid, patientCx, "XDSSubmissionSet.patientId");
+        identifier(set, XdsVocabulary.SET_SOURCE_ID, setUuid, identity.sourceId(), "XDSSubmissionSet.sourceId");
+        identifier(set, XdsVocabulary.SET_UNIQUE_ID, setUuid, submissionSetId, "XDSSubmissionSet.uniqueId");
+
+        Element node = XmlTree.add(list, RIM, "rim:Classification");
+        node.setAttributeNS(null, "id", "urn:uuid:" + UUID.randomUUID());
+        node.setAttributeNS(null, "classifiedObject", setUuid);
+        node.setAttributeNS(null, "classificationNode", XdsVocabulary.SUBMISSION_SET_NODE);
+    }
+
+    /** The NCPeH as author institution (XON with its national structure id). */
+    static String institution(DmpProperties.Identity identity) {
+        return identity.structureName() + "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^" + identity.structureId();
+    }
+
     /** The foreign dispenser, as an XCN without a French identifier (none exists for them). */
     private static String authorPerson(FrenchDispensation dispensation, String country) {
-        String dispenser = dispensation.dispenser() == null ? "" : dispensation.dispenser().replace("^", " ");
+        return authorPerson(dispensation.dispenser(), country);
+    }
+
+    /** A foreign professional as an XCN without a French identifier, their country as assigning facility. */
+    static String authorPerson(String name, String country) {
+        String dispenser = name == null ? "" : name.replace("^", " ");
         return "^" + dispenser + "^^^^^^^^^^^" + country;
     }
 

@@ -67,7 +67,7 @@ final class XdsMetadataReader {
                     hash.toLowerCase(Locale.ROOT), slot(object, "size").map(Long::parseLong).orElse(-1L),
                     slot(object, "languageCode").orElse(null));
             return Optional.of(new DmpEntry(entry, XmlTree.attribute(object, "id"),
-                    slot(object, "repositoryUniqueId").orElse(null)));
+                    slot(object, "repositoryUniqueId").orElse(null), XmlTree.attribute(object, "status")));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
                     "unreadable document entry: " + e.getMessage(), e);

@@ -30,6 +30,8 @@ class DmpFailureTest {
         assertThat(new DmpFailure(DmpFailure.Kind.TIMEOUT, DmpOperation.RETRIEVE_DOCUMENT, "slow").ehdsiCode())
                 .isEqualTo(ExchangeError.ERROR_GENERIC);
         assertThat(timeout.ehdsiCode(DocumentKind.EDISPENSATION)).isEqualTo(ExchangeError.ERROR_ED_GENERIC);
+        assertThat(new DmpFailure(DmpFailure.Kind.TIMEOUT, DmpOperation.UPDATE_DOCUMENT_SET, "slow").ehdsiCode())
+                .isEqualTo(ExchangeError.ERROR_ED_DISCARD_FAILED);
     }
 
     @Test

@@ -240,6 +240,100 @@ class DmpRoadsEndToEndTest {
         assertEveryDmpCallCarriesAVihfFor(doctor.practitionerName(), "ES");
     }
 
+    /**
+     * An eDispensation discard (XDR, class DISCARD-60593-1) deletes the eDISP-MED registered for it in the DMP (TD3.3c:
+     * ITI-57 to status Deleted, the pharmacist's VIHF) and is audited; the DMP refusing the deletion (only a
+     * document's author may delete it) is answered ERROR_ED_DISCARD_FAILED and audited as refused by the DMP.
+     */
+    @Test
+    void soapRoadDiscardsADispensationByDeletingItsEdispMedInTheDmp() throws Exception {
+        HcpClaims pharmacist = HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists");
+        String deletedUuid = "urn:uuid:0b7c1c52-6f0e-4b57-9d7f-5a0e3f6c0001";
+        String refusedUuid = "urn:uuid:0b7c1c52-6f0e-4b57-9d7f-5a0e3f6c0002";
+        String discarded = registeredDispensation("dmp-discard-e2e", deletedUuid);
+        String refused = registeredDispensation("dmp-discard-refused", refusedUuid);
+        dmp.stubFor(post(urlEqualTo("/registry")).atPriority(1)
+                .withRequestBody(containing("UpdateAvailabilityStatus")).withRequestBody(containing(deletedUuid))
+                .willReturn(soap(DmpFixtures.registryResponse(XdsVocabulary.SUCCESS, null))));
+        dmp.stubFor(post(urlEqualTo("/registry")).atPriority(1)
+                .withRequestBody(containing("UpdateAvailabilityStatus")).withRequestBody(containing(refusedUuid))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", SOAP12).withBody(
+                        "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:wsse=\""
+                                + DmpErrorCodes.WSSE + "\"><env:Body><env:Fault><env:Code><env:Value>env:Sender"
+                                + "</env:Value><env:Subcode><env:Value>wsse:FailedAuthentication</env:Value>"
+                                + "</env:Subcode></env:Code><env:Reason><env:Text xml:lang=\"fr\">seul l'auteur"
+                                + "</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>")));
+
+        HttpResponse<String> done = soapPost("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, discardBody("dmp-discard-e2e"), true, pharmacist));
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(ReceivedXml.parse(done.body()).text("//rs:RegistryResponse/@status")).as(done.body())
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success");
+        ReceivedXml update = ReceivedXml.of(request("/registry", "UpdateAvailabilityStatus"));
+        String association = "//rim:Association[@associationType="
+                + "'urn:ihe:iti:2010:AssociationType:UpdateAvailabilityStatus']";
+        assertThat(update.text(association + "/@targetObject")).isEqualTo(deletedUuid);
+        assertThat(update.text(association + "/rim:Slot[@name='NewStatus']/rim:ValueList/rim:Value"))
+                .isEqualTo("urn:asip:ci-sis:2010:StatusType:Deleted");
+        assertThat(update.text("//wsa:Action")).isEqualTo("urn:ihe:iti:2010:UpdateDocumentSet");
+        assertThat(dmp.findAll(postRequestedFor(urlEqualTo("/repository"))
+                .withRequestBody(containing("ProvideAndRegisterDocumentSetRequest")))).as("nothing is submitted")
+                .isEmpty();
+        assertEveryDmpCallCarriesAVihfFor(pharmacist.practitionerName(), "ES");
+        assertThat(auditRows("%discarded:" + discarded + "%")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("OUTCOME", "SUCCESS")
+                        .containsEntry("TRANSACTION_KIND", "DISPENSATION"));
+
+        dmp.resetRequests();
+        HttpResponse<String> turned = soapPost("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, discardBody("dmp-discard-refused"), true,
+                        pharmacist));
+
+        assertThat(turned.statusCode()).as(turned.body()).isEqualTo(200);
+        ReceivedXml answer = ReceivedXml.parse(turned.body());
+        assertThat(answer.text("//rs:RegistryResponse/@status"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure");
+        assertThat(answer.text("//rs:RegistryError/@errorCode")).isEqualTo("ERROR_ED_DISCARD_FAILED");
+        assertThat(answer.text("//rs:RegistryError/@codeContext")).contains("refused");
+        assertThat(dmp.findAll(postRequestedFor(urlEqualTo("/registry"))
+                .withRequestBody(containing("UpdateAvailabilityStatus")))).as("sent once, not retried").hasSize(1);
+        assertThat(auditRows("%").stream().filter(row -> "DMP_ACCESS_REFUSED:UPDATE_DOCUMENT_SET"
+                .equals(row.get("DECIDING_RULE")))).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("OUTCOME", "REFUSED").containsEntry("ERROR_CODE", "ERROR_ED_DISCARD_FAILED")
+                .containsEntry("PATIENT_VALUE", PATIENT.value()));
+        assertThat(refused).endsWith("^dmp-discard-refused");
+    }
+
+    /** The DMP holds an eDISP-MED of the patient registered under the dispensation id of this discard. */
+    private static String registeredDispensation(String extension, String entryUuid) {
+        String id = "2.16.840.1.113883.2.25.3.4.1.4.1^" + extension;
+        Element entry = DmpFixtures.entry(DmpFixtures.EDISP, DmpFixtures.cda(DmpFixtures.EDISP));
+        DmpFixtures.setPatient(entry, PATIENT);
+        DmpFixtures.setUniqueId(entry, id);
+        entry.setAttribute("id", entryUuid);
+        dmp.stubFor(post(urlEqualTo("/registry")).atPriority(1)
+                .withRequestBody(containing(XdsVocabulary.GET_DOCUMENTS)).withRequestBody(containing("('" + id + "')"))
+                .willReturn(soap(DmpFixtures.queryResponse(List.of(entry)))));
+        return id;
+    }
+
+    /** OpenNCP's discard: the dispensed eDispensation sent again under class code DISCARD-60593-1. */
+    private static String discardBody(String extension) {
+        return dispensationBody(EP_ID, LINE_2, extension)
+                .replace("nodeRepresentation=\"60593-1\"", "nodeRepresentation=\"DISCARD-60593-1\"");
+    }
+
+    private static List<Map<String, Object>> auditRows(String documentsLike) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+                .sql("SELECT * FROM audit_record WHERE transaction_kind = 'DISPENSATION' AND documents LIKE ?"
+                        + " ORDER BY seq").param(documentsLike).query().listOfRows().stream().map(row -> {
+                    Map<String, Object> upper = new java.util.HashMap<>();
+                    row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+                    return upper;
+                }).toList();
+    }
+
     // --- FHIR road ---
 
     @Test
@@ -367,13 +461,18 @@ class DmpRoadsEndToEndTest {
 
     /** gematik's XDR sample, its eDispensation made to dispense one item of the DMP's ePrescription. */
     private static String dispensationBody(String prescriptionId, String lineId) {
+        return dispensationBody(prescriptionId, lineId, "dmp-e2e-" + UUID.randomUUID());
+    }
+
+    /** The same, the eDispensation's ClinicalDocument/id extension given (its dispensation id ends with it). */
+    private static String dispensationBody(String prescriptionId, String lineId, String extension) {
         String sample = SoapMessages.sampleBody("gematik/ProvideAndRegisterDocumentSetRequest.xml")
                 .replace("B123456789|A2C4E6^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
                         PATIENT.value() + "^^^&amp;" + PATIENT.oid() + "&amp;ISO");
         Matcher inline = Pattern.compile("(?s)(<xds:Document id=\"[^\"]+\">)(.*?)(</xds:Document>)").matcher(sample);
         assertThat(inline.find()).isTrue();
         String cda = new String(Base64.getMimeDecoder().decode(inline.group(2).trim()), StandardCharsets.UTF_8);
-        cda = cda.replace("extension=\"4hM/UnZyWlRvGJHM\"", "extension=\"dmp-e2e-" + UUID.randomUUID() + "\"")
+        cda = cda.replace("extension=\"4hM/UnZyWlRvGJHM\"", "extension=\"" + extension + "\"")
                 .replaceFirst("(?s)(<inFulfillmentOf>\\s*<order[^>]*>\\s*)<id [^>]*/>",
                         "$1<id root=\"" + prescriptionId + "\"/>")
                 .replaceFirst("(?s)(<substanceAdministration classCode=\"SBADM\" moodCode=\"INT\">\\s*)<id [^>]*/>",
