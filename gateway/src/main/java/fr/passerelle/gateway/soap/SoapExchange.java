@@ -162,16 +162,21 @@ public final class SoapExchange {
                 .map(node -> ((Node) node).getTextContent().trim()).filter(value -> !value.isEmpty()).findFirst();
     }
 
-    /** The action of the HTTP request: SOAP 1.2 {@code action} media-type parameter, or a SOAPAction header. */
+    /**
+     * The action of the HTTP request: SOAP 1.2 {@code action} media-type parameter (for an MTOM request, the one inside
+     * the multipart's {@code start-info}, where a CXF or Axis2 client writes it, escaped quotes and all), or a
+     * SOAPAction header.
+     */
     private static Optional<String> httpSoapAction(Message message) {
         String contentType = (String) message.get(Message.CONTENT_TYPE);
         if (contentType != null) {
-            for (String parameter : contentType.split(";")) {
-                String p = parameter.trim();
-                int eq = p.indexOf('=');
-                if (eq > 0 && p.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("action")) {
-                    return Optional.of(unquote(p.substring(eq + 1).trim())).filter(s -> !s.isEmpty());
-                }
+            Map<String, String> parameters = mediaTypeParameters(contentType);
+            String action = parameters.get("action");
+            if (action == null && parameters.containsKey("start-info")) {
+                action = mediaTypeParameters(parameters.get("start-info")).get("action");
+            }
+            if (action != null && !action.isEmpty()) {
+                return Optional.of(action);
             }
         }
         Map<String, List<String>> protocol = CastUtils.cast((Map<?, ?>) message.get(Message.PROTOCOL_HEADERS));
@@ -184,6 +189,50 @@ public final class SoapExchange {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The parameters of a media type, names lower-cased, quoted values unquoted (RFC 9110 quoted-string with backslash
+     * escapes), so that a quoted parameter may itself hold a media type with parameters ({@code start-info}).
+     */
+    static Map<String, String> mediaTypeParameters(String mediaType) {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        int length = mediaType.length();
+        int at = mediaType.indexOf(';');
+        while (at >= 0 && at < length) {
+            int start = at + 1;
+            int eq = mediaType.indexOf('=', start);
+            int next = mediaType.indexOf(';', start);
+            if (eq < 0) {
+                break;
+            }
+            if (next >= 0 && next < eq) {
+                at = next;
+                continue;
+            }
+            String name = mediaType.substring(start, eq).trim().toLowerCase(Locale.ROOT);
+            int i = eq + 1;
+            while (i < length && mediaType.charAt(i) == ' ') {
+                i++;
+            }
+            StringBuilder value = new StringBuilder();
+            if (i < length && mediaType.charAt(i) == '"') {
+                for (i++; i < length && mediaType.charAt(i) != '"'; i++) {
+                    char c = mediaType.charAt(i);
+                    if (c == '\\' && i + 1 < length) {
+                        c = mediaType.charAt(++i);
+                    }
+                    value.append(c);
+                }
+                at = mediaType.indexOf(';', i);
+            } else {
+                int end = mediaType.indexOf(';', i);
+                value.append((end < 0 ? mediaType.substring(i) : mediaType.substring(i, end)).trim());
+                at = end;
+            }
+            parameters.putIfAbsent(name, value.toString());
+        }
+        return parameters;
     }
 
     private static String unquote(String value) {

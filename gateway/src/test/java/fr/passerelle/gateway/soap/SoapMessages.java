@@ -68,13 +68,29 @@ public final class SoapMessages {
     public static String signedRequest(AssertionIssuer issuer, HcpClaims doctor, EhdsiOperation operation,
                                        String body, Optional<String> treatedPatientCx) {
         Document envelope = SoapEnvelopes.envelope(operation.requestAction());
-        Element security = SoapEnvelopes.security(envelope);
-        Element hcp = issuer.hcp(security, doctor);
-        treatedPatientCx.ifPresent(patient -> issuer.trc(security, TrcClaims.treating(patient)
-                .withPurpose(doctor.purposeOfUse()), doctor.practitionerId(), hcp.getAttribute("ID")));
+        signAssertions(SoapEnvelopes.security(envelope), issuer, doctor, treatedPatientCx);
         Element bodyElement = (Element) envelope.getElementsByTagNameNS(Namespaces.SOAP12, "Body").item(0);
         bodyElement.appendChild(envelope.importNode(ReceivedXml.parse(body).document().getDocumentElement(), true));
         return new String(XmlSerializer.toBytes(envelope.getDocumentElement()), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Only the {@code wsse:Security} header of {@link #signedRequest}, for a client that writes the rest of the
+     * envelope itself (the generated JAX-WS client, {@code soap.client.EhdsiPortClients}).
+     */
+    public static Element securityHeader(AssertionIssuer issuer, HcpClaims doctor, Optional<String> treatedPatientCx) {
+        Document document = SoapEnvelopes.newDocument();
+        Element security = document.createElementNS(SoapEnvelopes.WSSE_NS, "wsse:Security");
+        document.appendChild(security);
+        signAssertions(security, issuer, doctor, treatedPatientCx);
+        return security;
+    }
+
+    private static void signAssertions(Element security, AssertionIssuer issuer, HcpClaims doctor,
+                                       Optional<String> treatedPatientCx) {
+        Element hcp = issuer.hcp(security, doctor);
+        treatedPatientCx.ifPresent(patient -> issuer.trc(security, TrcClaims.treating(patient)
+                .withPurpose(doctor.purposeOfUse()), doctor.practitionerId(), hcp.getAttribute("ID")));
     }
 
     /** The patient as HL7 CX, the form TRC assertions and XCA queries name it in. */

@@ -8,9 +8,7 @@ import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.consent.ConsentChange;
 import fr.passerelle.gateway.consent.ConsentChannel;
 import fr.passerelle.gateway.consent.ConsentStore;
-import fr.passerelle.gateway.consent.ConsentTerms;
 import fr.passerelle.gateway.consent.CountryScope;
-import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.trust.TrustConfiguration;
 import fr.passerelle.trust.issue.AssertionIssuer;
@@ -19,7 +17,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +41,9 @@ import org.w3c.dom.Element;
 class SoapRoadsEndToEndTest {
 
     private static final String HOME = "1.2.250.1.213.4.1.99";
-    /** BERTHELOT Elodie, demo patient with an IPS-FR patient summary and an ePrescription. */
-    private static final Ins BERTHELOT = new Ins(Ins.TEST_NIR, "284056912304563");
-    /** LAMBERTIN Jean-Baptiste: no consent is given in this test. */
-    private static final Ins LAMBERTIN = new Ins(Ins.TEST_NIR, "156113523811249");
+    private static final Ins BERTHELOT = DemoExchanges.BERTHELOT;
+    /** No consent is given to LAMBERTIN in this test (but for one case, revoked at its end). */
+    private static final Ins LAMBERTIN = DemoExchanges.LAMBERTIN;
 
     @LocalServerPort
     int port;
@@ -69,10 +65,7 @@ class SoapRoadsEndToEndTest {
     @BeforeEach
     void issuer() {
         spain = new AssertionIssuer(demoTrust.pki().orElseThrow().signer("ES"), Clock.systemUTC());
-        if (consents.current(BERTHELOT).isEmpty()) {
-            consents.change(BERTHELOT, new ConsentChange.Authorise(new ConsentTerms(new CountryScope.AllParticipating(),
-                    EnumSet.allOf(SharedDocuments.class), Optional.empty()), "soap-e2e-test", ConsentChannel.OPERATOR));
-        }
+        consent(BERTHELOT, new CountryScope.AllParticipating());
     }
 
     /** A signed request: HCP assertion (and TRC for the patient, when given) from Spain, body imported. */
@@ -328,38 +321,13 @@ class SoapRoadsEndToEndTest {
         return dispensationBody(BERTHELOT, prescriptionUniqueId, lineId, "4hM/UnZyWlRvGJHM");
     }
 
-    /**
-     * gematik's XDR sample, its eDispensation made to fulfil a line of the demo patient's ePrescription, with its
-     * ClinicalDocument/id extension (the dispensation's identity) set to {@code documentExtension}.
-     */
     private static String dispensationBody(Ins patient, String prescriptionUniqueId, String lineId,
                                            String documentExtension) {
-        String sample = SoapMessages.sampleBody("gematik/ProvideAndRegisterDocumentSetRequest.xml")
-                .replace("B123456789|A2C4E6^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO",
-                        patient.value() + "^^^&amp;" + patient.oid() + "&amp;ISO");
-        java.util.regex.Matcher inline = java.util.regex.Pattern
-                .compile("(?s)(<xds:Document id=\"[^\"]+\">)(.*?)(</xds:Document>)").matcher(sample);
-        assertThat(inline.find()).isTrue();
-        String cda = new String(java.util.Base64.getMimeDecoder().decode(inline.group(2).trim()), StandardCharsets.UTF_8);
-        cda = cda.replace("extension=\"4hM/UnZyWlRvGJHM\"", "extension=\"" + documentExtension + "\"");
-        cda = cda.replaceFirst("(?s)(<inFulfillmentOf>\\s*<order[^>]*>\\s*)<id [^>]*/>", "$1" + ii(prescriptionUniqueId))
-                .replaceFirst("(?s)(<substanceAdministration classCode=\"SBADM\" moodCode=\"INT\">\\s*)<id [^>]*/>",
-                        "$1" + ii(lineId));
-        String encoded = java.util.Base64.getEncoder().encodeToString(cda.getBytes(StandardCharsets.UTF_8));
-        return sample.substring(0, inline.start(2)) + encoded + sample.substring(inline.end(2));
-    }
-
-    private static String ii(String id) {
-        int caret = id.indexOf('^');
-        return caret < 0 ? "<id root=\"" + id + "\"/>"
-                : "<id root=\"" + id.substring(0, caret) + "\" extension=\"" + id.substring(caret + 1) + "\"/>";
+        return DemoExchanges.dispensationBody(patient, prescriptionUniqueId, lineId, documentExtension);
     }
 
     private void consent(Ins patient, CountryScope countries) {
-        if (consents.current(patient).isEmpty()) {
-            consents.change(patient, new ConsentChange.Authorise(new ConsentTerms(countries,
-                    EnumSet.allOf(SharedDocuments.class), Optional.empty()), "soap-e2e-test", ConsentChannel.OPERATOR));
-        }
+        DemoExchanges.consent(consents, patient, countries);
     }
 
     private int levelThreePatientSummaries(Ins patient, HcpClaims doctor) {
