@@ -46,7 +46,7 @@ public final class DirectoryTrustList implements TrustList {
         this.directory = directory;
         this.clock = clock;
         this.recheckInterval = recheckInterval;
-        this.snapshot = load(directory, clock.instant());
+        this.snapshot = load(directory, clock.instant(), 1);
         this.lastCheck = clock.instant();
     }
 
@@ -69,6 +69,11 @@ public final class DirectoryTrustList implements TrustList {
         return current().problems();
     }
 
+    @Override
+    public long version() {
+        return current().version();
+    }
+
     /** Reloads now if the directory changed; returns true when it did. */
     public synchronized boolean reloadIfChanged() {
         lastCheck = clock.instant();
@@ -76,7 +81,7 @@ public final class DirectoryTrustList implements TrustList {
         if (fingerprint.equals(snapshot.fingerprint())) {
             return false;
         }
-        snapshot = load(directory, lastCheck);
+        snapshot = load(directory, lastCheck, snapshot.version() + 1);
         LOG.info("trust list reloaded from {}: {} certificates for {} countries", directory,
                 snapshot.byCountry().values().stream().mapToInt(List::size).sum(), snapshot.byCountry().size());
         return true;
@@ -95,16 +100,16 @@ public final class DirectoryTrustList implements TrustList {
     }
 
     private record Snapshot(String fingerprint, Map<String, List<TrustedCertificate>> byCountry,
-            List<String> problems, Instant loadedAt) {
+            List<String> problems, Instant loadedAt, long version) {
     }
 
-    private static Snapshot load(Path directory, Instant now) {
+    private static Snapshot load(Path directory, Instant now, long version) {
         String fingerprint = fingerprint(directory);
         Map<String, List<TrustedCertificate>> byCountry = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             problems.add("trust-list directory " + directory + " does not exist");
-            return new Snapshot(fingerprint, Map.of(), List.copyOf(problems), now);
+            return new Snapshot(fingerprint, Map.of(), List.copyOf(problems), now, version);
         }
         for (Path folder : sorted(directory)) {
             String name = folder.getFileName().toString();
@@ -137,7 +142,7 @@ public final class DirectoryTrustList implements TrustList {
                 byCountry.put(name, List.copyOf(entries));
             }
         }
-        return new Snapshot(fingerprint, Map.copyOf(byCountry), List.copyOf(problems), now);
+        return new Snapshot(fingerprint, Map.copyOf(byCountry), List.copyOf(problems), now, version);
     }
 
     private static List<Path> sorted(Path folder) {

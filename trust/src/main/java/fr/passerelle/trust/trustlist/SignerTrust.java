@@ -1,13 +1,22 @@
 package fr.passerelle.trust.trustlist;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +27,52 @@ import java.util.Set;
  * country (parsed from its subject DN) must be that country, it must be valid at the validation instant, and it
  * must be a trust-list entry of that country or be issued by a CA entry of that country (PKIX path validation).
  * The same eHDSI CA may sit in every country's folder, which is why the subject's country is checked too.
+ * <p>
+ * A PKIX validation that succeeded is remembered per (signer certificate, CA certificate, trust-list version): the
+ * same partner signer arrives on every request, and its path does not change while neither certificate nor the list
+ * does. Only the path's verdict is remembered: the country, both validity periods and the CA's presence in the
+ * current list are checked on every call, so a CA removed from the list (eHDSI's revocation) is never consulted
+ * again, and a reload starts from an empty memory. Failures are never remembered.
  */
 public final class SignerTrust {
 
+    /** Bound on the remembered paths: a handful of partner signers in practice; a flood of fresh ones evicts. */
+    static final long MAX_REMEMBERED_PATHS = 1_000;
+    /** A remembered path is validated again after this long at most, even if both certificates live longer. */
+    static final Duration MAX_REMEMBER = Duration.ofHours(1);
+
     private final TrustList trustList;
+    private final Cache<PathKey, Instant> validatedPaths;
+    private volatile long rememberedVersion;
 
     public SignerTrust(TrustList trustList) {
+        this(trustList, Clock.systemUTC());
+    }
+
+    /** @param clock the wall clock that ages remembered paths (the validation instant is given per call) */
+    public SignerTrust(TrustList trustList, Clock clock) {
         this.trustList = trustList;
+        this.rememberedVersion = trustList.version();
+        this.validatedPaths = Caffeine.newBuilder()
+                .maximumSize(MAX_REMEMBERED_PATHS)
+                .expireAfter(new Expiry<PathKey, Instant>() {
+                    @Override
+                    public long expireAfterCreate(PathKey key, Instant validUntil, long currentTime) {
+                        Duration left = Duration.between(clock.instant(), validUntil);
+                        return Math.max(0, (left.compareTo(MAX_REMEMBER) > 0 ? MAX_REMEMBER : left).toNanos());
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(PathKey key, Instant validUntil, long currentTime, long duration) {
+                        return expireAfterCreate(key, validUntil, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(PathKey key, Instant validUntil, long currentTime, long duration) {
+                        return duration;
+                    }
+                })
+                .build();
     }
 
     public SignerVerdict decide(X509Certificate signer, String claimedCountry, Instant at) {
@@ -43,6 +91,8 @@ public final class SignerTrust {
         if (when.after(signer.getNotAfter())) {
             return new SignerVerdict.Untrusted("the signer certificate has expired");
         }
+        // The version is read before the entries: a path is only ever looked up for a CA of the entries in use.
+        long version = currentVersion();
         List<TrustedCertificate> entries = trustList.forCountry(claimedCountry);
         if (entries.isEmpty()) {
             return new SignerVerdict.Untrusted("country " + claimedCountry + " has no trust-list entry");
@@ -52,17 +102,58 @@ public final class SignerTrust {
                 return new SignerVerdict.Trusted(entry);
             }
         }
+        byte[] signerDigest = null;
         for (TrustedCertificate entry : entries) {
             if (entry.isAuthority()
                     && entry.certificate().getSubjectX500Principal().equals(signer.getIssuerX500Principal())
                     && !when.before(entry.certificate().getNotBefore())
-                    && !when.after(entry.certificate().getNotAfter())
-                    && pathValidates(signer, entry.certificate(), when)) {
-                return new SignerVerdict.Trusted(entry);
+                    && !when.after(entry.certificate().getNotAfter())) {
+                if (signerDigest == null) {
+                    signerDigest = digest(signer);
+                }
+                PathKey key = new PathKey(signerDigest, digest(entry.certificate()), version);
+                Instant remembered = validatedPaths.getIfPresent(key);
+                if (remembered != null && !at.isAfter(remembered)) {
+                    return new SignerVerdict.Trusted(entry);
+                }
+                if (pathValidates(signer, entry.certificate(), when)) {
+                    validatedPaths.put(key, earlier(signer.getNotAfter(), entry.certificate().getNotAfter()));
+                    return new SignerVerdict.Trusted(entry);
+                }
             }
         }
         return new SignerVerdict.Untrusted("the signer certificate is not in, nor issued by, the trust list of "
                 + claimedCountry);
+    }
+
+    /** How many validated paths are remembered now (for tests). */
+    long rememberedPaths() {
+        validatedPaths.cleanUp();
+        return validatedPaths.estimatedSize();
+    }
+
+    private long currentVersion() {
+        long version = trustList.version();
+        if (version != rememberedVersion) {
+            // A reload: nothing validated against the previous list is kept (its key could not match anyway).
+            validatedPaths.invalidateAll();
+            rememberedVersion = version;
+        }
+        return version;
+    }
+
+    private static Instant earlier(Date a, Date b) {
+        return (a.before(b) ? a : b).toInstant();
+    }
+
+    private static byte[] digest(X509Certificate certificate) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("a parsed certificate has an encoding", e);
+        }
     }
 
     private static boolean pathValidates(X509Certificate signer, X509Certificate authority, Date when) {
@@ -76,6 +167,26 @@ public final class SignerTrust {
             return true;
         } catch (GeneralSecurityException e) {
             return false;
+        }
+    }
+
+    /** SHA-256 of both certificates' DER encodings and the trust-list version they were validated under. */
+    private record PathKey(byte[] signer, byte[] authority, long version) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PathKey key && key.version == version && Arrays.equals(key.signer, signer)
+                    && Arrays.equals(key.authority, authority);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Arrays.hashCode(signer) + Arrays.hashCode(authority)) + Long.hashCode(version);
+        }
+
+        @Override
+        public String toString() {
+            return "PathKey[version=" + version + "]";
         }
     }
 }

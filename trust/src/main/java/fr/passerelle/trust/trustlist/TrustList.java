@@ -13,4 +13,12 @@ public interface TrustList {
 
     /** Files or folders that could not be loaded, in words, for the operator. */
     List<String> problems();
+
+    /**
+     * Changes whenever the entries may have changed (a reload): what was concluded from the previous entries, such
+     * as a validated certificate path, must not be reused under a new version. A list that cannot tell returns 0.
+     */
+    default long version() {
+        return 0;
+    }
 }
