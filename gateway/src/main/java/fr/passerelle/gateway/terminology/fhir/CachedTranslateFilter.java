@@ -29,7 +29,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * header and scheme under the same catalogue: status, body bytes and headers (the security headers included), the
  * per-request ones ({@code X-Correlation-Id}, {@code X-Request-ID}) made afresh. Only {@code 200} answers are kept:
  * errors (OperationOutcome 400/404…) always go through the server. Anything else — POST, another path, no query, a
- * caller's own {@code X-Request-ID}, several {@code Accept} headers, an over-long query — is left to the server.
+ * caller's own {@code X-Request-ID}, an {@code Origin}, several {@code Accept} headers, an over-long query — is left
+ * to the server. A filter that makes the answer depend on another request header must be added to that list.
  */
 public final class CachedTranslateFilter extends OncePerRequestFilter {
 
@@ -37,6 +38,8 @@ public final class CachedTranslateFilter extends OncePerRequestFilter {
     private static final Set<String> PER_REQUEST_HEADERS = Set.of("date", "content-length", "transfer-encoding",
             "connection", "keep-alive", "set-cookie", "x-correlation-id", "x-request-id", "content-type");
     private static final String REQUEST_ID = "X-Request-ID";
+    /** A browser's cross-origin call: any CORS answer would depend on it, so it is left to the server. */
+    private static final String ORIGIN = "Origin";
     private static final int MAX_QUERY = 2_048;
     /** Same meter as {@code console.admin.CrossBorderTiming} (same name, tags and percentiles): hits are FHIR requests. */
     private static final String TIMER = "passerelle.crossborder.requests";
@@ -71,7 +74,8 @@ public final class CachedTranslateFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String query = request.getQueryString();
-        if (query == null || query.isEmpty() || query.length() > MAX_QUERY || request.getHeader(REQUEST_ID) != null) {
+        if (query == null || query.isEmpty() || query.length() > MAX_QUERY || request.getHeader(REQUEST_ID) != null
+                || request.getHeader(ORIGIN) != null) {
             chain.doFilter(request, response);
             return;
         }

@@ -203,6 +203,17 @@ class CachedTranslateOverHttpTest {
     }
 
     @Test
+    void aBrowsersCrossOriginCallIsLeftToTheServer() throws Exception {
+        long hits = cache.hits();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> answer = get(translateQuery("63564053", null),
+                    Map.of("Origin", "https://example.org"));
+            assertThat(answer.statusCode()).isEqualTo(200);
+        }
+        assertThat(cache.hits()).isEqualTo(hits);
+    }
+
+    @Test
     void cacheCountersArePublished() throws Exception {
         get(translateQuery("62080626", ACTIVE_INGREDIENT), Map.of());
         get(translateQuery("62080626", ACTIVE_INGREDIENT), Map.of());
