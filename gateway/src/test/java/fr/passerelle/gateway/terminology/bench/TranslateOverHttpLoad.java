@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Args: {@code [clients=2,4,8] [seconds=20] [terminology data dir=../src/data/terminology | base URL of a
  * running gateway, e.g. http://127.0.0.1:8080] [pid of that gateway, for its CPU]}. System property
- * {@code translate.load.jvm} adds JVM options to the started gateway (space separated, e.g. a JFR recording).
+ * {@code translate.load.jvm} adds JVM options to the started gateway (space separated, e.g. a JFR recording), and
+ * {@code translate.load.args} gateway arguments (e.g. {@code --passerelle.terminology.translate-cache.enabled=false}
+ * to measure every request through the FHIR server).
  */
 public final class TranslateOverHttpLoad {
 
@@ -67,6 +69,10 @@ public final class TranslateOverHttpLoad {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "fr.passerelle.gateway.PasserelleApplication", "--server.port=" + port, "--passerelle.data-dir=" + home,
                 "--passerelle.terminology.data-dir=" + Path.of(data).toAbsolutePath(), "--logging.level.root=WARN"));
+        String gatewayArgs = System.getProperty("translate.load.args", "").strip();
+        if (!gatewayArgs.isEmpty()) {
+            command.addAll(List.of(gatewayArgs.split("\\s+")));
+        }
         Process gateway = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("gateway.log").toFile()).start();
         Thread stopper = new Thread(() -> stop(gateway));
