@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -63,7 +64,7 @@ public final class RequestValidator {
 
     public RequestValidator(TrustSettings settings, TrustList trustList, ReplayGuard replayGuard, Clock clock) {
         this.settings = settings;
-        this.signerTrust = new SignerTrust(trustList);
+        this.signerTrust = new SignerTrust(trustList, clock);
         this.replayGuard = replayGuard;
         this.clock = clock;
         this.headerLimits = new HardenedXml(new XmlLimits(Integer.MAX_VALUE, 64, 32, settings.maxHeaderElements()));
@@ -256,19 +257,22 @@ public final class RequestValidator {
 
         Instant expiry = assertions.stream().map(SamlAssertion::notOnOrAfter).min(Instant::compareTo).orElseThrow();
         Instant guardUntil = hcp.notOnOrAfter().plus(settings.clockSkew());
-        if (located.messageId().isPresent()
-                && !replayGuard.firstUse("message:" + located.messageId().get(), guardUntil)) {
-            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "replay",
-                    "the message id was already used");
-        }
+        // One call for all ids of the request: the guard's store records them in one round trip.
+        List<ReplayGuard.Use> uses = new ArrayList<>();
+        located.messageId().ifPresent(id -> uses.add(new ReplayGuard.Use("message:" + id, guardUntil)));
+        int firstAssertion = uses.size();
         if (settings.oneUseAssertions()) {
             for (SamlAssertion assertion : assertions) {
-                if (!replayGuard.firstUse("assertion:" + assertion.id(),
-                        assertion.notOnOrAfter().plus(settings.clockSkew()))) {
-                    throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "replay",
-                            "the " + assertion.kind() + " assertion was already used");
-                }
+                uses.add(new ReplayGuard.Use("assertion:" + assertion.id(),
+                        assertion.notOnOrAfter().plus(settings.clockSkew())));
             }
+        }
+        OptionalInt replayed = uses.isEmpty() ? OptionalInt.empty() : replayGuard.firstUseOfAll(uses);
+        if (replayed.isPresent()) {
+            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "replay",
+                    replayed.getAsInt() < firstAssertion ? "the message id was already used"
+                            : "the " + assertions.get(replayed.getAsInt() - firstAssertion).kind()
+                                    + " assertion was already used");
         }
         log.pass("replay", "first use of " + (settings.oneUseAssertions() ? "the assertion ids and " : "")
                 + "the message id");

@@ -6,13 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
  * Used ids in table {@code trust_replay_guard}. The primary key makes the insert atomic across nodes: of two
  * nodes seeing the same id at once, exactly one insert succeeds. Expired rows are freed for their own key just
- * before the insert, and purged in bulk every {@value #PURGE_EVERY} inserts.
+ * before the insert, and purged in bulk every {@value #PURGE_EVERY} inserts. The ids of one request are stored in
+ * one transaction of two statements ({@link #recordAllIfAbsent}) rather than a transaction per id.
  */
 public final class JdbcReplayStore implements ReplayStore {
 
@@ -48,6 +50,57 @@ public final class JdbcReplayStore implements ReplayStore {
                 throw e;
             }
             if (inserts.incrementAndGet() % PURGE_EVERY == 0) {
+                purgeExpired(connection, now);
+            }
+            return true;
+        } catch (SQLException e) {
+            // Failing closed: an unreachable store must not let a replay through.
+            throw new IllegalStateException("the replay guard store is unavailable (SQL state " + e.getSQLState() + ")",
+                    e);
+        }
+    }
+
+    @Override
+    public boolean recordAllIfAbsent(Map<String, Instant> keys, Instant now) {
+        if (keys.isEmpty()) {
+            return true;
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
+        String rows = String.join(", ", java.util.Collections.nCopies(keys.size(), "(?, ?)"));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement free = connection.prepareStatement(
+                        "DELETE FROM trust_replay_guard WHERE replay_key IN (" + placeholders + ") AND expires_at <= ?")) {
+                    int i = 1;
+                    for (String key : keys.keySet()) {
+                        free.setString(i++, key);
+                    }
+                    free.setTimestamp(i, Timestamp.from(now));
+                    free.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO trust_replay_guard (replay_key, expires_at) VALUES " + rows)) {
+                    int i = 1;
+                    for (Map.Entry<String, Instant> key : keys.entrySet()) {
+                        insert.setString(i++, key.getKey());
+                        insert.setTimestamp(i++, Timestamp.from(key.getValue()));
+                    }
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    // One of them is already used: nothing was stored; the caller learns which one by one.
+                    return false;
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            long before = inserts.getAndAdd(keys.size());
+            if (before / PURGE_EVERY != (before + keys.size()) / PURGE_EVERY) {
                 purgeExpired(connection, now);
             }
             return true;

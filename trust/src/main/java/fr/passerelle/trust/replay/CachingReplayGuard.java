@@ -10,10 +10,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A Caffeine cache of ids this node has seen, in front of the shared {@link ReplayStore}. Ids are stored as
  * SHA-256 hashes: fixed length whatever a sender puts in an ID, and nothing readable at rest.
+ * <p>
+ * The ids of one request (message id, HCP and TRC assertion ids) go to the store in one round trip when none of
+ * them is known; only when one is already used does the guard fall back to recording them one by one, which
+ * tells which id was replayed and records exactly what {@link #firstUse} in turn would.
  */
 public final class CachingReplayGuard implements ReplayGuard {
 
@@ -56,6 +64,24 @@ public final class CachingReplayGuard implements ReplayGuard {
         boolean first = store.recordIfAbsent(key, expiresAt, now);
         seen.put(key, expiresAt);
         return first;
+    }
+
+    @Override
+    public OptionalInt firstUseOfAll(List<Use> uses) {
+        Instant now = clock.instant();
+        Map<String, Instant> keys = new LinkedHashMap<>();
+        for (Use use : uses) {
+            String key = hash(use.id());
+            Instant known = seen.getIfPresent(key);
+            if ((known != null && known.isAfter(now)) || keys.putIfAbsent(key, use.expiresAt()) != null) {
+                return ReplayGuard.super.firstUseOfAll(uses);
+            }
+        }
+        if (!store.recordAllIfAbsent(keys, now)) {
+            return ReplayGuard.super.firstUseOfAll(uses);
+        }
+        seen.putAll(keys);
+        return OptionalInt.empty();
     }
 
     static String hash(String id) {
