@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,6 +24,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /** The application's filter chains; anything not named here is denied. */
 @Configuration(proxyBeanMethods = false)
@@ -100,10 +104,22 @@ public class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
+                .requestCache(cache -> cache.requestCache(operatorPagesOnly()))
                 // Machine-to-machine endpoints: no browser session to forge requests with.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/fhir/**", "/api/admin/**",
                         "/dev/patient-token"));
         return http.build();
+    }
+
+    /**
+     * Remembers the page asked before the sign-in only for the operator console. Sessions live in the database
+     * (Spring Session JDBC): the default cache would open one — a row written — for every refused request, such as
+     * an anonymous call to {@code /api/admin/**} or a scanner's probe of an unknown path.
+     */
+    private static RequestCache operatorPagesOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**"));
+        return cache;
     }
 
     @Bean

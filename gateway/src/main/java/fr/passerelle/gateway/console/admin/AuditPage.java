@@ -40,8 +40,11 @@ public class AuditPage {
                       String purpose, String patient, String outcome, String errorCode) {
     }
 
-    /** The verification's verdict in an operator's words. */
-    public record VerificationView(boolean intact, String message) {
+    /**
+     * The verification's verdict in an operator's words. A flash attribute, so it travels in the session, which is
+     * Java-serialised into the session table (Spring Session JDBC) and may be read by another node.
+     */
+    public record VerificationView(boolean intact, String message) implements java.io.Serializable {
         static VerificationView of(ChainVerification verdict) {
             if (verdict instanceof ChainVerification.Broken broken) {
                 return new VerificationView(false, "Chain BROKEN at record " + broken.seq() + ": "
