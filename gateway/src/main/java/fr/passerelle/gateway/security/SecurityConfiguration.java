@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.security;
 
 import fr.passerelle.gateway.console.demo.DemoProperties;
+import fr.passerelle.gateway.console.me.PatientSignInFailure;
 import fr.passerelle.gateway.patient.token.PatientTokenDecoders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +78,7 @@ public class SecurityConfiguration {
                     .redirectionEndpoint(endpoint -> endpoint.baseUri("/me/login/oauth2/code/*"))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(patients.getObject()))
                     .defaultSuccessUrl("/me", true)
-                    .failureUrl("/me/login?failed"));
+                    .failureHandler(new PatientSignInFailure()));
         }
         return http.build();
     }

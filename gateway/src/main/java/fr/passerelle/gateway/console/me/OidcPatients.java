@@ -40,13 +40,13 @@ public final class OidcPatients implements OAuth2UserService<OidcUserRequest, Oi
         Object value = user.getAttributes().get(claims.insClaim());
         Object oid = user.getAttributes().get(claims.insOidClaim());
         if (value == null || oid == null) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token",
+            throw new OAuth2AuthenticationException(new OAuth2Error(PatientSignInFailure.NO_INS,
                     "The identity provider did not give the patient's INS", null));
         }
         try {
             return new Ins(oid.toString(), value.toString());
         } catch (IllegalArgumentException e) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token",
+            throw new OAuth2AuthenticationException(new OAuth2Error(PatientSignInFailure.NO_INS,
                     "The identity provider's INS is not an INS", null));
         }
     }
