@@ -77,6 +77,18 @@ public class DispensationRecording {
         }
     }
 
+    /**
+     * Records a dispensation or discard the road refused before any use case could run — its patient id is not an
+     * INS, its eDispensation cannot be read or translated — and returns the refusal to send. Filed without a patient,
+     * as other refusals before identification: nothing of the request was checked against the health space.
+     *
+     * @param rule the audit trail's reason (at most 64 characters)
+     */
+    public ExchangeRefusal refusedUnread(CrossBorderCall call, String rule, ExchangeRefusal refusal) {
+        gate.unidentified(call, CrossBorderTransaction.DISPENSATION, rule, refusal.error());
+        return refusal;
+    }
+
     private static ExchangeRefusal refusal(DispensationRefusedException.Reason reason) {
         return switch (reason) {
             case UNKNOWN_PRESCRIPTION, UNKNOWN_LINE, OTHER_PATIENT -> ExchangeRefusal.of(ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE);

@@ -5,8 +5,8 @@ import fr.passerelle.gateway.exchange.DispensationDiscard;
 import fr.passerelle.gateway.exchange.DispensationRecording;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.TrustCheckpoint;
@@ -31,6 +31,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TrustedDispensationRoad implements DispensationRoad {
+
+    /** The audit trail's reasons for a submission refused before the use cases. */
+    static final String PATIENT_NOT_INS_RULE = "PATIENT_ID_NOT_INS";
+    static final String UNREADABLE_RULE = "EDISPENSATION_UNREADABLE";
+    static final String UNTRANSLATABLE_RULE = "EDISPENSATION_NOT_TRANSLATED";
 
     private final TrustCheckpoint trust;
     private final DispensationRecording recording;
@@ -59,13 +64,13 @@ public class TrustedDispensationRoad implements DispensationRoad {
         }
         CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
         if (!Ins.isInsOid(submission.patientId().root())) {
-            return new DispensationOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
+            return refused(call, PATIENT_NOT_INS_RULE, new ExchangeRefusal(ExchangeError.ERROR_PI_NO_MATCH, null));
         }
         Ins patient;
         try {
             patient = new Ins(submission.patientId().root(), submission.patientId().extension());
         } catch (IllegalArgumentException notAnIns) {
-            return new DispensationOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
+            return refused(call, PATIENT_NOT_INS_RULE, new ExchangeRefusal(ExchangeError.ERROR_PI_NO_MATCH, null));
         }
         if (submission.isDiscard()) {
             return discard(call, patient, submission);
@@ -77,12 +82,12 @@ public class TrustedDispensationRoad implements DispensationRoad {
                 items = reader.read(document.content());
                 dispensationId = reader.documentId(document.content());
             } catch (MalformedRequest unreadable) {
-                return new DispensationOutcome.Refused(new BusinessRefusal(
+                return refused(call, UNREADABLE_RULE, new ExchangeRefusal(
                         ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
             }
             TranslationOutcome french = translator.toEdispMed(document.content());
             if (!(french instanceof TranslationOutcome.Translated translated)) {
-                return new DispensationOutcome.Refused(new BusinessRefusal(ExchangeError.ERROR_TRANSCODING_ERROR,
+                return refused(call, UNTRANSLATABLE_RULE, new ExchangeRefusal(ExchangeError.ERROR_TRANSCODING_ERROR,
                         "The eDispensation cannot be turned into a French eDISP-MED document"));
             }
             byte[] edispMed = translated.document().getBytes(StandardCharsets.UTF_8);
@@ -109,7 +114,7 @@ public class TrustedDispensationRoad implements DispensationRoad {
                     ids.add(lineDispensationId(dispensationId, lines, i));
                 }
             } catch (MalformedRequest unreadable) {
-                return new DispensationOutcome.Refused(new BusinessRefusal(ExchangeError.ERROR_ED_DISCARD_FAILED,
+                return refused(call, UNREADABLE_RULE, new ExchangeRefusal(ExchangeError.ERROR_ED_DISCARD_FAILED,
                         unreadable.getMessage()));
             }
         }
@@ -118,6 +123,11 @@ public class TrustedDispensationRoad implements DispensationRoad {
             return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
         }
         return new DispensationOutcome.Stored();
+    }
+
+    /** Audited (without a patient) before it is answered. */
+    private DispensationOutcome refused(CrossBorderCall call, String rule, ExchangeRefusal refusal) {
+        return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(recording.refusedUnread(call, rule, refusal)));
     }
 
     /** One dispensation per dispensed line: the document's id, suffixed with the line's rank when there are several. */

@@ -305,6 +305,44 @@ class DmpRoadsEndToEndTest {
         assertThat(refused).endsWith("^dmp-discard-refused");
     }
 
+    /**
+     * An XDR submission the road refuses before any use case — its patient id is not an INS, its eDispensation is not
+     * a readable CDA — is audited before it is answered (without a patient), and the DMP is not called.
+     */
+    @Test
+    void xdrRefusalsBeforeTheUseCasesAreAuditedWithoutAPatient() {
+        HcpClaims pharmacist = HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists");
+        String german = "B123456789^^^&1.2.276.0.76.3.1.580.147&ISO";
+        String notIns = dispensationBody(EP_ID, LINE_2, "dmp-not-ins")
+                .replace(PATIENT.value() + "^^^&amp;" + PATIENT.oid() + "&amp;ISO",
+                        "B123456789^^^&amp;1.2.276.0.76.3.1.580.147&amp;ISO");
+        HttpResponse<String> foreignId = soapPost("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                SoapMessages.signedRequest(new AssertionIssuer(PKI.signer("ES"), Clock.systemUTC()), pharmacist,
+                        EhdsiOperation.PROVIDE_AND_REGISTER, notIns, Optional.of(german)));
+        String unreadable = dispensationBody(EP_ID, LINE_2, "dmp-unreadable").replaceFirst(
+                "(?s)(<xds:Document id=\"[^\"]+\">).*?(</xds:Document>)", "$1"
+                        + Base64.getEncoder().encodeToString("<notACda/>".getBytes(StandardCharsets.UTF_8)) + "$2");
+        HttpResponse<String> garbled = soapPost("/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                signedRequest(EhdsiOperation.PROVIDE_AND_REGISTER, unreadable, true, pharmacist));
+
+        assertThat(ReceivedXml.parse(foreignId.body()).text("//rs:RegistryError/@errorCode")).as(foreignId.body())
+                .isEqualTo("ERROR_PI_NO_MATCH");
+        assertThat(ReceivedXml.parse(garbled.body()).text("//rs:RegistryError/@errorCode")).as(garbled.body())
+                .isEqualTo("ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE");
+        List<Map<String, Object>> rows = auditRows("%");
+        assertThat(rows.stream().filter(row -> "PATIENT_ID_NOT_INS".equals(row.get("DECIDING_RULE"))))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("OUTCOME", "REFUSED")
+                        .containsEntry("ERROR_CODE", "ERROR_PI_NO_MATCH").containsEntry("PATIENT_VALUE", "")
+                        .containsEntry("REQUESTING_COUNTRY", "ES"));
+        assertThat(rows.stream().filter(row -> "EDISPENSATION_UNREADABLE".equals(row.get("DECIDING_RULE"))))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("OUTCOME", "REFUSED")
+                        .containsEntry("ERROR_CODE", "ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE")
+                        .containsEntry("PATIENT_VALUE", ""));
+        assertThat(rows).noneSatisfy(row -> assertThat(String.valueOf(row)).contains("B123456789"));
+        assertThat(dmp.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/.*"))))
+                .as("nothing reaches the DMP").isEmpty();
+    }
+
     /** The DMP holds an eDISP-MED of the patient registered under the dispensation id of this discard. */
     private static String registeredDispensation(String extension, String entryUuid) {
         String id = "2.16.840.1.113883.2.25.3.4.1.4.1^" + extension;
