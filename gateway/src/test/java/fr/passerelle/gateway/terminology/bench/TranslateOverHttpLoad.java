@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * running gateway, e.g. http://127.0.0.1:8080] [pid of that gateway, for its CPU]}. System property
  * {@code translate.load.jvm} adds JVM options to the started gateway (space separated, e.g. a JFR recording), and
  * {@code translate.load.args} gateway arguments (e.g. {@code --passerelle.terminology.translate-cache.enabled=false}
- * to measure every request through the FHIR server).
+ * to measure every request through the FHIR server); {@code -Dtranslate.load.distinct=true} makes every request
+ * distinct (an ignored {@code _n} parameter), so that every one is a cache miss: the worst case.
  */
 public final class TranslateOverHttpLoad {
 
@@ -118,19 +119,23 @@ public final class TranslateOverHttpLoad {
     }
 
     private static void measureAll(URI base, long pid, int[] clients, int seconds) throws Exception {
-        byte[][] requests = new byte[QUERIES.length][];
+        String[] queries = new String[QUERIES.length];
         for (int i = 0; i < QUERIES.length; i++) {
-            requests[i] = request(base, "/fhir/ConceptMap/$translate?system=" + QUERIES[i][0] + "&code="
-                    + QUERIES[i][1].replace("/", "%2F") + "&target=" + QUERIES[i][2], "application/fhir+json");
+            queries[i] = "/fhir/ConceptMap/$translate?system=" + QUERIES[i][0] + "&code="
+                    + QUERIES[i][1].replace("/", "%2F") + "&target=" + QUERIES[i][2];
+        }
+        boolean distinct = Boolean.getBoolean("translate.load.distinct");
+        if (distinct) {
+            System.out.println("distinct requests: each carries its own &_n=…, so none is answered from a cache");
         }
         boolean first = true;
         for (int n : clients) {
             // Warm-up, not reported; the first is longer: the JIT compiles the server's road under it.
-            run(base, requests, n, first ? Math.max(20, seconds) : Math.max(5, seconds / 2), pid);
+            run(base, queries, distinct, n, first ? Math.max(20, seconds) : Math.max(5, seconds / 2));
             first = false;
             double load = loadAverage();
             long cpuBefore = cpuTicks(pid);
-            Result r = run(base, requests, n, seconds, pid);
+            Result r = run(base, queries, distinct, n, seconds);
             long cpuTicks = cpuTicks(pid) - cpuBefore;
             String cpu = "server CPU n/a (no pid)";
             if (pid > 0 && r.requests > 0) {
@@ -168,7 +173,13 @@ public final class TranslateOverHttpLoad {
     record Result(long requests, long errors, long reconnects, double p50, double p99) {
     }
 
-    private static Result run(URI base, byte[][] requests, int clients, int seconds, long pid) throws Exception {
+    private static Result run(URI base, String[] queries, boolean distinct, int clients, int seconds)
+            throws Exception {
+        long runId = System.nanoTime(); // distinct across runs too
+        byte[][] requests = new byte[queries.length][];
+        for (int i = 0; i < queries.length; i++) {
+            requests[i] = request(base, queries[i], "application/fhir+json");
+        }
         AtomicBoolean stop = new AtomicBoolean();
         long[][] samples = new long[clients][];
         long[] counts = new long[clients];
@@ -187,7 +198,11 @@ public final class TranslateOverHttpLoad {
                         if (connection == null) {
                             connection = new Connection(base);
                         }
-                        if (connection.get(requests[(me + n) & 3]) != 200) {
+                        byte[] request = distinct
+                                ? request(base, queries[(me + n) & 3] + "&_n=" + runId + "." + me + "." + n,
+                                        "application/fhir+json")
+                                : requests[(me + n) & 3];
+                        if (connection.get(request) != 200) {
                             errors[me]++;
                         }
                         if (connection.closed()) {
