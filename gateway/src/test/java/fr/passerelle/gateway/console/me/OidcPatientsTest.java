@@ -40,10 +40,14 @@ class OidcPatientsTest {
     @Test
     void aPersonWithoutAnInsOrWithAMalformedOneIsNotSignedIn() {
         assertThatThrownBy(() -> new OidcPatients(request -> person(Map.of()), CLAIMS).loadUser(request()))
-                .isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("did not give");
+                .isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("did not give")
+                .extracting(e -> ((OAuth2AuthenticationException) e).getError().getErrorCode())
+                .as("the code the sign-in page says 'no INS' for").isEqualTo(PatientSignInFailure.NO_INS);
         assertThatThrownBy(() -> new OidcPatients(
                 request -> person(Map.of("ins", "284056912304563", "ins_oid", "9.9.9")), CLAIMS).loadUser(request()))
-                .isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("not an INS");
+                .isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("not an INS")
+                .extracting(e -> ((OAuth2AuthenticationException) e).getError().getErrorCode())
+                .isEqualTo(PatientSignInFailure.NO_INS);
     }
 
     private static OidcUser person(Map<String, Object> claims) {
