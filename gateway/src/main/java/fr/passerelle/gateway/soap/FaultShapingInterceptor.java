@@ -9,6 +9,7 @@ import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.SoapVersion;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,11 @@ import org.xml.sax.SAXException;
  * patient; a Receiver fault is our own failure, recorded by the road that failed if it got that far.
  */
 public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
+
+    /** WS-Addressing 1.0 SOAP Binding, 6: the action of a SOAP fault that defines no action of its own. */
+    static final String FAULT_ACTION = "http://www.w3.org/2005/08/addressing/soap/fault";
+    /** WS-Addressing 1.0 Core, 3.2: RelatesTo when the request's MessageID could not be read. */
+    static final String UNSPECIFIED = "http://www.w3.org/2005/08/addressing/unspecified";
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultShapingInterceptor.class);
 
@@ -44,6 +50,10 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
         // The SOAP 1.2 fault writer copies the fault's status code to the HTTP response.
         fault.setStatusCode(decided.code() == EnvelopeFault.Code.RECEIVER ? 500 : 400);
         message.setContent(Exception.class, fault);
+        // Faults are addressed like replies (eHDSI NCPs correlate them by RelatesTo).
+        Message inbound = message.getExchange().getInMessage();
+        String relatesTo = inbound == null ? UNSPECIFIED : SoapExchange.messageIdOf(inbound).orElse(UNSPECIFIED);
+        ReplyInterceptor.address(message, new SoapExchange.ReplyAddressing(FAULT_ACTION, relatesTo));
         if (decided.code() != EnvelopeFault.Code.RECEIVER) {
             audit.refused(message.getExchange().getInMessage(), operations, decided);
         }

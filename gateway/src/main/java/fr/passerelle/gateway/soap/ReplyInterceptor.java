@@ -23,17 +23,21 @@ public final class ReplyInterceptor extends AbstractSoapInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) {
-        SoapExchange.replyOf(message.getExchange()).ifPresent(reply -> {
-            Document document = XmlTree.newDocument();
-            message.getHeaders().add(header(document, "Action", reply.action(), true));
-            message.getHeaders().add(header(document, "MessageID", reply.messageId(), false));
-            message.getHeaders().add(header(document, "RelatesTo", reply.relatesTo(), false));
-        });
+        SoapExchange.replyOf(message.getExchange()).ifPresent(reply -> address(message, reply));
         List<Attachment> parts = SoapExchange.attachmentsOf(message.getExchange());
         if (!parts.isEmpty()) {
             message.put(Message.MTOM_ENABLED, Boolean.TRUE);
             message.setAttachments(parts);
         }
+    }
+
+    /** Adds the reply's Action, a fresh MessageID and RelatesTo, replacing any addressing header already there. */
+    static void address(SoapMessage message, SoapExchange.ReplyAddressing reply) {
+        message.getHeaders().removeIf(h -> Namespaces.WSA.equals(h.getName().getNamespaceURI()));
+        Document document = XmlTree.newDocument();
+        message.getHeaders().add(header(document, "Action", reply.action(), true));
+        message.getHeaders().add(header(document, "MessageID", reply.messageId(), false));
+        message.getHeaders().add(header(document, "RelatesTo", reply.relatesTo(), false));
     }
 
     private static SoapHeader header(Document document, String localName, String value, boolean mustUnderstand) {

@@ -86,6 +86,28 @@ class EnvelopeRulesTest {
     }
 
     @Test
+    void aFaultRelatesToTheRequestItAnswers() {
+        String messageId = "urn:uuid:" + java.util.UUID.randomUUID();
+        HttpResponse<String> response = SoapHttp.post(port, "/xcpd",
+                SoapHttp.soap12("urn:ihe:iti:2007:CrossGatewayQuery"),
+                SoapMessages.envelope(XCPD_ACTION, messageId, xcpdBody()));
+
+        assertSenderFault(response, "ActionMismatch",
+                "The SOAP action of the HTTP request differs from the WS-Addressing Action");
+        ReceivedXml fault = ReceivedXml.parse(response.body());
+        assertThat(fault.text("//soap:Header/wsa:RelatesTo")).isEqualTo(messageId);
+        assertThat(fault.text("//soap:Header/wsa:MessageID")).isNotEqualTo(messageId);
+    }
+
+    @Test
+    void aFaultToAnUnreadableRequestRelatesToNothingInParticular() {
+        HttpResponse<String> response = SoapHttp.post(port, "/xca", SoapHttp.soap12(XCPD_ACTION), "this is not xml");
+
+        assertThat(ReceivedXml.parse(response.body()).text("//soap:Header/wsa:RelatesTo"))
+                .isEqualTo("http://www.w3.org/2005/08/addressing/unspecified");
+    }
+
+    @Test
     void actionOfAnotherServiceIsNotSupported() {
         String queryAction = EhdsiOperation.CROSS_GATEWAY_QUERY.requestAction();
         HttpResponse<String> response = SoapHttp.post(port, "/xcpd", SoapHttp.soap12(queryAction),
@@ -159,6 +181,9 @@ class EnvelopeRulesTest {
         assertThat(fault.text("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).endsWith(subcode);
         assertThat(fault.text("//soap:Fault/soap:Reason/soap:Text")).startsWith(reasonStart);
         assertThat(fault.count("//soap:Fault/soap:Detail")).isZero();
+        assertThat(fault.text("//soap:Header/wsa:Action")).isEqualTo("http://www.w3.org/2005/08/addressing/soap/fault");
+        assertThat(fault.text("//soap:Header/wsa:MessageID")).startsWith("urn:uuid:");
+        assertThat(fault.count("//soap:Header/wsa:RelatesTo")).isEqualTo(1);
         assertNoLeak(response.body());
     }
 
