@@ -153,11 +153,18 @@ class ConsoleSessionsAcrossNodesTest {
             assertThat(ReflectionTestUtils.getField(repository, "cleanupCron")).isEqualTo("0 * * * * *");
             assertThat(ReflectionTestUtils.getField(repository, "taskScheduler")).as("the cleanup job is scheduled")
                     .isNotNull();
+
+            // Node B trusts its balancer's X-Forwarded-Proto (server.forward-headers-strategy=native): behind TLS
+            // the cookie is Secure.
+            HttpResponse<String> overTls = new CookieBrowser().get(b + "/me/login", "X-Forwarded-Proto", "https");
+            assertThat(overTls.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(COOKIE + "=")
+                    .contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
         }
     }
 
     private static ConfigurableApplicationContext node(TestDatabase db, Path home, String name) {
         return SpringApplication.run(PasserelleApplication.class, "--server.port=0",
+                "--server.forward-headers-strategy=" + ("b".equals(name) ? "native" : "none"),
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=", "--spring.datasource.hikari.pool-name=node-" + name,
                 "--passerelle.node.id=node-" + name,
