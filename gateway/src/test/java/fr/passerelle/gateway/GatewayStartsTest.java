@@ -2,6 +2,8 @@ package fr.passerelle.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,10 @@ class GatewayStartsTest {
             assertThat(health.body()).contains("\"status\":\"UP\"");
             assertThat(health.headers().firstValue("X-Correlation-Id")).isPresent();
             assertThat(dataDir.resolve("passerelle.mv.db")).exists();
+            // Spring Security's per-filter observations are off (their cost, application.yml); others stay on.
+            ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+            assertThat(Observation.start("spring.security.filterchains", observations).isNoop()).isTrue();
+            assertThat(Observation.start("http.server.requests", observations).isNoop()).isFalse();
         }
     }
 }
