@@ -11,6 +11,7 @@ import fr.passerelle.trust.Validation;
 import fr.passerelle.trust.VerifiedRequester;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
 
 /**
  * The first step of every SOAP road: {@code trust} judges the envelope's {@code wsse:Security} header. A request
@@ -56,9 +57,12 @@ public class TrustCheckpoint {
                     error.code() + ": the request carries no WS-Security header", "TRUST_NO_SECURITY_HEADER",
                     error.code()));
         }
+        // The SOAP Header rather than the Security element alone: the validator then reads the wsa:MessageID beside
+        // it, so a message id is one-use too (the only replay guard when one-use-assertions is off).
+        Element container = soapHeaderOf(security.wsseSecurity().get());
         Validation validation = patientId.isPresent()
-                ? validator.validate(security.wsseSecurity().get(), transaction, patientId.get())
-                : validator.diagnose(security.wsseSecurity().get(), transaction, Optional.empty()).validation();
+                ? validator.validate(container, transaction, patientId.get())
+                : validator.diagnose(container, transaction, Optional.empty()).validation();
         if (validation instanceof Refusal refusal) {
             SecurityRefusal.Kind kind = "header".equals(refusal.check()) || "structure".equals(refusal.check())
                     ? SecurityRefusal.Kind.INVALID_SECURITY : SecurityRefusal.Kind.FAILED_AUTHENTICATION;
@@ -76,6 +80,11 @@ public class TrustCheckpoint {
     /** The audit trail's name of the trust check that failed, e.g. {@code TRUST_SIGNATURE}. */
     static String ruleOf(Refusal refusal) {
         return "TRUST_" + refusal.check().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+    }
+
+    private static Element soapHeaderOf(Element security) {
+        return security.getParentNode() instanceof Element parent && "Header".equals(parent.getLocalName())
+                && Namespaces.SOAP12.equals(parent.getNamespaceURI()) ? parent : security;
     }
 
     /** An exchange refusal in the eHDSI catalogue's words. */

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.consent.ConsentChange;
+import fr.passerelle.gateway.consent.ConsentChannel;
 import fr.passerelle.gateway.consent.ConsentStore;
+import fr.passerelle.gateway.consent.ConsentTerms;
+import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.exchange.DocumentListing;
 import fr.passerelle.gateway.exchange.ExchangeError;
@@ -20,6 +24,7 @@ import fr.passerelle.gateway.soap.client.generated.ebxml.rim.IdentifiableType;
 import fr.passerelle.gateway.soap.client.generated.ebxml.rim.SlotType1;
 import fr.passerelle.gateway.soap.client.generated.ebxml.rim.ValueListType;
 import fr.passerelle.gateway.soap.client.generated.ebxml.rs.RegistryResponseType;
+import fr.passerelle.gateway.soap.client.generated.hl7v3.EN;
 import fr.passerelle.gateway.soap.client.generated.hl7v3.II;
 import fr.passerelle.gateway.soap.client.generated.hl7v3.MCCIMT000300UV01AcknowledgementDetail;
 import fr.passerelle.gateway.soap.client.generated.hl7v3.PRPAIN201305UV02;
@@ -33,6 +38,7 @@ import fr.passerelle.gateway.trust.TrustConfiguration;
 import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.DemoPki;
 import fr.passerelle.trust.issue.HcpClaims;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
@@ -46,10 +52,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -57,6 +69,9 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.ws.addressing.AddressingProperties;
+import org.apache.cxf.ws.addressing.AttributedURIType;
+import org.apache.cxf.ws.addressing.JAXWSAConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,16 +87,23 @@ import org.w3c.dom.Element;
  * A foreign NCP's typed client — CXF JAX-WS ports generated from the eHDSI WSDLs ({@link EhdsiPortClients}) —
  * drives the whole cross-border road against the running application through real HTTP: XCPD identifies each demo
  * patient who consented, XCA lists their patient summaries and ePrescriptions, XCA retrieve brings each pivot
- * document over MTOM, and XDR records an eDispensation of one prescription line (twice: idempotent). And the
- * refusals a typed client sees: no consent, an unknown patient, an assertion nobody trusts.
+ * document over MTOM, and XDR records an eDispensation of one prescription line (twice: idempotent) and a discard.
+ *
+ * <p>And every policy branch as the typed client sees it — the eHDSI code in the HL7v3 acknowledgementDetail, the
+ * ebRS RegistryError or the SOAP fault's reason — each with the audit record the request left (found by the
+ * wsa:MessageID the test gives it): no consent, consent for another country, a blocked professional, a masked
+ * document (not listed nor retrievable in treatment, both in emergency since the patient allows it), emergency
+ * opposed, an unknown patient, demographics matching several patients, an assertion nobody trusts, an expired one,
+ * a MessageID used again.
  *
  * <p>{@link SoapRoadsEndToEndTest} keeps the raw-envelope cases a typed client cannot send (malformed bodies,
- * missing or replayed headers).
+ * missing or replayed headers). Both tests have the same annotations so they share one application context: the
+ * consents given here leave the patients that test relies on as it expects.
  */
 @SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "passerelle.data-dir=${java.io.tmpdir}/passerelle-generated-client-e2e/${random.uuid}",
-                "passerelle.soap.home-community-id=" + GeneratedClientEndToEndTest.HOME
+                "passerelle.data-dir=${java.io.tmpdir}/passerelle-soap-e2e/${random.uuid}",
+                "passerelle.soap.home-community-id=1.2.250.1.213.4.1.99"
         })
 class GeneratedClientEndToEndTest {
 
@@ -124,6 +146,9 @@ class GeneratedClientEndToEndTest {
     @Autowired
     DocumentListing listing;
 
+    @Autowired
+    DataSource dataSource;
+
     private EhdsiPortClients spain;
 
     /** The demo patients who consent here: all but LAMBERTIN, the no-consent case. */
@@ -135,8 +160,10 @@ class GeneratedClientEndToEndTest {
     void clientAndConsents() {
         spain = new EhdsiPortClients(port,
                 new AssertionIssuer(demoTrust.pki().orElseThrow().signer("ES"), Clock.systemUTC()));
-        patientsWithConsent().forEach(patient ->
-                DemoExchanges.consent(consents, patient, new CountryScope.AllParticipating()));
+        // LEA MARTIN consents for Spain only: every Spanish call here is covered, an Italian one is not.
+        patientsWithConsent().forEach(patient -> DemoExchanges.consent(consents, patient,
+                patient.equals(DemoExchanges.MARTIN_LEA) ? new CountryScope.Listed(Set.of("ES"))
+                        : new CountryScope.AllParticipating()));
     }
 
     @AfterEach
@@ -234,8 +261,9 @@ class GeneratedClientEndToEndTest {
 
     @Test
     void patientWithoutConsentGetsTheNoConsentCodeInTheTypedResponse() throws JAXBException {
-        PRPAIN201306UV02 response = spain.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")))
-                .respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.LAMBERTIN));
+        var xcpd = spain.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")));
+        String messageId = correlate(xcpd);
+        PRPAIN201306UV02 response = xcpd.respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.LAMBERTIN));
 
         assertThat(response.getAcknowledgement()).singleElement().satisfies(ack -> {
             assertThat(ack.getTypeCode().getCode()).isEqualTo("AE");
@@ -243,6 +271,9 @@ class GeneratedClientEndToEndTest {
                     .extracting(code -> code.getCode()).containsExactly(ExchangeError.ERROR_NO_CONSENT.code());
         });
         assertThat(response.getControlActProcess().getSubject()).isEmpty();
+        // No decision at all, or the one the masked-document case revoked when it ran first: both are "no consent".
+        String rule = consents.current(DemoExchanges.LAMBERTIN).isEmpty() ? "NO_CONSENT" : "CONSENT_REVOKED";
+        assertAudited(messageId, "REFUSED", rule, ExchangeError.ERROR_NO_CONSENT, DemoExchanges.LAMBERTIN);
     }
 
     @Test
@@ -280,6 +311,333 @@ class GeneratedClientEndToEndTest {
         }
     }
 
+    // --- each policy branch, as the typed client sees it, and its audit record ------------------------------------
+
+    @Test
+    void consentForAnotherCountryIsTheNoConsentCodeForThatCountryOnly() throws JAXBException {
+        // LEA MARTIN consented for Spain only (see clientAndConsents); an Italian doctor asks.
+        try (var italy = new EhdsiPortClients(port,
+                new AssertionIssuer(demoTrust.pki().orElseThrow().signer("IT"), Clock.systemUTC()))) {
+            var xcpd = italy.xcpd(Caller.identifying(HcpClaims.demoDoctor("IT")));
+            String messageId = correlate(xcpd);
+
+            PRPAIN201306UV02 response = xcpd.respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.MARTIN_LEA));
+
+            assertRefused(response, ExchangeError.ERROR_NO_CONSENT);
+            Map<String, Object> row = assertAudited(messageId, "REFUSED", "COUNTRY_NOT_AUTHORISED",
+                    ExchangeError.ERROR_NO_CONSENT, DemoExchanges.MARTIN_LEA);
+            assertThat(row.get("REQUESTING_COUNTRY")).isEqualTo("IT");
+        }
+        // The same patient, asked from Spain, is identified.
+        PRPAIN201306UV02 fromSpain = spain.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")))
+                .respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.MARTIN_LEA));
+        assertThat(fromSpain.getControlActProcess().getSubject()).hasSize(1);
+    }
+
+    @Test
+    void professionalThePatientBlockedIsRefusedIdentificationAndListing() throws JAXBException {
+        HcpClaims demo = HcpClaims.demoDoctor("ES");
+        // One of the two professionals MATHIS LEFEVRE blocked in the demo data (a foreign HCP).
+        String blockedId = "2.16.17.710.850.1000.990.1^HCP-BE-0042";
+        HcpClaims blocked = new HcpClaims(blockedId, demo.practitionerName(), demo.roleCode(),
+                demo.roleDisplayName(), demo.organisation(), demo.organisationId(), demo.facilityType(),
+                demo.pointOfCare(), demo.homeCommunityId(), demo.purposeOfUse(), demo.permissions(), demo.lifetime());
+
+        var xcpd = spain.xcpd(Caller.identifying(blocked));
+        String identification = correlate(xcpd);
+        assertRefused(xcpd.respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.LEFEVRE)),
+                ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
+        assertThat(assertAudited(identification, "REFUSED", "PROFESSIONAL_BLOCKED",
+                ExchangeError.ERROR_INSUFFICIENT_RIGHTS, DemoExchanges.LEFEVRE).get("PROFESSIONAL_ID"))
+                .isEqualTo(blockedId);
+
+        // With a TRC for the patient, the list is refused the same way.
+        var query = spain.xcaQuery(Caller.treating(blocked, DemoExchanges.LEFEVRE));
+        String listing = correlate(query);
+        AdhocQueryResponse found = query.respondingGatewayCrossGatewayQuery(
+                findDocuments(DemoExchanges.LEFEVRE, Pivot.PATIENT_SUMMARY.classCode));
+        assertFailure(found.getStatus(), found.getRegistryErrorList(), ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
+        assertThat(extrinsicObjects(found)).isEmpty();
+        assertAudited(listing, "REFUSED", "PROFESSIONAL_BLOCKED", ExchangeError.ERROR_INSUFFICIENT_RIGHTS,
+                DemoExchanges.LEFEVRE);
+    }
+
+    @Test
+    void maskedDocumentIsNeitherListedNorRetrievableInTreatmentButIsInEmergencyWhenThePatientAllowsIt()
+            throws JAXBException {
+        Ins lambertin = DemoExchanges.LAMBERTIN;
+        // LAMBERTIN is the no-consent patient: consent is given for this case only and revoked at its end.
+        consents.change(lambertin, new ConsentChange.Authorise(new ConsentTerms(new CountryScope.AllParticipating(),
+                EnumSet.allOf(SharedDocuments.class), Optional.empty()), "soap-e2e-test", ConsentChannel.OPERATOR));
+        try {
+            HcpClaims doctor = HcpClaims.demoDoctor("ES");
+            HcpClaims emergencyDoctor = doctor.withPurpose(PurposeOfUse.EMERGENCY);
+            List<Entry> treatment = levelThreeSummaries(Caller.treating(doctor, lambertin));
+            var emergencyQuery = spain.xcaQuery(Caller.treating(emergencyDoctor, lambertin));
+            String emergencyListing = correlate(emergencyQuery);
+            AdhocQueryResponse inEmergency = emergencyQuery.respondingGatewayCrossGatewayQuery(
+                    findDocuments(lambertin, Pivot.PATIENT_SUMMARY.classCode));
+            assertThat(inEmergency.getStatus()).isEqualTo(SUCCESS);
+            List<Entry> emergency = extrinsicObjects(inEmergency).stream()
+                    .filter(o -> Pivot.PATIENT_SUMMARY.formatCode.equals(formatCode(o)))
+                    .map(GeneratedClientEndToEndTest::entry).toList();
+
+            // The visible summary in treatment; the masked older one besides it in emergency (maskedVisibleInEmergency).
+            assertThat(treatment).hasSize(1);
+            assertThat(emergency).hasSize(2);
+            assertThat(emergency).extracting(Entry::uniqueId).contains(treatment.get(0).uniqueId());
+            Entry masked = emergency.stream().filter(e -> !e.uniqueId().equals(treatment.get(0).uniqueId()))
+                    .findFirst().orElseThrow();
+            assertThat(assertAudited(emergencyListing, "SUCCESS", "CONSENT_COVERS_REQUEST", null, lambertin))
+                    .satisfies(row -> {
+                        assertThat(row.get("PURPOSE_OF_USE")).isEqualTo("EMERGENCY");
+                        assertThat(String.valueOf(row.get("DOCUMENTS"))).contains(masked.uniqueId());
+                    });
+
+            // Asked by its id in treatment, the masked document is answered as missing (its existence not disclosed).
+            var treatmentRetrieve = spain.xcaRetrieve(Caller.treating(doctor, lambertin));
+            String refusedRetrieve = correlate(treatmentRetrieve);
+            RetrieveDocumentSetResponseType refused =
+                    treatmentRetrieve.respondingGatewayCrossGatewayRetrieve(retrieveRequest(masked));
+            assertFailure(refused.getRegistryResponse().getStatus(), refused.getRegistryResponse().getRegistryErrorList(),
+                    ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING);
+            assertThat(refused.getDocumentResponse()).isEmpty();
+            assertAudited(refusedRetrieve, "FAILED", "CONSENT_COVERS_REQUEST",
+                    ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING, lambertin);
+
+            // In emergency it is returned, the bytes the emergency listing announced.
+            var emergencyRetrieve = spain.xcaRetrieve(Caller.treating(emergencyDoctor, lambertin));
+            String returned = correlate(emergencyRetrieve);
+            RetrieveDocumentSetResponseType retrieved =
+                    emergencyRetrieve.respondingGatewayCrossGatewayRetrieve(retrieveRequest(masked));
+            assertThat(retrieved.getRegistryResponse().getStatus()).isEqualTo(SUCCESS);
+            assertThat(retrieved.getDocumentResponse()).singleElement().satisfies(document -> {
+                assertThat(document.getDocumentUniqueId()).isEqualTo(masked.uniqueId());
+                assertThat(sha1(document.getDocument())).isEqualTo(masked.hash());
+            });
+            assertThat(assertAudited(returned, "SUCCESS", "CONSENT_COVERS_REQUEST", null, lambertin).get("DOCUMENTS"))
+                    .asString().contains(masked.uniqueId());
+        } finally {
+            // The no-consent case uses LAMBERTIN: it must find no consent, whichever runs first.
+            consents.change(lambertin, new ConsentChange.Revoke("soap-e2e-test", ConsentChannel.OPERATOR));
+        }
+    }
+
+    @Test
+    void emergencyIsRefusedWhenThePatientOpposesItAndTreatmentStillServed() throws JAXBException {
+        Ins rochefort = DemoExchanges.ROCHEFORT;
+        HcpClaims doctor = HcpClaims.demoDoctor("ES");
+        Caller emergency = Caller.treating(doctor.withPurpose(PurposeOfUse.EMERGENCY), rochefort);
+        List<Entry> summaries = levelThreeSummaries(Caller.treating(doctor, rochefort));
+        assertThat(summaries).hasSize(1);
+
+        var query = spain.xcaQuery(emergency);
+        String listing = correlate(query);
+        AdhocQueryResponse found = query.respondingGatewayCrossGatewayQuery(
+                findDocuments(rochefort, Pivot.PATIENT_SUMMARY.classCode));
+        assertFailure(found.getStatus(), found.getRegistryErrorList(), ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
+        assertThat(extrinsicObjects(found)).isEmpty();
+        assertThat(assertAudited(listing, "REFUSED", "EMERGENCY_ACCESS_OPPOSED",
+                ExchangeError.ERROR_INSUFFICIENT_RIGHTS, rochefort).get("PURPOSE_OF_USE")).isEqualTo("EMERGENCY");
+
+        // Nor is the summary treatment lists returned by its id in emergency.
+        var retrieve = spain.xcaRetrieve(emergency);
+        String retrieval = correlate(retrieve);
+        RetrieveDocumentSetResponseType refused = retrieve.respondingGatewayCrossGatewayRetrieve(
+                retrieveRequest(summaries.get(0)));
+        assertFailure(refused.getRegistryResponse().getStatus(), refused.getRegistryResponse().getRegistryErrorList(),
+                ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
+        assertThat(refused.getDocumentResponse()).isEmpty();
+        assertAudited(retrieval, "REFUSED", "EMERGENCY_ACCESS_OPPOSED", ExchangeError.ERROR_INSUFFICIENT_RIGHTS,
+                rochefort);
+    }
+
+    @Test
+    void demographicsMatchingSeveralPatientsAreRefusedNeverGuessed() throws JAXBException {
+        var xcpd = spain.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")));
+        String messageId = correlate(xcpd);
+
+        // Family name MARTIN only: ODILE and LEA MARTIN both match.
+        PRPAIN201306UV02 response = xcpd.respondingGatewayPRPAIN201305UV02(demographicsRequest("MARTIN"));
+
+        assertRefused(response, ExchangeError.ERROR_PI_MULTIPLE_MATCHES);
+        Map<String, Object> row = assertAudited(messageId, "REFUSED", "SEVERAL_MATCHING_PATIENTS",
+                ExchangeError.ERROR_PI_MULTIPLE_MATCHES, null);
+        assertThat(row.get("REQUESTING_COUNTRY")).isEqualTo("ES");
+    }
+
+    @Test
+    void expiredAssertionIsASoapFaultWithTheWsSecuritySubcodeAndAnAuditRecord() throws JAXBException {
+        // Spain's own key, but the assertion was issued five hours ago for the demo doctor's four hours.
+        try (var late = new EhdsiPortClients(port, new AssertionIssuer(demoTrust.pki().orElseThrow().signer("ES"),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(-5))))) {
+            var xcpd = late.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")));
+            String messageId = correlate(xcpd);
+            PRPAIN201305UV02 request = xcpdRequest(DemoExchanges.BERTHELOT);
+
+            assertThatThrownBy(() -> xcpd.respondingGatewayPRPAIN201305UV02(request))
+                    .isInstanceOfSatisfying(SOAPFaultException.class, fault -> assertSecurityFault(fault,
+                            ExchangeError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED));
+            assertUnattributedRefusal(messageId, "TRUST_VALIDITY", ExchangeError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED);
+        }
+    }
+
+    @Test
+    void messageIdUsedAgainIsASoapFaultEvenWithFreshAssertions() throws JAXBException {
+        var first = spain.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")));
+        String messageId = correlate(first);
+        assertThat(first.respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.BERTHELOT))
+                .getAcknowledgement()).singleElement()
+                .satisfies(ack -> assertThat(ack.getTypeCode().getCode()).isEqualTo("AA"));
+
+        var again = spain.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")));
+        correlate(again, messageId);
+        PRPAIN201305UV02 request = xcpdRequest(DemoExchanges.BERTHELOT);
+
+        assertThatThrownBy(() -> again.respondingGatewayPRPAIN201305UV02(request))
+                .isInstanceOfSatisfying(SOAPFaultException.class, fault -> assertSecurityFault(fault,
+                        ExchangeError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED));
+        // The answered request's record, then the refused replay's, unattributed.
+        List<Map<String, Object>> rows = AuditRows.of(dataSource, messageId);
+        assertThat(rows).extracting(row -> row.get("OUTCOME")).containsExactly("SUCCESS", "REFUSED");
+        assertThat(rows.get(1).get("DECIDING_RULE")).isEqualTo("TRUST_REPLAY");
+        assertThat(rows.get(1).get("ERROR_CODE")).isEqualTo(ExchangeError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED.code());
+        assertThat(rows.get(1).get("PATIENT_VALUE")).isEqualTo("");
+    }
+
+    @Test
+    void aDiscardReleasesTheDispensedLineOnceAndIsAuditedAndAnUnknownOneIsRefused() throws JAXBException {
+        Ins rochefort = DemoExchanges.ROCHEFORT;
+        Caller pharmacist = Caller.treating(HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists"), rochefort);
+        AdhocQueryResponse found = spain.xcaQuery(Caller.treating(HcpClaims.demoDoctor("ES"), rochefort))
+                .respondingGatewayCrossGatewayQuery(findDocuments(rochefort, Pivot.EPRESCRIPTION.classCode));
+        String prescription = extrinsicObjects(found).stream()
+                .filter(o -> Pivot.EPRESCRIPTION.formatCode.equals(formatCode(o))).map(o -> entry(o).uniqueId())
+                .findFirst().orElseThrow();
+        var lines = listing.prescriptionLines(prescription);
+        // Not the first line: the main road dispenses that one (and keeps it dispensed) in the same context.
+        assertThat(lines).hasSizeGreaterThan(1);
+        String lineId = lines.get(1).lineId();
+        // OpenNCP's NCP-B sends the discarded eDispensation again, classified DISCARD-60593-1.
+        String dispensationBody = DemoExchanges.dispensationBody(rochefort, prescription, lineId, "discard-e2e");
+        ProvideAndRegisterDocumentSetRequestType discard = dispensation(asDiscard(dispensationBody));
+
+        assertThat(spain.xdr(pharmacist).documentRecipientProvideAndRegisterDocumentSetB(
+                dispensation(dispensationBody)).getStatus()).isEqualTo(SUCCESS);
+        assertThat(listing.prescriptionLines(prescription).get(1).dispensed()).isTrue();
+        for (int submitted = 0; submitted < 2; submitted++) {
+            RegistryResponseType response = spain.xdr(pharmacist).documentRecipientProvideAndRegisterDocumentSetB(
+                    discard);
+            assertThat(response.getStatus()).as(describe(response.getRegistryErrorList())).isEqualTo(SUCCESS);
+        }
+        assertThat(listing.prescriptionLines(prescription).get(1).dispensed()).isFalse();
+        assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT COUNT(*) FROM audit_record WHERE transaction_kind = 'DISPENSATION' AND outcome = 'SUCCESS'"
+                        + " AND documents LIKE ?")
+                .param("%discarded:2.16.840.1.113883.2.25.3.4.1.4.1^discard-e2e%").query(Long.class).single())
+                .isEqualTo(2);
+
+        // A discard of a dispensation never recorded.
+        var xdr = spain.xdr(pharmacist);
+        String messageId = correlate(xdr);
+        RegistryResponseType unknown = xdr.documentRecipientProvideAndRegisterDocumentSetB(dispensation(asDiscard(
+                DemoExchanges.dispensationBody(rochefort, prescription, lineId, "never-dispensed"))));
+        assertFailure(unknown.getStatus(), unknown.getRegistryErrorList(), ExchangeError.ERROR_ED_DISCARD_FAILED);
+        assertThat(AuditRows.of(dataSource, messageId)).singleElement()
+                .satisfies(row -> assertThat(row.get("ERROR_CODE")).isEqualTo(ExchangeError.ERROR_ED_DISCARD_FAILED.code()));
+    }
+
+    private static String asDiscard(String dispensationBody) {
+        return dispensationBody.replace("nodeRepresentation=\"60593-1\"", "nodeRepresentation=\"DISCARD-60593-1\"");
+    }
+
+    /** The level-3 patient summaries listed to this caller (a Success answer). */
+    private List<Entry> levelThreeSummaries(Caller caller) {
+        Ins patient = caller.treatedPatient().orElseThrow();
+        AdhocQueryResponse found = spain.xcaQuery(caller).respondingGatewayCrossGatewayQuery(
+                findDocuments(patient, Pivot.PATIENT_SUMMARY.classCode));
+        assertThat(found.getStatus()).as(describe(found.getRegistryErrorList())).isEqualTo(SUCCESS);
+        return extrinsicObjects(found).stream().filter(o -> Pivot.PATIENT_SUMMARY.formatCode.equals(formatCode(o)))
+                .map(GeneratedClientEndToEndTest::entry).toList();
+    }
+
+    // --- correlation with the audit trail ---------------------------------------------------------------------
+
+    /** Gives the port's next requests a wsa:MessageID of the test's choosing: the audit record's correlation id. */
+    private static String correlate(Object port) {
+        return correlate(port, "urn:uuid:" + UUID.randomUUID());
+    }
+
+    private static String correlate(Object port, String messageId) {
+        AddressingProperties addressing = new AddressingProperties();
+        AttributedURIType id = new AttributedURIType();
+        id.setValue(messageId);
+        addressing.setMessageID(id);
+        ((BindingProvider) port).getRequestContext().put(JAXWSAConstants.CLIENT_ADDRESSING_PROPERTIES, addressing);
+        return messageId;
+    }
+
+    /**
+     * The request's single audit record: its outcome, deciding rule, eHDSI code (none for an answered request) and
+     * the patient it is filed under ({@code null}: none), the requester being Spain's demo doctor's country.
+     */
+    private Map<String, Object> assertAudited(String messageId, String outcome, String rule, ExchangeError error,
+                                              Ins patient) {
+        List<Map<String, Object>> rows = AuditRows.of(dataSource, messageId);
+        assertThat(rows).as("audit records of %s", messageId).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        assertThat(row.get("OUTCOME")).isEqualTo(outcome);
+        assertThat(row.get("DECIDING_RULE")).isEqualTo(rule);
+        assertThat(row.get("ERROR_CODE")).isEqualTo(error == null ? "" : error.code());
+        assertThat(row.get("PATIENT_VALUE")).isEqualTo(patient == null ? "" : patient.value());
+        assertThat(row.get("PROFESSIONAL_ID")).asString().isNotBlank();
+        assertThat(String.valueOf(row.get("ASSERTION_IDS"))).isNotBlank();
+        return row;
+    }
+
+    /** A request refused before trust believed it: one record, no patient, no requester, no assertion ids. */
+    private void assertUnattributedRefusal(String messageId, String rule, ExchangeError error) {
+        assertThat(AuditRows.of(dataSource, messageId)).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("REFUSED");
+            assertThat(row.get("DECIDING_RULE")).isEqualTo(rule);
+            assertThat(row.get("ERROR_CODE")).isEqualTo(error.code());
+            assertThat(row.get("PATIENT_VALUE")).isEqualTo("");
+            assertThat(row.get("PROFESSIONAL_ID")).isEqualTo("");
+            assertThat(row.get("ASSERTION_IDS")).isEqualTo("");
+        });
+    }
+
+    /** HL7v3 refusal: ack AE, the eHDSI code as the single acknowledgementDetail, nobody identified. */
+    private static void assertRefused(PRPAIN201306UV02 response, ExchangeError error) {
+        assertThat(response.getAcknowledgement()).singleElement().satisfies(ack -> {
+            assertThat(ack.getTypeCode().getCode()).isEqualTo("AE");
+            assertThat(ack.getAcknowledgementDetail()).extracting(detail -> detail.getCode().getCode())
+                    .containsExactly(error.code());
+        });
+        assertThat(response.getControlActProcess().getSubject()).isEmpty();
+    }
+
+    /** ebRS refusal: status Failure and the eHDSI code as a RegistryError. */
+    private static void assertFailure(String status,
+                                      fr.passerelle.gateway.soap.client.generated.ebxml.rs.RegistryErrorList errors,
+                                      ExchangeError error) {
+        assertThat(status).isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure");
+        assertThat(errors).isNotNull();
+        assertThat(errors.getRegistryError()).extracting(e -> e.getErrorCode()).containsExactly(error.code());
+    }
+
+    /** SOAP 1.2 Sender fault, subcode wsse:FailedAuthentication, reason starting with the eHDSI code. */
+    private static void assertSecurityFault(SOAPFaultException fault, ExchangeError error) {
+        assertThat(fault.getFault().getFaultCodeAsQName().getLocalPart()).isEqualTo("Sender");
+        List<QName> subcodes = new ArrayList<>();
+        for (Iterator<QName> it = fault.getFault().getFaultSubcodes(); it.hasNext(); ) {
+            subcodes.add(it.next());
+        }
+        assertThat(subcodes).containsExactly(new QName(WSSE, "FailedAuthentication"));
+        assertThat(fault.getFault().getFaultString()).startsWith(error.code() + ":")
+                .doesNotContain(DemoExchanges.BERTHELOT.value());
+    }
+
     // --- typed requests ---------------------------------------------------------------------------------------
 
     private static JAXBContext hl7;
@@ -296,6 +654,28 @@ class GeneratedClientEndToEndTest {
                 .getLivingSubjectId().get(0).getValue().get(0);
         id.setRoot(patient.oid());
         id.setExtension(patient.value());
+        return request;
+    }
+
+    /**
+     * An ITI-55 search by demographics only: IPF's sample read into the generated types, its ids, gender and birth
+     * time removed and its name reduced to the family name.
+     */
+    private static PRPAIN201305UV02 demographicsRequest(String family) throws JAXBException {
+        if (hl7 == null) {
+            hl7 = JAXBContext.newInstance(PRPAIN201305UV02.class);
+        }
+        PRPAIN201305UV02 request = (PRPAIN201305UV02) hl7.createUnmarshaller().unmarshal(
+                new StringReader(SoapMessages.sampleBody("ipf-iti55/iti55-sample-request.xml")));
+        var parameters = request.getControlActProcess().getQueryByParameter().getValue().getParameterList();
+        parameters.getLivingSubjectId().clear();
+        parameters.getLivingSubjectAdministrativeGender().clear();
+        parameters.getLivingSubjectBirthTime().clear();
+        EN name = parameters.getLivingSubjectName().get(0).getValue().get(0);
+        name.getContent().clear();
+        // XJC binds HL7's name parts (ENXP, from ST/ED/BIN) without their text: the family part is written as a
+        // plain string element of the same name.
+        name.getContent().add(new JAXBElement<>(new QName("urn:hl7-org:v3", "family"), String.class, family));
         return request;
     }
 
