@@ -49,7 +49,8 @@ public final class LoadHarness {
             Duration soak = null;
             double rate = 20;
             Duration sampleEvery = null;
-            List<String> gatewayJvm = List.of();
+            // The production image's GC (gateway/pom.xml, jib jvmFlags); --gateway-jvm replaces it.
+            List<String> gatewayJvm = List.of("-XX:+UseParallelGC");
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
