@@ -23,9 +23,20 @@ public final class CookieBrowser {
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final String base;
+
+    /** A browser given whole URLs. */
+    public CookieBrowser() {
+        this("");
+    }
+
+    /** A browser of one node: URLs it is given are paths under {@code base}, e.g. {@code http://127.0.0.1:8080}. */
+    public CookieBrowser(String base) {
+        this.base = base;
+    }
 
     public HttpResponse<String> get(String url, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + url)).header("Accept", "text/html").GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -55,7 +66,7 @@ public final class CookieBrowser {
             body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
-        return http.send(HttpRequest.newBuilder(URI.create(url))
+        return http.send(HttpRequest.newBuilder(URI.create(base + url))
                         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());

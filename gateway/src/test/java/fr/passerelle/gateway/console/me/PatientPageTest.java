@@ -3,6 +3,7 @@ package fr.passerelle.gateway.console.me;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.console.CookieBrowser;
 import fr.passerelle.gateway.console.admin.ForeignRequests;
 import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.healthspace.Ins;
@@ -119,7 +120,7 @@ class PatientPageTest {
 
     @Test
     void aFormThatCannotBeRecordedSaysWhyAndChangesNothing() throws Exception {
-        BrowserSession patient = signedIn("rochefort");
+        CookieBrowser patient = signedIn("rochefort");
         HttpResponse<String> noCountry = patient.post("/me/sharing", "_csrf", patient.csrf("/me"),
                 "choice", "listed", "documents", "PATIENT_SUMMARY");
         assertThat(noCountry.statusCode()).isEqualTo(400);
@@ -133,7 +134,7 @@ class PatientPageTest {
 
     @Test
     void anonymousVisitorsAreSentToTheirSignInPage() throws Exception {
-        BrowserSession anonymous = new BrowserSession(base);
+        CookieBrowser anonymous = new CookieBrowser(base);
         HttpResponse<String> me = anonymous.get("/me");
         assertThat(me.statusCode()).isEqualTo(302);
         assertThat(me.headers().firstValue("Location").orElseThrow()).endsWith("/me/login");
@@ -145,7 +146,7 @@ class PatientPageTest {
 
     @Test
     void aPatientSessionNeverReachesTheOperatorConsoleNorItsApi() throws Exception {
-        BrowserSession patient = signedIn("lambertin");
+        CookieBrowser patient = signedIn("lambertin");
         assertThat(patient.get("/me").statusCode()).isEqualTo(200);
         assertThat(patient.get("/admin").statusCode()).isEqualTo(403);
         assertThat(patient.get("/admin/audit").statusCode()).isEqualTo(403);
@@ -155,7 +156,7 @@ class PatientPageTest {
 
     @Test
     void anOperatorSessionCannotUseThePatientPage() throws Exception {
-        BrowserSession operator = new BrowserSession(base);
+        CookieBrowser operator = new CookieBrowser(base);
         HttpResponse<String> login = operator.post("/login", "_csrf", operator.csrf("/login"),
                 "username", OPERATOR, "password", PASSWORD);
         assertThat(login.statusCode()).isEqualTo(302);
@@ -167,7 +168,7 @@ class PatientPageTest {
 
     @Test
     void aPatientOnlyEverSeesAndChangesTheirOwnSharingWhateverTheParameters() throws Exception {
-        BrowserSession lambertin = signedIn("lambertin");
+        CookieBrowser lambertin = signedIn("lambertin");
         String page = lambertin.get("/me?ins=" + BERTHELOT.value() + "&patient=berthelot&oid=" + Ins.TEST_NIR)
                 .body();
         assertThat(page).contains("LAMBERTIN").doesNotContain("BERTHELOT");
@@ -183,14 +184,14 @@ class PatientPageTest {
 
     @Test
     void aPostWithoutItsCsrfTokenIsRefused() throws Exception {
-        BrowserSession patient = signedIn("lefevre");
+        CookieBrowser patient = signedIn("lefevre");
         assertThat(patient.post("/me/sharing/confirm", "choice", "all", "documents", "PATIENT_SUMMARY")
                 .statusCode()).isEqualTo(403);
         assertThat(app.getBean(ConsentStore.class).current(new Ins(Ins.TEST_NIR, "101085935020352"))).isEmpty();
-        assertThat(new BrowserSession(base).post("/me/login/demo", "patient", "lefevre").statusCode())
+        assertThat(new CookieBrowser(base).post("/me/login/demo", "patient", "lefevre").statusCode())
                 .isEqualTo(403);
 
-        BrowserSession operator = new BrowserSession(base);
+        CookieBrowser operator = new CookieBrowser(base);
         operator.post("/login", "_csrf", operator.csrf("/login"), "username", OPERATOR, "password", PASSWORD);
         assertThat(operator.post("/admin/terminology/reload").statusCode()).isEqualTo(403);
         assertThat(operator.post("/admin/audit/verify").statusCode()).isEqualTo(403);
@@ -198,8 +199,8 @@ class PatientPageTest {
                 .statusCode()).isEqualTo(302);
     }
 
-    private static BrowserSession signedIn(String demoPatient) throws Exception {
-        BrowserSession session = new BrowserSession(base);
+    private static CookieBrowser signedIn(String demoPatient) throws Exception {
+        CookieBrowser session = new CookieBrowser(base);
         HttpResponse<String> signIn = session.post("/me/login/demo", "_csrf", session.csrf("/me/login"),
                 "patient", demoPatient);
         assertThat(signIn.statusCode()).isEqualTo(302);
