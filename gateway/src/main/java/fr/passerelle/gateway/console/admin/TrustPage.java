@@ -2,6 +2,7 @@ package fr.passerelle.gateway.console.admin;
 
 import fr.passerelle.gateway.trust.TrustProperties;
 import fr.passerelle.trust.trustlist.DirectoryTrustList;
+import fr.passerelle.trust.trustlist.ExpiryNotice;
 import fr.passerelle.trust.trustlist.TrustedCertificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,14 +59,9 @@ public class TrustPage {
 
     static Row row(TrustedCertificate certificate, Instant now, Duration warning) {
         long daysLeft = Math.floorDiv(Duration.between(now, certificate.notAfter()).toSeconds(), 86_400L);
-        String level;
-        if (!now.isBefore(certificate.notAfter())) {
-            level = "bad";
-        } else if (now.isBefore(certificate.notBefore()) || !now.plus(warning).isBefore(certificate.notAfter())) {
-            level = "warn";
-        } else {
-            level = "ok";
-        }
+        // The same judgement as the trust-list API's expiry report, so page and API never disagree.
+        String level = ExpiryNotice.statusOf(certificate, now, warning)
+                .map(status -> status == ExpiryNotice.Status.EXPIRED ? "bad" : "warn").orElse("ok");
         return new Row(certificate.subject(), certificate.certificate().getIssuerX500Principal().getName(),
                 certificate.isAuthority(), certificate.notBefore(), certificate.notAfter(), daysLeft, level,
                 certificate.source().getFileName().toString());
