@@ -4,11 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
@@ -16,7 +13,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -102,16 +98,12 @@ public final class SignerTrust {
                 return new SignerVerdict.Trusted(entry);
             }
         }
-        byte[] signerDigest = null;
         for (TrustedCertificate entry : entries) {
             if (entry.isAuthority()
                     && entry.certificate().getSubjectX500Principal().equals(signer.getIssuerX500Principal())
                     && !when.before(entry.certificate().getNotBefore())
                     && !when.after(entry.certificate().getNotAfter())) {
-                if (signerDigest == null) {
-                    signerDigest = digest(signer);
-                }
-                PathKey key = new PathKey(signerDigest, digest(entry.certificate()), version);
+                PathKey key = new PathKey(signer, entry.certificate(), version);
                 Instant remembered = validatedPaths.getIfPresent(key);
                 if (remembered != null && !at.isAfter(remembered)) {
                     return new SignerVerdict.Trusted(entry);
@@ -146,16 +138,6 @@ public final class SignerTrust {
         return (a.before(b) ? a : b).toInstant();
     }
 
-    private static byte[] digest(X509Certificate certificate) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("a parsed certificate has an encoding", e);
-        }
-    }
-
     private static boolean pathValidates(X509Certificate signer, X509Certificate authority, Date when) {
         try {
             CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(signer));
@@ -171,18 +153,8 @@ public final class SignerTrust {
     }
 
     /** SHA-256 of both certificates' DER encodings and the trust-list version they were validated under. */
-    private record PathKey(byte[] signer, byte[] authority, long version) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof PathKey key && key.version == version && Arrays.equals(key.signer, signer)
-                    && Arrays.equals(key.authority, authority);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * Arrays.hashCode(signer) + Arrays.hashCode(authority)) + Long.hashCode(version);
-        }
+    /** Certificates compare by their encoding (hash cached by the JDK), so no digest is computed per request. */
+    private record PathKey(X509Certificate signer, X509Certificate authority, long version) {
 
         @Override
         public String toString() {
