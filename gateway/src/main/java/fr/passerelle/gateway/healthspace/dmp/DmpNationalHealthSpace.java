@@ -92,6 +92,12 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
         return entry(patient, documentUniqueId).map(found -> new StoredDocument(found.entry(), fetch(patient, found)));
     }
 
+    /** Metadata alone (GetDocuments): a retrieve whose translation is cached must not download the document. */
+    @Override
+    public Optional<DocumentEntry> entry(String documentUniqueId) {
+        return entry(treatedPatient(DmpOperation.GET_DOCUMENTS), documentUniqueId).map(DmpEntry::entry);
+    }
+
     @Override
     public List<PrescriptionLine> prescriptionLines(String prescriptionUniqueId) {
         Ins patient = treatedPatient(DmpOperation.GET_DOCUMENTS);
