@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.terminology.fhir;
 
+import fr.passerelle.gateway.console.admin.CrossBorderService;
+import fr.passerelle.gateway.console.admin.CrossBorderTiming;
 import fr.passerelle.gateway.logging.CorrelationIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,8 +43,6 @@ public final class CachedTranslateFilter extends OncePerRequestFilter {
     /** A browser's cross-origin call: any CORS answer would depend on it, so it is left to the server. */
     private static final String ORIGIN = "Origin";
     private static final int MAX_QUERY = 2_048;
-    /** Same meter as {@code console.admin.CrossBorderTiming} (same name, tags and percentiles): hits are FHIR requests. */
-    private static final String TIMER = "passerelle.crossborder.requests";
 
     private final String path;
     private final TranslateResponseCache cache;
@@ -54,8 +54,8 @@ public final class CachedTranslateFilter extends OncePerRequestFilter {
                 : fhirServletPath;
         this.path = base + "/ConceptMap/$translate";
         this.cache = cache;
-        this.fhirTimer = Timer.builder(TIMER).description("Cross-border requests answered by this node, by service")
-                .tag("service", "FHIR").publishPercentiles(0.5, 0.99).register(meters);
+        // Hits are FHIR requests too: they go into the same timer the consoles read.
+        this.fhirTimer = CrossBorderTiming.timer(meters, CrossBorderService.FHIR);
     }
 
     String path() {
