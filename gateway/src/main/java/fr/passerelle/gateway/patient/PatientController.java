@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class PatientController {
 
     static final int HISTORY_LIMIT = 200;
-    static final String SELF = "patient";
+    /** Who made a consent change through the patient's own channels (this API, the /me page). */
+    public static final String SELF = "patient";
 
     private final PatientIdentity identity;
     private final ConsentStore consents;

@@ -6,6 +6,7 @@ import fr.passerelle.gateway.consent.ConsentTerms;
 import fr.passerelle.gateway.consent.ConsentVersion;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.consent.SharedDocuments;
+import fr.passerelle.gateway.patient.PatientController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,8 +31,6 @@ import java.util.TreeSet;
 public record SharingChoice(String choice, List<String> countries, List<String> documents, String until) {
 
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
-    /** Who made a change through this page: the patient, as the patient API records it. */
-    static final String SELF = "patient";
 
     public SharingChoice {
         choice = choice == null ? "" : choice.strip();
@@ -60,7 +59,7 @@ public record SharingChoice(String choice, List<String> countries, List<String> 
     /** The change this choice asks for, or a {@link SharingProblem} saying what to fix. */
     ConsentChange toChange(Instant now) throws SharingProblem.Invalid {
         if (choice.equals("none")) {
-            return new ConsentChange.Revoke(SELF, ConsentChannel.PATIENT_API);
+            return new ConsentChange.Revoke(PatientController.SELF, ConsentChannel.PATIENT_API);
         }
         if (!choice.equals("all") && !choice.equals("listed")) {
             throw new SharingProblem.Invalid(SharingProblem.NO_CHOICE);
@@ -103,6 +102,7 @@ public record SharingChoice(String choice, List<String> countries, List<String> 
             }
             end = Optional.of(exclusiveEnd);
         }
-        return new ConsentChange.Authorise(new ConsentTerms(scope, shared, end), SELF, ConsentChannel.PATIENT_API);
+        return new ConsentChange.Authorise(new ConsentTerms(scope, shared, end), PatientController.SELF,
+                ConsentChannel.PATIENT_API);
     }
 }
