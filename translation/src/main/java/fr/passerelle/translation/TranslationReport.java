@@ -4,16 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a translation did with the codes: which were mapped to the target value set, which could not be
- * (with the XPath of the element in the source and in the output) and any warnings. Codes are clinical
- * vocabulary, not patient data, so the report may be printed.
+ * What a translation did: which codes were mapped to the target value set, which could not be (with the
+ * XPath of the element in the source and in the output), which clinical statements of the source the output
+ * does not carry (and why), and any warnings. Codes, XPaths and reasons are not patient data, so the report
+ * may be printed; a reason never quotes the source's clinical text or identifiers.
  */
-public record TranslationReport(List<MappedCode> mapped, List<UnmappedCode> unmapped, List<String> warnings) {
+public record TranslationReport(List<MappedCode> mapped, List<UnmappedCode> unmapped, List<NotCarried> notCarried,
+                                List<String> warnings) {
 
     public TranslationReport {
         mapped = List.copyOf(mapped);
         unmapped = List.copyOf(unmapped);
+        notCarried = List.copyOf(notCarried);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A clinical statement of the source (an entry, an element of one, or a section with text only) that the
+     * output does not carry. Nothing is dropped without one of these: the practitioner abroad is told.
+     *
+     * @param sourceXpath where the statement is in the French document
+     * @param statement   what it is, in a few words ("allergy reaction severity", "plan of care section")
+     * @param reason      why it is not carried ("no place in the eHDSI pivot", "mandatory product code missing")
+     */
+    public record NotCarried(String sourceXpath, String statement, String reason) {
     }
 
     /** A code that was transcoded (or already belonged to the target value set). */
@@ -30,7 +44,7 @@ public record TranslationReport(List<MappedCode> mapped, List<UnmappedCode> unma
     public String toText() {
         StringBuilder out = new StringBuilder();
         out.append("codes mapped: ").append(mapped.size()).append(", unmapped: ").append(unmapped.size())
-                .append(", warnings: ").append(warnings.size()).append('\n');
+                .append(", not carried: ").append(notCarried.size()).append(", warnings: ").append(warnings.size()).append('\n');
         for (MappedCode m : mapped) {
             out.append("MAPPED   ").append(m.fromSystem()).append('|').append(m.fromCode()).append(" -> ")
                     .append(m.toSystem()).append('|').append(m.toCode()).append("  [").append(m.valueSet())
@@ -40,6 +54,10 @@ public record TranslationReport(List<MappedCode> mapped, List<UnmappedCode> unma
             out.append(u.required() ? "UNMAPPED (required) " : "UNMAPPED ").append(u.system()).append('|')
                     .append(u.code()).append("  [").append(u.valueSet()).append("] ").append(u.reason())
                     .append(" at ").append(u.sourceXpath() == null ? u.outputXpath() : u.sourceXpath()).append('\n');
+        }
+        for (NotCarried n : notCarried) {
+            out.append("NOT CARRIED ").append(n.statement()).append(": ").append(n.reason()).append(" at ")
+                    .append(n.sourceXpath()).append('\n');
         }
         for (String w : warnings) {
             out.append("WARNING  ").append(w).append('\n');
@@ -51,6 +69,7 @@ public record TranslationReport(List<MappedCode> mapped, List<UnmappedCode> unma
     public static final class Builder {
         private final List<MappedCode> mapped = new ArrayList<>();
         private final List<UnmappedCode> unmapped = new ArrayList<>();
+        private final List<NotCarried> notCarried = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
 
         public Builder mapped(MappedCode code) {
@@ -63,13 +82,18 @@ public record TranslationReport(List<MappedCode> mapped, List<UnmappedCode> unma
             return this;
         }
 
+        public Builder notCarried(NotCarried statement) {
+            notCarried.add(statement);
+            return this;
+        }
+
         public Builder warning(String warning) {
             warnings.add(warning);
             return this;
         }
 
         public TranslationReport build() {
-            return new TranslationReport(mapped, unmapped, warnings);
+            return new TranslationReport(mapped, unmapped, notCarried, warnings);
         }
     }
 }
