@@ -34,7 +34,7 @@ class EhdsiSchematronTest {
             + " epSOS convention); eHDSI codes carry their code system's OID, as coded_element_list_ehdsi.xml and"
             + " the MVC state and as the PivotTranscoder writes.";
     private static final String EPSOS_NAMESPACE = "The rule reads elements in the epSOS namespace"
-            + " urn:epsos-org:ep:medication; the eHDSI pharm-extended CDA schema (../shared) defines them in"
+            + " urn:epsos-org:ep:medication; the eHDSI pharm-extended CDA schema (src/fixtures/ehdsi-transcoding) defines them in"
             + " urn:hl7-org:pharm, so a document satisfying the rule would fail the schema.";
     private static final String PCC_MEDICATION = "Declaring the IHE PCC medication lineage makes the PCC rules of"
             + " the same schematron require status 'completed' and a PCC Product Entry (CCD 2.16.840.1.113883.10.20.1.53"
