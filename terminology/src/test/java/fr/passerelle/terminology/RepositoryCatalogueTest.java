@@ -102,8 +102,14 @@ class RepositoryCatalogueTest {
     @Test
     void transcodesFrenchDrugCodesToAtcThroughTheDemoMaps() {
         TranscodingResult r = terminology.transcode(new Coding(CIS, "62080626", "LEVOTHYROX 75"), ACTIVE_INGREDIENT);
-        assertThat(r).isEqualTo(new TranscodingResult.Transcoded(new Coding(CodeSystems.ATC, "H03AA01",
-                "levothyroxine sodium"), new Coding(CIS, "62080626", "LEVOTHYROX 75")));
+        TranscodingResult.Transcoded t = (TranscodingResult.Transcoded) r;
+        assertThat(t.pivot()).isEqualTo(new Coding(CodeSystems.ATC, "H03AA01", "levothyroxine sodium"));
+        assertThat(t.original()).isEqualTo(new Coding(CIS, "62080626", "LEVOTHYROX 75"));
+        // a product and its ATC class are not the same concept: the pivot is broader, and says so
+        assertThat(t.equivalence()).isEqualTo("wider");
+        assertThat(t.isBroader()).isTrue();
+        assertThat(t.mapUrl()).startsWith("urn:passerelle:conceptmap:");
+        assertThat(t.provenance()).isNotBlank();
         TranscodingResult cip = terminology.transcode(Coding.of(CIP, "3400938022209"), ACTIVE_INGREDIENT);
         assertThat(((TranscodingResult.Transcoded) cip).pivot().code()).isEqualTo("B01AC04");
     }
@@ -205,8 +211,10 @@ class RepositoryCatalogueTest {
         assertThat(terminology.translate(oral, "de-AT")).contains("Zum Einnehmen");
         assertThat(terminology.translate(oral, "it_IT")).contains("Uso orale");
         assertThat(terminology.translate(oral, "pl")).contains("Oral use");
+        // EDQM designations (unicom-ig) in the requester's language
+        assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "20001000"), "de")).contains("Anwendung am Ohr");
         // no designations at all: the display the code system publishes
-        assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "20001000"), "de")).contains("Auricular use");
+        assertThat(terminology.translate(Coding.of(CodeSystems.ATC, "A02BA01"), "de")).contains("cimetidine");
         assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "no-such-code"), "de")).isEmpty();
     }
 
