@@ -207,8 +207,9 @@ class RepositoryCatalogueTest {
     @Test
     void translatesWithFallbackToPrimaryLanguageThenEnglishThenPublishedDisplay() {
         Coding oral = Coding.of("0.4.0.127.0.16.1.1.2.1", "20053000");
-        assertThat(terminology.translate(oral, "de")).contains("Zum Einnehmen");
-        assertThat(terminology.translate(oral, "de-AT")).contains("Zum Einnehmen");
+        // the EDQM designation (designations/edqm-designations.csv, loaded after the demo file) wins over the demo one
+        assertThat(terminology.translate(oral, "de")).contains("zum Einnehmen");
+        assertThat(terminology.translate(oral, "de-AT")).contains("zum Einnehmen");
         assertThat(terminology.translate(oral, "it_IT")).contains("Uso orale");
         assertThat(terminology.translate(oral, "pl")).contains("Oral use");
         // EDQM designations (unicom-ig) in the requester's language
