@@ -189,6 +189,52 @@ class RepositoryCatalogueTest {
         assertThat(((TranscodingResult.Transcoded) smoking).pivot().code()).isEqualTo("229819007");
     }
 
+    /** The tables derived from the ANSM BDPM of 2025-07-07 and the EDQM designations (terminology import --bdpm). */
+    @Test
+    void theShippedBdpmTablesCoverEveryProductOfTheDatabase() {
+        var index = terminology.index();
+        assertThat(index.mapEntries().filter(e -> e.mapUrl().equals("urn:passerelle:conceptmap:fr-bdpm-cis-atc")))
+                .hasSize(8_107).allSatisfy(e -> assertThat(e.equivalence()).isEqualTo("wider"));
+        assertThat(index.mapEntries().filter(e -> e.mapUrl().equals("urn:passerelle:conceptmap:fr-bdpm-cip13-atc")))
+                .hasSize(12_194);
+        assertThat(index.medicinalProductCount()).isEqualTo(15_788);
+        assertThat(index.presentationCount()).isEqualTo(20_882);
+        assertThat(index.medicinalProduct(Coding.of(CIS, "60002283")).orElseThrow().doseForm())
+                .isEqualTo(Coding.of(CodeSystems.EDQM, "10221000"));
+
+        TranscodingResult.Transcoded cis = (TranscodingResult.Transcoded) terminology.transcode(
+                Coding.of(CIS, "68053454"), ACTIVE_INGREDIENT);
+        assertThat(cis.pivot().code()).isEqualTo("A02BA01");
+        assertThat(cis.equivalence()).isEqualTo("wider");
+        assertThat(cis.provenance()).isEqualTo("ANSM BDPM CIS_MITM.txt 2025-07-07, CIS to ATC as published");
+        TranscodingResult.Transcoded cip = (TranscodingResult.Transcoded) terminology.transcode(
+                Coding.of(CIP, "3400934882555"), ACTIVE_INGREDIENT);
+        assertThat(cip.pivot().code()).isEqualTo("A02BA01");
+        var product = index.medicinalProduct(Coding.of(CIP, "3400934882555")).orElseThrow();
+        assertThat(product.cis()).isEqualTo("68053454");
+        assertThat(product.routes()).containsExactly(Coding.of(CodeSystems.EDQM, "20053000"));
+        assertThat(product.ingredients()).singleElement().satisfies(i -> {
+            assertThat(i.substanceCode()).isEqualTo("00587");
+            assertThat(i.strength()).isEqualTo("200 mg");
+        });
+        // a product the database gives no ATC class: known, but without pivot equivalent
+        assertThat(((TranscodingResult.NotTranscoded) terminology.transcode(Coding.of(CIS, "60002283"),
+                ACTIVE_INGREDIENT)).failure().reason()).isEqualTo(Reason.NO_MAPPING);
+        assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "10221000"), "it"))
+                .contains("Compressa rivestita con film");
+        assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "10221000"), "pl")).contains("Film-coated tablet");
+    }
+
+    @Test
+    void drugAllergyBecomesTheBroaderAllergicDispositionAndSaysSo() {
+        TranscodingResult.Transcoded t = (TranscodingResult.Transcoded) terminology.transcode(
+                Coding.of("2.16.840.1.113883.6.96", "416098002"), "1.3.6.1.4.1.12559.11.10.1.3.1.42.18");
+        assertThat(t.pivot().code()).isEqualTo("609328004");
+        assertThat(t.equivalence()).isEqualTo("wider");
+        assertThat(t.isBroader()).isTrue();
+        assertThat(t.provenance()).contains("SNOMED CT International hierarchy");
+    }
+
     @Test
     void reviewedCodeWithoutEquivalentIsNoMapping() {
         TranscodingResult r = terminology.transcode(Coding.of("1.2.250.1.213.1.1.4.322", "MED-1096"), ILLNESS);

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,8 +117,9 @@ public record BdpmDatabase(List<Product> products, Map<String, String> atcByCis,
         for (TabFile f : List.of(productFile, atcFile, cipFile, compoFile)) {
             charsets.put(f.file().getFileName().toString(), f.charset());
         }
-        return new BdpmDatabase(List.copyOf(products), Map.copyOf(atc), List.copyOf(presentations),
-                List.copyOf(compositions), Map.copyOf(dates), Map.copyOf(charsets));
+        // insertion order kept: the report lists the files in the order the database documents them
+        return new BdpmDatabase(List.copyOf(products), Collections.unmodifiableMap(atc), List.copyOf(presentations),
+                List.copyOf(compositions), Collections.unmodifiableMap(dates), Collections.unmodifiableMap(charsets));
     }
 
     /** {@code meta.json} of a mirror: {@code {"CIS_bdpm.txt": {"downloadedAt": "2025-07-07T21:23:03Z"}, …}}. */
