@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * What changed between two catalogues (before and after an import): counts, and for each source code system
  * the codes whose mapping targets appeared, disappeared or changed, with examples, plus the codes that now
- * have two targets (which transcoding reports as ambiguous rather than choosing).
+ * map to several targets (two in one value set are reported as ambiguous by transcoding, never chosen).
  */
 public record CatalogueDiff(CatalogueStatistics before, CatalogueStatistics after, int productsBefore,
                             int productsAfter, Map<String, SystemChanges> bySystem, List<String> ambiguous) {
@@ -85,8 +85,8 @@ public record CatalogueDiff(CatalogueStatistics before, CatalogueStatistics afte
             c.changedExamples().forEach(x -> out.append("    changed ").append(x).append('\n'));
         });
         if (!ambiguous.isEmpty()) {
-            out.append(String.format("  %,d code(s) now have two targets (reported as ambiguous, never chosen):%n",
-                    ambiguous.size()));
+            out.append(String.format("  %,d code(s) now map to several targets (two in one value set are reported as"
+                    + " ambiguous, never chosen):%n", ambiguous.size()));
             ambiguous.stream().limit(20).forEach(a -> out.append("    ").append(a).append('\n'));
         }
         return out.toString();

@@ -414,6 +414,7 @@ public final class CatalogueIndex {
         private final Map<String, Map<String, ConceptDraft>> concepts = new HashMap<>();
         private final Map<String, ValueSet> valueSets = new LinkedHashMap<>();
         private final Map<String, Map<String, List<MapEntry>>> maps = new HashMap<>();
+        private final Map<Coding, Coding> targets = new HashMap<>();
         /** Provenance texts repeat on thousands of derived lines: one instance each. */
         private final Map<String, String> provenances = new HashMap<>();
         private final Map<String, String> valueSetOidByElement = new HashMap<>();
@@ -476,7 +477,9 @@ public final class CatalogueIndex {
             conceptMapUrls.add(mapUrl);
             String sourceSystem = canonicalOf(source.system());
             Coding s = new Coding(sourceSystem, source.code(), source.display());
-            Coding t = target == null ? null : new Coding(canonicalOf(target.system()), target.code(), target.display());
+            // thousands of lines share a few hundred targets (ATC classes): one instance of each
+            Coding t = target == null ? null : targets.computeIfAbsent(new Coding(canonicalOf(target.system()),
+                    target.code(), target.display()), c -> c);
             String from = provenance == null ? null : provenances.computeIfAbsent(provenance, p -> p);
             MapEntry line = new MapEntry(mapUrl, s, t, equivalence, from);
             mapEntries.add(line);
@@ -509,7 +512,7 @@ public final class CatalogueIndex {
             concept(CIS_SYSTEM, cis, null);
             ProductDraft d = new ProductDraft();
             d.doseForm = doseForm == null ? null : doseForm.withCanonicalSystem();
-            d.routes = routes.stream().map(Coding::withCanonicalSystem).toList();
+            d.routes = routes.isEmpty() ? List.of() : routes.stream().map(Coding::withCanonicalSystem).toList();
             d.provenance = provenance == null ? null : provenances.computeIfAbsent(provenance, p -> p);
             products.put(cis, d);
             return this;

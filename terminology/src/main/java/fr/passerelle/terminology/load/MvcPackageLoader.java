@@ -85,11 +85,6 @@ public final class MvcPackageLoader {
         return rest.indexOf('/') < 0 && !rest.startsWith(".");
     }
 
-    /** Loads the package read by {@link #read}; returns the number of value sets read. */
-    public int load(Path tgz, CatalogueIndex.Builder into, LoadProgress progress) throws TerminologyLoadException {
-        return load(read(tgz), into, progress, vs -> true);
-    }
-
     /**
      * Adds the package's value sets (those {@code accept} takes) and code systems; returns the number of value
      * sets added.

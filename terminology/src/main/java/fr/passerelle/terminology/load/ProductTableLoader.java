@@ -8,7 +8,9 @@ import fr.passerelle.terminology.catalogue.MedicinalProduct;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,14 @@ public final class ProductTableLoader {
     private static final Pattern CIS = Pattern.compile("[0-9]{8}");
     private static final Pattern CIP13 = Pattern.compile("[0-9]{13}");
     private static final Pattern EDQM_CODE = Pattern.compile("[0-9]{8}");
+
+    /** Strengths, units and references repeat across thousands of lines: one instance of each per load. */
+    private final Map<String, String> strings = new HashMap<>();
+    private final Map<String, Coding> edqmCodings = new HashMap<>();
+
+    private String one(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, x -> x);
+    }
 
     /** Returns the number of lines read. */
     public int load(Path file, CatalogueIndex.Builder into) throws TerminologyLoadException {
@@ -54,9 +64,9 @@ public final class ProductTableLoader {
         } else if (header.containsAll(COMPOSITIONS)) {
             kind = "compositions";
             for (CsvLines.Row row : rows) {
-                into.ingredient(code(row, "cis", CIS), new MedicinalProduct.Ingredient(row.required("substance_code"),
-                        row.optional("strength"), row.optional("strength_reference"), row.optional("nature"),
-                        row.optional("link")));
+                into.ingredient(code(row, "cis", CIS), new MedicinalProduct.Ingredient(
+                        one(row.required("substance_code")), one(row.optional("strength")),
+                        one(row.optional("strength_reference")), one(row.optional("nature")), one(row.optional("link"))));
             }
         } else if (header.containsAll(PRESENTATIONS)) {
             kind = "presentations";
@@ -80,10 +90,10 @@ public final class ProductTableLoader {
         return v;
     }
 
-    private static Coding edqm(CsvLines.Row row, String code) throws TerminologyLoadException {
+    private Coding edqm(CsvLines.Row row, String code) throws TerminologyLoadException {
         if (!EDQM_CODE.matcher(code).matches()) {
             throw new TerminologyLoadException(row.file() + ":" + row.line(), "'" + code + "' is not an EDQM code");
         }
-        return Coding.of(CodeSystems.EDQM, code);
+        return edqmCodings.computeIfAbsent(code, c -> Coding.of(CodeSystems.EDQM, c));
     }
 }
