@@ -1,6 +1,7 @@
 package fr.passerelle.translation.ehdsi;
 
 import fr.passerelle.terminology.Coding;
+import fr.passerelle.terminology.Equivalence;
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.terminology.TranscodingResult;
 import fr.passerelle.translation.TranslationReport;
@@ -19,10 +20,15 @@ import org.w3c.dom.Node;
 
 /**
  * Transcodes every coded element of a pivot document that the coded-element list names: the national code
- * is replaced by the MVC code and kept as {@code <translation>}. A code that cannot be mapped is left as
- * it is and reported with its XPath in the pivot and in the source; nothing is dropped silently.
+ * is replaced by the MVC code and kept as {@code <translation>}. A code that cannot be mapped becomes what eHDSI
+ * asks for a code outside the value set: {@code nullFlavor="OTH"}, the national code as {@code <translation>} and
+ * its text as {@code <originalText>}; it is reported with its XPath in the pivot and in the source. Nothing is
+ * dropped silently, and a pivot code broader than the national one is reported as such (its equivalence).
  */
 public final class PivotTranscoder {
+
+    /** Provenance of a pivot code the source document itself gave as {@code <translation>}. */
+    public static final String VIA_SOURCE_TRANSLATION = "the source document's own <translation>";
 
     private final Terminology terminology;
     private final CodedElementList list;
@@ -94,8 +100,8 @@ public final class PivotTranscoder {
                 if (tc != null && ts != null) {
                     TranscodingResult viaTranslation = terminology.transcode(new Coding(ts, tc, CdaNodes.attr(t, "displayName")),
                             rule.valueSetOid());
-                    if (viaTranslation instanceof TranscodingResult.Transcoded) {
-                        result = new TranscodingResult.Transcoded(((TranscodingResult.Transcoded) viaTranslation).pivot(), original);
+                    if (viaTranslation instanceof TranscodingResult.Transcoded via) {
+                        result = viaSourceTranslation(via, original);
                         e.removeChild(t);
                         break;
                     }
@@ -105,10 +111,12 @@ public final class PivotTranscoder {
                 report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
                         notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
                         rule.required()));
+                outsideTheValueSet(e, original);
                 return;
             }
         }
-        Coding pivot = ((TranscodingResult.Transcoded) result).pivot();
+        TranscodingResult.Transcoded transcoded = (TranscodingResult.Transcoded) result;
+        Coding pivot = transcoded.pivot();
         String pivotSystem = pivot.systemOid().orElse(pivot.system());
         String display = pivot.display();
         if (language != null) {
@@ -132,7 +140,45 @@ public final class PivotTranscoder {
             Element firstTranslation = CdaNodes.child(e, "translation");
             e.insertBefore(translation, firstTranslation);
         }
-        report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), system, code, pivotSystem, pivot.code()));
+        report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), system, code, pivotSystem, pivot.code(),
+                transcoded.equivalence(), transcoded.provenance()));
+    }
+
+    /**
+     * A pivot code found through a {@code <translation>} the author gave beside the national code: CDA means a
+     * translation to name the same concept in another system, so a pivot equal to it is {@code equivalent} to the
+     * national code; a translation that itself had to be mapped keeps that map's equivalence.
+     */
+    public static TranscodingResult.Transcoded viaSourceTranslation(TranscodingResult.Transcoded via, Coding original) {
+        String equivalence = Equivalence.EQUAL.equals(via.equivalence()) ? Equivalence.EQUIVALENT : via.equivalence();
+        return new TranscodingResult.Transcoded(via.pivot(), original, equivalence, via.mapUrl(),
+                via.provenance() == null ? VIA_SOURCE_TRANSLATION : VIA_SOURCE_TRANSLATION + ", then " + via.provenance());
+    }
+
+    /**
+     * eHDSI for a code the value set does not hold: no code on the element ({@code nullFlavor="OTH"}), the national
+     * code kept as the first {@code <translation>} and its display as {@code <originalText>} unless the element has
+     * one already. CD content order: originalText, qualifier, translation.
+     */
+    private static void outsideTheValueSet(Element e, Coding original) {
+        for (String a : new String[] {"code", "codeSystem", "codeSystemName", "codeSystemVersion", "displayName"}) {
+            e.removeAttribute(a);
+        }
+        e.setAttribute("nullFlavor", "OTH");
+        Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");
+        translation.setAttribute("code", original.code());
+        translation.setAttribute("codeSystem", original.system());
+        if (original.display() != null) {
+            translation.setAttribute("displayName", original.display());
+        }
+        Element firstTranslation = CdaNodes.child(e, "translation");
+        Element qualifier = CdaNodes.child(e, "qualifier");
+        e.insertBefore(translation, firstTranslation != null ? firstTranslation : null);
+        if (CdaNodes.child(e, "originalText") == null && original.display() != null) {
+            Element text = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "originalText");
+            text.setTextContent(original.display());
+            e.insertBefore(text, qualifier != null ? qualifier : translation);
+        }
     }
 
     /** UCUM units sit in attributes: they are checked against the value set, never rewritten. */

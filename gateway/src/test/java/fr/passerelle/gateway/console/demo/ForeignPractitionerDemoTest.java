@@ -121,7 +121,7 @@ class ForeignPractitionerDemoTest {
         assertThat(documents).contains("Patient Summary", "ePrescription");
         // Headings and displays in German; LEVOTHYROX (French CIS 62080626) transcoded to ATC H03AA01.
         assertThat(documents).contains("Allergien und Unverträglichkeiten", "Medikation", "Paracetamol",
-                "Levothyroxin-Natrium", "H03AA01", "FR 62080626 LEVOTHYROX", "Zum Einnehmen");
+                "Levothyroxin-Natrium", "H03AA01", "FR 62080626 LEVOTHYROX", "zum Einnehmen"); // EDQM's German term
         assertThat(text("trace")).contains("FHIR Patient search", "FHIR Patient $summary", "FHIR MedicationRequest search")
                 .doesNotContain(BERTHELOT);
         assertThat(browser.findElements(By.id("refusal"))).isEmpty();
