@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.terminology;
 
+import fr.passerelle.gateway.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,11 +14,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code terminology import} on the repository's data and the shared ANS sample documents. */
+/** {@code terminology import} on the repository's data and the ANS sample documents of src/fixtures. */
 class TerminologyImportCommandTest {
 
     static final String DATA = "../src/data/terminology";
-    static final Path SAMPLES = Path.of("../../shared/fixtures/fr-cda");
+    static final Path SAMPLES = Fixtures.FR_CDA;
     static final String BDPM = "../src/fixtures/fr-bdpm-extract";
     static final String EDQM = "../src/fixtures/edqm-designations-extract";
 
