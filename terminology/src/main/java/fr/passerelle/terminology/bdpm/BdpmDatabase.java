@@ -162,8 +162,8 @@ public record BdpmDatabase(List<Product> products, Map<String, String> atcByCis,
     private static String code(TabFile f, TabFile.Line l, int i, Pattern shape) throws TerminologyLoadException {
         String v = l.field(i);
         if (!shape.matcher(v).matches()) {
-            throw new TerminologyLoadException(where(f, l), "field " + (i + 1) + " '" + v + "' is not a "
-                    + (shape == CIS ? "CIS code" : shape == CIP13 ? "CIP13 code" : "ATC code"));
+            throw new TerminologyLoadException(where(f, l), "field " + (i + 1) + " '" + v + "' is not "
+                    + (shape == CIS ? "a CIS code" : shape == CIP13 ? "a CIP13 code" : "an ATC code"));
         }
         return v;
     }

@@ -158,7 +158,7 @@ class BdpmDerivationTest {
         }
         Files.writeString(dir.resolve(BdpmDatabase.ATC), "61111111\tC10AA07\tX\tu\n61111112\tnot-atc\tY\tu\n");
         assertThatThrownBy(() -> BdpmDatabase.read(dir, AS_OF)).isInstanceOf(TerminologyLoadException.class)
-                .hasMessageContaining("CIS_MITM.txt:2").hasMessageContaining("'not-atc' is not a ATC code");
+                .hasMessageContaining("CIS_MITM.txt:2").hasMessageContaining("field 2 'not-atc' is not an ATC code");
         Files.delete(dir.resolve(BdpmDatabase.COMPOSITIONS));
         assertThatThrownBy(() -> BdpmDatabase.read(dir, AS_OF)).hasMessageContaining("CIS_COMPO_bdpm.txt")
                 .hasMessageContaining("missing BDPM file");
