@@ -105,6 +105,7 @@ public final class PivotTranscoder {
                 report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
                         notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
                         rule.required()));
+                outsideValueSet(e, original);
                 return;
             }
         }
@@ -121,6 +122,12 @@ public final class PivotTranscoder {
         if (display != null) {
             e.setAttribute("displayName", display);
         }
+        for (Element t : CdaNodes.children(e, "translation")) {
+            // A translation that repeats the pivot code (an author ATC beside the CIS) says nothing more.
+            if (pivot.code().equals(CdaNodes.attr(t, "code")) && pivotSystem.equals(CdaNodes.attr(t, "codeSystem"))) {
+                e.removeChild(t);
+            }
+        }
         if (!same) {
             Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");
             translation.setAttribute("code", code);
@@ -133,6 +140,26 @@ public final class PivotTranscoder {
             e.insertBefore(translation, firstTranslation);
         }
         report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), system, code, pivotSystem, pivot.code()));
+    }
+
+    /**
+     * eHDSI's exceptional value for a code outside the element's value set: the element says nullFlavor OTH ("the
+     * value is not in the value domain") and the national code, unchanged, is its first translation.
+     */
+    private void outsideValueSet(Element e, Coding original) {
+        Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");
+        translation.setAttribute("code", original.code());
+        translation.setAttribute("codeSystem", original.system());
+        String display = original.display() != null ? original.display()
+                : terminology.lookup(original).map(Coding::display).orElse(null);
+        if (display != null) {
+            translation.setAttribute("displayName", display);
+        }
+        e.insertBefore(translation, CdaNodes.child(e, "translation"));
+        for (String attribute : new String[] {"code", "codeSystem", "codeSystemName", "codeSystemVersion", "displayName"}) {
+            e.removeAttribute(attribute);
+        }
+        e.setAttribute("nullFlavor", "OTH");
     }
 
     /** UCUM units sit in attributes: they are checked against the value set, never rewritten. */

@@ -78,10 +78,14 @@ final class FhirHeader {
 
     static Identifier identifier(InstanceId id) {
         Identifier identifier = new Identifier();
+        // HL7 v3 roots are OIDs or UUIDs; FHIR writes them urn:oid:… and urn:uuid:… (lower case).
+        String root = id.root().contains(":") ? id.root()
+                : id.root().matches("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}")
+                ? "urn:uuid:" + id.root().toLowerCase(java.util.Locale.ROOT) : "urn:oid:" + id.root();
         if (id.extension() == null) {
-            return identifier.setSystem("urn:ietf:rfc:3986").setValue(id.root().contains(":") ? id.root() : "urn:oid:" + id.root());
+            return identifier.setSystem("urn:ietf:rfc:3986").setValue(root);
         }
-        return identifier.setSystem("urn:oid:" + id.root()).setValue(id.extension());
+        return identifier.setSystem(root).setValue(id.extension());
     }
 
     static org.hl7.fhir.r4.model.Address address(Address a) {

@@ -8,7 +8,6 @@ import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
 import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
-import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
 import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
@@ -219,8 +218,11 @@ public final class IpsBundleBuilder {
             } else {
                 ms.setEffective(period);
             }
-            for (Dosage d : m.dosages()) {
-                ms.addDosage(MpdBuilder.dosage(d, codes, where + ".dosage"));
+            for (org.hl7.fhir.r4.model.Dosage d : FhirDosage.of(m.posology(), codes, where + ".dosage")) {
+                ms.addDosage(d);
+            }
+            for (ClinicalEntry.Reason r : m.reasons()) {
+                ms.addReasonCode(FhirDosage.reason(r, codes, where + ".reasonCode"));
             }
             return ms;
         }
