@@ -88,6 +88,8 @@ public final class CdaReader {
                     sections.add(read);
                 }
             }
+            // Sections the pivot has no place for may still embed the PDF the level-1 document carries.
+            pdf(body, ctx);
         }
         return new CdaDocument(format, header, sections, ctx.pdf);
     }
@@ -261,9 +263,17 @@ public final class CdaReader {
                 }
             }
         }
-        // Embedded PDFs may sit in any section (IPS-FR "documents ajoutés", advance directives).
+        pdf(section, ctx);
+        return out;
+    }
+
+    /**
+     * The first PDF embedded in a part of the body. PDFs may sit in any section (IPS-FR "documents ajoutés",
+     * advance directives, the eP-MED-DM "documents attachés" copy of the prescription), read or not.
+     */
+    private static void pdf(Element part, Context ctx) {
         if (ctx.pdf.isEmpty()) {
-            for (Element media : CdaNodes.descendants(section, "observationMedia")) {
+            for (Element media : CdaNodes.descendants(part, "observationMedia")) {
                 Element value = child(media, "value");
                 if ("application/pdf".equals(attr(value, "mediaType")) && "B64".equals(attr(value, "representation"))) {
                     String b64 = value.getTextContent();
@@ -274,7 +284,6 @@ public final class CdaReader {
                 }
             }
         }
-        return out;
     }
 
     private void entry(SectionKind kind, Element s, Context ctx, List<ClinicalEntry> out) throws TranslationException {

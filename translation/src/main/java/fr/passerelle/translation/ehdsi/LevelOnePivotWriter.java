@@ -13,11 +13,23 @@ import org.w3c.dom.Element;
 public final class LevelOnePivotWriter {
 
     private static final String XDS_SD = "1.3.6.1.4.1.19376.1.2.20";
+    /** eHDSI level-1 ("PDF embedded") document templates, by the level-3 template of the same document type. */
+    private static final java.util.Map<String, String> LEVEL_ONE = java.util.Map.of(
+            "1.3.6.1.4.1.12559.11.10.1.3.1.1.3", "1.3.6.1.4.1.12559.11.10.1.3.1.1.7",  // Patient Summary
+            "1.3.6.1.4.1.12559.11.10.1.3.1.1.1", "1.3.6.1.4.1.12559.11.10.1.3.1.1.6"); // ePrescription
 
+    /**
+     * @param documentTemplate the eHDSI level-3 template of the document type; the level-1 document declares its
+     *                         level-1 counterpart (the eHDSI L1 validators key on it)
+     */
     public Document write(CdaDocument source, EmbeddedPdf pdf, String documentTemplate, String loincCode,
                           String loincDisplay, String title) {
         PivotDom dom = new PivotDom(HardenedXml.newDocument());
-        Element doc = PivotHeaderWriter.write(dom, source.header(), documentTemplate, loincCode, loincDisplay, title);
+        String levelOne = LEVEL_ONE.get(documentTemplate);
+        if (levelOne == null) {
+            throw new IllegalArgumentException("no eHDSI level-1 template for document template " + documentTemplate);
+        }
+        Element doc = PivotHeaderWriter.write(dom, source.header(), levelOne, loincCode, loincDisplay, title);
         Element template = dom.document().createElementNS(doc.getNamespaceURI(), "templateId");
         template.setAttribute("root", XDS_SD);
         Element firstTemplate = (Element) doc.getElementsByTagNameNS(doc.getNamespaceURI(), "templateId").item(0);
