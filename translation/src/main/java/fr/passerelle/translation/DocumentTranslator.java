@@ -9,6 +9,7 @@ import fr.passerelle.translation.ehdsi.CodedElementList;
 import fr.passerelle.translation.ehdsi.CodedElementList.PivotType;
 import fr.passerelle.translation.ehdsi.LevelOnePivotWriter;
 import fr.passerelle.translation.ehdsi.PatientSummaryPivotWriter;
+import fr.passerelle.translation.ehdsi.PivotHeaderGaps;
 import fr.passerelle.translation.ehdsi.PivotTranscoder;
 import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
 import ca.uhn.fhir.context.FhirContext;
@@ -85,6 +86,7 @@ public final class DocumentTranslator {
                 return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
                         source.format() + " has no eHDSI pivot counterpart"));
             }
+            PivotHeaderGaps.of(source.header(), template).forEach(report::warning);
             transcoder.transcode(pivot.getDocumentElement(), type, language, report);
             Optional<String> levelOne = source.pdf().map(pdf -> {
                 Document l1 = new LevelOnePivotWriter().write(source, pdf, template, loinc, display, title);

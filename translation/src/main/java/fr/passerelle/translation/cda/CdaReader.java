@@ -32,6 +32,7 @@ import fr.passerelle.translation.cda.Header.InstanceId;
 import fr.passerelle.translation.cda.Header.Organization;
 import fr.passerelle.translation.cda.Header.Patient;
 import fr.passerelle.translation.cda.Header.Person;
+import fr.passerelle.translation.cda.Header.ServiceEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,7 +162,33 @@ public final class CdaReader {
                 attr(child(root, "versionNumber"), "value"), coded(child(root, "code")), text(child(root, "title")),
                 attr(child(root, "effectiveTime"), "value"), coded(child(root, "confidentialityCode")),
                 attr(child(root, "languageCode"), "code"), patient, author, custodian, legalPerson,
-                legal == null ? null : attr(child(legal, "time"), "value"), orders, contacts(root));
+                legal == null ? null : attr(child(legal, "time"), "value"), orders, contacts(root), serviceEvent(root));
+    }
+
+    /** The first {@code documentationOf/serviceEvent}: interval and performers. */
+    private ServiceEvent serviceEvent(Element root) {
+        for (Element d : children(root, "documentationOf")) {
+            Element event = child(d, "serviceEvent");
+            if (event == null) {
+                continue;
+            }
+            Element time = child(event, "effectiveTime");
+            String low = attr(child(time, "low"), "value");
+            String high = attr(child(time, "high"), "value");
+            if (low == null && high == null) {
+                low = attr(time, "value");
+            }
+            List<Header.Performer> performers = new ArrayList<>();
+            for (Element p : children(event, "performer")) {
+                Element assigned = child(p, "assignedEntity");
+                if (assigned != null) {
+                    performers.add(new Header.Performer(attr(p, "typeCode"), coded(child(p, "functionCode")),
+                            person(assigned, "assignedPerson", null)));
+                }
+            }
+            return new ServiceEvent(low, high, performers);
+        }
+        return null;
     }
 
     private Person guardian(Element guardian) {
@@ -174,16 +201,30 @@ public final class CdaReader {
                 null, address(child(guardian, "addr")), telecoms(guardian), null);
     }
 
-    /** Header participants that name a person (attending physician, correspondent, relative). */
+    /**
+     * Header participants that name a person (attending physician, correspondent, relative) and the patient's
+     * relatives the French header names as informants: emergency contact (ECON, "personne à prévenir") and
+     * trusted person (NOK, "personne de confiance"), with their relationship code.
+     */
     private List<Header.Contact> contacts(Element root) {
         List<Header.Contact> out = new ArrayList<>();
+        for (Element informant : children(root, "informant")) {
+            Element related = child(informant, "relatedEntity");
+            Element name = path(related, "relatedPerson", "name");
+            if (related == null || name == null) {
+                continue;
+            }
+            Person person = new Person(null, text(child(name, "prefix")), text(child(name, "family")),
+                    text(child(name, "given")), null, address(child(related, "addr")), telecoms(related), null);
+            out.add(new Header.Contact("IND", null, attr(related, "classCode"), coded(child(related, "code")), person));
+        }
         for (Element p : children(root, "participant")) {
             Element entity = child(p, "associatedEntity");
             if (entity == null || path(entity, "associatedPerson", "name") == null) {
                 continue;
             }
             out.add(new Header.Contact(attr(p, "typeCode"), coded(child(p, "functionCode")),
-                    attr(entity, "classCode"), person(entity, "associatedPerson", null)));
+                    attr(entity, "classCode"), coded(child(entity, "code")), person(entity, "associatedPerson", null)));
         }
         return out;
     }

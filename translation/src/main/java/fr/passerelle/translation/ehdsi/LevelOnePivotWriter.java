@@ -35,7 +35,7 @@ public final class LevelOnePivotWriter {
         Element firstTemplate = (Element) doc.getElementsByTagNameNS(doc.getNamespaceURI(), "templateId").item(0);
         doc.insertBefore(template, firstTemplate.getNextSibling());
         scanningParticipants(dom, doc, source);
-        Element body = dom.add(dom.add(doc, "component"), "nonXMLBody");
+        Element body = dom.add(dom.add(doc, "component"), "nonXMLBody", "classCode", "DOCBODY", "moodCode", "EVN");
         Element text = dom.add(body, "text", "mediaType", "application/pdf", "representation", "B64");
         text.setTextContent(pdf.base64());
         return dom.document();
@@ -54,11 +54,21 @@ public final class LevelOnePivotWriter {
         Element assigned = dom.add(device, "assignedAuthor");
         // The gateway has no registered device identifier: "not applicable" rather than an invented one.
         dom.add(assigned, "id", "nullFlavor", "NA");
+        dom.add(assigned, "addr", "nullFlavor", "NA");
+        dom.add(assigned, "telecom", "nullFlavor", "NA");
         Element authoring = dom.add(assigned, "assignedAuthoringDevice");
         // DICOM "Workstation" (CID 30 / 1.2.840.10008.2.16.4), one of the two codes XDS-SD allows.
         dom.fixedCode(authoring, "code", "WST", "1.2.840.10008.2.16.4", "Workstation");
         dom.text(authoring, "manufacturerModelName", "Passerelle");
         dom.text(authoring, "softwareName", "Passerelle translation");
+        // eHDSI wants the organisation behind every author. The device is run by France's national contact point,
+        // whose registration the document cannot know: "no information" (the only nullFlavor eHDSI allows there),
+        // the one certain fact (the country) written.
+        Element organization = dom.add(assigned, "representedOrganization");
+        dom.add(organization, "id", "nullFlavor", "NI");
+        dom.add(organization, "name", "nullFlavor", "NI");
+        dom.add(organization, "telecom", "nullFlavor", "NI");
+        dom.text(dom.add(organization, "addr"), "country", "FR");
         Element enterer = dom.document().createElementNS(doc.getNamespaceURI(), "dataEnterer");
         doc.insertBefore(enterer, custodian);
         dom.time(enterer, "time", source.header().effectiveTime());
