@@ -333,12 +333,12 @@ public final class CdaReader {
         switch (kind) {
             case ALLERGIES -> {
                 for (Element obs : concernObservations(s)) {
-                    out.add(allergy(obs));
+                    out.add(allergy(obs, ctx));
                 }
             }
             case PROBLEMS, PAST_ILLNESS -> {
                 for (Element obs : concernObservations(s)) {
-                    out.add(problem(obs));
+                    out.add(problem(obs, ctx));
                 }
             }
             case MEDICATIONS -> {
@@ -361,14 +361,16 @@ public final class CdaReader {
             }
             case PROCEDURES -> {
                 if ("procedure".equals(name)) {
-                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), time(s), narrativeId(s), new SourceRef(s)));
+                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), time(s),
+                            narrativeId(s, ctx, child(s, "code")), new SourceRef(s)));
                 }
             }
             case IMMUNIZATIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
                     out.add(new Immunization(id(s), codedOrTranslation(child(material, "code")),
-                            text(child(material, "name")), time(s), coded(child(s, "routeCode")), narrativeId(s),
+                            text(child(material, "name")), time(s), coded(child(s, "routeCode")),
+                            narrativeId(s, ctx, child(material, "code")),
                             new SourceRef(s)));
                 }
             }
@@ -377,7 +379,8 @@ public final class CdaReader {
                     for (Element participant : children(s, "participant")) {
                         Element device = path(participant, "participantRole", "playingDevice");
                         if (device != null) {
-                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), narrativeId(s),
+                            String narrative = narrativeId(s, ctx, child(device, "code"));
+                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), narrative,
                                     new SourceRef(s)));
                         }
                     }
@@ -420,7 +423,7 @@ public final class CdaReader {
         return out;
     }
 
-    private Allergy allergy(Element obs) {
+    private Allergy allergy(Element obs, Context ctx) {
         Element agent = path(obs, "participant", "participantRole", "playingEntity", "code");
         List<Reaction> reactions = new ArrayList<>();
         for (Element rel : children(obs, "entryRelationship")) {
@@ -428,18 +431,19 @@ public final class CdaReader {
             if (inner != null && "MFST".equals(attr(rel, "typeCode"))) {
                 Map<String, Qualifier> q = qualifiers(inner);
                 reactions.add(new Reaction(coded(child(inner, "value")), low(inner), high(inner), q.get(SEVERITY),
-                        narrativeId(inner), new SourceRef(inner)));
+                        narrativeId(inner, ctx, child(inner, "value")), new SourceRef(inner)));
             }
         }
         Map<String, Qualifier> q = qualifiers(obs);
         return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reactions, low(obs), high(obs),
-                q.get(STATUS), q.get(CRITICALITY), q.get(CERTAINTY), narrativeId(obs), new SourceRef(obs));
+                q.get(STATUS), q.get(CRITICALITY), q.get(CERTAINTY), narrativeId(obs, ctx, agent), new SourceRef(obs));
     }
 
-    private Problem problem(Element obs) {
+    private Problem problem(Element obs, Context ctx) {
         Map<String, Qualifier> q = qualifiers(obs);
         return new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")), low(obs), high(obs),
-                q.get(STATUS), q.get(SEVERITY), q.get(CERTAINTY), q.get(HEALTH_STATUS), narrativeId(obs),
+                q.get(STATUS), q.get(SEVERITY), q.get(CERTAINTY), q.get(HEALTH_STATUS),
+                narrativeId(obs, ctx, child(obs, "value")),
                 new SourceRef(obs));
     }
 
@@ -512,6 +516,20 @@ public final class CdaReader {
     /** The ID the statement's {@code <text><reference value="#ID"/>} points at, if it names one. */
     private static String narrativeId(Element statement) {
         return referenceId(child(statement, "text"));
+    }
+
+    /**
+     * The narrative ID of an entry: its own text reference when that names an element of the document, else the
+     * original-text reference of its main coded element (French entries sometimes point their text at an ID the
+     * narrative lacks, while the code's original text names the right cell).
+     */
+    private static String narrativeId(Element statement, Context ctx, Element coded) {
+        String own = narrativeId(statement);
+        if (own != null && ctx.hasId(own)) {
+            return own;
+        }
+        String original = referenceId(child(coded, "originalText"));
+        return original != null && ctx.hasId(original) ? original : own;
     }
 
     private static String referenceId(Element text) {
@@ -804,6 +822,14 @@ public final class CdaReader {
 
         Context(Element root) {
             this.root = root;
+        }
+
+        boolean hasId(String id) {
+            if (ids == null) {
+                ids = new HashMap<>();
+                index(root);
+            }
+            return ids.containsKey(id);
         }
 
         /** The narrative text a {@code <text><reference value="#id"/></text>} points at, or its own text. */

@@ -136,7 +136,7 @@ public final class IpsBundleBuilder {
             section.setTitle(TITLES.get(kind));
             section.setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(LOINC, kind.loinc(),
                     kind.englishTitle())));
-            entries(bundle, ids, resources, section, kind, sections, sectionIndex);
+            entries(bundle, ids, resources, section, kind, sections, sectionIndex, report);
         }
         for (ClinicalSection other : source.sections(SectionKind.OTHER)) {
             sectionIndex++;
@@ -147,7 +147,7 @@ public final class IpsBundleBuilder {
             if (code != null && code.isCoded()) {
                 section.setCode(FhirCodes.asIs(code));
             }
-            entries(bundle, ids, resources, section, SectionKind.OTHER, List.of(other), sectionIndex);
+            entries(bundle, ids, resources, section, SectionKind.OTHER, List.of(other), sectionIndex, report);
         }
         composition.setText(narrative(List.of("Patient Summary translated from a French "
                 + source.format().name().replace('_', '-') + " document.")));
@@ -157,7 +157,7 @@ public final class IpsBundleBuilder {
     /** The section's entries as resources, its narrative (generated lines and the French text), or why it is empty. */
     private static void entries(Bundle bundle, ResourceIds ids, IpsResources resources,
                                 Composition.SectionComponent section, SectionKind kind, List<ClinicalSection> sections,
-                                int sectionIndex) {
+                                int sectionIndex, TranslationReport.Builder report) {
         List<String> lines = new ArrayList<>();
         List<org.w3c.dom.Element> narratives = new ArrayList<>();
         int entryIndex = 0;
@@ -165,6 +165,12 @@ public final class IpsBundleBuilder {
             narratives.add(s.narrative());
             for (ClinicalEntry e : s.entries()) {
                 entryIndex++;
+                if (kind == SectionKind.OTHER) {
+                    String code = s.code() == null ? "without code" : s.code().code();
+                    report.notCarried(new TranslationReport.NotCarried(e.source().xpath(), "entry of section " + code,
+                            "no IPS section or resource for it; the section's narrative is in the Bundle"));
+                    continue;
+                }
                 String where = "Composition.section[" + sectionIndex + "].entry[" + entryIndex + "]";
                 Resource r = resources.resource(kind, e, where);
                 if (r == null) {
