@@ -70,7 +70,7 @@ public final class DocumentTranslator {
             String display;
             String title;
             if (source.format().isPatientSummary()) {
-                pivot = new PatientSummaryPivotWriter().write(source);
+                pivot = new PatientSummaryPivotWriter().write(source, report);
                 type = PivotType.PATIENT_SUMMARY;
                 template = "1.3.6.1.4.1.12559.11.10.1.3.1.1.3";
                 loinc = "60591-5";

@@ -19,13 +19,17 @@ import fr.passerelle.translation.cda.ClinicalEntry.MaxDose;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
 import fr.passerelle.translation.cda.ClinicalEntry.Posology;
+import fr.passerelle.translation.cda.ClinicalEntry.PlannedItem;
 import fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine;
 import fr.passerelle.translation.cda.ClinicalEntry.Problem;
 import fr.passerelle.translation.cda.ClinicalEntry.ProcedureEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.Product;
+import fr.passerelle.translation.cda.ClinicalEntry.Qualifier;
 import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
+import fr.passerelle.translation.cda.ClinicalEntry.Reaction;
 import fr.passerelle.translation.cda.ClinicalEntry.Reason;
 import fr.passerelle.translation.cda.ClinicalEntry.Repeat;
+import fr.passerelle.translation.cda.ClinicalEntry.UnmodelledEntry;
 import fr.passerelle.translation.cda.Header.Address;
 import fr.passerelle.translation.cda.Header.Author;
 import fr.passerelle.translation.cda.Header.InstanceId;
@@ -34,7 +38,6 @@ import fr.passerelle.translation.cda.Header.Patient;
 import fr.passerelle.translation.cda.Header.Person;
 import fr.passerelle.translation.cda.Header.ServiceEvent;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +83,18 @@ public final class CdaReader {
         Context ctx = new Context(root);
         Header header = header(root);
         List<ClinicalSection> sections = new ArrayList<>();
-        Set<SectionKind> seen = EnumSet.noneOf(SectionKind.class);
         Element body = path(root, "component", "structuredBody");
         if (body != null) {
+            // Every section is read, several of one kind included; only a container (sub-sections, and neither
+            // entries nor text of its own) is skipped: its content is read from its sub-sections.
             for (Element section : CdaNodes.descendants(body, "section")) {
                 SectionKind kind = SectionKind.fromLoinc(attr(child(section, "code"), "code"));
-                if (kind != null && seen.add(kind)) {
-                    sections.add(new ClinicalSection(kind, text(child(section, "title")), child(section, "text"),
-                            entries(kind, section, ctx), new SourceRef(section)));
+                ClinicalSection read = new ClinicalSection(kind == null ? SectionKind.OTHER : kind,
+                        coded(child(section, "code")), text(child(section, "title")), child(section, "text"),
+                        entries(kind == null ? SectionKind.OTHER : kind, section, ctx), new SourceRef(section));
+                boolean container = path(section, "component", "section") != null;
+                if (!container || !read.entries().isEmpty() || read.hasNarrativeText()) {
+                    sections.add(read);
                 }
             }
             // Sections the pivot has no place for may still embed the PDF the level-1 document carries.
@@ -330,17 +337,16 @@ public final class CdaReader {
 
     private void entry(SectionKind kind, Element s, Context ctx, List<ClinicalEntry> out) throws TranslationException {
         String name = s.getLocalName();
+        int before = out.size();
         switch (kind) {
             case ALLERGIES -> {
                 for (Element obs : concernObservations(s)) {
-                    out.add(allergy(obs));
+                    out.add(allergy(obs, ctx));
                 }
             }
             case PROBLEMS, PAST_ILLNESS -> {
                 for (Element obs : concernObservations(s)) {
-                    out.add(new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")),
-                            attr(path(obs, "effectiveTime", "low"), "value"),
-                            attr(path(obs, "effectiveTime", "high"), "value"), new SourceRef(obs)));
+                    out.add(problem(obs, ctx));
                 }
             }
             case MEDICATIONS -> {
@@ -354,26 +360,27 @@ public final class CdaReader {
                 if ("substanceAdministration".equals(name)) {
                     out.add(prescription(s, ctx));
                 }
+                return;
             }
             case DISPENSED -> {
                 if ("supply".equals(name)) {
                     out.add(dispensed(s, ctx));
                 }
+                return;
             }
             case PROCEDURES -> {
                 if ("procedure".equals(name)) {
-                    Element time = child(s, "effectiveTime");
-                    String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
-                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), date, new SourceRef(s)));
+                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), time(s),
+                            narrativeId(s, ctx, child(s, "code")), new SourceRef(s)));
                 }
             }
             case IMMUNIZATIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
-                    Element time = child(s, "effectiveTime");
-                    out.add(new Immunization(id(s), coded(child(material, "code")),
-                            attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value"),
-                            coded(child(s, "routeCode")), new SourceRef(s)));
+                    out.add(new Immunization(id(s), codedOrTranslation(child(material, "code")),
+                            text(child(material, "name")), time(s), coded(child(s, "routeCode")),
+                            narrativeId(s, ctx, child(material, "code")),
+                            new SourceRef(s)));
                 }
             }
             case DEVICES -> {
@@ -383,23 +390,31 @@ public final class CdaReader {
                     for (Element participant : children(s, "participant")) {
                         Element device = path(participant, "participantRole", "playingDevice");
                         if (device != null) {
-                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), new SourceRef(s)));
+                            String narrative = narrativeId(s, ctx, child(device, "code"));
+                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), narrative,
+                                    new SourceRef(s)));
                         }
                     }
                 }
             }
+            case PLAN_OF_CARE -> out.add(planned(s, ctx));
+            case OTHER -> out.add(new UnmodelledEntry(name, coded(child(s, "code")), narrativeId(s), new SourceRef(s)));
             default -> {
                 if ("observation".equals(name)) {
-                    out.add(observation(s));
+                    out.add(observation(s, ctx));
                 } else if ("organizer".equals(name)) {
                     for (Element component : children(s, "component")) {
                         Element obs = child(component, "observation");
                         if (obs != null) {
-                            out.add(observation(obs));
+                            out.add(observation(obs, ctx));
                         }
                     }
                 }
             }
+        }
+        if (out.size() == before) {
+            // Nothing the model understands: kept so that the writers report it, never dropped unseen.
+            out.add(new UnmodelledEntry(name, coded(child(s, "code")), narrativeId(s), new SourceRef(s)));
         }
     }
 
@@ -419,46 +434,125 @@ public final class CdaReader {
         return out;
     }
 
-    private Allergy allergy(Element obs) {
+    private Allergy allergy(Element obs, Context ctx) {
         Element agent = path(obs, "participant", "participantRole", "playingEntity", "code");
-        CodedValue reaction = null;
-        CodedValue status = null;
+        List<Reaction> reactions = new ArrayList<>();
         for (Element rel : children(obs, "entryRelationship")) {
             Element inner = child(rel, "observation");
-            if (inner == null) {
-                continue;
-            }
-            String type = attr(rel, "typeCode");
-            if ("MFST".equals(type) && reaction == null) {
-                reaction = coded(child(inner, "value"));
-            } else if ("REFR".equals(type) && status == null) {
-                status = coded(child(inner, "value"));
+            if (inner != null && "MFST".equals(attr(rel, "typeCode"))) {
+                Map<String, Qualifier> q = qualifiers(inner);
+                reactions.add(new Reaction(coded(child(inner, "value")), low(inner), high(inner), q.get(SEVERITY),
+                        narrativeId(inner, ctx, child(inner, "value")), new SourceRef(inner)));
             }
         }
-        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reaction,
-                attr(path(obs, "effectiveTime", "low"), "value"), status, new SourceRef(obs));
+        Map<String, Qualifier> q = qualifiers(obs);
+        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reactions, low(obs), high(obs),
+                q.get(STATUS), q.get(CRITICALITY), q.get(CERTAINTY), narrativeId(obs, ctx, agent), new SourceRef(obs));
+    }
+
+    private Problem problem(Element obs, Context ctx) {
+        Map<String, Qualifier> q = qualifiers(obs);
+        return new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")), low(obs), high(obs),
+                q.get(STATUS), q.get(SEVERITY), q.get(CERTAINTY), q.get(HEALTH_STATUS),
+                narrativeId(obs, ctx, child(obs, "value")),
+                new SourceRef(obs));
+    }
+
+    /** HL7 ActCode SEV: the severity observation. */
+    private static final String SEVERITY = "SEV";
+    /** LOINC 33999-4 Status: a problem's or an allergy's clinical status. */
+    private static final String STATUS = "33999-4";
+    /** LOINC 66455-7 Condition status: certainty (verification status). */
+    private static final String CERTAINTY = "66455-7";
+    /** LOINC 82606-5 Allergy or intolerance criticality. */
+    private static final String CRITICALITY = "82606-5";
+    /** LOINC 11323-3 Health status: the patient's clinical status with respect to the problem. */
+    private static final String HEALTH_STATUS = "11323-3";
+
+    /**
+     * The qualifying observations of an entry (severity, status, certainty, criticality, health status), keyed
+     * by their observation code: IHE PCC and the French CI-SIS name them by code, whatever their relationship.
+     */
+    private static Map<String, Qualifier> qualifiers(Element obs) {
+        Map<String, Qualifier> out = new HashMap<>();
+        for (Element rel : children(obs, "entryRelationship")) {
+            Element inner = child(rel, "observation");
+            String code = attr(child(inner, "code"), "code");
+            if (inner == null || code == null || "MFST".equals(attr(rel, "typeCode"))) {
+                continue;
+            }
+            CodedValue value = coded(child(inner, "value"));
+            if (value != null) {
+                out.putIfAbsent(code, new Qualifier(value, narrativeId(inner), new SourceRef(inner)));
+            }
+        }
+        return out;
+    }
+
+    /** An act of a plan of care, whatever its CDA class, with the code of what is planned. */
+    private PlannedItem planned(Element s, Context ctx) {
+        Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
+        CodedValue code = material != null ? codedOrTranslation(child(material, "code"))
+                : codedOrTranslation(child(s, "code"));
+        String name = material != null ? text(child(material, "name")) : null;
+        Element time = child(s, "effectiveTime");
+        String start = attr(time, "value") != null ? attr(time, "value") : low(s);
+        CodedValue actCode = material != null ? coded(child(s, "code")) : null;
+        return new PlannedItem(id(s), s.getLocalName(), attr(s, "moodCode"), actCode, code, name, start, high(s),
+                attr(child(s, "statusCode"), "code"), ctx.narrative(child(s, "text")), narrativeId(s),
+                new SourceRef(s));
+    }
+
+    /** The ID the statement's {@code <text><reference value="#ID"/>} points at, if it names one. */
+    private static String narrativeId(Element statement) {
+        return referenceId(child(statement, "text"));
+    }
+
+    /**
+     * The narrative ID of an entry: its own text reference when that names an element of the document, else the
+     * original-text reference of its main coded element (French entries sometimes point their text at an ID the
+     * narrative lacks, while the code's original text names the right cell).
+     */
+    private static String narrativeId(Element statement, Context ctx, Element coded) {
+        String own = narrativeId(statement);
+        if (own != null && ctx.hasId(own)) {
+            return own;
+        }
+        String original = referenceId(child(coded, "originalText"));
+        return original != null && ctx.hasId(original) ? original : own;
+    }
+
+    private static String referenceId(Element text) {
+        String value = attr(child(text, "reference"), "value");
+        if (value == null || !value.startsWith("#") || value.strip().length() < 2) {
+            return null;
+        }
+        return value.strip().substring(1);
+    }
+
+    /** A point in time or the start of an interval. */
+    private static String time(Element s) {
+        Element time = child(s, "effectiveTime");
+        return attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
     }
 
     private Observation observation(Element obs, Context ctx) {
-        Observation o = observation(obs);
-        if (o.textValue() != null || o.codedValue() != null || o.quantity() != null) {
-            return o;
-        }
-        return new Observation(o.id(), o.code(), null, null, placeholderFree(ctx.narrative(child(obs, "text"))),
-                o.date(), o.source());
-    }
-
-    private Observation observation(Element obs) {
         Element value = child(obs, "value");
         CodedValue coded = null;
         Quantity quantity = null;
         String text = null;
+        String valueNarrativeId = null;
         if (value != null) {
             String type = value.getAttributeNS(CdaNodes.XSI, "type");
             if (type.endsWith("PQ")) {
                 quantity = new Quantity(attr(value, "value"), attr(value, "unit"));
             } else if (type.endsWith("CD") || type.endsWith("CE") || type.endsWith("CO") || type.endsWith("CV")) {
                 coded = coded(value);
+                if (coded == null && child(value, "originalText") != null) {
+                    // No code, only the author's words in the narrative: carried as text.
+                    text = ctx.narrative(child(value, "originalText"));
+                    valueNarrativeId = referenceId(child(value, "originalText"));
+                }
             } else if (type.endsWith("ST") || type.endsWith("ED")) {
                 text = text(value);
             } else if (type.endsWith("INT") || type.endsWith("REAL")) {
@@ -469,7 +563,8 @@ public final class CdaReader {
         }
         Element time = child(obs, "effectiveTime");
         String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
-        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, date, new SourceRef(obs));
+        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, valueNarrativeId, date,
+                narrativeId(obs), new SourceRef(obs));
     }
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
@@ -841,11 +936,12 @@ public final class CdaReader {
                 if (text == null) {
                     text = placeholderFree(ctx.narrative(child(act, "text")));
                 }
-                out.add(new Reason(id(act), coded(code), text, new SourceRef(act)));
+                out.add(new Reason(id(act), coded(code), text, referenceId(child(code, "originalText")),
+                        new SourceRef(act)));
             } else if (obs != null) {
                 CodedValue value = coded(child(obs, "value"));
                 out.add(new Reason(id(obs), value != null ? value : coded(child(obs, "code")),
-                        placeholderFree(ctx.narrative(child(obs, "text"))), new SourceRef(obs)));
+                        placeholderFree(ctx.narrative(child(obs, "text"))), narrativeId(obs), new SourceRef(obs)));
             }
         }
         return out;
@@ -939,6 +1035,24 @@ public final class CdaReader {
         return new CodedValue(code.strip(), attr(e, "codeSystem"), attr(e, "displayName"), translations, new SourceRef(e));
     }
 
+    /**
+     * A coded element, or — when it has no code of its own (nullFlavor, or only an originalText) — its first
+     * coded translation, so that "other product (free text)" and ATC-only vaccines keep the code they do have.
+     */
+    static CodedValue codedOrTranslation(Element e) {
+        CodedValue own = coded(e);
+        if (own != null || e == null) {
+            return own;
+        }
+        for (Element t : children(e, "translation")) {
+            CodedValue tv = coded(t);
+            if (tv != null) {
+                return tv;
+            }
+        }
+        return null;
+    }
+
     /** Per-document state: the narrative's ID index (built on first use) and the PDF found. */
     private static final class Context {
         private final Element root;
@@ -947,6 +1061,14 @@ public final class CdaReader {
 
         Context(Element root) {
             this.root = root;
+        }
+
+        boolean hasId(String id) {
+            if (ids == null) {
+                ids = new HashMap<>();
+                index(root);
+            }
+            return ids.containsKey(id);
         }
 
         /** The narrative text a {@code <text><reference value="#id"/></text>} points at, or its own text. */

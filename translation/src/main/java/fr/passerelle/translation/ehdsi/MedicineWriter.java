@@ -84,7 +84,7 @@ final class MedicineWriter {
         }
         CodedValue route = p.phases().isEmpty() ? null : p.phases().get(0).route();
         if (route != null) {
-            dom.coded(sa, "routeCode", route);
+            otherWhenUnmapped(dom.coded(sa, "routeCode", route));
         }
         dose(dom, sa, p.phases());
         rate(dom, sa, p.phases());
@@ -286,6 +286,15 @@ final class MedicineWriter {
         material(dom, material, line.product(), line.packageFormFallback(), line.prescriptionItem());
     }
 
+    /**
+     * The elements eHDSI binds to a value set and lets say "other": a code the transcoder cannot map becomes
+     * {@code nullFlavor="OTH"} with the national code as translation (e.g. EDQM 50015000, a dose form the MVC lacks).
+     */
+    private static Element otherWhenUnmapped(Element coded) {
+        coded.setUserData(PivotDom.OTHER_WHEN_UNMAPPED, Boolean.TRUE, null);
+        return coded;
+    }
+
     /** CIP: the French code of a package (presentation) of a medicinal product. */
     private static final String CIP = "1.2.250.1.213.2.3.2";
 
@@ -297,7 +306,7 @@ final class MedicineWriter {
         }
         dom.text(material, "name", p.name() == null ? "(no name)" : p.name());
         if (p.doseForm() != null) {
-            dom.pharmCoded(material, "formCode", p.doseForm());
+            otherWhenUnmapped(dom.pharmCoded(material, "formCode", p.doseForm()));
         }
         CodedValue packageForm = p.packageForm() != null ? p.packageForm() : packageFormFallback;
         if (p.packageQuantity() != null || prescriptionItem) {
@@ -321,14 +330,14 @@ final class MedicineWriter {
                     dom.pharm(container, "name").setTextContent(cip.displayName());
                 }
             }
-            dom.pharmCoded(container, "formCode", packageForm);
+            otherWhenUnmapped(dom.pharmCoded(container, "formCode", packageForm));
         }
         // The national product code goes first so the pivot keeps it as <translation> of the ATC class.
         CodedValue substanceClass = p.code() != null && p.code().isCoded() ? p.code() : p.atc();
         if (substanceClass != null && substanceClass.isCoded()) {
             Element kind = dom.pharm(material, "asSpecializedKind", "classCode", "GRIC");
             Element general = dom.pharm(kind, "generalizedMaterialKind", "classCode", "MMAT", "determinerCode", "KIND");
-            dom.pharmCoded(general, "code", withFallbacks(substanceClass, p));
+            otherWhenUnmapped(dom.pharmCoded(general, "code", withFallbacks(substanceClass, p)));
         }
         if (prescriptionItem && p.ingredients().isEmpty() && substanceClass != null && substanceClass.isCoded()) {
             // No ingredient list in the source: the active ingredient is identified from the product code.

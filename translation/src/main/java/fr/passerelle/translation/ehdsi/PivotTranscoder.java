@@ -75,6 +75,9 @@ public final class PivotTranscoder {
             unit(e, attribute, rule, report);
             return;
         }
+        if (Boolean.TRUE.equals(e.getUserData(PivotDom.EHDSI_CODE))) {
+            return;
+        }
         String code = CdaNodes.attr(e, "code");
         String system = CdaNodes.attr(e, "codeSystem");
         if (code == null || system == null) {
@@ -85,7 +88,19 @@ public final class PivotTranscoder {
             return;
         }
         Coding original = new Coding(system, code, CdaNodes.attr(e, "displayName"));
-        TranscodingResult result = terminology.transcode(original, rule.valueSetOid());
+        // Some elements take a second value set (eHDSI's absent-or-unknown codes): a code in either is the pivot's.
+        String valueSet = rule.valueSetOid();
+        TranscodingResult result = terminology.transcode(original, valueSet);
+        for (String other : rule.valueSetOids().subList(1, rule.valueSetOids().size())) {
+            if (result instanceof TranscodingResult.Transcoded) {
+                break;
+            }
+            TranscodingResult alternative = terminology.transcode(original, other);
+            if (alternative instanceof TranscodingResult.Transcoded) {
+                result = alternative;
+                valueSet = other;
+            }
+        }
         if (result instanceof TranscodingResult.NotTranscoded notTranscoded) {
             // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
             for (Element t : CdaNodes.children(e, "translation")) {
@@ -105,7 +120,9 @@ public final class PivotTranscoder {
                 report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
                         notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
                         rule.required()));
-                outsideValueSet(e, original);
+                if (Boolean.TRUE.equals(e.getUserData(PivotDom.OTHER_WHEN_UNMAPPED))) {
+                    otherWithTranslation(e, original);
+                }
                 return;
             }
         }
@@ -139,26 +156,25 @@ public final class PivotTranscoder {
             Element firstTranslation = CdaNodes.child(e, "translation");
             e.insertBefore(translation, firstTranslation);
         }
-        report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), system, code, pivotSystem, pivot.code()));
+        report.mapped(new MappedCode(CdaNodes.xpath(e), valueSet, system, code, pivotSystem, pivot.code()));
     }
 
     /**
-     * eHDSI's exceptional value for a code outside the element's value set: the element says nullFlavor OTH ("the
-     * value is not in the value domain") and the national code, unchanged, is its first translation.
+     * HL7's form for a code outside the bound value set: {@code nullFlavor="OTH"}, the national code kept as the
+     * first {@code <translation>} so that nothing of the source is lost.
      */
-    private void outsideValueSet(Element e, Coding original) {
+    private static void otherWithTranslation(Element e, Coding original) {
         Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");
         translation.setAttribute("code", original.code());
         translation.setAttribute("codeSystem", original.system());
-        String display = original.display() != null ? original.display()
-                : terminology.lookup(original).map(Coding::display).orElse(null);
-        if (display != null) {
-            translation.setAttribute("displayName", display);
+        if (original.display() != null) {
+            translation.setAttribute("displayName", original.display());
         }
         e.insertBefore(translation, CdaNodes.child(e, "translation"));
-        for (String attribute : new String[] {"code", "codeSystem", "codeSystemName", "codeSystemVersion", "displayName"}) {
-            e.removeAttribute(attribute);
-        }
+        e.removeAttribute("code");
+        e.removeAttribute("codeSystem");
+        e.removeAttribute("displayName");
+        e.removeAttribute("codeSystemName");
         e.setAttribute("nullFlavor", "OTH");
     }
 

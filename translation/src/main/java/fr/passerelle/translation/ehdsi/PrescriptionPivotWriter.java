@@ -12,7 +12,7 @@ import fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine;
 import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
 import fr.passerelle.translation.cda.ClinicalSection;
 import fr.passerelle.translation.cda.CodedValue;
-import fr.passerelle.translation.cda.EntryIds;
+import fr.passerelle.translation.cda.UniqueIds;
 import fr.passerelle.translation.cda.HardenedXml;
 import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.SectionKind;
@@ -45,7 +45,7 @@ public final class PrescriptionPivotWriter {
     /** One document holding every prescription item, each in its own eHDSI prescription section. */
     public Document write(CdaDocument source) throws TranslationException {
         List<PrescriptionLine> lines = lines(source);
-        List<String> ids = EntryIds.assign(lines.stream().map(PrescriptionLine::id).toList()).ids();
+        List<String> ids = lineIds(lines, warning -> { });
         PivotDom dom = new PivotDom(HardenedXml.newDocument());
         Element body = header(dom, source);
         for (int i = 0; i < lines.size(); i++) {
@@ -61,7 +61,7 @@ public final class PrescriptionPivotWriter {
      */
     public List<Document> writeItems(CdaDocument source) throws TranslationException {
         List<PrescriptionLine> lines = lines(source);
-        List<String> ids = EntryIds.assign(lines.stream().map(PrescriptionLine::id).toList()).ids();
+        List<String> ids = lineIds(lines, warning -> { });
         List<Document> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             PivotDom dom = new PivotDom(HardenedXml.newDocument());
@@ -143,11 +143,7 @@ public final class PrescriptionPivotWriter {
                 }
             }
         }
-        List<Integer> repeated = EntryIds.assign(lines.stream().map(PrescriptionLine::id).toList()).repeated();
-        for (int i : repeated) {
-            report.warning("prescription line " + (i + 1) + " at " + lines.get(i).source().xpath()
-                    + " repeats the id of an earlier line: written with a distinct id (extension suffix -n)");
-        }
+        lineIds(lines, report::warning);
         for (int i = 0; i < lines.size(); i++) {
             PrescriptionLine line = lines.get(i);
             for (String w : SourceConsistency.warnings(line.product(), line.dosages(), line.source().xpath())) {
@@ -231,6 +227,16 @@ public final class PrescriptionPivotWriter {
         if (qualifiers != null) {
             narrative.paragraph("French prescription qualifiers", qualifiers);
         }
+    }
+
+    /**
+     * The output id of every line: a line repeating an earlier line's id gets a derived one ({@link UniqueIds}),
+     * the same in every document of the prescription and in the FHIR MPD, since a dispensation abroad names the
+     * line it fulfils by its id.
+     */
+    static List<String> lineIds(List<PrescriptionLine> lines, java.util.function.Consumer<String> warnings) {
+        UniqueIds unique = new UniqueIds(warnings);
+        return lines.stream().map(l -> unique.unique(l.id(), l.source())).toList();
     }
 
     /** Each prescription section's own id, derived from the document id and the item's position. */

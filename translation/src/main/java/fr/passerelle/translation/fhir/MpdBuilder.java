@@ -15,7 +15,7 @@ import fr.passerelle.translation.cda.ClinicalEntry.Product;
 import fr.passerelle.translation.cda.ClinicalEntry.Reason;
 import fr.passerelle.translation.cda.ClinicalSection;
 import fr.passerelle.translation.cda.CodedValue;
-import fr.passerelle.translation.cda.EntryIds;
+import fr.passerelle.translation.cda.UniqueIds;
 import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.cda.SourceConsistency;
@@ -83,12 +83,9 @@ public final class MpdBuilder {
 
         List<PrescriptionLine> lines = prescriptions.entries().stream().filter(PrescriptionLine.class::isInstance)
                 .map(PrescriptionLine.class::cast).toList();
-        EntryIds.Assigned lineIds = EntryIds.assign(lines.stream().map(PrescriptionLine::id).toList());
-        for (int i : lineIds.repeated()) {
-            report.warning("prescription line " + (i + 1) + " at " + lines.get(i).source().xpath()
-                    + " repeats the id of an earlier line: written with a distinct identifier (extension suffix -"
-                    + "n), as on the eHDSI pivot");
-        }
+        // A line repeating an earlier line's id gets the derived id the eHDSI pivot gives it.
+        UniqueIds unique = new UniqueIds(report::warning);
+        List<String> lineIds = lines.stream().map(l -> unique.unique(l.id(), l.source())).toList();
         for (int index = 0; index < lines.size(); index++) {
             PrescriptionLine line = lines.get(index);
             String where = "MedicationRequest[" + (index + 1) + "]";
@@ -100,7 +97,7 @@ public final class MpdBuilder {
             bundle.addEntry().setFullUrl(medicationUrl).setResource(medication);
 
             MedicationRequest request = new MedicationRequest();
-            String lineId = lineIds.ids().get(index);
+            String lineId = lineIds.get(index);
             if (lineId != null) {
                 request.addIdentifier(FhirHeader.identifier(instanceId(lineId)));
             }

@@ -96,10 +96,8 @@ class PosologyReadingTest {
             assertThat(r.institutionSpecified()).isTrue();
         });
         assertThat(lines.get(1).dosages().get(0).repeats()).singleElement().satisfies(r -> assertThat(r.event()).isEqualTo("ACM"));
-        // The two lines share one source id, as written: the outputs make them unique.
+        // The two lines share one source id, as written (the outputs make them unique: UniqueIds).
         assertThat(lines.get(0).id()).isEqualTo(lines.get(1).id());
-        assertThat(EntryIds.assign(lines.stream().map(PrescriptionLine::id).toList()).ids())
-                .containsExactly("5A1E0000-0000-4000-8000-000000000003", "5A1E0000-0000-4000-8000-000000000003^2");
         assertThat(doc.entries(SectionKind.DEVICES)).singleElement().isInstanceOfSatisfying(DeviceRequest.class, d -> {
             assertThat(d.device().code()).isEqualTo("V0806");
             assertThat(d.useDuration()).isEqualTo(new Quantity("60", "d"));
@@ -109,11 +107,5 @@ class PosologyReadingTest {
         assertThat(SourceConsistency.warnings(lines.get(0).product(), lines.get(0).dosages(), "/x"))
                 .singleElement().asString().contains("ug", "mg", "not corrected");
         assertThat(SourceConsistency.warnings(lines.get(1).product(), lines.get(1).dosages(), "/x")).isEmpty();
-    }
-
-    @Test
-    void repeatedIdsNeverCollideWithAnotherSourceId() {
-        assertThat(EntryIds.assign(java.util.Arrays.asList("A", "A^2", "A", null, "R^x", "R^x")).ids())
-                .containsExactly("A", "A^2", "A^3", null, "R^x", "R^x-2");
     }
 }

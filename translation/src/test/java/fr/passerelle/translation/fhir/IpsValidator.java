@@ -25,7 +25,7 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
  * HAPI's validator loaded with the IPS 2.0.0 package, HL7 terminology and extensions from ../shared, plus
  * the core R4 definitions; {@link VersionedCoreCanonicals} resolves the {@code …|4.0.1} canonicals IPS cites.
  */
-final class IpsValidator {
+public final class IpsValidator {
 
     static final Path PACKAGES = Path.of("../../shared/fixtures/fhir-packages");
     private static FhirValidator validator;
@@ -33,7 +33,7 @@ final class IpsValidator {
     private IpsValidator() {
     }
 
-    static synchronized List<SingleValidationMessage> errors(String json) throws Exception {
+    public static synchronized List<SingleValidationMessage> errors(String json) throws Exception {
         if (validator == null) {
             validator = build();
         }

@@ -62,6 +62,11 @@ class EhdsiSchematronTest {
                     + " 2.16.840.1.113883.10.20.1.7, declared)." + WAVE8),
             new Waiver("R12.3 (1.3.6.1.4.1.12559.11.10.1.3.1.3.5)", "The eHDSI device entry's effectiveTime is an"
                     + " interval (IVL_TS, low = start of use); the rule reads @value of the interval itself." + WAVE8),
+            new Waiver("In IHE PCC Simple Observation (1.3.6.1.4.1.19376.1.5.3.1.4.13), the <effectiveTime> element",
+                    "The eHDSI Social History Observation (1.3.6.1.4.1.12559.11.10.1.3.1.3.23, runtime 2024-04-22)"
+                    + " declares this PCC template and requires an effectiveTime interval with <low>; the epSOS rule"
+                    + " wants @value on effectiveTime itself. The current eHDSI runtime is the one NCPs are"
+                    + " validated against."),
             new Waiver("In IHE PCC Immunizations (1.3.6.1.4.1.19376.1.5.3.1.4.12), the <consumable>", "A PCC Product"
                     + " Entry needs an originalText reference into the narrative for the product, which French"
                     + " immunization entries do not carry; the vaccine is coded instead." + WAVE8),
@@ -111,14 +116,14 @@ class EhdsiSchematronTest {
     @Test
     void vsmPatientSummaryPivot() throws Exception {
         String pivot = levelThree(SharedSamples.VSM);
-        assertOnlyWaivedFailures("VSM → PS", "PatientSummary.sch", pivot, 10);
+        assertOnlyWaivedFailures("VSM → PS", "PatientSummary.sch", pivot, 20);
         assertTemplateCheckBites(pivot);
     }
 
     @Test
     void ipsFrPatientSummaryPivot() throws Exception {
         String pivot = levelThree(SharedSamples.IPS_FR);
-        assertOnlyWaivedFailures("IPS-FR → PS", "PatientSummary.sch", pivot, 17);
+        assertOnlyWaivedFailures("IPS-FR → PS", "PatientSummary.sch", pivot, 29);
         assertTemplateCheckBites(pivot);
     }
 
