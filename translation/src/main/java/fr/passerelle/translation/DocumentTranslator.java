@@ -63,20 +63,34 @@ public final class DocumentTranslator {
         try {
             TranslationReport.Builder report = new TranslationReport.Builder();
             Document pivot;
+            List<Document> items = List.of();
             PivotType type;
             String template;
             String loinc;
             String display;
             String title;
             if (source.format().isPatientSummary()) {
-                pivot = new PatientSummaryPivotWriter().write(source);
+                pivot = new PatientSummaryPivotWriter().write(source, report);
                 type = PivotType.PATIENT_SUMMARY;
                 template = "1.3.6.1.4.1.12559.11.10.1.3.1.1.3";
                 loinc = "60591-5";
                 display = "Patient summary Document";
                 title = "Patient Summary";
             } else if (source.format() == DocumentFormat.EP_MED_DM) {
-                pivot = new PrescriptionPivotWriter().write(source);
+                PrescriptionPivotWriter writer = new PrescriptionPivotWriter();
+                List<Document> itemPivots = writer.writeItems(source);
+                writer.report(source, report);
+                // eHDSI: one prescription item per ePrescription document. The whole prescription is the one item,
+                // or every item in its own section of one document (what a road serving one document needs).
+                pivot = itemPivots.size() == 1 ? itemPivots.get(0) : writer.write(source);
+                for (Document item : itemPivots) {
+                    if (item != pivot) {
+                        // The items repeat the whole document's codes: their findings are the whole document's.
+                        transcoder.transcode(item.getDocumentElement(), PivotType.EPRESCRIPTION, language,
+                                new TranslationReport.Builder());
+                    }
+                }
+                items = itemPivots;
                 type = PivotType.EPRESCRIPTION;
                 template = "1.3.6.1.4.1.12559.11.10.1.3.1.1.1";
                 loinc = "57833-6";
@@ -97,7 +111,8 @@ public final class DocumentTranslator {
             if (levelOne.isEmpty()) {
                 report.warning("the source embeds no PDF: no level-1 pivot document");
             }
-            return new TranslationOutcome.Translated(CdaWriter.toXml(pivot), "application/xml", levelOne, report.build());
+            return new TranslationOutcome.Translated(CdaWriter.toXml(pivot), "application/xml", levelOne, report.build(),
+                    items.stream().map(CdaWriter::toXml).toList());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }

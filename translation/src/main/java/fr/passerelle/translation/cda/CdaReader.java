@@ -9,18 +9,27 @@ import static fr.passerelle.translation.cda.CdaNodes.text;
 import fr.passerelle.translation.TranslationException;
 import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
+import fr.passerelle.translation.cda.ClinicalEntry.DeviceRequest;
 import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
 import fr.passerelle.translation.cda.ClinicalEntry.DispensedLine;
 import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
 import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.Ingredient;
+import fr.passerelle.translation.cda.ClinicalEntry.MaxDose;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
+import fr.passerelle.translation.cda.ClinicalEntry.Posology;
+import fr.passerelle.translation.cda.ClinicalEntry.PlannedItem;
 import fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine;
 import fr.passerelle.translation.cda.ClinicalEntry.Problem;
 import fr.passerelle.translation.cda.ClinicalEntry.ProcedureEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.Product;
+import fr.passerelle.translation.cda.ClinicalEntry.Qualifier;
 import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
+import fr.passerelle.translation.cda.ClinicalEntry.Reaction;
+import fr.passerelle.translation.cda.ClinicalEntry.Reason;
+import fr.passerelle.translation.cda.ClinicalEntry.Repeat;
+import fr.passerelle.translation.cda.ClinicalEntry.UnmodelledEntry;
 import fr.passerelle.translation.cda.Header.Address;
 import fr.passerelle.translation.cda.Header.Author;
 import fr.passerelle.translation.cda.Header.InstanceId;
@@ -29,7 +38,6 @@ import fr.passerelle.translation.cda.Header.Patient;
 import fr.passerelle.translation.cda.Header.Person;
 import fr.passerelle.translation.cda.Header.ServiceEvent;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +56,9 @@ public final class CdaReader {
 
     /** ActSubstanceAdminSubstitutionCode "N": no substitution. */
     private static final String SUBSTITUTION_SYSTEM = "2.16.840.1.113883.5.1070";
+
+    /** Supply moods of a prescribed (not yet delivered) device. */
+    private static final Set<String> PRESCRIBED = Set.of("INT", "RQO", "PRMS", "PRP");
 
     public CdaDocument read(byte[] xml) throws TranslationException {
         return read(HardenedXml.parse(xml));
@@ -72,14 +83,18 @@ public final class CdaReader {
         Context ctx = new Context(root);
         Header header = header(root);
         List<ClinicalSection> sections = new ArrayList<>();
-        Set<SectionKind> seen = EnumSet.noneOf(SectionKind.class);
         Element body = path(root, "component", "structuredBody");
         if (body != null) {
+            // Every section is read, several of one kind included; only a container (sub-sections, and neither
+            // entries nor text of its own) is skipped: its content is read from its sub-sections.
             for (Element section : CdaNodes.descendants(body, "section")) {
                 SectionKind kind = SectionKind.fromLoinc(attr(child(section, "code"), "code"));
-                if (kind != null && seen.add(kind)) {
-                    sections.add(new ClinicalSection(kind, text(child(section, "title")), child(section, "text"),
-                            entries(kind, section, ctx), new SourceRef(section)));
+                ClinicalSection read = new ClinicalSection(kind == null ? SectionKind.OTHER : kind,
+                        coded(child(section, "code")), text(child(section, "title")), child(section, "text"),
+                        entries(kind == null ? SectionKind.OTHER : kind, section, ctx), new SourceRef(section));
+                boolean container = path(section, "component", "section") != null;
+                if (!container || !read.entries().isEmpty() || read.hasNarrativeText()) {
+                    sections.add(read);
                 }
             }
             // Sections the pivot has no place for may still embed the PDF the level-1 document carries.
@@ -322,73 +337,84 @@ public final class CdaReader {
 
     private void entry(SectionKind kind, Element s, Context ctx, List<ClinicalEntry> out) throws TranslationException {
         String name = s.getLocalName();
+        int before = out.size();
         switch (kind) {
             case ALLERGIES -> {
                 for (Element obs : concernObservations(s)) {
-                    out.add(allergy(obs));
+                    out.add(allergy(obs, ctx));
                 }
             }
             case PROBLEMS, PAST_ILLNESS -> {
                 for (Element obs : concernObservations(s)) {
-                    out.add(new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")),
-                            attr(path(obs, "effectiveTime", "low"), "value"),
-                            attr(path(obs, "effectiveTime", "high"), "value"), new SourceRef(obs)));
+                    out.add(problem(obs, ctx));
                 }
             }
             case MEDICATIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     Product product = product(s, true, ctx);
-                    out.add(new MedicationStatement(id(s), product, low(s), high(s), dosages(s, ctx), new SourceRef(s)));
+                    out.add(new MedicationStatement(id(s), product, low(s), high(s), posology(s, product, ctx),
+                            reasons(s, ctx), new SourceRef(s)));
                 }
             }
             case PRESCRIPTIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     out.add(prescription(s, ctx));
                 }
+                return;
             }
             case DISPENSED -> {
                 if ("supply".equals(name)) {
                     out.add(dispensed(s, ctx));
                 }
+                return;
             }
             case PROCEDURES -> {
                 if ("procedure".equals(name)) {
-                    Element time = child(s, "effectiveTime");
-                    String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
-                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), date, new SourceRef(s)));
+                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), time(s),
+                            narrativeId(s, ctx, child(s, "code")), new SourceRef(s)));
                 }
             }
             case IMMUNIZATIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
-                    Element time = child(s, "effectiveTime");
-                    out.add(new Immunization(id(s), coded(child(material, "code")),
-                            attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value"),
-                            coded(child(s, "routeCode")), new SourceRef(s)));
+                    out.add(new Immunization(id(s), codedOrTranslation(child(material, "code")),
+                            text(child(material, "name")), time(s), coded(child(s, "routeCode")),
+                            narrativeId(s, ctx, child(material, "code")),
+                            new SourceRef(s)));
                 }
             }
             case DEVICES -> {
-                if ("supply".equals(name)) {
+                if ("supply".equals(name) && PRESCRIBED.contains(attr(s, "moodCode"))) {
+                    out.add(deviceRequest(s, ctx));
+                } else if ("supply".equals(name)) {
                     for (Element participant : children(s, "participant")) {
                         Element device = path(participant, "participantRole", "playingDevice");
                         if (device != null) {
-                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), new SourceRef(s)));
+                            String narrative = narrativeId(s, ctx, child(device, "code"));
+                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), narrative,
+                                    new SourceRef(s)));
                         }
                     }
                 }
             }
+            case PLAN_OF_CARE -> out.add(planned(s, ctx));
+            case OTHER -> out.add(new UnmodelledEntry(name, coded(child(s, "code")), narrativeId(s), new SourceRef(s)));
             default -> {
                 if ("observation".equals(name)) {
-                    out.add(observation(s));
+                    out.add(observation(s, ctx));
                 } else if ("organizer".equals(name)) {
                     for (Element component : children(s, "component")) {
                         Element obs = child(component, "observation");
                         if (obs != null) {
-                            out.add(observation(obs));
+                            out.add(observation(obs, ctx));
                         }
                     }
                 }
             }
+        }
+        if (out.size() == before) {
+            // Nothing the model understands: kept so that the writers report it, never dropped unseen.
+            out.add(new UnmodelledEntry(name, coded(child(s, "code")), narrativeId(s), new SourceRef(s)));
         }
     }
 
@@ -408,37 +434,125 @@ public final class CdaReader {
         return out;
     }
 
-    private Allergy allergy(Element obs) {
+    private Allergy allergy(Element obs, Context ctx) {
         Element agent = path(obs, "participant", "participantRole", "playingEntity", "code");
-        CodedValue reaction = null;
-        CodedValue status = null;
+        List<Reaction> reactions = new ArrayList<>();
         for (Element rel : children(obs, "entryRelationship")) {
             Element inner = child(rel, "observation");
-            if (inner == null) {
-                continue;
-            }
-            String type = attr(rel, "typeCode");
-            if ("MFST".equals(type) && reaction == null) {
-                reaction = coded(child(inner, "value"));
-            } else if ("REFR".equals(type) && status == null) {
-                status = coded(child(inner, "value"));
+            if (inner != null && "MFST".equals(attr(rel, "typeCode"))) {
+                Map<String, Qualifier> q = qualifiers(inner);
+                reactions.add(new Reaction(coded(child(inner, "value")), low(inner), high(inner), q.get(SEVERITY),
+                        narrativeId(inner, ctx, child(inner, "value")), new SourceRef(inner)));
             }
         }
-        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reaction,
-                attr(path(obs, "effectiveTime", "low"), "value"), status, new SourceRef(obs));
+        Map<String, Qualifier> q = qualifiers(obs);
+        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reactions, low(obs), high(obs),
+                q.get(STATUS), q.get(CRITICALITY), q.get(CERTAINTY), narrativeId(obs, ctx, agent), new SourceRef(obs));
     }
 
-    private Observation observation(Element obs) {
+    private Problem problem(Element obs, Context ctx) {
+        Map<String, Qualifier> q = qualifiers(obs);
+        return new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")), low(obs), high(obs),
+                q.get(STATUS), q.get(SEVERITY), q.get(CERTAINTY), q.get(HEALTH_STATUS),
+                narrativeId(obs, ctx, child(obs, "value")),
+                new SourceRef(obs));
+    }
+
+    /** HL7 ActCode SEV: the severity observation. */
+    private static final String SEVERITY = "SEV";
+    /** LOINC 33999-4 Status: a problem's or an allergy's clinical status. */
+    private static final String STATUS = "33999-4";
+    /** LOINC 66455-7 Condition status: certainty (verification status). */
+    private static final String CERTAINTY = "66455-7";
+    /** LOINC 82606-5 Allergy or intolerance criticality. */
+    private static final String CRITICALITY = "82606-5";
+    /** LOINC 11323-3 Health status: the patient's clinical status with respect to the problem. */
+    private static final String HEALTH_STATUS = "11323-3";
+
+    /**
+     * The qualifying observations of an entry (severity, status, certainty, criticality, health status), keyed
+     * by their observation code: IHE PCC and the French CI-SIS name them by code, whatever their relationship.
+     */
+    private static Map<String, Qualifier> qualifiers(Element obs) {
+        Map<String, Qualifier> out = new HashMap<>();
+        for (Element rel : children(obs, "entryRelationship")) {
+            Element inner = child(rel, "observation");
+            String code = attr(child(inner, "code"), "code");
+            if (inner == null || code == null || "MFST".equals(attr(rel, "typeCode"))) {
+                continue;
+            }
+            CodedValue value = coded(child(inner, "value"));
+            if (value != null) {
+                out.putIfAbsent(code, new Qualifier(value, narrativeId(inner), new SourceRef(inner)));
+            }
+        }
+        return out;
+    }
+
+    /** An act of a plan of care, whatever its CDA class, with the code of what is planned. */
+    private PlannedItem planned(Element s, Context ctx) {
+        Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
+        CodedValue code = material != null ? codedOrTranslation(child(material, "code"))
+                : codedOrTranslation(child(s, "code"));
+        String name = material != null ? text(child(material, "name")) : null;
+        Element time = child(s, "effectiveTime");
+        String start = attr(time, "value") != null ? attr(time, "value") : low(s);
+        CodedValue actCode = material != null ? coded(child(s, "code")) : null;
+        return new PlannedItem(id(s), s.getLocalName(), attr(s, "moodCode"), actCode, code, name, start, high(s),
+                attr(child(s, "statusCode"), "code"), ctx.narrative(child(s, "text")), narrativeId(s),
+                new SourceRef(s));
+    }
+
+    /** The ID the statement's {@code <text><reference value="#ID"/>} points at, if it names one. */
+    private static String narrativeId(Element statement) {
+        return referenceId(child(statement, "text"));
+    }
+
+    /**
+     * The narrative ID of an entry: its own text reference when that names an element of the document, else the
+     * original-text reference of its main coded element (French entries sometimes point their text at an ID the
+     * narrative lacks, while the code's original text names the right cell).
+     */
+    private static String narrativeId(Element statement, Context ctx, Element coded) {
+        String own = narrativeId(statement);
+        if (own != null && ctx.hasId(own)) {
+            return own;
+        }
+        String original = referenceId(child(coded, "originalText"));
+        return original != null && ctx.hasId(original) ? original : own;
+    }
+
+    private static String referenceId(Element text) {
+        String value = attr(child(text, "reference"), "value");
+        if (value == null || !value.startsWith("#") || value.strip().length() < 2) {
+            return null;
+        }
+        return value.strip().substring(1);
+    }
+
+    /** A point in time or the start of an interval. */
+    private static String time(Element s) {
+        Element time = child(s, "effectiveTime");
+        return attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
+    }
+
+    private Observation observation(Element obs, Context ctx) {
         Element value = child(obs, "value");
         CodedValue coded = null;
         Quantity quantity = null;
         String text = null;
+        String valueNarrativeId = null;
         if (value != null) {
             String type = value.getAttributeNS(CdaNodes.XSI, "type");
             if (type.endsWith("PQ")) {
                 quantity = new Quantity(attr(value, "value"), attr(value, "unit"));
             } else if (type.endsWith("CD") || type.endsWith("CE") || type.endsWith("CO") || type.endsWith("CV")) {
                 coded = coded(value);
+                if (coded == null && child(value, "originalText") != null) {
+                    // No code, only the author's words in the narrative: carried as text.
+                    text = ctx.narrative(child(value, "originalText"));
+                    valueNarrativeId = referenceId(child(value, "originalText"));
+                }
             } else if (type.endsWith("ST") || type.endsWith("ED")) {
                 text = text(value);
             } else if (type.endsWith("INT") || type.endsWith("REAL")) {
@@ -449,38 +563,69 @@ public final class CdaReader {
         }
         Element time = child(obs, "effectiveTime");
         String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
-        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, date, new SourceRef(obs));
+        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, valueNarrativeId, date,
+                narrativeId(obs), new SourceRef(obs));
     }
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
         Product product = product(s, true, ctx);
-        Integer repeats = null;
-        String r = attr(child(s, "repeatNumber"), "value");
-        if (r != null) {
-            try {
-                repeats = Integer.valueOf(r);
-            } catch (NumberFormatException e) {
-                repeats = null;
-            }
-        }
         Quantity toDispense = null;
         boolean substitution = true;
+        String substitutionReason = null;
+        List<Observation> qualifiers = new ArrayList<>();
         for (Element rel : children(s, "entryRelationship")) {
             Element supply = child(rel, "supply");
             if (supply != null && toDispense == null) {
-                Element q = child(supply, "quantity");
-                if (q != null && attr(q, "value") != null) {
-                    toDispense = new Quantity(attr(q, "value"), attr(q, "unit"));
-                }
+                toDispense = pq(child(supply, "quantity"));
             }
             Element act = child(rel, "act");
             Element code = act == null ? null : child(act, "code");
-            if (code != null && SUBSTITUTION_SYSTEM.equals(attr(code, "codeSystem")) && "N".equals(attr(code, "code"))) {
-                substitution = false;
+            if (code != null && SUBSTITUTION_SYSTEM.equals(attr(code, "codeSystem"))) {
+                if ("N".equals(attr(code, "code"))) {
+                    substitution = false;
+                }
+                substitutionReason = placeholderFree(ctx.narrative(child(code, "originalText")));
+            }
+            Element obs = child(rel, "observation");
+            if (obs != null && "COMP".equals(attr(rel, "typeCode"))) {
+                qualifiers.add(observation(obs, ctx));
             }
         }
-        return new PrescriptionLine(id(s), product, low(s), high(s), dosages(s, ctx), toDispense, repeats,
-                substitution, ctx.narrative(child(s, "text")), new SourceRef(s));
+        return new PrescriptionLine(id(s), product, low(s), high(s), posology(s, product, ctx), toDispense,
+                integer(attr(child(s, "repeatNumber"), "value")), substitution, substitutionReason, reasons(s, ctx),
+                qualifiers, ctx.narrative(child(s, "text")), new SourceRef(s));
+    }
+
+    /** A device prescribed in an ePrescription: a supply in intent mood naming the device it provides. */
+    private DeviceRequest deviceRequest(Element supply, Context ctx) {
+        CodedValue device = null;
+        for (Element participant : children(supply, "participant")) {
+            Element d = path(participant, "participantRole", "playingDevice");
+            if (d != null && device == null) {
+                device = coded(child(d, "code"));
+            }
+        }
+        List<Observation> qualifiers = new ArrayList<>();
+        for (Element rel : children(supply, "entryRelationship")) {
+            Element obs = child(rel, "observation");
+            if (obs != null) {
+                qualifiers.add(observation(obs, ctx));
+            }
+        }
+        return new DeviceRequest(id(supply), device, low(supply), high(supply), pq(child(supply, "quantity")),
+                integer(attr(child(supply, "repeatNumber"), "value")), pq(path(supply, "expectedUseTime", "width")),
+                ctx.narrative(child(supply, "text")), qualifiers, new SourceRef(supply));
+    }
+
+    private static Integer integer(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private DispensedLine dispensed(Element supply, Context ctx) throws TranslationException {
@@ -564,52 +709,271 @@ public final class CdaReader {
                 coded(child(container, "formCode")), pq(child(content, "quantity")), new SourceRef(material));
     }
 
-    private List<Dosage> dosages(Element s, Context ctx) {
-        List<Dosage> out = new ArrayList<>();
+    /** IHE PCC "split dose": the subordinate administrations apply together (morning and evening doses). */
+    private static final String SPLIT_DOSE = "1.3.6.1.4.1.19376.1.5.3.1.4.9";
+    /** IHE PCC instructions to the patient and to the dispenser. */
+    private static final String PATIENT_INSTRUCTIONS = "1.3.6.1.4.1.19376.1.5.3.1.4.3";
+    private static final String FULFILMENT_INSTRUCTIONS = "1.3.6.1.4.1.19376.1.5.3.1.4.3.1";
+    private static final String IHE_ACT_CODE = "1.3.6.1.4.1.19376.1.5.3.2";
+
+    /**
+     * The posology of a medication line (IHE PCC / IHE PHARM): its phases — the subordinate substance
+     * administrations, or the line itself when it has none —, its maximum doses, free text and instructions.
+     */
+    private Posology posology(Element s, Product product, Context ctx) {
         CodedValue route = coded(child(s, "routeCode"));
-        List<Element> subordinates = new ArrayList<>();
+        String lineCondition = condition(s, ctx);
+        List<Dosage> phases = new ArrayList<>();
+        List<MaxDose> maxDoses = maxDoses(s);
+        boolean split = CdaNodes.hasTemplate(s, SPLIT_DOSE);
+        int index = 0;
         for (Element rel : children(s, "entryRelationship")) {
-            if ("COMP".equals(attr(rel, "typeCode")) && child(rel, "substanceAdministration") != null) {
-                subordinates.add(child(rel, "substanceAdministration"));
+            Element sub = child(rel, "substanceAdministration");
+            if (sub == null || !"COMP".equals(attr(rel, "typeCode"))) {
+                continue;
+            }
+            index++;
+            Integer number = integer(attr(child(rel, "sequenceNumber"), "value"));
+            int sequence = split ? 1 : number != null ? number : index;
+            phases.add(dosage(sub, sequence, route, lineCondition, ctx));
+            maxDoses.addAll(maxDoses(sub));
+        }
+        if (phases.isEmpty()) {
+            Dosage single = dosage(s, 1, route, lineCondition, ctx);
+            if (single.hasTiming() || single.hasStructuredDose() || single.rateLow() != null || single.rateHigh() != null
+                    || single.route() != null || single.site() != null || single.siteText() != null
+                    || single.condition() != null) {
+                phases.add(new Dosage(1, single.start(), single.end(), single.duration(), single.repeats(),
+                        single.doseLow(), single.doseHigh(), single.rateLow(), single.rateHigh(), single.route(),
+                        single.site(), single.siteText(), frequencyText(s, ctx), single.doseText(), single.condition(),
+                        single.source()));
             }
         }
-        if (subordinates.isEmpty()) {
-            out.add(dosage(s, route, ctx));
-        } else {
-            for (Element sub : subordinates) {
-                CodedValue subRoute = coded(child(sub, "routeCode"));
-                out.add(dosage(sub, subRoute != null ? subRoute : route, ctx));
+        String text = placeholderFree(ctx.narrative(child(s, "text")));
+        if (text != null && namesOnlyTheProduct(text, product, ctx)) {
+            // The French eP points the line's text at the product name: that is not a posology.
+            text = null;
+        }
+        return new Posology(phases, maxDoses, text, instructions(s, PATIENT_INSTRUCTIONS, "PINSTRUCT", ctx),
+                instructions(s, FULFILMENT_INSTRUCTIONS, "FINSTRUCT", ctx));
+    }
+
+    private Dosage dosage(Element sa, int sequence, CodedValue inheritedRoute, String inheritedCondition, Context ctx) {
+        Timing timing = new Timing();
+        for (Element t : children(sa, "effectiveTime")) {
+            timing.read(t);
+        }
+        Element dose = child(sa, "doseQuantity");
+        Quantity low = pq(child(dose, "low") != null ? child(dose, "low") : dose);
+        Quantity high = pq(child(dose, "high") != null ? child(dose, "high") : dose);
+        Element rate = child(sa, "rateQuantity");
+        Quantity rateLow = pq(child(rate, "low") != null ? child(rate, "low") : rate);
+        Quantity rateHigh = pq(child(rate, "high") != null ? child(rate, "high") : rate);
+        CodedValue route = coded(child(sa, "routeCode"));
+        Element site = child(sa, "approachSiteCode");
+        String condition = condition(sa, ctx);
+        String text = placeholderFree(ctx.narrative(child(sa, "text")));
+        if (text == null) {
+            text = frequencyText(sa, ctx);
+        }
+        return new Dosage(sequence, timing.start, timing.end, timing.duration, timing.repeats, low, high, rateLow,
+                rateHigh, route != null ? route : inheritedRoute, coded(site),
+                placeholderFree(ctx.narrative(child(site, "originalText"))), text, doseText(dose, ctx),
+                condition != null ? condition : inheritedCondition, new SourceRef(sa));
+    }
+
+    /** Reads the effectiveTime forms of a posology: treatment interval, period, time of day, event, and SXPR_TS of them. */
+    private static final class Timing {
+        private String start;
+        private String end;
+        private Quantity duration;
+        private final List<Repeat> repeats = new ArrayList<>();
+
+        void read(Element t) {
+            String type = t.getAttributeNS(CdaNodes.XSI, "type");
+            if (type.endsWith("SXPR_TS")) {
+                for (Element comp : children(t, "comp")) {
+                    read(comp);
+                }
+            } else if (type.endsWith("PIVL_TS")) {
+                Quantity period = pq(child(t, "period"));
+                String phase = attr(path(t, "phase", "low"), "value");
+                if (phase == null) {
+                    phase = attr(child(t, "phase"), "value");
+                }
+                if (period != null || phase != null) {
+                    repeats.add(new Repeat(period, "true".equals(attr(t, "institutionSpecified")),
+                            timeOfDay(phase), null, null));
+                }
+            } else if (type.endsWith("EIVL_TS")) {
+                String event = attr(child(t, "event"), "code");
+                if (event != null) {
+                    Element offset = child(t, "offset");
+                    Quantity o = pq(child(offset, "low") != null ? child(offset, "low") : child(offset, "width"));
+                    repeats.add(new Repeat(null, false, null, event, o));
+                }
+            } else if (type.endsWith("IVL_TS")) {
+                if (start == null) {
+                    start = attr(child(t, "low"), "value");
+                }
+                if (end == null) {
+                    end = attr(child(t, "high"), "value");
+                }
+                if (duration == null) {
+                    duration = pq(child(t, "width"));
+                }
+            } else if (attr(t, "value") != null && start == null) {
+                // A single administration time.
+                start = attr(t, "value");
+                end = attr(t, "value");
+            }
+        }
+
+        /** HH:mm:ss from an HL7 TS carrying a time of day (the date part of a PIVL phase is arbitrary). */
+        private static String timeOfDay(String ts) {
+            if (ts == null || ts.length() < 10) {
+                return null;
+            }
+            String digits = ts.replaceAll("[^0-9].*$", "");
+            if (digits.length() < 10) {
+                return null;
+            }
+            String hh = digits.substring(8, 10);
+            String mm = digits.length() >= 12 ? digits.substring(10, 12) : "00";
+            String ss = digits.length() >= 14 ? digits.substring(12, 14) : "00";
+            return hh + ":" + mm + ":" + ss;
+        }
+    }
+
+    /** The frequency as the prescriber wrote it (the narrative a PIVL period points at), if any. */
+    private static String frequencyText(Element sa, Context ctx) {
+        List<String> parts = new ArrayList<>();
+        for (Element t : children(sa, "effectiveTime")) {
+            for (Element original : CdaNodes.descendants(t, "originalText")) {
+                String text = placeholderFree(ctx.narrative(original));
+                if (text != null && !parts.contains(text)) {
+                    parts.add(text);
+                }
+            }
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    /** The dose as the narrative writes it ("1 cp à 2 cp"), from the originalText the structured dose points at. */
+    private static String doseText(Element dose, Context ctx) {
+        if (dose == null) {
+            return null;
+        }
+        String low = placeholderFree(ctx.narrative(path(dose, "low", "translation", "originalText")));
+        String high = placeholderFree(ctx.narrative(path(dose, "high", "translation", "originalText")));
+        String single = placeholderFree(ctx.narrative(path(dose, "translation", "originalText")));
+        if (low != null && high != null) {
+            return low.equals(high) ? low : low + " - " + high;
+        }
+        return low != null ? low : high != null ? high : single;
+    }
+
+    private static String condition(Element sa, Context ctx) {
+        List<String> parts = new ArrayList<>();
+        for (Element pre : children(sa, "precondition")) {
+            Element criterion = child(pre, "criterion");
+            String text = placeholderFree(ctx.narrative(child(criterion, "text")));
+            if (text == null) {
+                CodedValue value = coded(child(criterion, "value"));
+                text = value == null ? null : value.displayName() != null ? value.displayName() : value.code();
+            }
+            if (text != null) {
+                parts.add(text);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    private static List<MaxDose> maxDoses(Element sa) {
+        List<MaxDose> out = new ArrayList<>();
+        for (Element m : children(sa, "maxDoseQuantity")) {
+            Quantity numerator = pq(child(m, "numerator"));
+            if (numerator != null) {
+                out.add(new MaxDose(numerator, pq(child(m, "denominator"))));
             }
         }
         return out;
     }
 
-    private Dosage dosage(Element sa, CodedValue route, Context ctx) {
-        Quantity period = null;
-        String start = null;
-        String end = null;
-        for (Element t : children(sa, "effectiveTime")) {
-            String type = t.getAttributeNS(CdaNodes.XSI, "type");
-            if (type.endsWith("PIVL_TS")) {
-                period = pq(child(t, "period"));
-            } else if (type.endsWith("IVL_TS")) {
-                start = attr(child(t, "low"), "value");
-                end = attr(child(t, "high"), "value");
-            } else if (type.endsWith("SXPR_TS")) {
-                for (Element comp : children(t, "comp")) {
-                    String ct = comp.getAttributeNS(CdaNodes.XSI, "type");
-                    if (ct.endsWith("PIVL_TS") && period == null) {
-                        period = pq(child(comp, "period"));
-                    } else if (ct.endsWith("IVL_TS") && start == null) {
-                        start = attr(child(comp, "low"), "value");
-                    }
+    /** Instructions acts (IHE PCC patient or fulfilment instructions), their texts joined. */
+    private static String instructions(Element s, String template, String code, Context ctx) {
+        List<String> parts = new ArrayList<>();
+        for (Element rel : children(s, "entryRelationship")) {
+            Element act = child(rel, "act");
+            if (act == null) {
+                continue;
+            }
+            Element c = child(act, "code");
+            boolean matches = CdaNodes.hasTemplate(act, template)
+                    || (code.equals(attr(c, "code")) && IHE_ACT_CODE.equals(attr(c, "codeSystem")));
+            if (matches) {
+                String text = placeholderFree(ctx.narrative(child(act, "text")));
+                if (text != null) {
+                    parts.add(text);
                 }
             }
         }
-        Element dose = child(sa, "doseQuantity");
-        Quantity low = dose == null ? null : pq(child(dose, "low") != null ? child(dose, "low") : dose);
-        Quantity high = dose == null ? null : pq(child(dose, "high") != null ? child(dose, "high") : dose);
-        return new Dosage(low, high, period, start, end, route, ctx.narrative(child(sa, "text")));
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    /** Why the medicine is given: RSON relationships to an internal reference (act) or an observation. */
+    private static List<Reason> reasons(Element s, Context ctx) {
+        List<Reason> out = new ArrayList<>();
+        for (Element rel : children(s, "entryRelationship")) {
+            if (!"RSON".equals(attr(rel, "typeCode"))) {
+                continue;
+            }
+            Element act = child(rel, "act");
+            Element obs = child(rel, "observation");
+            if (act != null) {
+                Element code = child(act, "code");
+                String text = placeholderFree(ctx.narrative(child(code, "originalText")));
+                if (text == null) {
+                    text = placeholderFree(ctx.narrative(child(act, "text")));
+                }
+                out.add(new Reason(id(act), coded(code), text, referenceId(child(code, "originalText")),
+                        new SourceRef(act)));
+            } else if (obs != null) {
+                CodedValue value = coded(child(obs, "value"));
+                out.add(new Reason(id(obs), value != null ? value : coded(child(obs, "code")),
+                        placeholderFree(ctx.narrative(child(obs, "text"))), narrativeId(obs), new SourceRef(obs)));
+            }
+        }
+        return out;
+    }
+
+    /** "-" is how French narratives fill an empty cell: no statement. */
+    private static String placeholderFree(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        return t.isEmpty() || t.matches("[-–—_.\\s]+") ? null : t;
+    }
+
+    /** True when the text says nothing but the product's name (how the French eP fills a line's text). */
+    private static boolean namesOnlyTheProduct(String text, Product product, Context ctx) {
+        String t = normalised(text);
+        List<String> names = new ArrayList<>();
+        names.add(product.name());
+        if (product.code() != null) {
+            names.add(product.code().displayName());
+        }
+        for (String n : names) {
+            if (n != null && normalised(n).equals(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String normalised(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", " ").strip();
     }
 
     private static Quantity pq(Element e) {
@@ -671,6 +1035,24 @@ public final class CdaReader {
         return new CodedValue(code.strip(), attr(e, "codeSystem"), attr(e, "displayName"), translations, new SourceRef(e));
     }
 
+    /**
+     * A coded element, or — when it has no code of its own (nullFlavor, or only an originalText) — its first
+     * coded translation, so that "other product (free text)" and ATC-only vaccines keep the code they do have.
+     */
+    static CodedValue codedOrTranslation(Element e) {
+        CodedValue own = coded(e);
+        if (own != null || e == null) {
+            return own;
+        }
+        for (Element t : children(e, "translation")) {
+            CodedValue tv = coded(t);
+            if (tv != null) {
+                return tv;
+            }
+        }
+        return null;
+    }
+
     /** Per-document state: the narrative's ID index (built on first use) and the PDF found. */
     private static final class Context {
         private final Element root;
@@ -681,6 +1063,14 @@ public final class CdaReader {
             this.root = root;
         }
 
+        boolean hasId(String id) {
+            if (ids == null) {
+                ids = new HashMap<>();
+                index(root);
+            }
+            return ids.containsKey(id);
+        }
+
         /** The narrative text a {@code <text><reference value="#id"/></text>} points at, or its own text. */
         String narrative(Element text) {
             if (text == null) {
@@ -688,12 +1078,14 @@ public final class CdaReader {
             }
             Element ref = child(text, "reference");
             String target = attr(ref, "value");
-            if (target != null && target.startsWith("#") && target.length() > 1) {
+            if (target != null) {
                 if (ids == null) {
                     ids = new HashMap<>();
                     index(root);
                 }
-                Element found = ids.get(target.substring(1));
+                // "#id" is the CDA form; French documents sometimes leave out the "#" (the same ID is meant).
+                String id = target.startsWith("#") ? target.substring(1) : target;
+                Element found = id.isEmpty() ? null : ids.get(id);
                 return found == null ? null : collapse(found.getTextContent());
             }
             return collapse(text.getTextContent());

@@ -81,6 +81,9 @@ public final class PivotTranscoder {
             unit(e, attribute, rule, report);
             return;
         }
+        if (Boolean.TRUE.equals(e.getUserData(PivotDom.EHDSI_CODE))) {
+            return;
+        }
         String code = CdaNodes.attr(e, "code");
         String system = CdaNodes.attr(e, "codeSystem");
         if (code == null || system == null) {
@@ -91,7 +94,19 @@ public final class PivotTranscoder {
             return;
         }
         Coding original = new Coding(system, code, CdaNodes.attr(e, "displayName"));
-        TranscodingResult result = terminology.transcode(original, rule.valueSetOid());
+        // Some elements take a second value set (eHDSI's absent-or-unknown codes): a code in either is the pivot's.
+        String valueSet = rule.valueSetOid();
+        TranscodingResult result = terminology.transcode(original, valueSet);
+        for (String other : rule.valueSetOids().subList(1, rule.valueSetOids().size())) {
+            if (result instanceof TranscodingResult.Transcoded) {
+                break;
+            }
+            TranscodingResult alternative = terminology.transcode(original, other);
+            if (alternative instanceof TranscodingResult.Transcoded) {
+                result = alternative;
+                valueSet = other;
+            }
+        }
         if (result instanceof TranscodingResult.NotTranscoded notTranscoded) {
             // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
             for (Element t : CdaNodes.children(e, "translation")) {
@@ -128,6 +143,12 @@ public final class PivotTranscoder {
         e.removeAttribute("codeSystemName");
         if (display != null) {
             e.setAttribute("displayName", display);
+        }
+        for (Element t : CdaNodes.children(e, "translation")) {
+            // A translation that repeats the pivot code (an author ATC beside the CIS) says nothing more.
+            if (pivot.code().equals(CdaNodes.attr(t, "code")) && pivotSystem.equals(CdaNodes.attr(t, "codeSystem"))) {
+                e.removeChild(t);
+            }
         }
         if (!same) {
             Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");

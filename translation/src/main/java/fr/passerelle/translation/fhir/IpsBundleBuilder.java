@@ -8,7 +8,6 @@ import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
 import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
-import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
 import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
@@ -45,13 +44,12 @@ import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 public final class IpsBundleBuilder {
 
     private static final String LOINC = "http://loinc.org";
-    private static final String SNOMED = "http://snomed.info/sct";
-    private static final String VS = "1.3.6.1.4.1.12559.11.10.1.3.1.42.";
 
     private static final List<SectionKind> ORDER = List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS,
             SectionKind.PROBLEMS, SectionKind.PROCEDURES, SectionKind.IMMUNIZATIONS, SectionKind.DEVICES,
             SectionKind.PAST_ILLNESS, SectionKind.VITAL_SIGNS, SectionKind.RESULTS, SectionKind.SOCIAL_HISTORY,
-            SectionKind.PREGNANCY);
+            SectionKind.PREGNANCY, SectionKind.FUNCTIONAL_STATUS, SectionKind.PLAN_OF_CARE,
+            SectionKind.ADVANCE_DIRECTIVES);
 
     private static final Map<SectionKind, String> TITLES = Map.ofEntries(
             Map.entry(SectionKind.ALLERGIES, "Allergies and Intolerances"),
@@ -64,7 +62,10 @@ public final class IpsBundleBuilder {
             Map.entry(SectionKind.VITAL_SIGNS, "Vital Signs"),
             Map.entry(SectionKind.RESULTS, "Results"),
             Map.entry(SectionKind.SOCIAL_HISTORY, "Social History"),
-            Map.entry(SectionKind.PREGNANCY, "History of Pregnancy"));
+            Map.entry(SectionKind.PREGNANCY, "History of Pregnancy"),
+            Map.entry(SectionKind.FUNCTIONAL_STATUS, "Functional Status"),
+            Map.entry(SectionKind.PLAN_OF_CARE, "Plan of Care"),
+            Map.entry(SectionKind.ADVANCE_DIRECTIVES, "Advance Directives"));
 
     private final Terminology terminology;
 
@@ -93,6 +94,7 @@ public final class IpsBundleBuilder {
         add(bundle, compositionUrl, composition);
 
         Patient patient = FhirHeader.patient(h.patient());
+        FhirHeader.contacts(patient, h.patient().guardian(), h.contacts());
         String patientUrl = ids.next("Patient");
         add(bundle, patientUrl, patient);
         Reference subject = new Reference(patientUrl);
@@ -121,10 +123,11 @@ public final class IpsBundleBuilder {
             composition.setConfidentiality(Composition.DocumentConfidentiality.fromCode(h.confidentiality().code()));
         }
 
+        IpsResources resources = new IpsResources(codes, report, subject, effective);
         int sectionIndex = 0;
         for (SectionKind kind : ORDER) {
-            ClinicalSection s = source.section(kind).orElse(null);
-            if (s == null) {
+            List<ClinicalSection> sections = source.sections(kind);
+            if (sections.isEmpty()) {
                 continue;
             }
             sectionIndex++;
@@ -132,13 +135,43 @@ public final class IpsBundleBuilder {
             section.setTitle(TITLES.get(kind));
             section.setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(LOINC, kind.loinc(),
                     kind.englishTitle())));
-            List<String> lines = new ArrayList<>();
-            int entryIndex = 0;
+            entries(bundle, ids, resources, section, kind, sections, sectionIndex, report);
+        }
+        for (ClinicalSection other : source.sections(SectionKind.OTHER)) {
+            sectionIndex++;
+            Composition.SectionComponent section = composition.addSection();
+            fr.passerelle.translation.cda.CodedValue code = other.code();
+            section.setTitle(other.title() != null ? other.title() : code != null && code.displayName() != null
+                    ? code.displayName() : "Other section");
+            if (code != null && code.isCoded()) {
+                section.setCode(FhirCodes.asIs(code));
+            }
+            entries(bundle, ids, resources, section, SectionKind.OTHER, List.of(other), sectionIndex, report);
+        }
+        composition.setText(narrative(List.of("Patient Summary translated from a French "
+                + source.format().name().replace('_', '-') + " document.")));
+        return bundle;
+    }
+
+    /** The section's entries as resources, its narrative (generated lines and the French text), or why it is empty. */
+    private static void entries(Bundle bundle, ResourceIds ids, IpsResources resources,
+                                Composition.SectionComponent section, SectionKind kind, List<ClinicalSection> sections,
+                                int sectionIndex, TranslationReport.Builder report) {
+        List<String> lines = new ArrayList<>();
+        List<org.w3c.dom.Element> narratives = new ArrayList<>();
+        int entryIndex = 0;
+        for (ClinicalSection s : sections) {
+            narratives.add(s.narrative());
             for (ClinicalEntry e : s.entries()) {
                 entryIndex++;
+                if (kind == SectionKind.OTHER) {
+                    String code = s.code() == null ? "without code" : s.code().code();
+                    report.notCarried(new TranslationReport.NotCarried(e.source().xpath(), "entry of section " + code,
+                            "no IPS section or resource for it; the section's narrative is in the Bundle"));
+                    continue;
+                }
                 String where = "Composition.section[" + sectionIndex + "].entry[" + entryIndex + "]";
-                Resource r = e instanceof Observation o ? observation(kind, o, subject, codes, where)
-                        : resource(e, subject, codes, where);
+                Resource r = resources.resource(kind, e, where);
                 if (r == null) {
                     continue;
                 }
@@ -152,188 +185,14 @@ public final class IpsBundleBuilder {
                     dus.setDevice(new Reference(deviceUrl));
                 }
             }
-            if (section.getEntry().isEmpty()) {
-                section.setEmptyReason(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
-                        "http://terminology.hl7.org/CodeSystem/list-empty-reason", "unavailable", "Unavailable")));
-                lines.add("No information available.");
-            }
-            section.setText(narrative(lines));
         }
-        composition.setText(narrative(List.of("Patient Summary translated from a French "
-                + source.format().name().replace('_', '-') + " document.")));
-        return bundle;
-    }
-
-    private Resource resource(ClinicalEntry e, Reference subject, FhirCodes codes, String where) {
-        if (e instanceof Allergy a) {
-            AllergyIntolerance ai = new AllergyIntolerance();
-            ai.setPatient(subject);
-            CodeableConcept agent = codes.concept(a.agent(), VS + "24", where + ".code", true);
-            ai.setCode(agent != null ? agent : unknown());
-            ai.setClinicalStatus(clinical("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
-                    a.clinicalStatus() != null && "inactive".equals(a.clinicalStatus().code()) ? "inactive" : "active"));
-            ai.setVerificationStatus(clinical("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "confirmed"));
-            if (a.type() != null && a.type().code() != null) {
-                // SNOMED "allergy to …" concepts say allergy; anything else is left to the code.
-                ai.setType(a.type().displayName() != null && a.type().displayName().toLowerCase().contains("intol")
-                        ? AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE
-                        : AllergyIntolerance.AllergyIntoleranceType.ALLERGY);
-            }
-            DateTimeType onset = FhirDates.dateTime(a.onset());
-            if (onset != null) {
-                ai.setOnset(onset);
-            }
-            if (a.reaction() != null) {
-                CodeableConcept m = codes.concept(a.reaction(), VS + "5", where + ".reaction.manifestation", false);
-                if (m != null) {
-                    ai.addReaction().addManifestation(m);
-                }
-            }
-            return ai;
+        boolean anyText = sections.stream().anyMatch(ClinicalSection::hasNarrativeText);
+        if (section.getEntry().isEmpty() && !anyText) {
+            section.setEmptyReason(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
+                    "http://terminology.hl7.org/CodeSystem/list-empty-reason", "unavailable", "Unavailable")));
+            lines.add("No information available.");
         }
-        if (e instanceof MedicationStatement m) {
-            org.hl7.fhir.r4.model.MedicationStatement ms = new org.hl7.fhir.r4.model.MedicationStatement();
-            ms.setStatus(org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus.ACTIVE);
-            ms.setSubject(subject);
-            CodeableConcept medication = codes.concept(m.product().code(), VS + "24", where + ".medicationCodeableConcept", true);
-            if (medication == null && m.product().atc() != null) {
-                medication = codes.concept(m.product().atc(), VS + "24", where + ".medicationCodeableConcept", true);
-            }
-            if (medication != null && m.product().name() != null) {
-                medication.setText(m.product().name());
-            }
-            ms.setMedication(medication != null ? medication : unknown());
-            org.hl7.fhir.r4.model.Period period = new org.hl7.fhir.r4.model.Period();
-            DateTimeType start = FhirDates.dateTime(m.start());
-            DateTimeType end = FhirDates.dateTime(m.end());
-            if (start != null) {
-                period.setStartElement(start);
-            }
-            if (end != null) {
-                period.setEndElement(end);
-            }
-            if (start == null && end == null) {
-                DateTimeType absent = new DateTimeType();
-                absent.addExtension(dataAbsent());
-                ms.setEffective(absent);
-            } else {
-                ms.setEffective(period);
-            }
-            for (Dosage d : m.dosages()) {
-                ms.addDosage(MpdBuilder.dosage(d, codes, where + ".dosage"));
-            }
-            return ms;
-        }
-        if (e instanceof Problem p) {
-            Condition c = new Condition();
-            c.setSubject(subject);
-            CodeableConcept code = codes.concept(p.condition(), VS + "5", where + ".code", true);
-            c.setCode(code != null ? code : unknown());
-            c.setClinicalStatus(clinical("http://terminology.hl7.org/CodeSystem/condition-clinical",
-                    p.resolved() == null ? "active" : "resolved"));
-            DateTimeType onset = FhirDates.dateTime(p.onset());
-            if (onset != null) {
-                c.setOnset(onset);
-            }
-            DateTimeType resolved = FhirDates.dateTime(p.resolved());
-            if (resolved != null) {
-                c.setAbatement(resolved);
-            }
-            return c;
-        }
-        if (e instanceof ProcedureEntry p) {
-            Procedure proc = new Procedure();
-            proc.setStatus(Procedure.ProcedureStatus.COMPLETED);
-            proc.setSubject(subject);
-            CodeableConcept code = codes.concept(p.code(), VS + "10", where + ".code", false);
-            proc.setCode(code != null ? code : unknown());
-            DateTimeType when = FhirDates.dateTime(p.date());
-            if (when == null) {
-                when = new DateTimeType();
-                when.addExtension(dataAbsent());
-            }
-            proc.setPerformed(when);
-            return proc;
-        }
-        if (e instanceof Immunization i) {
-            org.hl7.fhir.r4.model.Immunization imm = new org.hl7.fhir.r4.model.Immunization();
-            imm.setStatus(org.hl7.fhir.r4.model.Immunization.ImmunizationStatus.COMPLETED);
-            imm.setPatient(subject);
-            CodeableConcept vaccine = codes.concept(i.vaccine(), VS + "28", where + ".vaccineCode", false);
-            imm.setVaccineCode(vaccine != null ? vaccine : unknown());
-            DateTimeType when = FhirDates.dateTime(i.date());
-            imm.setOccurrence(when != null ? when : new StringType("unknown"));
-            return imm;
-        }
-        if (e instanceof DeviceUse d) {
-            Device device = new Device();
-            CodeableConcept type = codes.concept(d.device(), VS + "8", where + ".device.type", false);
-            device.setType(type != null ? type : unknown());
-            device.setPatient(subject);
-            DeviceUseStatement dus = new DeviceUseStatement();
-            dus.setStatus(DeviceUseStatement.DeviceUseStatementStatus.ACTIVE);
-            dus.setSubject(subject);
-            dus.getDevice().setResource(device);
-            DateTimeType start = FhirDates.dateTime(d.start());
-            if (start != null) {
-                dus.setTiming(start);
-            }
-            return dus;
-        }
-        // Observations are built by observation(), which needs the section they belong to.
-        return null;
-    }
-
-    private static final String VITAL_SIGNS_PROFILE = "http://hl7.org/fhir/StructureDefinition/vitalsigns";
-    private static final String UCUM = "http://unitsofmeasure.org";
-
-    /**
-     * An observation of the vital signs, results, social history or pregnancy section. The LOINC code the
-     * French document uses is what IPS expects for these observations, so it is kept; social history codes
-     * also get their eHDSISocialHistory pivot coding. Vital signs with a date and a UCUM quantity claim the
-     * core vital-signs profile the IPS section slices on.
-     */
-    private static org.hl7.fhir.r4.model.Observation observation(SectionKind kind, Observation o, Reference subject,
-                                                                FhirCodes codes, String where) {
-        org.hl7.fhir.r4.model.Observation obs = new org.hl7.fhir.r4.model.Observation();
-        obs.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
-        obs.setSubject(subject);
-        String category = switch (kind) {
-            case VITAL_SIGNS -> "vital-signs";
-            case RESULTS -> "laboratory";
-            case SOCIAL_HISTORY -> "social-history";
-            default -> null;
-        };
-        if (category != null) {
-            obs.addCategory(clinical("http://terminology.hl7.org/CodeSystem/observation-category", category));
-        }
-        CodeableConcept code = kind == SectionKind.SOCIAL_HISTORY
-                ? codes.concept(o.code(), VS + "14", where + ".code", false) : FhirCodes.asIs(o.code());
-        obs.setCode(code != null ? code : unknown());
-        DateTimeType when = FhirDates.dateTime(o.date());
-        if (when != null) {
-            obs.setEffective(when);
-        }
-        if (o.codedValue() != null && o.codedValue().isCoded()) {
-            obs.setValue(FhirCodes.asIs(o.codedValue()));
-        } else if (o.quantity() != null && o.quantity().unit() != null && !o.quantity().unit().startsWith("{")) {
-            // French CDA quantities are UCUM: the unit is also the UCUM code.
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value()))
-                    .setUnit(o.quantity().unit()).setSystem(UCUM).setCode(o.quantity().unit()));
-        } else if (o.quantity() != null && o.quantity().value().matches("-?\\d+")) {
-            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(Integer.parseInt(o.quantity().value())));
-        } else if (o.quantity() != null) {
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value())));
-        } else if (o.textValue() != null) {
-            obs.setValue(new StringType(o.textValue()));
-        } else {
-            obs.setDataAbsentReason(clinical("http://terminology.hl7.org/CodeSystem/data-absent-reason", "unknown"));
-        }
-        if (kind == SectionKind.VITAL_SIGNS && when != null && obs.getValue() instanceof org.hl7.fhir.r4.model.Quantity q
-                && q.hasSystem()) {
-            obs.getMeta().addProfile(VITAL_SIGNS_PROFILE);
-        }
-        return obs;
+        section.setText(FhirNarrative.section(lines, narratives));
     }
 
     private static String describe(ClinicalEntry e) {
@@ -354,6 +213,10 @@ public final class IpsBundleBuilder {
         }
         if (e instanceof DeviceUse d) {
             return "Device: " + display(d.device());
+        }
+        if (e instanceof ClinicalEntry.PlannedItem p) {
+            return "Planned: " + (p.productName() != null ? p.productName() : p.code() != null ? display(p.code())
+                    : p.narrative() != null ? p.narrative() : p.act());
         }
         if (e instanceof Observation o) {
             String value = o.codedValue() != null ? display(o.codedValue())
@@ -389,10 +252,6 @@ public final class IpsBundleBuilder {
     static org.hl7.fhir.r4.model.Extension dataAbsent() {
         return new org.hl7.fhir.r4.model.Extension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",
                 new org.hl7.fhir.r4.model.CodeType("unknown"));
-    }
-
-    private static CodeableConcept clinical(String system, String code) {
-        return new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(system, code, null));
     }
 
     private static void add(Bundle bundle, String fullUrl, Resource r) {

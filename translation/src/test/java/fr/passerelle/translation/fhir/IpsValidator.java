@@ -26,7 +26,7 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
  * HAPI's validator loaded with the IPS 2.0.0 package, HL7 terminology and extensions packages from src/fixtures, plus
  * the core R4 definitions; {@link VersionedCoreCanonicals} resolves the {@code …|4.0.1} canonicals IPS cites.
  */
-final class IpsValidator {
+public final class IpsValidator {
 
     static final Path PACKAGES = SharedSamples.FHIR_PACKAGES;
     private static FhirValidator validator;
@@ -34,7 +34,7 @@ final class IpsValidator {
     private IpsValidator() {
     }
 
-    static synchronized List<SingleValidationMessage> errors(String json) throws Exception {
+    public static synchronized List<SingleValidationMessage> errors(String json) throws Exception {
         if (validator == null) {
             validator = build();
         }
