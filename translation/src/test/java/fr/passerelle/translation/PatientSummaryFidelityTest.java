@@ -6,6 +6,8 @@ import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.translation.TranslationOutcome.Translated;
 import fr.passerelle.translation.TranslationReport.NotCarried;
 import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.translation.conformance.ConformanceResult;
+import fr.passerelle.translation.conformance.EhdsiRuntime;
 import fr.passerelle.translation.fhir.IpsValidator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -404,6 +406,19 @@ class PatientSummaryFidelityTest {
     }
 
     // ---------------------------------------------------------------- validity
+
+    /**
+     * The fixture's pivot through the eHDSI ART-DECOR runtime: no error in any section or entry template (the
+     * document-level rules, e.g. the header's, belong to the document template and are the harness's business).
+     */
+    @Test
+    void theFixturesPivotHasNoSectionOrEntryErrorInTheEhdsiRuntime() throws Exception {
+        EhdsiRuntime.assumePresent();
+        String pivot = translated(TRANSLATOR.toPivot(SharedSamples.bytes(FIXTURE), null)).document();
+        ConformanceResult result = EhdsiRuntime.schematron(EhdsiRuntime.PS_L3).validate(pivot);
+        assertThat(result.errors()).filteredOn(f -> !f.ruleId().startsWith(E + "1.3-"))
+                .extracting(f -> f.ruleId() + " " + f.message() + " at " + f.location()).isEmpty();
+    }
 
     @Test
     void theFixturesIpsBundleValidatesAgainstIps200() throws Exception {
