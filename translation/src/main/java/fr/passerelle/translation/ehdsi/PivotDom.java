@@ -88,6 +88,9 @@ final class PivotDom extends CdaElements {
         Element e = add(parent, name, attributes);
         if (q == null) {
             e.setAttribute("nullFlavor", "UNK");
+        } else if (q.decimal() == null) {
+            // Not an HL7 decimal (e.g. a decimal comma): "other" rather than a guessed number; reported.
+            e.setAttribute("nullFlavor", "OTH");
         } else {
             e.setAttribute("value", q.value());
             e.setAttribute("unit", q.unit() == null ? "1" : q.unit());

@@ -118,7 +118,13 @@ public final class IpsBundleBuilder {
             composition.setIdentifier(FhirHeader.identifier(h.id()));
         }
         if (h.confidentiality() != null) {
-            composition.setConfidentiality(Composition.DocumentConfidentiality.fromCode(h.confidentiality().code()));
+            try {
+                composition.setConfidentiality(Composition.DocumentConfidentiality.fromCode(h.confidentiality().code()));
+            } catch (org.hl7.fhir.exceptions.FHIRException notHl7) {
+                // Composition.confidentiality is bound to the HL7 codes (U, L, M, N, R, V): another code has no place.
+                report.notCarried(new TranslationReport.NotCarried(h.confidentiality().source().xpath(),
+                        "document confidentiality", "not an HL7 Confidentiality code, which Composition.confidentiality requires"));
+            }
         }
 
         int sectionIndex = 0;
@@ -314,16 +320,20 @@ public final class IpsBundleBuilder {
         if (when != null) {
             obs.setEffective(when);
         }
+        java.math.BigDecimal number = o.quantity() == null ? null : o.quantity().decimal();
         if (o.codedValue() != null && o.codedValue().isCoded()) {
             obs.setValue(FhirCodes.asIs(o.codedValue()));
+        } else if (o.quantity() != null && number == null) {
+            // Not an HL7 number (e.g. a decimal comma): carried as written, as text, never guessed; reported.
+            obs.setValue(new StringType(o.quantity().value() + (o.quantity().unit() == null ? "" : " " + o.quantity().unit())));
         } else if (o.quantity() != null && o.quantity().unit() != null && !o.quantity().unit().startsWith("{")) {
             // French CDA quantities are UCUM: the unit is also the UCUM code.
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value()))
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number)
                     .setUnit(o.quantity().unit()).setSystem(UCUM).setCode(o.quantity().unit()));
-        } else if (o.quantity() != null && o.quantity().value().matches("-?\\d+")) {
-            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(Integer.parseInt(o.quantity().value())));
+        } else if (o.quantity() != null && isInteger(number)) {
+            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(number.intValueExact()));
         } else if (o.quantity() != null) {
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value())));
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number));
         } else if (o.textValue() != null) {
             obs.setValue(new StringType(o.textValue()));
         } else {
@@ -334,6 +344,15 @@ public final class IpsBundleBuilder {
             obs.getMeta().addProfile(VITAL_SIGNS_PROFILE);
         }
         return obs;
+    }
+
+    private static boolean isInteger(java.math.BigDecimal n) {
+        try {
+            n.intValueExact();
+            return true;
+        } catch (ArithmeticException notAnInt) {
+            return false;
+        }
     }
 
     private static String describe(ClinicalEntry e) {
