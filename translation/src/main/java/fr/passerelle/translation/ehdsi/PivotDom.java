@@ -18,6 +18,13 @@ final class PivotDom extends CdaElements {
     /** User-data key holding the {@link fr.passerelle.translation.cda.SourceRef} of a coded element. */
     static final String SOURCE = "passerelle.source";
 
+    /**
+     * User-data key holding the source's own {@link CodedValue} that a fixed pivot code stands for (the French
+     * document type, e.g. a VSM's SYNTH or a discharge letter's 74207-2, behind the pivot's 60591-5), so the
+     * report says what the source was rather than mapping the pivot's code to itself.
+     */
+    static final String STANDS_FOR = "passerelle.standsFor";
+
     PivotDom(Document doc) {
         super(doc);
     }

@@ -109,6 +109,11 @@ public final class IpsBundleBuilder {
         composition.setStatus(Composition.CompositionStatus.FINAL);
         composition.setType(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(LOINC, "60591-5",
                 "Patient summary Document")));
+        if (h.documentCode() != null && h.documentCode().isCoded()) {
+            // The French document type (a VSM's SYNTH, a discharge letter's 74207-2…) becomes the IPS type.
+            report.mapped(new TranslationReport.MappedCode("Composition.type", VS + "32", h.documentCode().codeSystem(),
+                    h.documentCode().code(), "2.16.840.1.113883.6.1", "60591-5"));
+        }
         composition.setSubject(subject);
         composition.setDateElement(effective == null ? DateTimeType.now() : effective);
         composition.addAuthor(new Reference(authorUrl != null ? authorUrl : custodianUrl));

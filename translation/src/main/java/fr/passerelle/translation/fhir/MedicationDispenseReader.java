@@ -76,7 +76,7 @@ public final class MedicationDispenseReader {
         patient.getIdentifier().forEach(i -> ids.add(instanceId(i)));
         HumanName name = patient.getNameFirstRep();
         List<String> given = new ArrayList<>();
-        name.getGiven().forEach(g -> given.add(g.getValue()));
+        name.getGiven().stream().filter(g -> g.getValue() != null).forEach(g -> given.add(g.getValue()));
         CodedValue gender = patient.hasGender() ? new CodedValue(switch (patient.getGender()) {
             case FEMALE -> "F";
             case MALE -> "M";

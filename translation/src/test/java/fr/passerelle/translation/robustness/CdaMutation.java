@@ -221,22 +221,26 @@ enum CdaMutation {
         return NULL_FLAVORS[random.nextInt(NULL_FLAVORS.length)];
     }
 
-    /** 20,000 to 80,000 characters, with what escaping and whitespace handling must survive. */
+    /**
+     * 10,000 to 50,000 characters with what escaping and whitespace handling must survive (markup characters,
+     * tabs and line breaks, accents, CJK, a character outside the BMP): a random chunk, repeated.
+     */
     static String longText(Random random) {
-        int length = 20_000 + random.nextInt(60_000);
-        String alphabet = "abcdefghij klmnopqrstuvwxyz éèàçœ <&>\"' \t\n0123456789 ,.;: 日本 \uD83D\uDC8A";
-        StringBuilder out = new StringBuilder(length);
+        int length = 10_000 + random.nextInt(40_000);
+        String[] pieces = {"abcdefghij", " ", "klmnop qrstuvwxyz", "éèàçœ", "<&>\"'", "\t", "\n", "0123456789", ",.;:",
+            "日本", "\uD83D\uDC8A", "  "};
+        StringBuilder chunk = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            chunk.append(pieces[random.nextInt(pieces.length)]);
+        }
+        StringBuilder out = new StringBuilder(length + chunk.length());
         while (out.length() < length) {
-            int i = random.nextInt(alphabet.length());
-            char c = alphabet.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < alphabet.length()) {
-                out.append(c).append(alphabet.charAt(i + 1));
-            } else if (!Character.isLowSurrogate(c)) {
-                out.append(c);
-            }
+            out.append(chunk);
         }
         return out.toString();
     }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** The elements of one document copy that each kind of mutation can target, in document order. */
     static final class Targets {
@@ -263,7 +267,7 @@ enum CdaMutation {
             }
             if (e.hasAttribute("value")) {
                 valued.add(e);
-                if (e.getAttribute("value").matches("-?\\d+(\\.\\d+)?")) {
+                if (NUMBER.matcher(e.getAttribute("value")).matches()) {
                     numeric.add(e);
                 }
             }

@@ -20,11 +20,22 @@ import fr.passerelle.translation.cda.HardenedXml;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.InputSource;
+import org.xml.sax.helpers.DefaultHandler;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -50,9 +61,6 @@ class MutatedDocumentsTest {
     private static final int THROUGH_BYTES = 20;
 
     private final DocumentTranslator translator = new DocumentTranslator(SharedSamples.terminology());
-    private final CdaReader reader = new CdaReader();
-    private final IParser strictJson = FhirContext.forR4Cached().newJsonParser()
-            .setParserErrorHandler(new StrictErrorHandler());
 
     /** A source and its share of the variants (large documents get fewer: each costs more). */
     private record Source(String name, Document cda, JsonNode fhir, double weight) {
@@ -61,114 +69,167 @@ class MutatedDocumentsTest {
     private record Crash(String site, String example) {
     }
 
+    /** What one thread needs of its own: DOMs and parsers are not thread-safe, even to read. */
+    private final class Worker {
+        final List<Source> sources;
+        final CdaReader reader = new CdaReader();
+        final IParser strictJson = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        final SAXParser xml;
+        final LongAdder translated;
+        final LongAdder rejected;
+
+        Worker(LongAdder translated, LongAdder rejected) throws Exception {
+            this.sources = sources();
+            this.translated = translated;
+            this.rejected = rejected;
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            this.xml = f.newSAXParser();
+        }
+    }
+
     @Test
     void everyVariantOfEveryDocumentIsTranslatedOrRejectedWithItsXPathNeverAnException() throws Exception {
         long seed = Long.getLong("passerelle.variants.seed", ThreadLocalRandom.current().nextLong());
-        List<Source> sources = sources();
-        double total = sources.stream().mapToDouble(Source::weight).sum();
-        Map<String, Crash> crashes = new LinkedHashMap<>();
-        int[] counts = new int[3]; // translated, rejected, variants
-        long start = System.nanoTime();
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        LongAdder translated = new LongAdder();
+        LongAdder rejected = new LongAdder();
+        LongAdder variants = new LongAdder();
+        LongAdder cpuNanos = new LongAdder();
+        Map<String, Crash> crashes = new ConcurrentSkipListMap<>();
+        List<Source> plan = sources();
+        double total = plan.stream().mapToDouble(Source::weight).sum();
+        // The variants to make, as (source index, variant number): the same for a seed whatever the thread count.
+        List<int[]> work = new ArrayList<>();
         int variant = 0;
-        for (Source source : sources) {
-            int share = (int) Math.ceil(VARIANTS * source.weight() / total);
-            for (int i = 0; i < share; i++, variant++) {
-                Random random = new Random(seed * 1_000_003L + variant);
-                List<String> mutations = new ArrayList<>();
-                try {
-                    if (source.cda() != null) {
-                        cdaVariant(source, random, variant, mutations, counts);
-                    } else {
-                        fhirVariant(source, random, mutations, counts);
-                    }
-                } catch (Throwable t) {
-                    // StackOverflowError and the like are crashes too.
-                    StackTraceElement top = t.getStackTrace().length == 0 ? null : t.getStackTrace()[0];
-                    String site = t.getClass().getName() + " at " + top;
-                    String example = source.name() + ", variant " + i + " (seed " + seed + "): " + mutations
-                            + "\n    " + t + stack(t);
-                    crashes.computeIfAbsent(site, s -> new Crash(s, example));
-                }
-                counts[2]++;
+        for (int s = 0; s < plan.size(); s++) {
+            int share = (int) Math.ceil(VARIANTS * plan.get(s).weight() / total);
+            for (int i = 0; i < share; i++) {
+                work.add(new int[] {s, variant++});
             }
         }
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            done.add(pool.submit(() -> {
+                Worker w = new Worker(translated, rejected);
+                ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+                long before = cpu.getCurrentThreadCpuTime();
+                for (int k = first; k < work.size(); k += threads) {
+                    Source source = w.sources.get(work.get(k)[0]);
+                    int number = work.get(k)[1];
+                    Random random = new Random(seed * 1_000_003L + number);
+                    List<String> mutations = new ArrayList<>();
+                    try {
+                        if (source.cda() != null) {
+                            cdaVariant(w, source, random, number, mutations);
+                        } else {
+                            fhirVariant(w, source, random, mutations);
+                        }
+                    } catch (Throwable crash) {
+                        // StackOverflowError and the like are crashes too.
+                        StackTraceElement top = crash.getStackTrace().length == 0 ? null : crash.getStackTrace()[0];
+                        String site = crash.getClass().getName() + " at " + top;
+                        String example = source.name() + ", variant " + number + " (seed " + seed + "): " + mutations
+                                + "\n    " + crash + stack(crash);
+                        crashes.putIfAbsent(site, new Crash(site, example));
+                    }
+                    variants.increment();
+                }
+                cpuNanos.add(cpu.getCurrentThreadCpuTime() - before);
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (Future<?> f : done) {
+            f.get();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("robustness: %d variants of %d sources (seed %d) in %.1f s: %d outputs translated, %d rejected,"
-                + " %d crash sites%n", counts[2], sources.size(), seed, seconds, counts[0], counts[1], crashes.size());
-        assertThat(counts[2]).isGreaterThanOrEqualTo(VARIANTS);
+        System.out.printf("robustness: %d variants of %d sources (seed %d) in %.1f s wall, %.1f s CPU on %d threads:"
+                + " %d outputs translated, %d rejected, %d crash sites%n", variants.sum(), plan.size(), seed, seconds,
+                cpuNanos.sum() / 1e9, threads, translated.sum(), rejected.sum(), crashes.size());
+        assertThat(variants.sum()).isGreaterThanOrEqualTo(VARIANTS);
         assertThat(crashes.values()).as("crash sites (replay with -Dpasserelle.variants.seed=%d)", seed)
                 .extracting(c -> c.site() + "\n  found by " + c.example()).isEmpty();
     }
 
-    private void cdaVariant(Source source, Random random, int variant, List<String> mutations, int[] counts)
+    private void cdaVariant(Worker w, Source source, Random random, int variant, List<String> mutations)
             throws Exception {
         Document copy = (Document) source.cda().cloneNode(true);
         CdaMutation.Targets targets = new CdaMutation.Targets(copy);
         int wanted = 1 + random.nextInt(3);
         CdaMutation[] kinds = CdaMutation.values();
         for (int tries = 0; mutations.size() < wanted && tries < 10; tries++) {
-            String done = kinds[random.nextInt(kinds.length)].apply(targets, random);
-            if (done != null) {
-                mutations.add(done);
+            String change = kinds[random.nextInt(kinds.length)].apply(targets, random);
+            if (change != null) {
+                mutations.add(change);
             }
         }
         if (variant % THROUGH_BYTES == 0) {
             byte[] bytes = CdaWriter.toXml(copy).getBytes(StandardCharsets.UTF_8);
-            check(translator.toPivot(bytes, "de"), counts);
-            check(translator.toFhirIps(bytes, null), counts);
-            check(translator.toFhirMpd(bytes, "de"), counts);
-            check(translator.toEdispMed(bytes), counts);
+            check(w, translator.toPivot(bytes, "de"));
+            check(w, translator.toFhirIps(bytes, null));
+            check(w, translator.toFhirMpd(bytes, "de"));
+            check(w, translator.toEdispMed(bytes));
             return;
         }
         CdaDocument read;
         try {
-            read = reader.read(copy);
+            read = w.reader.read(copy);
         } catch (TranslationException e) {
-            check(new TranslationOutcome.Rejected(e.failure()), counts);
+            check(w, new TranslationOutcome.Rejected(e.failure()));
             return;
         }
-        check(translator.toPivot(read, random.nextBoolean() ? null : "de"), counts);
-        check(translator.toFhirIps(read, random.nextBoolean() ? null : "de"), counts);
-        check(translator.toFhirMpd(read, null), counts);
-        check(translator.toEdispMed(read), counts);
+        check(w, translator.toPivot(read, random.nextBoolean() ? null : "de"));
+        check(w, translator.toFhirIps(read, random.nextBoolean() ? null : "de"));
+        check(w, translator.toFhirMpd(read, null));
+        check(w, translator.toEdispMed(read));
     }
 
-    private void fhirVariant(Source source, Random random, List<String> mutations, int[] counts) throws Exception {
+    private void fhirVariant(Worker w, Source source, Random random, List<String> mutations) throws Exception {
         JsonNode copy = source.fhir().deepCopy();
         int wanted = 1 + random.nextInt(3);
         FhirJsonMutation[] kinds = FhirJsonMutation.values();
         for (int tries = 0; mutations.size() < wanted && tries < 10; tries++) {
-            String done = kinds[random.nextInt(kinds.length)].apply(copy, random);
-            if (done != null) {
-                mutations.add(done);
+            String change = kinds[random.nextInt(kinds.length)].apply(copy, random);
+            if (change != null) {
+                mutations.add(change);
             }
         }
-        check(translator.medicationDispenseToEdispMed(copy.toString()), counts);
+        check(w, translator.medicationDispenseToEdispMed(copy.toString()));
     }
 
     /** The property itself. */
-    private void check(TranslationOutcome outcome, int[] counts) throws Exception {
+    private static void check(Worker w, TranslationOutcome outcome) throws Exception {
         assertThat(outcome).isNotNull();
         if (outcome instanceof TranslationOutcome.Rejected rejected) {
             TranslationFailure failure = rejected.failure();
             assertThat(failure).isNotNull();
             assertThat(failure.xpath()).as("xpath of %s", failure).isNotBlank();
             assertThat(failure.message()).as("message of %s", failure).isNotBlank();
-            counts[1]++;
+            w.rejected.increment();
             return;
         }
         TranslationOutcome.Translated translated = (TranslationOutcome.Translated) outcome;
         assertThat(translated.report()).isNotNull();
         assertThat(translated.document()).isNotBlank();
         if (translated.mediaType().equals("application/fhir+json")) {
-            strictJson.parseResource(Bundle.class, translated.document());
+            w.strictJson.parseResource(Bundle.class, translated.document());
         } else {
-            HardenedXml.parse(translated.document().getBytes(StandardCharsets.UTF_8));
+            wellFormed(w, translated.document());
         }
         if (translated.levelOne().isPresent()) {
-            HardenedXml.parse(translated.levelOne().get().getBytes(StandardCharsets.UTF_8));
+            wellFormed(w, translated.levelOne().get());
         }
-        counts[0]++;
+        w.translated.increment();
+    }
+
+    private static void wellFormed(Worker w, String xml) throws Exception {
+        w.xml.reset();
+        w.xml.parse(new InputSource(new StringReader(xml)), new DefaultHandler());
     }
 
     private static List<Source> sources() throws Exception {
