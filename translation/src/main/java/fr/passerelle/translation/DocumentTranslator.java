@@ -9,6 +9,7 @@ import fr.passerelle.translation.ehdsi.CodedElementList;
 import fr.passerelle.translation.ehdsi.CodedElementList.PivotType;
 import fr.passerelle.translation.ehdsi.LevelOnePivotWriter;
 import fr.passerelle.translation.ehdsi.PatientSummaryPivotWriter;
+import fr.passerelle.translation.ehdsi.PivotHeaderGaps;
 import fr.passerelle.translation.ehdsi.PivotTranscoder;
 import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
 import ca.uhn.fhir.context.FhirContext;
@@ -69,7 +70,7 @@ public final class DocumentTranslator {
             String display;
             String title;
             if (source.format().isPatientSummary()) {
-                pivot = new PatientSummaryPivotWriter().write(source);
+                pivot = new PatientSummaryPivotWriter().write(source, report);
                 type = PivotType.PATIENT_SUMMARY;
                 template = "1.3.6.1.4.1.12559.11.10.1.3.1.1.3";
                 loinc = "60591-5";
@@ -86,6 +87,7 @@ public final class DocumentTranslator {
                 return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
                         source.format() + " has no eHDSI pivot counterpart"));
             }
+            PivotHeaderGaps.of(source.header(), template).forEach(report::warning);
             transcoder.transcode(pivot.getDocumentElement(), type, language, report);
             irregularValues(source, report);
             Optional<String> levelOne = source.pdf().map(pdf -> {

@@ -12,6 +12,8 @@ public final class SharedSamples {
 
     public static final Path FR_CDA = Path.of("../../shared/fixtures/fr-cda");
     public static final Path EHDSI = Path.of("../../shared/fixtures/ehdsi-transcoding");
+    /** OpenNCP's eHDSI pivot documents (wave-8 critical test data): psstore/2-1234-W8.xml, epstore/1-1234-W8.xml. */
+    public static final Path EHDSI_CDA = Path.of("../../shared/fixtures/ehdsi-cda/openncp-mock");
     public static final Path VSM = FR_CDA.resolve("VSM_1.4_2022.01.xml");
     public static final Path IPS_FR = FR_CDA.resolve("IPS-FR_2024.01.xml");
     public static final Path EP = FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml");

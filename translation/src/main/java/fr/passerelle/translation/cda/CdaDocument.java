@@ -21,7 +21,13 @@ public record CdaDocument(DocumentFormat format, Header header, List<ClinicalSec
         return sections.stream().filter(s -> s.kind() == kind).findFirst();
     }
 
+    /** Every section of a kind, in document order (a French document may split one kind over several sections). */
+    public List<ClinicalSection> sections(SectionKind kind) {
+        return sections.stream().filter(s -> s.kind() == kind).toList();
+    }
+
+    /** The entries of every section of a kind, in document order. */
     public List<ClinicalEntry> entries(SectionKind kind) {
-        return section(kind).map(ClinicalSection::entries).orElse(List.of());
+        return sections(kind).stream().flatMap(s -> s.entries().stream()).toList();
     }
 }

@@ -16,24 +16,28 @@ import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.Ingredient;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
+import fr.passerelle.translation.cda.ClinicalEntry.PlannedItem;
 import fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine;
 import fr.passerelle.translation.cda.ClinicalEntry.Problem;
 import fr.passerelle.translation.cda.ClinicalEntry.ProcedureEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.Product;
+import fr.passerelle.translation.cda.ClinicalEntry.Qualifier;
 import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
+import fr.passerelle.translation.cda.ClinicalEntry.Reaction;
+import fr.passerelle.translation.cda.ClinicalEntry.Reason;
+import fr.passerelle.translation.cda.ClinicalEntry.UnmodelledEntry;
 import fr.passerelle.translation.cda.Header.Address;
 import fr.passerelle.translation.cda.Header.Author;
 import fr.passerelle.translation.cda.Header.InstanceId;
 import fr.passerelle.translation.cda.Header.Organization;
 import fr.passerelle.translation.cda.Header.Patient;
 import fr.passerelle.translation.cda.Header.Person;
+import fr.passerelle.translation.cda.Header.ServiceEvent;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -71,14 +75,18 @@ public final class CdaReader {
         Context ctx = new Context(root);
         Header header = header(root);
         List<ClinicalSection> sections = new ArrayList<>();
-        Set<SectionKind> seen = EnumSet.noneOf(SectionKind.class);
         Element body = path(root, "component", "structuredBody");
         if (body != null) {
+            // Every section is read, several of one kind included; only a container (sub-sections, and neither
+            // entries nor text of its own) is skipped: its content is read from its sub-sections.
             for (Element section : CdaNodes.descendants(body, "section")) {
                 SectionKind kind = SectionKind.fromLoinc(attr(child(section, "code"), "code"));
-                if (kind != null && seen.add(kind)) {
-                    sections.add(new ClinicalSection(kind, text(child(section, "title")), child(section, "text"),
-                            entries(kind, section, ctx), new SourceRef(section)));
+                ClinicalSection read = new ClinicalSection(kind == null ? SectionKind.OTHER : kind,
+                        coded(child(section, "code")), text(child(section, "title")), child(section, "text"),
+                        entries(kind == null ? SectionKind.OTHER : kind, section, ctx), new SourceRef(section));
+                boolean container = path(section, "component", "section") != null;
+                if (!container || !read.entries().isEmpty() || read.hasNarrativeText()) {
+                    sections.add(read);
                 }
             }
         }
@@ -154,7 +162,33 @@ public final class CdaReader {
                 attr(child(root, "versionNumber"), "value"), coded(child(root, "code")), text(child(root, "title")),
                 attr(child(root, "effectiveTime"), "value"), coded(child(root, "confidentialityCode")),
                 attr(child(root, "languageCode"), "code"), patient, author, custodian, legalPerson,
-                legal == null ? null : attr(child(legal, "time"), "value"), orders, contacts(root));
+                legal == null ? null : attr(child(legal, "time"), "value"), orders, contacts(root), serviceEvent(root));
+    }
+
+    /** The first {@code documentationOf/serviceEvent}: interval and performers. */
+    private ServiceEvent serviceEvent(Element root) {
+        for (Element d : children(root, "documentationOf")) {
+            Element event = child(d, "serviceEvent");
+            if (event == null) {
+                continue;
+            }
+            Element time = child(event, "effectiveTime");
+            String low = attr(child(time, "low"), "value");
+            String high = attr(child(time, "high"), "value");
+            if (low == null && high == null) {
+                low = attr(time, "value");
+            }
+            List<Header.Performer> performers = new ArrayList<>();
+            for (Element p : children(event, "performer")) {
+                Element assigned = child(p, "assignedEntity");
+                if (assigned != null) {
+                    performers.add(new Header.Performer(attr(p, "typeCode"), coded(child(p, "functionCode")),
+                            person(assigned, "assignedPerson", null)));
+                }
+            }
+            return new ServiceEvent(low, high, performers);
+        }
+        return null;
     }
 
     private Person guardian(Element guardian) {
@@ -167,16 +201,30 @@ public final class CdaReader {
                 null, address(child(guardian, "addr")), telecoms(guardian), null);
     }
 
-    /** Header participants that name a person (attending physician, correspondent, relative). */
+    /**
+     * Header participants that name a person (attending physician, correspondent, relative) and the patient's
+     * relatives the French header names as informants: emergency contact (ECON, "personne à prévenir") and
+     * trusted person (NOK, "personne de confiance"), with their relationship code.
+     */
     private List<Header.Contact> contacts(Element root) {
         List<Header.Contact> out = new ArrayList<>();
+        for (Element informant : children(root, "informant")) {
+            Element related = child(informant, "relatedEntity");
+            Element name = path(related, "relatedPerson", "name");
+            if (related == null || name == null) {
+                continue;
+            }
+            Person person = new Person(null, text(child(name, "prefix")), text(child(name, "family")),
+                    text(child(name, "given")), null, address(child(related, "addr")), telecoms(related), null);
+            out.add(new Header.Contact("IND", null, attr(related, "classCode"), coded(child(related, "code")), person));
+        }
         for (Element p : children(root, "participant")) {
             Element entity = child(p, "associatedEntity");
             if (entity == null || path(entity, "associatedPerson", "name") == null) {
                 continue;
             }
             out.add(new Header.Contact(attr(p, "typeCode"), coded(child(p, "functionCode")),
-                    attr(entity, "classCode"), person(entity, "associatedPerson", null)));
+                    attr(entity, "classCode"), coded(child(entity, "code")), person(entity, "associatedPerson", null)));
         }
         return out;
     }
@@ -295,6 +343,7 @@ public final class CdaReader {
 
     private void entry(SectionKind kind, Element s, Context ctx, List<ClinicalEntry> out) throws TranslationException {
         String name = s.getLocalName();
+        int before = out.size();
         switch (kind) {
             case ALLERGIES -> {
                 for (Element obs : concernObservations(s)) {
@@ -303,41 +352,38 @@ public final class CdaReader {
             }
             case PROBLEMS, PAST_ILLNESS -> {
                 for (Element obs : concernObservations(s)) {
-                    out.add(new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")),
-                            attr(path(obs, "effectiveTime", "low"), "value"),
-                            attr(path(obs, "effectiveTime", "high"), "value"), new SourceRef(obs)));
+                    out.add(problem(obs));
                 }
             }
             case MEDICATIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     Product product = product(s, true, ctx);
-                    out.add(new MedicationStatement(id(s), product, low(s), high(s), dosages(s, ctx), new SourceRef(s)));
+                    out.add(new MedicationStatement(id(s), product, low(s), high(s), dosages(s, ctx), reasons(s), new SourceRef(s)));
                 }
             }
             case PRESCRIPTIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     out.add(prescription(s, ctx));
                 }
+                return;
             }
             case DISPENSED -> {
                 if ("supply".equals(name)) {
                     out.add(dispensed(s, ctx));
                 }
+                return;
             }
             case PROCEDURES -> {
                 if ("procedure".equals(name)) {
-                    Element time = child(s, "effectiveTime");
-                    String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
-                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), date, new SourceRef(s)));
+                    out.add(new ProcedureEntry(id(s), coded(child(s, "code")), time(s), narrativeId(s), new SourceRef(s)));
                 }
             }
             case IMMUNIZATIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
-                    Element time = child(s, "effectiveTime");
-                    out.add(new Immunization(id(s), coded(child(material, "code")),
-                            attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value"),
-                            coded(child(s, "routeCode")), new SourceRef(s)));
+                    out.add(new Immunization(id(s), codedOrTranslation(child(material, "code")),
+                            text(child(material, "name")), time(s), coded(child(s, "routeCode")), narrativeId(s),
+                            new SourceRef(s)));
                 }
             }
             case DEVICES -> {
@@ -345,11 +391,14 @@ public final class CdaReader {
                     for (Element participant : children(s, "participant")) {
                         Element device = path(participant, "participantRole", "playingDevice");
                         if (device != null) {
-                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), new SourceRef(s)));
+                            out.add(new DeviceUse(id(s), coded(child(device, "code")), low(s), narrativeId(s),
+                                    new SourceRef(s)));
                         }
                     }
                 }
             }
+            case PLAN_OF_CARE -> out.add(planned(s, ctx));
+            case OTHER -> out.add(new UnmodelledEntry(name, coded(child(s, "code")), narrativeId(s), new SourceRef(s)));
             default -> {
                 if ("observation".equals(name)) {
                     out.add(observation(s, ctx));
@@ -362,6 +411,10 @@ public final class CdaReader {
                     }
                 }
             }
+        }
+        if (out.size() == before) {
+            // Nothing the model understands: kept so that the writers report it, never dropped unseen.
+            out.add(new UnmodelledEntry(name, coded(child(s, "code")), narrativeId(s), new SourceRef(s)));
         }
     }
 
@@ -383,22 +436,110 @@ public final class CdaReader {
 
     private Allergy allergy(Element obs) {
         Element agent = path(obs, "participant", "participantRole", "playingEntity", "code");
-        CodedValue reaction = null;
-        CodedValue status = null;
+        List<Reaction> reactions = new ArrayList<>();
         for (Element rel : children(obs, "entryRelationship")) {
             Element inner = child(rel, "observation");
-            if (inner == null) {
-                continue;
-            }
-            String type = attr(rel, "typeCode");
-            if ("MFST".equals(type) && reaction == null) {
-                reaction = coded(child(inner, "value"));
-            } else if ("REFR".equals(type) && status == null) {
-                status = coded(child(inner, "value"));
+            if (inner != null && "MFST".equals(attr(rel, "typeCode"))) {
+                Map<String, Qualifier> q = qualifiers(inner);
+                reactions.add(new Reaction(coded(child(inner, "value")), low(inner), high(inner), q.get(SEVERITY),
+                        narrativeId(inner), new SourceRef(inner)));
             }
         }
-        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reaction,
-                attr(path(obs, "effectiveTime", "low"), "value"), status, new SourceRef(obs));
+        Map<String, Qualifier> q = qualifiers(obs);
+        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reactions, low(obs), high(obs),
+                q.get(STATUS), q.get(CRITICALITY), q.get(CERTAINTY), narrativeId(obs), new SourceRef(obs));
+    }
+
+    private Problem problem(Element obs) {
+        Map<String, Qualifier> q = qualifiers(obs);
+        return new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")), low(obs), high(obs),
+                q.get(STATUS), q.get(SEVERITY), q.get(CERTAINTY), q.get(HEALTH_STATUS), narrativeId(obs),
+                new SourceRef(obs));
+    }
+
+    /** HL7 ActCode SEV: the severity observation. */
+    private static final String SEVERITY = "SEV";
+    /** LOINC 33999-4 Status: a problem's or an allergy's clinical status. */
+    private static final String STATUS = "33999-4";
+    /** LOINC 66455-7 Condition status: certainty (verification status). */
+    private static final String CERTAINTY = "66455-7";
+    /** LOINC 82606-5 Allergy or intolerance criticality. */
+    private static final String CRITICALITY = "82606-5";
+    /** LOINC 11323-3 Health status: the patient's clinical status with respect to the problem. */
+    private static final String HEALTH_STATUS = "11323-3";
+
+    /**
+     * The qualifying observations of an entry (severity, status, certainty, criticality, health status), keyed
+     * by their observation code: IHE PCC and the French CI-SIS name them by code, whatever their relationship.
+     */
+    private static Map<String, Qualifier> qualifiers(Element obs) {
+        Map<String, Qualifier> out = new HashMap<>();
+        for (Element rel : children(obs, "entryRelationship")) {
+            Element inner = child(rel, "observation");
+            String code = attr(child(inner, "code"), "code");
+            if (inner == null || code == null || "MFST".equals(attr(rel, "typeCode"))) {
+                continue;
+            }
+            CodedValue value = coded(child(inner, "value"));
+            if (value != null) {
+                out.putIfAbsent(code, new Qualifier(value, narrativeId(inner), new SourceRef(inner)));
+            }
+        }
+        return out;
+    }
+
+    /** The reasons of a medication: internal references to problems, or coded reason observations. */
+    private static List<Reason> reasons(Element sa) {
+        List<Reason> out = new ArrayList<>();
+        for (Element rel : children(sa, "entryRelationship")) {
+            if (!"RSON".equals(attr(rel, "typeCode"))) {
+                continue;
+            }
+            Element act = child(rel, "act");
+            Element obs = child(rel, "observation");
+            if (act != null) {
+                Element code = child(act, "code");
+                out.add(new Reason(id(act), coded(code), referenceId(child(code, "originalText")), new SourceRef(act)));
+            } else if (obs != null) {
+                CodedValue value = coded(child(obs, "value"));
+                out.add(new Reason(id(obs), value != null ? value : coded(child(obs, "code")), narrativeId(obs),
+                        new SourceRef(obs)));
+            }
+        }
+        return out;
+    }
+
+    /** An act of a plan of care, whatever its CDA class, with the code of what is planned. */
+    private PlannedItem planned(Element s, Context ctx) {
+        Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
+        CodedValue code = material != null ? codedOrTranslation(child(material, "code"))
+                : codedOrTranslation(child(s, "code"));
+        String name = material != null ? text(child(material, "name")) : null;
+        Element time = child(s, "effectiveTime");
+        String start = attr(time, "value") != null ? attr(time, "value") : low(s);
+        CodedValue actCode = material != null ? coded(child(s, "code")) : null;
+        return new PlannedItem(id(s), s.getLocalName(), attr(s, "moodCode"), actCode, code, name, start, high(s),
+                attr(child(s, "statusCode"), "code"), ctx.narrative(child(s, "text")), narrativeId(s),
+                new SourceRef(s));
+    }
+
+    /** The ID the statement's {@code <text><reference value="#ID"/>} points at, if it names one. */
+    private static String narrativeId(Element statement) {
+        return referenceId(child(statement, "text"));
+    }
+
+    private static String referenceId(Element text) {
+        String value = attr(child(text, "reference"), "value");
+        if (value == null || !value.startsWith("#") || value.strip().length() < 2) {
+            return null;
+        }
+        return value.strip().substring(1);
+    }
+
+    /** A point in time or the start of an interval. */
+    private static String time(Element s) {
+        Element time = child(s, "effectiveTime");
+        return attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
     }
 
     private Observation observation(Element obs, Context ctx) {
@@ -406,6 +547,7 @@ public final class CdaReader {
         CodedValue coded = null;
         Quantity quantity = null;
         String text = null;
+        String valueNarrativeId = null;
         if (value != null) {
             String type = value.getAttributeNS(CdaNodes.XSI, "type");
             if (type.endsWith("PQ")) {
@@ -413,6 +555,11 @@ public final class CdaReader {
                 quantity = pq(value, ctx);
             } else if (type.endsWith("CD") || type.endsWith("CE") || type.endsWith("CO") || type.endsWith("CV")) {
                 coded = coded(value);
+                if (coded == null && child(value, "originalText") != null) {
+                    // No code, only the author's words in the narrative: carried as text.
+                    text = ctx.narrative(child(value, "originalText"));
+                    valueNarrativeId = referenceId(child(value, "originalText"));
+                }
             } else if (type.endsWith("ST") || type.endsWith("ED")) {
                 text = text(value);
             } else if (type.endsWith("INT") || type.endsWith("REAL")) {
@@ -423,7 +570,8 @@ public final class CdaReader {
         }
         Element time = child(obs, "effectiveTime");
         String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
-        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, date, new SourceRef(obs));
+        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, valueNarrativeId, date,
+                narrativeId(obs), new SourceRef(obs));
     }
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
@@ -652,6 +800,24 @@ public final class CdaReader {
             }
         }
         return new CodedValue(code.strip(), attr(e, "codeSystem"), attr(e, "displayName"), translations, new SourceRef(e));
+    }
+
+    /**
+     * A coded element, or — when it has no code of its own (nullFlavor, or only an originalText) — its first
+     * coded translation, so that "other product (free text)" and ATC-only vaccines keep the code they do have.
+     */
+    static CodedValue codedOrTranslation(Element e) {
+        CodedValue own = coded(e);
+        if (own != null || e == null) {
+            return own;
+        }
+        for (Element t : children(e, "translation")) {
+            CodedValue tv = coded(t);
+            if (tv != null) {
+                return tv;
+            }
+        }
+        return null;
     }
 
     /** Per-document state: the narrative's ID index (built on first use), the irregular values. */

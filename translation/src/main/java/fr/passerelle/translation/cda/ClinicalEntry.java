@@ -28,14 +28,41 @@ public sealed interface ClinicalEntry {
                 java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     }
 
-    /** An allergy or intolerance: type (allergy/intolerance…), agent, reaction, onset, clinical status. */
-    record Allergy(String id, CodedValue type, CodedValue agent, CodedValue reaction, String onset,
-                   CodedValue clinicalStatus, SourceRef source) implements ClinicalEntry {
+    /**
+     * A coded observation that qualifies an entry (clinical status, severity, criticality, certainty) with the ID
+     * of the narrative element the source points it at ({@code <text><reference value="#id"/>}), when it does.
+     */
+    record Qualifier(CodedValue value, String narrativeId, SourceRef source) {
     }
 
-    /** A problem (active or past): condition code, onset, resolution. */
-    record Problem(String id, CodedValue code, CodedValue condition, String onset, String resolved,
+    /** One reaction (manifestation) of an allergy or intolerance, with its own onset and severity. */
+    record Reaction(CodedValue manifestation, String onset, String end, Qualifier severity, String narrativeId,
+                    SourceRef source) {
+    }
+
+    /**
+     * An allergy or intolerance: type (allergy/intolerance…), agent, every reaction, onset and end, clinical
+     * status, criticality and certainty (verification status), and the narrative element describing it.
+     */
+    record Allergy(String id, CodedValue type, CodedValue agent, List<Reaction> reactions, String onset, String end,
+                   Qualifier clinicalStatus, Qualifier criticality, Qualifier certainty, String narrativeId,
                    SourceRef source) implements ClinicalEntry {
+        public Allergy {
+            reactions = reactions == null ? List.of() : List.copyOf(reactions);
+        }
+    }
+
+    /**
+     * A problem (active or past): problem type, condition code, onset, resolution, clinical status, severity,
+     * certainty, the patient's health status, and the narrative element describing it.
+     */
+    record Problem(String id, CodedValue code, CodedValue condition, String onset, String resolved,
+                   Qualifier clinicalStatus, Qualifier severity, Qualifier certainty, Qualifier healthStatus,
+                   String narrativeId, SourceRef source) implements ClinicalEntry {
+    }
+
+    /** Why a medicine is taken: the problem it treats (an internal reference or a coded observation). */
+    record Reason(String id, CodedValue code, String narrativeId, SourceRef source) {
     }
 
     /**
@@ -58,11 +85,18 @@ public sealed interface ClinicalEntry {
                   CodedValue route, String text) {
     }
 
-    /** A medicine the patient takes (PS medication summary). */
+    /** A medicine the patient takes (PS medication summary), with the reasons it is taken. */
     record MedicationStatement(String id, Product product, String start, String end, List<Dosage> dosages,
-                               SourceRef source) implements ClinicalEntry {
+                               List<Reason> reasons, SourceRef source) implements ClinicalEntry {
         public MedicationStatement {
             dosages = List.copyOf(dosages);
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        /** A statement without reasons. */
+        public MedicationStatement(String id, Product product, String start, String end, List<Dosage> dosages,
+                                   SourceRef source) {
+            this(id, product, start, end, dosages, List.of(), source);
         }
     }
 
@@ -81,21 +115,43 @@ public sealed interface ClinicalEntry {
             implements ClinicalEntry {
     }
 
-    record ProcedureEntry(String id, CodedValue code, String date, SourceRef source) implements ClinicalEntry {
-    }
-
-    record Immunization(String id, CodedValue vaccine, String date, CodedValue route, SourceRef source)
+    record ProcedureEntry(String id, CodedValue code, String date, String narrativeId, SourceRef source)
             implements ClinicalEntry {
     }
 
-    record DeviceUse(String id, CodedValue device, String start, SourceRef source) implements ClinicalEntry {
+    record Immunization(String id, CodedValue vaccine, String productName, String date, CodedValue route,
+                        String narrativeId, SourceRef source) implements ClinicalEntry {
+    }
+
+    record DeviceUse(String id, CodedValue device, String start, String narrativeId, SourceRef source)
+            implements ClinicalEntry {
     }
 
     /**
-     * Any other observation (social history, pregnancy, vital sign, result): code, and a coded, quantity or
-     * text value.
+     * Any other observation (social history, pregnancy, vital sign, result, functional status, advance
+     * directive): code, and a coded, quantity or text value.
      */
     record Observation(String id, CodedValue code, CodedValue codedValue, Quantity quantity, String textValue,
-                       String date, SourceRef source) implements ClinicalEntry {
+                       String valueNarrativeId, String date, String narrativeId, SourceRef source)
+            implements ClinicalEntry {
+    }
+
+    /**
+     * A planned or requested act of a plan of care: what kind of act ({@code substanceAdministration},
+     * {@code procedure}, {@code observation}, {@code encounter}…, as the CDA element), its mood (INT, RQO, ARQ,
+     * GOL…), the act's own code (IMMUNIZ for a recommended vaccine), the code of what is planned (the product's,
+     * for a medicine or vaccine), product name, planned period, status and the narrative text it points at.
+     */
+    record PlannedItem(String id, String act, String mood, CodedValue actCode, CodedValue code, String productName,
+                       String start, String end, String status, String narrative, String narrativeId,
+                       SourceRef source) implements ClinicalEntry {
+    }
+
+    /**
+     * An entry of a section no target models (family history, adverse drug effects, attached documents…):
+     * kept so that the writers can carry its section's narrative and report the entry as not carried.
+     */
+    record UnmodelledEntry(String act, CodedValue code, String narrativeId, SourceRef source)
+            implements ClinicalEntry {
     }
 }

@@ -6,11 +6,21 @@ import java.util.List;
 public record Header(InstanceId id, InstanceId setId, String versionNumber, CodedValue documentCode, String title,
                      String effectiveTime, CodedValue confidentiality, String languageCode, Patient patient,
                      Author author, Organization custodian, Person legalAuthenticator,
-                     String legalAuthenticationTime, List<InstanceId> inFulfillmentOf, List<Contact> contacts) {
+                     String legalAuthenticationTime, List<InstanceId> inFulfillmentOf, List<Contact> contacts,
+                     ServiceEvent serviceEvent) {
 
     public Header {
         inFulfillmentOf = inFulfillmentOf == null ? List.of() : List.copyOf(inFulfillmentOf);
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    }
+
+    /** A header without the documented service event. */
+    public Header(InstanceId id, InstanceId setId, String versionNumber, CodedValue documentCode, String title,
+                  String effectiveTime, CodedValue confidentiality, String languageCode, Patient patient,
+                  Author author, Organization custodian, Person legalAuthenticator,
+                  String legalAuthenticationTime, List<InstanceId> inFulfillmentOf, List<Contact> contacts) {
+        this(id, setId, versionNumber, documentCode, title, effectiveTime, confidentiality, languageCode, patient,
+                author, custodian, legalAuthenticator, legalAuthenticationTime, inFulfillmentOf, contacts, null);
     }
 
     /** A header without contacts (documents rebuilt from FHIR resources, which carry none). */
@@ -26,7 +36,32 @@ public record Header(InstanceId id, InstanceId setId, String versionNumber, Code
      * A person the document names as a contact of the patient (a header {@code participant}: the attending
      * physician, a correspondent, a relative), with the participation type and function as written.
      */
-    public record Contact(String typeCode, CodedValue function, String classCode, Person person) {
+    public record Contact(String typeCode, CodedValue function, String classCode, CodedValue relationship,
+                          Person person) {
+
+        /** A contact whose relationship to the patient the document does not code. */
+        public Contact(String typeCode, CodedValue function, String classCode, Person person) {
+            this(typeCode, function, classCode, null, person);
+        }
+
+        /** French {@code informant/relatedEntity}: emergency contact (ECON), trusted person / next of kin (NOK). */
+        public boolean isRelative() {
+            return "ECON".equals(classCode) || "NOK".equals(classCode) || "PRS".equals(classCode);
+        }
+    }
+
+    /**
+     * The service the document summarises ({@code documentationOf/serviceEvent}): its time interval and who
+     * performed it, as written.
+     */
+    public record ServiceEvent(String low, String high, List<Performer> performers) {
+        public ServiceEvent {
+            performers = performers == null ? List.of() : List.copyOf(performers);
+        }
+    }
+
+    /** A performer of the service event: participation type, function code, the professional. */
+    public record Performer(String typeCode, CodedValue function, Person person) {
     }
 
     /** An HL7 instance identifier. */

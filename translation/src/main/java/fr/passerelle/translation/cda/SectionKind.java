@@ -1,6 +1,6 @@
 package fr.passerelle.translation.cda;
 
-/** The clinical sections the translators understand, by their LOINC section code. */
+/** The clinical sections the translators understand, by their LOINC section code; {@link #OTHER} for the rest. */
 public enum SectionKind {
     ALLERGIES("48765-2", "Allergies and intolerances"),
     MEDICATIONS("10160-0", "History of medication use"),
@@ -17,7 +17,12 @@ public enum SectionKind {
     ADVANCE_DIRECTIVES("42348-3", "Advance directives"),
     PLAN_OF_CARE("18776-5", "Plan of care"),
     PRESCRIPTIONS("57828-6", "Prescriptions"),
-    DISPENSED("60590-7", "Medication dispensed");
+    DISPENSED("60590-7", "Medication dispensed"),
+    /**
+     * A section none of the others names (family history, attached documents, adverse drug effects, alerts…):
+     * its own code is in {@link ClinicalSection#code()}; the writers carry its narrative where the target allows.
+     */
+    OTHER(null, "Other section");
 
     private final String loinc;
     private final String englishTitle;
@@ -37,7 +42,7 @@ public enum SectionKind {
 
     public static SectionKind fromLoinc(String code) {
         for (SectionKind k : values()) {
-            if (k.loinc.equals(code)) {
+            if (k.loinc != null && k.loinc.equals(code)) {
                 return k;
             }
         }

@@ -34,7 +34,16 @@ public final class CodedElementList {
     }
 
     /** One coded element of one document type. */
-    public record CodedElement(String path, ElementPath matcher, String valueSetOid, String usage) {
+    public record CodedElement(String path, ElementPath matcher, List<String> valueSetOids, String usage) {
+        public CodedElement {
+            valueSetOids = List.copyOf(valueSetOids);
+        }
+
+        /** The first value set (the list names a second one for absent/unknown codes, e.g. no-device-info). */
+        public String valueSetOid() {
+            return valueSetOids.get(0);
+        }
+
         /** R and RNFA elements must be coded (RNFA: a nullFlavor is tolerated when the information is absent). */
         public boolean required() {
             return usage.startsWith("R");
@@ -73,16 +82,21 @@ public final class CodedElementList {
         }
         for (Element ce : CdaNodes.children(root, "codedElement")) {
             String path = CdaNodes.text(CdaNodes.child(ce, "elementPath"));
-            String valueSet = CdaNodes.text(CdaNodes.child(ce, "valueSet"));
+            List<String> valueSets = new ArrayList<>();
+            for (Element vs : CdaNodes.children(ce, "valueSet")) {
+                if (CdaNodes.text(vs) != null) {
+                    valueSets.add(CdaNodes.text(vs));
+                }
+            }
             Element usage = CdaNodes.child(ce, "usage");
-            if (path == null || valueSet == null || usage == null) {
+            if (path == null || valueSets.isEmpty() || usage == null) {
                 continue;
             }
             ElementPath matcher = compiled.computeIfAbsent(path, ElementPath::compile);
             for (PivotType t : PivotType.values()) {
                 String u = CdaNodes.text(CdaNodes.child(usage, t.usageElement));
                 if (u != null && !"NA".equals(u)) {
-                    byType.get(t).add(new CodedElement(path, matcher, valueSet, u));
+                    byType.get(t).add(new CodedElement(path, matcher, valueSets, u));
                 }
             }
         }

@@ -25,6 +25,18 @@ final class PivotDom extends CdaElements {
      */
     static final String STANDS_FOR = "passerelle.standsFor";
 
+    /**
+     * User-data flag of a coded element whose eHDSI value set is mandatory: when the transcoder cannot map its
+     * code, it becomes {@code nullFlavor="OTH"} with the national code kept as {@code <translation>}.
+     */
+    static final String OTHER_WHEN_UNMAPPED = "passerelle.otherWhenUnmapped";
+
+    /**
+     * User-data flag of a code the writer itself took from an eHDSI value set (the absent-or-unknown codes
+     * "no information about devices"…), which the transcoder leaves as it is: no French code to map.
+     */
+    static final String EHDSI_CODE = "passerelle.ehdsiCode";
+
     PivotDom(Document doc) {
         super(doc);
     }

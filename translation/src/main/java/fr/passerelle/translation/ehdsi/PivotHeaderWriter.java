@@ -54,8 +54,73 @@ final class PivotHeaderWriter {
             dom.add(la, "signatureCode", "code", "S");
             assignedEntity(dom, la, "assignedEntity", h.legalAuthenticator());
         }
-        contacts(dom, doc, h.contacts());
+        boolean patientSummary = isPatientSummary(documentTemplate);
+        contacts(dom, doc, h.contacts(), patientSummary);
+        if (patientSummary) {
+            documentationOf(dom, doc, h);
+        }
+        relatedDocument(dom, doc, h);
         return doc;
+    }
+
+    /** eHDSI Patient Summary level 3 and level 1 ("PDF embedded") document templates. */
+    static final java.util.Set<String> PATIENT_SUMMARY = java.util.Set.of("1.3.6.1.4.1.12559.11.10.1.3.1.1.3",
+            "1.3.6.1.4.1.12559.11.10.1.3.1.1.7");
+    /** IHE PCC "Patient Contacts" participant, which the eHDSI Patient Summary requires at least once. */
+    static final String CONTACT_TEMPLATE = "1.3.6.1.4.1.19376.1.5.3.1.2.4";
+    static final String PARTICIPATION_FUNCTION = "2.16.840.1.113883.5.88";
+
+    static boolean isPatientSummary(String documentTemplate) {
+        return PATIENT_SUMMARY.contains(documentTemplate);
+    }
+
+    /**
+     * The care provision the summary documents (eHDSI: serviceEvent PCPR, whose high time is the summary's latest
+     * update). The French serviceEvent gives the interval and the performers; without a high bound the latest
+     * update is the French document's own time: a French summary is written at once.
+     */
+    private static void documentationOf(PivotDom dom, Element doc, Header h) {
+        Element event = dom.add(dom.add(doc, "documentationOf", "typeCode", "DOC"), "serviceEvent",
+                "classCode", "PCPR", "moodCode", "EVN");
+        Header.ServiceEvent source = h.serviceEvent();
+        Element time = dom.add(event, "effectiveTime");
+        String high = source != null && source.high() != null ? source.high() : h.effectiveTime();
+        // An interval whose bounds are equal is invalid HL7 (the French VSM starts its service at the document time).
+        if (source != null && source.low() != null && !source.low().equals(high)) {
+            dom.add(time, "low", "value", source.low());
+        }
+        dom.time(time, "high", high);
+        if (source == null) {
+            return;
+        }
+        for (Header.Performer p : source.performers()) {
+            String typeCode = java.util.Set.of("PRF", "PPRF", "SPRF").contains(p.typeCode()) ? p.typeCode() : "PRF";
+            Element performer = dom.add(event, "performer", "typeCode", typeCode);
+            CodedValue function = p.function() != null && p.function().isCoded() ? p.function()
+                    : p.person() == null ? null : p.person().profession();
+            dom.coded(performer, "functionCode", function);
+            assignedEntity(dom, performer, "assignedEntity", p.person());
+        }
+    }
+
+    /** The French document this pivot was transformed from (eHDSI: relatedDocument XFRM, mandatory). */
+    private static void relatedDocument(PivotDom dom, Element doc, Header h) {
+        Element parent = dom.add(dom.add(doc, "relatedDocument", "typeCode", "XFRM"), "parentDocument");
+        if (h.id() == null) {
+            dom.add(parent, "id", "nullFlavor", "NI");
+        } else {
+            dom.id(parent, h.id());
+        }
+        CodedValue code = h.documentCode();
+        if (code != null && code.isCoded() && LOINC.equals(code.codeSystem())) {
+            dom.add(parent, "code", "code", code.code(), "codeSystem", LOINC, "displayName", code.displayName());
+        }
+        if (h.setId() != null) {
+            dom.add(parent, "setId", "root", h.setId().root(), "extension", h.setId().extension());
+        }
+        if (h.versionNumber() != null) {
+            dom.add(parent, "versionNumber", "value", h.versionNumber());
+        }
     }
 
     private static void recordTarget(PivotDom dom, Element doc, Header.Patient p) {
@@ -87,31 +152,47 @@ final class PivotHeaderWriter {
     }
 
     /**
-     * The patient's contacts as eHDSI header participants (typeCode IND). The attending physician keeps the
-     * HL7 PCP function the eHDSI templates key on; other contacts keep their French role class.
+     * The patient's contacts as eHDSI header participants (typeCode IND). The relatives the French header names
+     * (emergency contact ECON, trusted person NOK) and the attending physician (function PCP) are eHDSI patient
+     * contacts (IHE PCC 1.3.6.1.4.1.19376.1.5.3.1.2.4), which a Patient Summary requires at least once; other
+     * contacts (correspondents) keep their French role class without that template.
      */
-    private static void contacts(PivotDom dom, Element doc, java.util.List<Header.Contact> contacts) {
-        if (contacts.isEmpty()) {
-            // eHDSI requires a contact: "no information" rather than leaving the element out.
-            Element none = dom.add(doc, "participant", "typeCode", "IND", "nullFlavor", "NI");
-            dom.add(none, "associatedEntity", "classCode", "NOK", "nullFlavor", "NI");
-            return;
-        }
+    private static void contacts(PivotDom dom, Element doc, java.util.List<Header.Contact> contacts,
+            boolean patientSummary) {
+        boolean anyContact = false;
         for (Header.Contact c : contacts) {
             Element participant = dom.add(doc, "participant", "typeCode", "IND");
-            CodedValue function = c.function();
-            boolean pcp = function != null && "PCP".equals(function.code())
-                    && "2.16.840.1.113883.5.88".equals(function.codeSystem());
-            if (pcp) {
-                dom.fixedCode(participant, "functionCode", "PCP", "2.16.840.1.113883.5.88", "primary care physician");
+            boolean pcp = isPrimaryCarePhysician(c);
+            if (c.isRelative() || pcp) {
+                anyContact = true;
+                dom.templates(participant, CONTACT_TEMPLATE);
             }
-            Element entity = dom.add(participant, "associatedEntity", "classCode",
-                    c.classCode() == null ? "PROV" : c.classCode());
+            if (pcp) {
+                dom.fixedCode(participant, "functionCode", "PCP", PARTICIPATION_FUNCTION, "primary care physician");
+            }
+            // eHDSI allows PRS, ECON or NOK for a contact; its own test data names the preferred physician PRS.
+            String classCode = c.isRelative() ? c.classCode() : pcp ? "PRS" : c.classCode() == null ? "PROV"
+                    : c.classCode();
+            Element entity = dom.add(participant, "associatedEntity", "classCode", classCode);
             dom.id(entity, c.person().id());
+            if (c.relationship() != null && c.relationship().isCoded()) {
+                dom.coded(entity, "code", c.relationship());
+            }
             dom.address(entity, c.person().address());
             dom.telecoms(entity, c.person().telecoms());
             personName(dom, dom.add(entity, "associatedPerson"), c.person());
         }
+        if (!anyContact && patientSummary) {
+            // eHDSI requires a contact: "no information" rather than leaving the element out.
+            Element none = dom.add(doc, "participant", "typeCode", "IND", "nullFlavor", "NI");
+            dom.templates(none, CONTACT_TEMPLATE);
+            dom.add(none, "associatedEntity", "classCode", "NOK", "nullFlavor", "NI");
+        }
+    }
+
+    static boolean isPrimaryCarePhysician(Header.Contact c) {
+        return c.function() != null && "PCP".equals(c.function().code())
+                && PARTICIPATION_FUNCTION.equals(c.function().codeSystem());
     }
 
     private static void personName(PivotDom dom, Element personEl, Person person) {
@@ -175,10 +256,8 @@ final class PivotHeaderWriter {
             dom.telecoms(o, org.telecoms().isEmpty() ? java.util.List.of() : org.telecoms().subList(0, 1));
             dom.address(o, org.address());
         } else {
-            // Optional for a professional's organisation: left out rather than written as "no information".
-            if (!org.telecoms().isEmpty()) {
-                dom.telecoms(o, org.telecoms());
-            }
+            // eHDSI requires an organisation's telecom: "no information" when the source gives none.
+            dom.telecoms(o, org.telecoms());
             dom.address(o, org.address());
         }
     }

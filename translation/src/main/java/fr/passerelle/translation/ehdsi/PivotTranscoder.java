@@ -76,6 +76,9 @@ public final class PivotTranscoder {
             unit(e, attribute, rule, report);
             return;
         }
+        if (Boolean.TRUE.equals(e.getUserData(PivotDom.EHDSI_CODE))) {
+            return;
+        }
         String code = CdaNodes.attr(e, "code");
         String system = CdaNodes.attr(e, "codeSystem");
         if (code == null || system == null) {
@@ -86,7 +89,19 @@ public final class PivotTranscoder {
             return;
         }
         Coding original = new Coding(system, code, CdaNodes.attr(e, "displayName"));
-        TranscodingResult result = terminology.transcode(original, rule.valueSetOid());
+        // Some elements take a second value set (eHDSI's absent-or-unknown codes): a code in either is the pivot's.
+        String valueSet = rule.valueSetOid();
+        TranscodingResult result = terminology.transcode(original, valueSet);
+        for (String other : rule.valueSetOids().subList(1, rule.valueSetOids().size())) {
+            if (result instanceof TranscodingResult.Transcoded) {
+                break;
+            }
+            TranscodingResult alternative = terminology.transcode(original, other);
+            if (alternative instanceof TranscodingResult.Transcoded) {
+                result = alternative;
+                valueSet = other;
+            }
+        }
         if (result instanceof TranscodingResult.NotTranscoded notTranscoded) {
             // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
             for (Element t : CdaNodes.children(e, "translation")) {
@@ -106,6 +121,9 @@ public final class PivotTranscoder {
                 report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
                         notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
                         rule.required()));
+                if (Boolean.TRUE.equals(e.getUserData(PivotDom.OTHER_WHEN_UNMAPPED))) {
+                    otherWithTranslation(e, original);
+                }
                 return;
             }
         }
@@ -135,11 +153,30 @@ public final class PivotTranscoder {
         }
         if (e.getUserData(PivotDom.STANDS_FOR) instanceof CodedValue source) {
             // A code the writer chose for the source's own (the document type): report what the source said.
-            report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), source.codeSystem(), source.code(),
+            report.mapped(new MappedCode(CdaNodes.xpath(e), valueSet, source.codeSystem(), source.code(),
                     pivotSystem, pivot.code()));
             return;
         }
-        report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), system, code, pivotSystem, pivot.code()));
+        report.mapped(new MappedCode(CdaNodes.xpath(e), valueSet, system, code, pivotSystem, pivot.code()));
+    }
+
+    /**
+     * HL7's form for a code outside the bound value set: {@code nullFlavor="OTH"}, the national code kept as the
+     * first {@code <translation>} so that nothing of the source is lost.
+     */
+    private static void otherWithTranslation(Element e, Coding original) {
+        Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");
+        translation.setAttribute("code", original.code());
+        translation.setAttribute("codeSystem", original.system());
+        if (original.display() != null) {
+            translation.setAttribute("displayName", original.display());
+        }
+        e.insertBefore(translation, CdaNodes.child(e, "translation"));
+        e.removeAttribute("code");
+        e.removeAttribute("codeSystem");
+        e.removeAttribute("displayName");
+        e.removeAttribute("codeSystemName");
+        e.setAttribute("nullFlavor", "OTH");
     }
 
     /** UCUM units sit in attributes: they are checked against the value set, never rewritten. */

@@ -79,9 +79,76 @@ final class FhirHeader {
     static Identifier identifier(InstanceId id) {
         Identifier identifier = new Identifier();
         if (id.extension() == null) {
-            return identifier.setSystem("urn:ietf:rfc:3986").setValue(id.root().contains(":") ? id.root() : "urn:oid:" + id.root());
+            return identifier.setSystem("urn:ietf:rfc:3986").setValue(uri(id.root()));
         }
-        return identifier.setSystem("urn:oid:" + id.root()).setValue(id.extension());
+        return identifier.setSystem(uri(id.root())).setValue(id.extension());
+    }
+
+    /** An HL7 II root as a URI: an OID as urn:oid:, a UUID (French entry ids often are) as urn:uuid:. */
+    private static String uri(String root) {
+        if (root.contains(":")) {
+            return root;
+        }
+        if (UUID_FORM.matcher(root).matches()) {
+            return "urn:uuid:" + root.toLowerCase(java.util.Locale.ROOT);
+        }
+        return "urn:oid:" + root;
+    }
+
+    private static final java.util.regex.Pattern UUID_FORM = java.util.regex.Pattern.compile(
+            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+
+    /** The header participant classes that name someone close to the patient (not a professional). */
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("ECON", "NOK", "GUARD", "CAREGIVER",
+            "PRS", "AGNT");
+
+    /**
+     * Patient.contact: the patient's guardian and the personal contacts of the header (emergency contact, next
+     * of kin, caregiver…), each with its relationship; professionals of the header are not the patient's
+     * contacts.
+     */
+    static void contacts(Patient patient, Person guardian, java.util.List<Header.Contact> contacts) {
+        if (guardian != null) {
+            contact(patient, guardian, "GUARD", "guardian");
+        }
+        for (Header.Contact c : contacts) {
+            if (c.person() != null && c.classCode() != null && PERSONAL.contains(c.classCode())) {
+                contact(patient, c.person(), c.classCode(), null);
+            }
+        }
+    }
+
+    private static void contact(Patient patient, Person person, String classCode, String display) {
+        Patient.ContactComponent contact = patient.addContact();
+        switch (classCode) {
+            // HL7 v2 table 0131 (the binding of Patient.contact.relationship) where it has the relation.
+            case "ECON" -> contact.addRelationship().addCoding(new org.hl7.fhir.r4.model.Coding(
+                    "http://terminology.hl7.org/CodeSystem/v2-0131", "C", "Emergency Contact"));
+            case "NOK" -> contact.addRelationship().addCoding(new org.hl7.fhir.r4.model.Coding(
+                    "http://terminology.hl7.org/CodeSystem/v2-0131", "N", "Next-of-Kin"));
+            default -> contact.addRelationship().addCoding(new org.hl7.fhir.r4.model.Coding(
+                    "http://terminology.hl7.org/CodeSystem/v3-RoleClass", classCode, display));
+        }
+        HumanName name = new HumanName();
+        if (person.family() != null) {
+            name.setFamily(person.family());
+        }
+        if (person.given() != null) {
+            name.addGiven(person.given());
+        }
+        if (person.prefix() != null) {
+            name.addPrefix(person.prefix());
+        }
+        contact.setName(name);
+        for (String t : person.telecoms()) {
+            ContactPoint cp = telecom(t);
+            if (cp != null) {
+                contact.addTelecom(cp);
+            }
+        }
+        if (person.address() != null) {
+            contact.setAddress(address(person.address()));
+        }
     }
 
     static org.hl7.fhir.r4.model.Address address(Address a) {

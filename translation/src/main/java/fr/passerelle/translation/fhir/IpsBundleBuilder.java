@@ -45,13 +45,12 @@ import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 public final class IpsBundleBuilder {
 
     private static final String LOINC = "http://loinc.org";
-    private static final String SNOMED = "http://snomed.info/sct";
-    private static final String VS = "1.3.6.1.4.1.12559.11.10.1.3.1.42.";
 
     private static final List<SectionKind> ORDER = List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS,
             SectionKind.PROBLEMS, SectionKind.PROCEDURES, SectionKind.IMMUNIZATIONS, SectionKind.DEVICES,
             SectionKind.PAST_ILLNESS, SectionKind.VITAL_SIGNS, SectionKind.RESULTS, SectionKind.SOCIAL_HISTORY,
-            SectionKind.PREGNANCY);
+            SectionKind.PREGNANCY, SectionKind.FUNCTIONAL_STATUS, SectionKind.PLAN_OF_CARE,
+            SectionKind.ADVANCE_DIRECTIVES);
 
     private static final Map<SectionKind, String> TITLES = Map.ofEntries(
             Map.entry(SectionKind.ALLERGIES, "Allergies and Intolerances"),
@@ -64,7 +63,10 @@ public final class IpsBundleBuilder {
             Map.entry(SectionKind.VITAL_SIGNS, "Vital Signs"),
             Map.entry(SectionKind.RESULTS, "Results"),
             Map.entry(SectionKind.SOCIAL_HISTORY, "Social History"),
-            Map.entry(SectionKind.PREGNANCY, "History of Pregnancy"));
+            Map.entry(SectionKind.PREGNANCY, "History of Pregnancy"),
+            Map.entry(SectionKind.FUNCTIONAL_STATUS, "Functional Status"),
+            Map.entry(SectionKind.PLAN_OF_CARE, "Plan of Care"),
+            Map.entry(SectionKind.ADVANCE_DIRECTIVES, "Advance Directives"));
 
     private final Terminology terminology;
 
@@ -93,6 +95,7 @@ public final class IpsBundleBuilder {
         add(bundle, compositionUrl, composition);
 
         Patient patient = FhirHeader.patient(h.patient());
+        FhirHeader.contacts(patient, h.patient().guardian(), h.contacts());
         String patientUrl = ids.next("Patient");
         add(bundle, patientUrl, patient);
         Reference subject = new Reference(patientUrl);
@@ -111,7 +114,8 @@ public final class IpsBundleBuilder {
                 "Patient summary Document")));
         if (h.documentCode() != null && h.documentCode().isCoded()) {
             // The French document type (a VSM's SYNTH, a discharge letter's 74207-2…) becomes the IPS type.
-            report.mapped(new TranslationReport.MappedCode("Composition.type", VS + "32", h.documentCode().codeSystem(),
+            report.mapped(new TranslationReport.MappedCode("Composition.type", "1.3.6.1.4.1.12559.11.10.1.3.1.42.32",
+                    h.documentCode().codeSystem(),
                     h.documentCode().code(), "2.16.840.1.113883.6.1", "60591-5"));
         }
         composition.setSubject(subject);
@@ -132,10 +136,11 @@ public final class IpsBundleBuilder {
             }
         }
 
+        IpsResources resources = new IpsResources(codes, report, subject, effective);
         int sectionIndex = 0;
         for (SectionKind kind : ORDER) {
-            ClinicalSection s = source.section(kind).orElse(null);
-            if (s == null) {
+            List<ClinicalSection> sections = source.sections(kind);
+            if (sections.isEmpty()) {
                 continue;
             }
             sectionIndex++;
@@ -143,13 +148,37 @@ public final class IpsBundleBuilder {
             section.setTitle(TITLES.get(kind));
             section.setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(LOINC, kind.loinc(),
                     kind.englishTitle())));
-            List<String> lines = new ArrayList<>();
-            int entryIndex = 0;
+            entries(bundle, ids, resources, section, kind, sections, sectionIndex);
+        }
+        for (ClinicalSection other : source.sections(SectionKind.OTHER)) {
+            sectionIndex++;
+            Composition.SectionComponent section = composition.addSection();
+            fr.passerelle.translation.cda.CodedValue code = other.code();
+            section.setTitle(other.title() != null ? other.title() : code != null && code.displayName() != null
+                    ? code.displayName() : "Other section");
+            if (code != null && code.isCoded()) {
+                section.setCode(FhirCodes.asIs(code));
+            }
+            entries(bundle, ids, resources, section, SectionKind.OTHER, List.of(other), sectionIndex);
+        }
+        composition.setText(narrative(List.of("Patient Summary translated from a French "
+                + source.format().name().replace('_', '-') + " document.")));
+        return bundle;
+    }
+
+    /** The section's entries as resources, its narrative (generated lines and the French text), or why it is empty. */
+    private static void entries(Bundle bundle, ResourceIds ids, IpsResources resources,
+                                Composition.SectionComponent section, SectionKind kind, List<ClinicalSection> sections,
+                                int sectionIndex) {
+        List<String> lines = new ArrayList<>();
+        List<org.w3c.dom.Element> narratives = new ArrayList<>();
+        int entryIndex = 0;
+        for (ClinicalSection s : sections) {
+            narratives.add(s.narrative());
             for (ClinicalEntry e : s.entries()) {
                 entryIndex++;
                 String where = "Composition.section[" + sectionIndex + "].entry[" + entryIndex + "]";
-                Resource r = e instanceof Observation o ? observation(kind, o, subject, codes, where)
-                        : resource(e, subject, codes, where);
+                Resource r = resources.resource(kind, e, where);
                 if (r == null) {
                     continue;
                 }
@@ -163,201 +192,14 @@ public final class IpsBundleBuilder {
                     dus.setDevice(new Reference(deviceUrl));
                 }
             }
-            if (section.getEntry().isEmpty()) {
-                section.setEmptyReason(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
-                        "http://terminology.hl7.org/CodeSystem/list-empty-reason", "unavailable", "Unavailable")));
-                lines.add("No information available.");
-            }
-            section.setText(narrative(lines));
         }
-        composition.setText(narrative(List.of("Patient Summary translated from a French "
-                + source.format().name().replace('_', '-') + " document.")));
-        return bundle;
-    }
-
-    private Resource resource(ClinicalEntry e, Reference subject, FhirCodes codes, String where) {
-        if (e instanceof Allergy a) {
-            AllergyIntolerance ai = new AllergyIntolerance();
-            ai.setPatient(subject);
-            CodeableConcept agent = codes.concept(a.agent(), VS + "24", where + ".code", true);
-            ai.setCode(agent != null ? agent : unknown());
-            ai.setClinicalStatus(clinical("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
-                    a.clinicalStatus() != null && "inactive".equals(a.clinicalStatus().code()) ? "inactive" : "active"));
-            ai.setVerificationStatus(clinical("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "confirmed"));
-            if (a.type() != null && a.type().code() != null) {
-                // SNOMED "allergy to …" concepts say allergy; anything else is left to the code.
-                ai.setType(a.type().displayName() != null && a.type().displayName().toLowerCase().contains("intol")
-                        ? AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE
-                        : AllergyIntolerance.AllergyIntoleranceType.ALLERGY);
-            }
-            DateTimeType onset = FhirDates.dateTime(a.onset());
-            if (onset != null) {
-                ai.setOnset(onset);
-            }
-            if (a.reaction() != null) {
-                CodeableConcept m = codes.concept(a.reaction(), VS + "5", where + ".reaction.manifestation", false);
-                if (m != null) {
-                    ai.addReaction().addManifestation(m);
-                }
-            }
-            return ai;
+        boolean anyText = sections.stream().anyMatch(ClinicalSection::hasNarrativeText);
+        if (section.getEntry().isEmpty() && !anyText) {
+            section.setEmptyReason(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
+                    "http://terminology.hl7.org/CodeSystem/list-empty-reason", "unavailable", "Unavailable")));
+            lines.add("No information available.");
         }
-        if (e instanceof MedicationStatement m) {
-            org.hl7.fhir.r4.model.MedicationStatement ms = new org.hl7.fhir.r4.model.MedicationStatement();
-            ms.setStatus(org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus.ACTIVE);
-            ms.setSubject(subject);
-            CodeableConcept medication = codes.concept(m.product().code(), VS + "24", where + ".medicationCodeableConcept", true);
-            if (medication == null && m.product().atc() != null) {
-                medication = codes.concept(m.product().atc(), VS + "24", where + ".medicationCodeableConcept", true);
-            }
-            if (medication != null && m.product().name() != null) {
-                medication.setText(m.product().name());
-            }
-            ms.setMedication(medication != null ? medication : unknown());
-            org.hl7.fhir.r4.model.Period period = new org.hl7.fhir.r4.model.Period();
-            DateTimeType start = FhirDates.dateTime(m.start());
-            DateTimeType end = FhirDates.dateTime(m.end());
-            if (start != null) {
-                period.setStartElement(start);
-            }
-            if (end != null) {
-                period.setEndElement(end);
-            }
-            if (start == null && end == null) {
-                DateTimeType absent = new DateTimeType();
-                absent.addExtension(dataAbsent());
-                ms.setEffective(absent);
-            } else {
-                ms.setEffective(period);
-            }
-            for (Dosage d : m.dosages()) {
-                ms.addDosage(MpdBuilder.dosage(d, codes, where + ".dosage"));
-            }
-            return ms;
-        }
-        if (e instanceof Problem p) {
-            Condition c = new Condition();
-            c.setSubject(subject);
-            CodeableConcept code = codes.concept(p.condition(), VS + "5", where + ".code", true);
-            c.setCode(code != null ? code : unknown());
-            c.setClinicalStatus(clinical("http://terminology.hl7.org/CodeSystem/condition-clinical",
-                    p.resolved() == null ? "active" : "resolved"));
-            DateTimeType onset = FhirDates.dateTime(p.onset());
-            if (onset != null) {
-                c.setOnset(onset);
-            }
-            DateTimeType resolved = FhirDates.dateTime(p.resolved());
-            if (resolved != null) {
-                c.setAbatement(resolved);
-            }
-            return c;
-        }
-        if (e instanceof ProcedureEntry p) {
-            Procedure proc = new Procedure();
-            proc.setStatus(Procedure.ProcedureStatus.COMPLETED);
-            proc.setSubject(subject);
-            CodeableConcept code = codes.concept(p.code(), VS + "10", where + ".code", false);
-            proc.setCode(code != null ? code : unknown());
-            DateTimeType when = FhirDates.dateTime(p.date());
-            if (when == null) {
-                when = new DateTimeType();
-                when.addExtension(dataAbsent());
-            }
-            proc.setPerformed(when);
-            return proc;
-        }
-        if (e instanceof Immunization i) {
-            org.hl7.fhir.r4.model.Immunization imm = new org.hl7.fhir.r4.model.Immunization();
-            imm.setStatus(org.hl7.fhir.r4.model.Immunization.ImmunizationStatus.COMPLETED);
-            imm.setPatient(subject);
-            CodeableConcept vaccine = codes.concept(i.vaccine(), VS + "28", where + ".vaccineCode", false);
-            imm.setVaccineCode(vaccine != null ? vaccine : unknown());
-            DateTimeType when = FhirDates.dateTime(i.date());
-            imm.setOccurrence(when != null ? when : new StringType("unknown"));
-            return imm;
-        }
-        if (e instanceof DeviceUse d) {
-            Device device = new Device();
-            CodeableConcept type = codes.concept(d.device(), VS + "8", where + ".device.type", false);
-            device.setType(type != null ? type : unknown());
-            device.setPatient(subject);
-            DeviceUseStatement dus = new DeviceUseStatement();
-            dus.setStatus(DeviceUseStatement.DeviceUseStatementStatus.ACTIVE);
-            dus.setSubject(subject);
-            dus.getDevice().setResource(device);
-            DateTimeType start = FhirDates.dateTime(d.start());
-            if (start != null) {
-                dus.setTiming(start);
-            }
-            return dus;
-        }
-        // Observations are built by observation(), which needs the section they belong to.
-        return null;
-    }
-
-    private static final String VITAL_SIGNS_PROFILE = "http://hl7.org/fhir/StructureDefinition/vitalsigns";
-    private static final String UCUM = "http://unitsofmeasure.org";
-
-    /**
-     * An observation of the vital signs, results, social history or pregnancy section. The LOINC code the
-     * French document uses is what IPS expects for these observations, so it is kept; social history codes
-     * also get their eHDSISocialHistory pivot coding. Vital signs with a date and a UCUM quantity claim the
-     * core vital-signs profile the IPS section slices on.
-     */
-    private static org.hl7.fhir.r4.model.Observation observation(SectionKind kind, Observation o, Reference subject,
-                                                                FhirCodes codes, String where) {
-        org.hl7.fhir.r4.model.Observation obs = new org.hl7.fhir.r4.model.Observation();
-        obs.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
-        obs.setSubject(subject);
-        String category = switch (kind) {
-            case VITAL_SIGNS -> "vital-signs";
-            case RESULTS -> "laboratory";
-            case SOCIAL_HISTORY -> "social-history";
-            default -> null;
-        };
-        if (category != null) {
-            obs.addCategory(clinical("http://terminology.hl7.org/CodeSystem/observation-category", category));
-        }
-        CodeableConcept code = kind == SectionKind.SOCIAL_HISTORY
-                ? codes.concept(o.code(), VS + "14", where + ".code", false) : FhirCodes.asIs(o.code());
-        obs.setCode(code != null ? code : unknown());
-        DateTimeType when = FhirDates.dateTime(o.date());
-        if (when != null) {
-            obs.setEffective(when);
-        }
-        java.math.BigDecimal number = o.quantity() == null ? null : o.quantity().decimal();
-        if (o.codedValue() != null && o.codedValue().isCoded()) {
-            obs.setValue(FhirCodes.asIs(o.codedValue()));
-        } else if (o.quantity() != null && number == null) {
-            // Not an HL7 number (e.g. a decimal comma): carried as written, as text, never guessed; reported.
-            obs.setValue(new StringType(o.quantity().value() + (o.quantity().unit() == null ? "" : " " + o.quantity().unit())));
-        } else if (o.quantity() != null && o.quantity().unit() != null && !o.quantity().unit().startsWith("{")) {
-            // French CDA quantities are UCUM: the unit is also the UCUM code.
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number)
-                    .setUnit(o.quantity().unit()).setSystem(UCUM).setCode(o.quantity().unit()));
-        } else if (o.quantity() != null && isInteger(number)) {
-            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(number.intValueExact()));
-        } else if (o.quantity() != null) {
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number));
-        } else if (o.textValue() != null) {
-            obs.setValue(new StringType(o.textValue()));
-        } else {
-            obs.setDataAbsentReason(clinical("http://terminology.hl7.org/CodeSystem/data-absent-reason", "unknown"));
-        }
-        if (kind == SectionKind.VITAL_SIGNS && when != null && obs.getValue() instanceof org.hl7.fhir.r4.model.Quantity q
-                && q.hasSystem()) {
-            obs.getMeta().addProfile(VITAL_SIGNS_PROFILE);
-        }
-        return obs;
-    }
-
-    private static boolean isInteger(java.math.BigDecimal n) {
-        try {
-            n.intValueExact();
-            return true;
-        } catch (ArithmeticException notAnInt) {
-            return false;
-        }
+        section.setText(FhirNarrative.section(lines, narratives));
     }
 
     private static String describe(ClinicalEntry e) {
@@ -378,6 +220,10 @@ public final class IpsBundleBuilder {
         }
         if (e instanceof DeviceUse d) {
             return "Device: " + display(d.device());
+        }
+        if (e instanceof ClinicalEntry.PlannedItem p) {
+            return "Planned: " + (p.productName() != null ? p.productName() : p.code() != null ? display(p.code())
+                    : p.narrative() != null ? p.narrative() : p.act());
         }
         if (e instanceof Observation o) {
             String value = o.codedValue() != null ? display(o.codedValue())
@@ -413,10 +259,6 @@ public final class IpsBundleBuilder {
     static org.hl7.fhir.r4.model.Extension dataAbsent() {
         return new org.hl7.fhir.r4.model.Extension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",
                 new org.hl7.fhir.r4.model.CodeType("unknown"));
-    }
-
-    private static CodeableConcept clinical(String system, String code) {
-        return new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(system, code, null));
     }
 
     private static void add(Bundle bundle, String fullUrl, Resource r) {

@@ -40,7 +40,7 @@ final class OutputIndex {
         for (Element id : CdaNodes.descendants(body, "id")) {
             String r = CdaNodes.attr(id, "root");
             if (r != null) {
-                index.ids.add(CdaNodes.attr(id, "extension") == null ? r : r + "^" + CdaNodes.attr(id, "extension"));
+                index.ids.add(normal(CdaNodes.attr(id, "extension") == null ? r : r + "^" + CdaNodes.attr(id, "extension")));
             }
         }
         for (Element section : CdaNodes.descendants(body, "section")) {
@@ -77,6 +77,8 @@ final class OutputIndex {
     static OutputIndex ofFhir(String json) throws Exception {
         OutputIndex index = new OutputIndex();
         JsonNode bundle = new ObjectMapper().readTree(json);
+        Map<String, Unit> byUrl = new java.util.HashMap<>();
+        Map<String, Set<String>> references = new java.util.HashMap<>();
         for (JsonNode entry : bundle.path("entry")) {
             JsonNode resource = entry.path("resource");
             if ("Composition".equals(resource.path("resourceType").asText())) {
@@ -91,14 +93,33 @@ final class OutputIndex {
             }
             Set<String> codes = new HashSet<>();
             Set<String> times = new HashSet<>();
-            walk(resource, codes, times, index.ids);
+            Set<String> referenced = new HashSet<>();
+            walk(resource, codes, times, index.ids, referenced);
+            String url = entry.path("fullUrl").asText();
+            byUrl.put(url, new Unit(codes, times));
+            references.put(url, referenced);
+        }
+        // A statement may span resources: a DeviceUseStatement and its Device, a MedicationRequest and its Medication.
+        for (Map.Entry<String, Unit> e : byUrl.entrySet()) {
+            Set<String> codes = new HashSet<>(e.getValue().codes());
+            Set<String> times = new HashSet<>(e.getValue().times());
+            for (String ref : references.get(e.getKey())) {
+                Unit other = byUrl.get(ref);
+                if (other != null) {
+                    codes.addAll(other.codes());
+                }
+            }
             index.units.add(new Unit(codes, times));
         }
         return index;
     }
 
-    private static void walk(JsonNode node, Set<String> codes, Set<String> times, Set<String> ids) {
+    private static void walk(JsonNode node, Set<String> codes, Set<String> times, Set<String> ids,
+                             Set<String> referenced) {
         if (node.isObject()) {
+            if (node.has("reference")) {
+                referenced.add(node.path("reference").asText());
+            }
             if (node.has("system") && node.has("code")) {
                 codes.add(node.path("code").asText());
             }
@@ -106,18 +127,18 @@ final class OutputIndex {
                 // An Identifier: urn:oid:root + extension, or an RFC 3986 URI naming the root alone.
                 String system = node.path("system").asText();
                 String value = node.path("value").asText();
-                if (system.startsWith("urn:oid:")) {
-                    ids.add(system.substring(8) + "^" + value);
+                if (system.startsWith("urn:oid:") || system.startsWith("urn:uuid:")) {
+                    ids.add(normal(system.substring(system.indexOf(':', 4) + 1) + "^" + value));
                 } else if (system.equals("urn:ietf:rfc:3986")) {
-                    ids.add(value.replaceFirst("^urn:(oid|uuid):", ""));
+                    ids.add(normal(value.replaceFirst("^urn:(oid|uuid):", "")));
                 }
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                walk(it.next().getValue(), codes, times, ids);
+                walk(it.next().getValue(), codes, times, ids, referenced);
             }
         } else if (node.isArray()) {
             for (JsonNode item : node) {
-                walk(item, codes, times, ids);
+                walk(item, codes, times, ids, referenced);
             }
         } else if (node.isTextual() && FHIR_DATE.matcher(node.asText()).matches()) {
             times.add(digits(node.asText()));
@@ -130,7 +151,7 @@ final class OutputIndex {
             return sectionCodesWithText.contains(s.code());
         }
         for (String id : s.ids()) {
-            if (ids.contains(id)) {
+            if (ids.contains(normal(id))) {
                 return true;
             }
         }
@@ -144,6 +165,11 @@ final class OutputIndex {
             }
         }
         return false;
+    }
+
+    /** UUID roots are case-insensitive (FHIR writes them in lower case, French documents often in upper case). */
+    private static String normal(String id) {
+        return id.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean sameTime(String a, String b) {
