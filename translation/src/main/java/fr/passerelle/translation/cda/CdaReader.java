@@ -89,10 +89,8 @@ public final class CdaReader {
                     sections.add(read);
                 }
             }
-            // Sections the pivot has no place for may still embed the PDF the level-1 document carries.
-            pdf(body, ctx);
         }
-        return new CdaDocument(format, header, sections, ctx.pdf);
+        return new CdaDocument(format, header, sections, embeddedPdf(root), ctx.irregular);
     }
 
     // ---------------------------------------------------------------- header
@@ -130,7 +128,9 @@ public final class CdaReader {
         }
         List<InstanceId> ids = new ArrayList<>();
         for (Element id : children(patientRole, "id")) {
-            ids.add(instanceId(id));
+            if (instanceId(id) != null) {
+                ids.add(instanceId(id));
+            }
         }
         Patient patient = new Patient(ids, family, given, coded(child(patientEl, "administrativeGenderCode")),
                 attr(child(patientEl, "birthTime"), "value"), address(child(patientRole, "addr")),
@@ -154,7 +154,7 @@ public final class CdaReader {
         List<InstanceId> orders = new ArrayList<>();
         for (Element f : children(root, "inFulfillmentOf")) {
             Element id = path(f, "order", "id");
-            if (id != null) {
+            if (instanceId(id) != null) {
                 orders.add(instanceId(id));
             }
         }
@@ -304,27 +304,41 @@ public final class CdaReader {
                 }
             }
         }
-        pdf(section, ctx);
         return out;
     }
 
     /**
-     * The first PDF embedded in a part of the body. PDFs may sit in any section (IPS-FR "documents ajoutés",
-     * advance directives, the eP-MED-DM "documents attachés" copy of the prescription), read or not.
+     * The first PDF the document embeds, wherever it is: an {@code observationMedia} of any section, known to
+     * the translators or not (IPS-FR "documents ajoutés", advance directives, the eP "Copie du document"), or a
+     * non-XML body. Recognised by its media type, never by a section title or code.
      */
-    private static void pdf(Element part, Context ctx) {
-        if (ctx.pdf.isEmpty()) {
-            for (Element media : CdaNodes.descendants(part, "observationMedia")) {
-                Element value = child(media, "value");
-                if ("application/pdf".equals(attr(value, "mediaType")) && "B64".equals(attr(value, "representation"))) {
-                    String b64 = value.getTextContent();
-                    if (b64 != null && !b64.isBlank()) {
-                        ctx.pdf = Optional.of(new EmbeddedPdf(b64.strip(), new SourceRef(value)));
-                        break;
-                    }
-                }
+    private static Optional<EmbeddedPdf> embeddedPdf(Element root) {
+        Element component = child(root, "component");
+        Element nonXml = child(component, "nonXMLBody");
+        if (nonXml != null) {
+            return pdf(child(nonXml, "text"));
+        }
+        Element body = child(component, "structuredBody");
+        if (body == null) {
+            return Optional.empty();
+        }
+        for (Element media : CdaNodes.descendants(body, "observationMedia")) {
+            Optional<EmbeddedPdf> pdf = pdf(child(media, "value"));
+            if (pdf.isPresent()) {
+                return pdf;
             }
         }
+        return Optional.empty();
+    }
+
+    private static Optional<EmbeddedPdf> pdf(Element value) {
+        if ("application/pdf".equals(attr(value, "mediaType")) && "B64".equals(attr(value, "representation"))) {
+            String b64 = value.getTextContent();
+            if (b64 != null && !b64.isBlank()) {
+                return Optional.of(new EmbeddedPdf(b64.strip(), new SourceRef(value)));
+            }
+        }
+        return Optional.empty();
     }
 
     private void entry(SectionKind kind, Element s, Context ctx, List<ClinicalEntry> out) throws TranslationException {
@@ -555,7 +569,8 @@ public final class CdaReader {
         if (value != null) {
             String type = value.getAttributeNS(CdaNodes.XSI, "type");
             if (type.endsWith("PQ")) {
-                quantity = new Quantity(attr(value, "value"), attr(value, "unit"));
+                // A nullFlavored quantity (value UNK) has no value: the observation's value is unknown.
+                quantity = pq(value, ctx);
             } else if (type.endsWith("CD") || type.endsWith("CE") || type.endsWith("CO") || type.endsWith("CV")) {
                 coded = coded(value);
                 if (coded == null && child(value, "originalText") != null) {
@@ -566,7 +581,7 @@ public final class CdaReader {
             } else if (type.endsWith("ST") || type.endsWith("ED")) {
                 text = text(value);
             } else if (type.endsWith("INT") || type.endsWith("REAL")) {
-                quantity = new Quantity(attr(value, "value"), null);
+                quantity = attr(value, "value") == null ? null : decimal(new Quantity(attr(value, "value"), null), value, ctx);
             } else if (type.endsWith("BL")) {
                 text = attr(value, "value");
             }
@@ -583,9 +598,10 @@ public final class CdaReader {
         String r = attr(child(s, "repeatNumber"), "value");
         if (r != null) {
             try {
-                repeats = Integer.valueOf(r);
+                repeats = Integer.valueOf(r.strip());
             } catch (NumberFormatException e) {
-                repeats = null;
+                ctx.irregular.add(new IrregularValue(new SourceRef(child(s, "repeatNumber")), "number of renewals",
+                        "an integer"));
             }
         }
         Quantity toDispense = null;
@@ -595,7 +611,7 @@ public final class CdaReader {
             if (supply != null && toDispense == null) {
                 Element q = child(supply, "quantity");
                 if (q != null && attr(q, "value") != null) {
-                    toDispense = new Quantity(attr(q, "value"), attr(q, "unit"));
+                    toDispense = pq(q, ctx);
                 }
             }
             Element act = child(rel, "act");
@@ -636,7 +652,7 @@ public final class CdaReader {
         if (ref != null) {
             prescriptionId = attr(ref, "extension") != null ? attr(ref, "extension") : attr(ref, "root");
         }
-        return new DispensedLine(id(supply), p, q == null ? null : new Quantity(attr(q, "value"), attr(q, "unit")),
+        return new DispensedLine(id(supply), p, pq(q, ctx),
                 prescriptionId, lineId, substituted, attr(child(supply, "effectiveTime"), "value"), new SourceRef(supply));
     }
 
@@ -672,7 +688,7 @@ public final class CdaReader {
             }
             Element qty = child(ing, "quantity");
             ingredients.add(new Ingredient(coded(child(substance, "code")), text(child(substance, "name")),
-                    pq(child(qty, "numerator")), pq(child(qty, "denominator"))));
+                    pq(child(qty, "numerator"), ctx), pq(child(qty, "denominator"), ctx)));
         }
         boolean anyCode = (code != null && code.isCoded()) || (atc != null && atc.isCoded())
                 || ingredients.stream().anyMatch(i -> i.substance() != null && i.substance().isCoded());
@@ -686,7 +702,7 @@ public final class CdaReader {
         Element content = child(material, "asContent");
         Element container = child(content, "containerPackagedProduct");
         return new Product(code, name, atc, ingredients, coded(child(material, "formCode")),
-                coded(child(container, "formCode")), pq(child(content, "quantity")), new SourceRef(material));
+                coded(child(container, "formCode")), pq(child(content, "quantity"), ctx), new SourceRef(material));
     }
 
     private List<Dosage> dosages(Element s, Context ctx) {
@@ -716,7 +732,7 @@ public final class CdaReader {
         for (Element t : children(sa, "effectiveTime")) {
             String type = t.getAttributeNS(CdaNodes.XSI, "type");
             if (type.endsWith("PIVL_TS")) {
-                period = pq(child(t, "period"));
+                period = pq(child(t, "period"), ctx);
             } else if (type.endsWith("IVL_TS")) {
                 start = attr(child(t, "low"), "value");
                 end = attr(child(t, "high"), "value");
@@ -724,7 +740,7 @@ public final class CdaReader {
                 for (Element comp : children(t, "comp")) {
                     String ct = comp.getAttributeNS(CdaNodes.XSI, "type");
                     if (ct.endsWith("PIVL_TS") && period == null) {
-                        period = pq(child(comp, "period"));
+                        period = pq(child(comp, "period"), ctx);
                     } else if (ct.endsWith("IVL_TS") && start == null) {
                         start = attr(child(comp, "low"), "value");
                     }
@@ -732,16 +748,24 @@ public final class CdaReader {
             }
         }
         Element dose = child(sa, "doseQuantity");
-        Quantity low = dose == null ? null : pq(child(dose, "low") != null ? child(dose, "low") : dose);
-        Quantity high = dose == null ? null : pq(child(dose, "high") != null ? child(dose, "high") : dose);
+        Quantity low = dose == null ? null : pq(child(dose, "low") != null ? child(dose, "low") : dose, ctx);
+        Quantity high = dose == null ? null : pq(child(dose, "high") != null ? child(dose, "high") : dose, ctx);
         return new Dosage(low, high, period, start, end, route, ctx.narrative(child(sa, "text")));
     }
 
-    private static Quantity pq(Element e) {
+    private static Quantity pq(Element e, Context ctx) {
         if (e == null || attr(e, "value") == null) {
             return null;
         }
-        return new Quantity(attr(e, "value"), attr(e, "unit"));
+        return decimal(new Quantity(attr(e, "value"), attr(e, "unit")), e, ctx);
+    }
+
+    /** The quantity as written; one whose value is not an HL7 decimal is also recorded as irregular. */
+    private static Quantity decimal(Quantity q, Element e, Context ctx) {
+        if (q.decimal() == null) {
+            ctx.irregular.add(new IrregularValue(new SourceRef(e), "quantity value", "a decimal number with a point"));
+        }
+        return q;
     }
 
     private static String low(Element s) {
@@ -814,11 +838,11 @@ public final class CdaReader {
         return null;
     }
 
-    /** Per-document state: the narrative's ID index (built on first use) and the PDF found. */
+    /** Per-document state: the narrative's ID index (built on first use), the irregular values. */
     private static final class Context {
         private final Element root;
         private Map<String, Element> ids;
-        private Optional<EmbeddedPdf> pdf = Optional.empty();
+        private final List<IrregularValue> irregular = new ArrayList<>();
 
         Context(Element root) {
             this.root = root;

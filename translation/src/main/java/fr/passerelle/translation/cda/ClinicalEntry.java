@@ -10,6 +10,22 @@ public sealed interface ClinicalEntry {
 
     /** A value with a UCUM unit as written (value kept as text to preserve precision). */
     record Quantity(String value, String unit) {
+
+        /**
+         * The value as a number when it is a valid HL7 decimal literal (digits, one point, optional sign and
+         * exponent); null otherwise. A decimal comma ("58,5") is not valid HL7 and is never guessed into 58.5:
+         * writers leave it out of structured quantities and the translation reports it.
+         */
+        public java.math.BigDecimal decimal() {
+            if (value == null || !HL7_DECIMAL.matcher(value).matches()) {
+                return null;
+            }
+            return new java.math.BigDecimal(value);
+        }
+
+        /** xs:decimal, or xs:double in plain or scientific notation with a modest exponent (no INF, no NaN). */
+        private static final java.util.regex.Pattern HL7_DECIMAL =
+                java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     }
 
     /**

@@ -66,7 +66,9 @@ final class MedicineWriter {
         }
         if (p.packageForm() != null || p.packageQuantity() != null) {
             Element content = dom.pharm(material, "asContent", "classCode", "CONT");
-            if (p.packageQuantity() != null) {
+            if (p.packageQuantity() != null && p.packageQuantity().decimal() == null) {
+                dom.pharm(content, "quantity", "nullFlavor", "OTH");
+            } else if (p.packageQuantity() != null) {
                 Element q = dom.pharm(content, "quantity", "value", p.packageQuantity().value(), "unit",
                         p.packageQuantity().unit() == null || p.packageQuantity().unit().startsWith("{") ? "1"
                                 : p.packageQuantity().unit());

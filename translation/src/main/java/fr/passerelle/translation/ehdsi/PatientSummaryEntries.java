@@ -377,10 +377,15 @@ final class PatientSummaryEntries {
                 || kind == SectionKind.SOCIAL_HISTORY || (kind == SectionKind.VITAL_SIGNS && bloodPressure);
         if (o.codedValue() != null) {
             dom.coded(obs, "value", o.codedValue(), "xsi:type", "CD");
+        } else if (o.quantity() != null && o.quantity().decimal() == null) {
+            // Not an HL7 number (e.g. a decimal comma): carried as written, as text, never guessed; reported.
+            dom.text(obs, "value", o.quantity().value() + (o.quantity().unit() == null ? "" : " " + o.quantity().unit()))
+                    .setAttributeNS(CdaNodes.XSI, "xsi:type", "ST");
         } else if (o.quantity() != null && o.quantity().unit() != null) {
             dom.quantity(obs, "value", o.quantity(), "xsi:type", "PQ");
         } else if (o.quantity() != null) {
-            dom.add(obs, "value", "xsi:type", "INT", "value", o.quantity().value());
+            dom.add(obs, "value", "xsi:type", o.quantity().decimal().scale() <= 0 ? "INT" : "REAL",
+                    "value", o.quantity().value());
         } else if (o.textValue() != null && o.valueNarrativeId() != null) {
             // An uncoded value the author wrote in the narrative: HL7's "other" with the original text.
             Element value = dom.add(obs, "value", "xsi:type", "CD", "nullFlavor", "OTH");

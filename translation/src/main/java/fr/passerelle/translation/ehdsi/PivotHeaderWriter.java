@@ -25,7 +25,10 @@ final class PivotHeaderWriter {
         dom.add(doc, "typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
         dom.templates(doc, documentTemplate);
         dom.id(doc, h.id());
-        dom.fixedCode(doc, "code", loincCode, LOINC, loincDisplay);
+        Element code = dom.fixedCode(doc, "code", loincCode, LOINC, loincDisplay);
+        if (h.documentCode() != null && h.documentCode().isCoded()) {
+            code.setUserData(PivotDom.STANDS_FOR, h.documentCode(), null);
+        }
         dom.text(doc, "title", title);
         dom.time(doc, "effectiveTime", h.effectiveTime());
         Element confidentiality = dom.coded(doc, "confidentialityCode", h.confidentiality());

@@ -408,16 +408,20 @@ final class IpsResources {
         if (when != null) {
             obs.setEffective(when);
         }
+        java.math.BigDecimal number = o.quantity() == null ? null : o.quantity().decimal();
         if (o.codedValue() != null && o.codedValue().isCoded()) {
             obs.setValue(FhirCodes.asIs(o.codedValue()));
+        } else if (o.quantity() != null && number == null) {
+            // Not an HL7 number (e.g. a decimal comma): carried as written, as text, never guessed; reported.
+            obs.setValue(new StringType(o.quantity().value() + (o.quantity().unit() == null ? "" : " " + o.quantity().unit())));
         } else if (o.quantity() != null && o.quantity().unit() != null && !o.quantity().unit().startsWith("{")) {
             // French CDA quantities are UCUM: the unit is also the UCUM code.
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value()))
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number)
                     .setUnit(o.quantity().unit()).setSystem(UCUM).setCode(o.quantity().unit()));
-        } else if (o.quantity() != null && o.quantity().value().matches("-?\\d+")) {
-            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(Integer.parseInt(o.quantity().value())));
+        } else if (o.quantity() != null && isInteger(number)) {
+            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(number.intValueExact()));
         } else if (o.quantity() != null) {
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value())));
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number));
         } else if (o.textValue() != null) {
             obs.setValue(new StringType(o.textValue()));
         } else {
@@ -565,5 +569,14 @@ final class IpsResources {
 
     private static String display(CodedValue v) {
         return v.displayName() != null ? v.displayName() : v.code();
+    }
+
+    private static boolean isInteger(java.math.BigDecimal n) {
+        try {
+            n.intValueExact();
+            return true;
+        } catch (ArithmeticException notAnInt) {
+            return false;
+        }
     }
 }

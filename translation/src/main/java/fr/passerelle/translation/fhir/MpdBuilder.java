@@ -14,7 +14,6 @@ import fr.passerelle.translation.cda.ClinicalEntry.Product;
 import fr.passerelle.translation.cda.ClinicalSection;
 import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.SectionKind;
-import java.math.BigDecimal;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -99,8 +98,8 @@ public final class MpdBuilder {
                 request.addDosageInstruction(dosage(d, codes, where + ".dosageInstruction"));
             }
             MedicationRequest.MedicationRequestDispenseRequestComponent dispense = request.getDispenseRequest();
-            if (line.quantityToDispense() != null) {
-                dispense.setQuantity((SimpleQuantity) new SimpleQuantity().setValue(new BigDecimal(line.quantityToDispense().value())));
+            if (line.quantityToDispense() != null && line.quantityToDispense().decimal() != null) {
+                dispense.setQuantity((SimpleQuantity) new SimpleQuantity().setValue(line.quantityToDispense().decimal()));
             }
             if (line.repeats() != null) {
                 dispense.setNumberOfRepeatsAllowed(line.repeats());
@@ -158,7 +157,9 @@ public final class MpdBuilder {
                     where + ".ingredient.itemCodeableConcept", false);
             ing.setItem(substance != null ? substance : new CodeableConcept().setText(i.name()));
             ing.setIsActive(true);
-            if (i.strengthNumerator() != null) {
+            // A strength whose numbers are not HL7 decimals is left out (reported), never guessed.
+            if (i.strengthNumerator() != null && i.strengthNumerator().decimal() != null
+                    && (i.strengthDenominator() == null || i.strengthDenominator().decimal() != null)) {
                 Ratio strength = new Ratio();
                 strength.setNumerator(quantity(i.strengthNumerator()));
                 strength.setDenominator(i.strengthDenominator() == null ? new Quantity().setValue(1)
@@ -175,11 +176,11 @@ public final class MpdBuilder {
         if (d.text() != null) {
             dosage.setText(d.text());
         }
-        if (d.period() != null) {
+        if (d.period() != null && d.period().decimal() != null) {
             Timing timing = new Timing();
             Timing.TimingRepeatComponent repeat = timing.getRepeat();
             repeat.setFrequency(1);
-            repeat.setPeriod(new BigDecimal(d.period().value()));
+            repeat.setPeriod(d.period().decimal());
             Timing.UnitsOfTime unit = unitsOfTime(d.period().unit());
             if (unit != null) {
                 repeat.setPeriodUnit(unit);
@@ -193,7 +194,10 @@ public final class MpdBuilder {
         if (d.route() != null) {
             dosage.setRoute(codes.concept(d.route(), VS + "12", where + ".route", false));
         }
-        if (d.doseLow() != null || d.doseHigh() != null) {
+        // A dose whose numbers are not HL7 decimals is left out (reported), never guessed.
+        boolean decimals = (d.doseLow() == null || d.doseLow().decimal() != null)
+                && (d.doseHigh() == null || d.doseHigh().decimal() != null);
+        if (decimals && (d.doseLow() != null || d.doseHigh() != null)) {
             org.hl7.fhir.r4.model.Range range = new org.hl7.fhir.r4.model.Range();
             if (d.doseLow() != null) {
                 range.setLow((SimpleQuantity) copy(new SimpleQuantity(), d.doseLow()));
@@ -215,7 +219,7 @@ public final class MpdBuilder {
     }
 
     private static Quantity copy(Quantity target, ClinicalEntry.Quantity q) {
-        target.setValue(new BigDecimal(q.value()));
+        target.setValue(q.decimal());
         if (q.unit() != null) {
             target.setUnit(q.unit()).setSystem(UCUM).setCode(q.unit());
         }
