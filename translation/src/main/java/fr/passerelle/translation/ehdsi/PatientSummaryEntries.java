@@ -220,6 +220,11 @@ final class PatientSummaryEntries {
         };
     }
 
+    /** The identifier to write for an entry written elsewhere (the medication item): unique in the pivot. */
+    String uniqueId(String id, fr.passerelle.translation.cda.SourceRef where) {
+        return ids.unique(id, where);
+    }
+
     // ---------------------------------------------------------------- medication reasons
 
     /** eHDSI Medication Reason Observations (RSON) after the medication's consumable. */
