@@ -449,13 +449,15 @@ public final class CdaReader {
             }
         }
         Map<String, Qualifier> q = qualifiers(obs);
-        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reactions, low(obs), high(obs),
+        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), coded(child(obs, "value")),
+                "true".equals(attr(obs, "negationInd")), reactions, low(obs), high(obs),
                 q.get(STATUS), q.get(CRITICALITY), q.get(CERTAINTY), narrativeId(obs, ctx, agent), new SourceRef(obs));
     }
 
     private Problem problem(Element obs, Context ctx) {
         Map<String, Qualifier> q = qualifiers(obs);
-        return new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")), low(obs), high(obs),
+        return new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")),
+                "true".equals(attr(obs, "negationInd")), low(obs), high(obs),
                 q.get(STATUS), q.get(SEVERITY), q.get(CERTAINTY), q.get(HEALTH_STATUS),
                 narrativeId(obs, ctx, child(obs, "value")),
                 new SourceRef(obs));

@@ -41,22 +41,26 @@ public sealed interface ClinicalEntry {
     }
 
     /**
-     * An allergy or intolerance: type (allergy/intolerance…), agent, every reaction, onset and end, clinical
-     * status, criticality and certainty (verification status), and the narrative element describing it.
+     * An allergy or intolerance: type (allergy/intolerance…), agent, the observation's value (the condition, or an
+     * absent-or-unknown code such as "no known allergies"), whether the author negated it ({@code negationInd}:
+     * "not allergic to"), every reaction, onset and end, clinical status, criticality and certainty (verification
+     * status), and the narrative element describing it.
      */
-    record Allergy(String id, CodedValue type, CodedValue agent, List<Reaction> reactions, String onset, String end,
-                   Qualifier clinicalStatus, Qualifier criticality, Qualifier certainty, String narrativeId,
-                   SourceRef source) implements ClinicalEntry {
+    record Allergy(String id, CodedValue type, CodedValue agent, CodedValue value, boolean negated,
+                   List<Reaction> reactions, String onset, String end, Qualifier clinicalStatus,
+                   Qualifier criticality, Qualifier certainty, String narrativeId, SourceRef source)
+            implements ClinicalEntry {
         public Allergy {
             reactions = reactions == null ? List.of() : List.copyOf(reactions);
         }
     }
 
     /**
-     * A problem (active or past): problem type, condition code, onset, resolution, clinical status, severity,
+     * A problem (active or past): problem type, condition code, whether the author negated it ("no …"), onset,
+     * resolution, clinical status, severity,
      * certainty, the patient's health status, and the narrative element describing it.
      */
-    record Problem(String id, CodedValue code, CodedValue condition, String onset, String resolved,
+    record Problem(String id, CodedValue code, CodedValue condition, boolean negated, String onset, String resolved,
                    Qualifier clinicalStatus, Qualifier severity, Qualifier certainty, Qualifier healthStatus,
                    String narrativeId, SourceRef source) implements ClinicalEntry {
     }

@@ -57,7 +57,18 @@ final class PatientSummaryEntries {
     private Element otherWhenUnmapped(Element parent, String name, CodedValue value, String... attributes) {
         Element e = dom.coded(parent, name, value, attributes);
         e.setUserData(PivotDom.OTHER_WHEN_UNMAPPED, Boolean.TRUE, null);
+        ehdsiWhenAbsentOrUnknown(e, value);
         return e;
+    }
+
+    /**
+     * The French CI-SIS and eHDSI share the IPS absent-or-unknown codes ("no known allergies"): already the
+     * pivot's, though MVC 8.1.0 lists none of their value sets, so the transcoder leaves them as they are.
+     */
+    private static void ehdsiWhenAbsentOrUnknown(Element e, CodedValue value) {
+        if (value != null && ABSENT_OR_UNKNOWN.equals(value.codeSystem())) {
+            e.setUserData(PivotDom.EHDSI_CODE, Boolean.TRUE, null);
+        }
     }
 
     private static Element entry(PivotDom dom, Element section) {
@@ -76,16 +87,20 @@ final class PatientSummaryEntries {
         Element eff = dom.add(act, "effectiveTime");
         dom.time(eff, "low", a.onset());
         Element obs = dom.add(dom.add(act, "entryRelationship", "typeCode", "SUBJ", "inversionInd", "false"),
-                "observation", "classCode", "OBS", "moodCode", "EVN");
+                "observation", "classCode", "OBS", "moodCode", "EVN", "negationInd", a.negated() ? "true" : null);
         dom.templates(obs, E + "3.17");
         dom.id(obs, id);
-        dom.coded(obs, "code", a.type());
+        otherWhenUnmapped(obs, "code", a.type());
         links.text(dom, obs, a.narrativeId(), null, narrative);
         dom.add(obs, "statusCode", "code", "completed");
         Element oeff = dom.add(obs, "effectiveTime");
         dom.time(oeff, "low", a.onset());
         if (a.end() != null) {
             dom.time(oeff, "high", a.end());
+        }
+        if (a.value() != null && a.value().isCoded()) {
+            // The condition, or eHDSI's absent-or-unknown code ("no known allergies"), as the author coded it.
+            ehdsiWhenAbsentOrUnknown(dom.coded(obs, "value", a.value(), "xsi:type", "CD"), a.value());
         }
         Element entity = dom.add(dom.add(dom.add(obs, "participant", "typeCode", "CSM"), "participantRole",
                 "classCode", "MANU"), "playingEntity", "classCode", "MMAT");
@@ -142,7 +157,7 @@ final class PatientSummaryEntries {
             dom.time(eff, "high", p.resolved());
         }
         Element obs = dom.add(dom.add(act, "entryRelationship", "typeCode", "SUBJ", "inversionInd", "false"),
-                "observation", "classCode", "OBS", "moodCode", "EVN");
+                "observation", "classCode", "OBS", "moodCode", "EVN", "negationInd", p.negated() ? "true" : null);
         dom.templates(obs, E + "3.7");
         dom.id(obs, id);
         dom.coded(obs, "code", p.code());
