@@ -8,6 +8,7 @@ import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.TranslationReport.MappedCode;
 import fr.passerelle.translation.TranslationReport.UnmappedCode;
 import fr.passerelle.translation.cda.CdaNodes;
+import fr.passerelle.translation.cda.CodedValue;
 import fr.passerelle.translation.cda.SourceRef;
 import fr.passerelle.translation.ehdsi.CodedElementList.CodedElement;
 import fr.passerelle.translation.ehdsi.CodedElementList.PivotType;
@@ -160,6 +161,12 @@ public final class PivotTranscoder {
             // CD content order is originalText, qualifier, translation: the national code goes first among translations.
             Element firstTranslation = CdaNodes.child(e, "translation");
             e.insertBefore(translation, firstTranslation);
+        }
+        if (e.getUserData(PivotDom.STANDS_FOR) instanceof CodedValue source) {
+            // A code the writer chose for the source's own (the document type): report what the source said.
+            report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), source.codeSystem(), source.code(),
+                    pivotSystem, pivot.code(), transcoded.equivalence(), transcoded.provenance()));
+            return;
         }
         report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), system, code, pivotSystem, pivot.code(),
                 transcoded.equivalence(), transcoded.provenance()));

@@ -249,16 +249,12 @@ final class FhirDosage {
         target.setUnit(unit).setSystem(UCUM).setCode(unit);
     }
 
-    /** A decimal as written, French decimal comma accepted; null when it is not a number. */
+    /**
+     * A number as written, when it is an HL7 decimal; null otherwise (a decimal comma included: the reader reports
+     * such a value as irregular, and a dose is never guessed).
+     */
     static BigDecimal decimal(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return new fr.passerelle.translation.cda.ClinicalEntry.Quantity(value, null).decimal();
     }
 
     private static BigDecimal minutes(BigDecimal value, String unit) {
