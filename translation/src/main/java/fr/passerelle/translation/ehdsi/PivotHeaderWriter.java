@@ -94,7 +94,9 @@ final class PivotHeaderWriter {
             return;
         }
         for (Header.Performer p : source.performers()) {
-            String typeCode = java.util.Set.of("PRF", "PPRF", "SPRF").contains(p.typeCode()) ? p.typeCode() : "PRF";
+            // Set.contains(null) throws: a performer without typeCode is a plain performer.
+            String typeCode = p.typeCode() != null && java.util.Set.of("PRF", "PPRF", "SPRF").contains(p.typeCode())
+                    ? p.typeCode() : "PRF";
             Element performer = dom.add(event, "performer", "typeCode", typeCode);
             CodedValue function = p.function() != null && p.function().isCoded() ? p.function()
                     : p.person() == null ? null : p.person().profession();
