@@ -330,10 +330,18 @@ public final class CdaReader {
         if (body == null) {
             return Optional.empty();
         }
-        for (Element media : CdaNodes.descendants(body, "observationMedia")) {
-            Optional<EmbeddedPdf> pdf = pdf(child(media, "value"));
-            if (pdf.isPresent()) {
-                return pdf;
+        return firstPdf(body);
+    }
+
+    /** Depth first, stopping at the first PDF: the megabytes of a large body are not listed to find one. */
+    private static Optional<EmbeddedPdf> firstPdf(Element e) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c) {
+                Optional<EmbeddedPdf> found = "observationMedia".equals(c.getLocalName()) ? pdf(child(c, "value"))
+                        : firstPdf(c);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return Optional.empty();
