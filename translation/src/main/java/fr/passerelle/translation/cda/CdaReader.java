@@ -650,7 +650,7 @@ public final class CdaReader {
         }
         try {
             return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException notAnInteger) {
             ctx.irregular.add(new IrregularValue(new SourceRef(e), what, "an integer"));
             return null;
         }
@@ -787,7 +787,7 @@ public final class CdaReader {
     }
 
     private Dosage dosage(Element sa, int sequence, CodedValue inheritedRoute, String inheritedCondition, Context ctx) {
-        Timing timing = new Timing();
+        Timing timing = new Timing(ctx);
         for (Element t : children(sa, "effectiveTime")) {
             timing.read(t);
         }
@@ -816,6 +816,11 @@ public final class CdaReader {
         private String end;
         private Quantity duration;
         private final List<Repeat> repeats = new ArrayList<>();
+        private final Context ctx;
+
+        Timing(Context ctx) {
+            this.ctx = ctx;
+        }
 
         void read(Element t) {
             String type = t.getAttributeNS(CdaNodes.XSI, "type");
