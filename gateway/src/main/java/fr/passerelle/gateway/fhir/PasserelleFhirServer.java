@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import fr.passerelle.gateway.fhir.outcome.FhirExceptionMapper;
 import fr.passerelle.gateway.logging.CorrelationIdFilter;
 import org.slf4j.MDC;
 
@@ -21,6 +22,7 @@ public class PasserelleFhirServer extends RestfulServer {
         this.resourceProviders = List.copyOf(resourceProviders);
         this.plainProviders = List.copyOf(plainProviders);
         setDefaultResponseEncoding(defaultEncoding);
+        registerInterceptor(new FhirExceptionMapper());
     }
 
     /**
