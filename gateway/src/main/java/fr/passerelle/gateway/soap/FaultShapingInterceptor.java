@@ -18,9 +18,9 @@ import org.xml.sax.SAXException;
 /**
  * Out-fault interceptor: every fault leaving a Passerelle endpoint is replaced by one built from an
  * {@link EnvelopeFault}, so the client never sees CXF's or a parser's exception text, a stack trace, or a detail
- * element. Sender faults get HTTP 400, receiver faults 500 (SOAP 1.2 HTTP binding). Every refusal (a Sender or
- * VersionMismatch fault: the request was not believed or not readable) is recorded in the audit trail without a
- * patient; a Receiver fault is our own failure, recorded by the road that failed if it got that far.
+ * element. Sender faults get HTTP 400, receiver faults 500 (SOAP 1.2 HTTP binding). Every fault is recorded in the
+ * audit trail without a patient: a refusal (Sender or VersionMismatch: the request was not believed or not readable)
+ * as {@code REFUSED}, our own failure (Receiver) as {@code FAILED}.
  */
 public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
 
@@ -54,9 +54,7 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
         Message inbound = message.getExchange().getInMessage();
         String relatesTo = inbound == null ? UNSPECIFIED : SoapExchange.messageIdOf(inbound).orElse(UNSPECIFIED);
         ReplyInterceptor.address(message, new SoapExchange.ReplyAddressing(FAULT_ACTION, relatesTo));
-        if (decided.code() != EnvelopeFault.Code.RECEIVER) {
-            audit.refused(message.getExchange().getInMessage(), operations, decided);
-        }
+        audit.refused(message.getExchange().getInMessage(), operations, decided);
     }
 
     static EnvelopeFault decide(Throwable raised) {

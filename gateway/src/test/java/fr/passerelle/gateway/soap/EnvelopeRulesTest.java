@@ -19,6 +19,9 @@ class EnvelopeRulesTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
     private String xcpdBody() {
         return SoapMessages.sampleBody("gematik/PRPA_IN201305UV02_298.xml");
     }
@@ -149,10 +152,16 @@ class EnvelopeRulesTest {
             throw new IllegalStateException("secret internal detail jdbc:postgresql://db");
         });
 
+        String messageId = "urn:uuid:" + java.util.UUID.randomUUID();
         HttpResponse<String> response = SoapHttp.post(port, "/xcpd", SoapHttp.soap12(XCPD_ACTION),
-                SoapMessages.envelope(XCPD_ACTION, xcpdBody()));
+                SoapMessages.envelope(XCPD_ACTION, messageId, xcpdBody()));
 
         assertThat(response.statusCode()).isEqualTo(500);
+        // Our failure is in the trail too: no answered request is missing from it.
+        assertThat(AuditRows.of(dataSource, messageId)).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("FAILED");
+            assertThat(row.get("DECIDING_RULE")).isEqualTo("INTERNAL_ERROR");
+        });
         ReceivedXml fault = ReceivedXml.parse(response.body());
         assertThat(fault.text("//soap:Fault/soap:Code/soap:Value")).endsWith(":Receiver");
         assertThat(fault.text("//soap:Fault/soap:Reason/soap:Text")).startsWith("The request could not be processed");
