@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.patient;
 
 import fr.passerelle.gateway.consent.ConsentConflictException;
+import fr.passerelle.gateway.http.BodyTooLarge;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,8 +20,11 @@ class PatientApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body is not valid JSON of the documented shape (see /api/patient/openapi.yaml)");
+        // A chunked body read past the limit (a declared one is refused before Spring, by http.BodyLimitFilter).
+        return BodyTooLarge.in(e).map(tooLarge -> ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                        BodyTooLarge.reason(tooLarge.limitBytes())))
+                .orElseGet(() -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "The body is not valid JSON of the documented shape (see /api/patient/openapi.yaml)"));
     }
 
     /** A token that names no valid patient ({@link PatientIdentity}): refused with a reason, as a problem. */

@@ -42,6 +42,11 @@ public class RefusalAudit {
                 : AuditEntry.unattributed(transaction, fault.rule(), fault.errorCode(), correlationId), fault.rule());
     }
 
+    /** A request refused before CXF read it (its size): named by its endpoint's transaction, without a MessageID. */
+    void refusedUnread(CrossBorderTransaction transaction, String rule) {
+        record(AuditEntry.unattributed(transaction, rule, "", ""), rule);
+    }
+
     private static CrossBorderTransaction transactionOf(Message inbound, Set<EhdsiOperation> operations) {
         return Optional.ofNullable(inbound)
                 .flatMap(message -> SoapExchange.operationOf(message, operations))

@@ -5,7 +5,9 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import fr.passerelle.gateway.http.BodyTooLarge;
 import fr.passerelle.gateway.logging.RequestLog;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +37,10 @@ public final class FhirExceptionMapper {
     private static final int MAX_CAUSES = 20;
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
-    public BaseServerResponseException answer(Throwable thrown) {
-        BaseServerResponseException answer = decide(thrown);
+    public BaseServerResponseException answer(Throwable thrown, HttpServletRequest request) {
+        // HAPI reports a body it could not read without its cause: the limit tells it was passed.
+        BaseServerResponseException answer = BodyTooLarge.passedBy(request)
+                .<BaseServerResponseException>map(FhirExceptionMapper::tooLarge).orElseGet(() -> decide(thrown));
         int status = answer.getStatusCode();
         // Passerelle's own refusals (a 503 when the health space is down included) are decisions, not failures.
         if (status >= 500 && find(thrown, FhirRefusal.class).isEmpty()) {
@@ -48,6 +52,10 @@ public final class FhirExceptionMapper {
     }
 
     static BaseServerResponseException decide(Throwable thrown) {
+        Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(thrown);
+        if (tooLarge.isPresent()) {
+            return tooLarge(tooLarge.get().limitBytes());
+        }
         Optional<FhirRefusal> ours = find(thrown, FhirRefusal.class);
         if (ours.isPresent()) {
             return ours.get();
@@ -61,6 +69,11 @@ public final class FhirExceptionMapper {
             return FhirRefusal.invalid(UNREADABLE);
         }
         return FhirRefusal.of(500, OperationOutcome.IssueType.EXCEPTION, null, null, INTERNAL);
+    }
+
+    /** A body read past the limit (a declared one is refused before HAPI, by {@code http.BodyLimitFilter}). */
+    private static FhirRefusal tooLarge(long limitBytes) {
+        return FhirRefusal.of(413, OperationOutcome.IssueType.TOOLONG, null, null, BodyTooLarge.reason(limitBytes));
     }
 
     /** HAPI's refusal of a malformed request, its message kept only when bounded and free of internals. */
