@@ -24,6 +24,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -83,10 +87,32 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Everything else: protocol endpoints and probes open, consoles for operators, the rest denied. */
+    /**
+     * The operators' API: HTTP Basic on every request and nothing else — no session, so the console's cookie opens
+     * nothing here and there is nothing for a forged request to ride on (hence no CSRF token); requests a browser
+     * sends for another site are refused ({@link CrossSiteRefusal}); failed sign-ins are throttled.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain application(HttpSecurity http, Environment environment) throws Exception {
+    SecurityFilterChain operatorApi(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.securityMatcher("/api/admin/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(OPERATOR))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRefusal(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Everything else: protocol endpoints and probes open, consoles for operators, the rest denied. */
+    @Bean
+    @Order(4)
+    SecurityFilterChain application(HttpSecurity http, Environment environment, LoginThrottle throttle)
+            throws Exception {
         boolean demo = DemoProperties.enabledIn(environment);
         http.authorizeHttpRequests(requests -> requests
                         // Each SOAP/FHIR request carries its own signed assertion, checked by the trust module.
@@ -101,21 +127,21 @@ public class SecurityConfiguration {
                         // The foreign-practitioner demo page, only while passerelle.demo.enabled holds.
                         .requestMatchers("/demo", "/demo/**").access(demo
                                 ? SingleResultAuthorizationManager.permitAll() : SingleResultAuthorizationManager.denyAll())
-                        .requestMatchers("/admin/**", "/api/admin/**").hasRole(OPERATOR)
+                        .requestMatchers("/admin/**").hasRole(OPERATOR)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
                 .requestCache(cache -> cache.requestCache(operatorPagesOnly()))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 // Machine-to-machine endpoints: no browser session to forge requests with.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/fhir/**", "/api/admin/**",
-                        "/dev/patient-token"));
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/fhir/**", "/dev/patient-token"));
         return http.build();
     }
 
     /**
      * Remembers the page asked before the sign-in only for the operator console. Sessions live in the database
      * (Spring Session JDBC): the default cache would open one — a row written — for every refused request, such as
-     * an anonymous call to {@code /api/admin/**} or a scanner's probe of an unknown path.
+     * a scanner's probe of an unknown path.
      */
     private static RequestCache operatorPagesOnly() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
