@@ -121,23 +121,24 @@ class ForeignPractitionerDemoTest {
         assertThat(browser.findElements(By.id("refusal"))).isEmpty();
     }
 
+    /** Identification policy (docs/security.md): a patient who shares nothing is answered as an unknown one. */
     @Test
-    void patientWithoutConsentIsRefusedWith4701() {
+    void patientWithoutConsentIsAnsweredAsNoMatch() {
         submit("ES", "doctor", LAMBERTIN, "SOAP", "en");
 
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
         assertThat(browser.findElements(By.id("documents"))).isEmpty();
         assertThat(text("trace")).contains("XCPD ITI-55 patient discovery");
         Browser.screenshot(browser, "demo-refusal");
 
         submit("ES", "doctor", LAMBERTIN, "FHIR", "en");
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
     }
 
     @Test
     void aConsentChangeTakesEffectOnTheNextDemoRequest() throws Exception {
         submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
 
         consent(ODILE_MARTIN, true);
         submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
@@ -146,7 +147,7 @@ class ForeignPractitionerDemoTest {
 
         consent(ODILE_MARTIN, false);
         submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
     }
 
     @Test
@@ -155,7 +156,7 @@ class ForeignPractitionerDemoTest {
         int before = auditEvents("patient=" + patient + "&country=IT");
 
         submit("IT", "doctor", LEFEVRE, "SOAP", "en");
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
 
         assertThat(auditEvents("patient=" + patient + "&country=IT")).isGreaterThan(before);
     }
