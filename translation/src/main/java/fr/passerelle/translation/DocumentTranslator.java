@@ -145,7 +145,18 @@ public final class DocumentTranslator {
      */
     public TranslationOutcome toEdispMed(byte[] ehdsiDispensation) {
         try {
-            CdaDocument source = reader.read(ehdsiDispensation);
+            return toEdispMed(reader.read(ehdsiDispensation));
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    /**
+     * The same, from a document already read (a caller that parsed the eDispensation once, under its own limits,
+     * reads it with {@link CdaReader#read(Document)}).
+     */
+    public TranslationOutcome toEdispMed(CdaDocument source) {
+        try {
             if (source.format() != DocumentFormat.EHDSI_EDISPENSATION) {
                 return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
                         source.format() + " is not an eHDSI eDispensation"));
