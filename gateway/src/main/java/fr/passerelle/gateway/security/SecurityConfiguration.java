@@ -3,6 +3,7 @@ package fr.passerelle.gateway.security;
 import fr.passerelle.gateway.console.demo.DemoProperties;
 import fr.passerelle.gateway.console.me.PatientSignInFailure;
 import fr.passerelle.gateway.patient.token.PatientTokenDecoders;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -108,18 +109,35 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Everything else: protocol endpoints and probes open, consoles for operators, the rest denied. */
+    /**
+     * The protocol endpoints: open to the network, each SOAP/FHIR request carrying its own signed assertion or token,
+     * which the trust module checks. No Spring credential of any kind is read here — an {@code Authorization: Basic}
+     * header sent to {@code /fhir} is the FHIR road's to refuse, in an OperationOutcome — and no session is opened.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain protocols(HttpSecurity http) throws Exception {
+        http.securityMatcher("/services/**", "/fhir/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** Everything else: probes open, consoles for operators, the rest denied. */
+    @Bean
+    @Order(5)
     SecurityFilterChain application(HttpSecurity http, Environment environment, LoginThrottle throttle)
             throws Exception {
         boolean demo = DemoProperties.enabledIn(environment);
         http.authorizeHttpRequests(requests -> requests
-                        // Each SOAP/FHIR request carries its own signed assertion, checked by the trust module.
-                        .requestMatchers("/services/**", "/fhir/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        // The error page renders errors forwarded to it; asked for directly it is nothing (no 500).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // Exists only when the demo's dev issuer is enabled (see PatientTokenProperties).
                         .requestMatchers("/dev/patient-token").permitAll()
                         // The consoles' one stylesheet (a 401 on it would make a browser prompt for a password).
@@ -133,8 +151,8 @@ public class SecurityConfiguration {
                 .formLogin(Customizer.withDefaults())
                 .requestCache(cache -> cache.requestCache(operatorPagesOnly()))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                // Machine-to-machine endpoints: no browser session to forge requests with.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/fhir/**", "/dev/patient-token"));
+                // A machine-to-machine endpoint: no browser session to forge requests with.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/dev/patient-token"));
         return http.build();
     }
 
