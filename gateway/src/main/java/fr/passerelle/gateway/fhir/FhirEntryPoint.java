@@ -2,7 +2,6 @@ package fr.passerelle.gateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.gateway.http.BodyLimitProperties;
-import fr.passerelle.gateway.http.BodyTooLarge;
 import fr.passerelle.gateway.http.EntryPoint;
 import fr.passerelle.gateway.logging.RequestLog;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /fhir} as the body limit sees it: the anonymous terminology operations take a small body, the
- * cross-border resources a larger one; "too large" is an OperationOutcome {@code too-long}.
+ * {@code /fhir} as what answers before HAPI sees it: the anonymous terminology operations take a small body, the
+ * cross-border resources a larger one; a refusal is an OperationOutcome ({@code too-long} for a body too large).
  */
 @Component
 @Order(0)
@@ -47,13 +46,14 @@ public class FhirEntryPoint implements EntryPoint {
     }
 
     @Override
-    public void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long limitBytes)
-            throws IOException {
-        RequestLog.refused("FHIR", 413, "-", "too-long");
+    public void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule,
+                       String reason) throws IOException {
+        OperationOutcome.IssueType type = status == 413 ? OperationOutcome.IssueType.TOOLONG
+                : OperationOutcome.IssueType.INVALID;
+        RequestLog.refused("FHIR", status, "-", type.toCode());
         OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                .setCode(OperationOutcome.IssueType.TOOLONG).setDiagnostics(BodyTooLarge.reason(limitBytes));
-        EntryPoint.send(response, 413, "application/fhir+json;charset=UTF-8",
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(reason);
+        EntryPoint.send(response, status, "application/fhir+json;charset=UTF-8",
                 context.newJsonParser().encodeResourceToString(outcome));
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,20 +22,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
 
-    private final List<EntryPoint> entryPoints;
-    private final EntryPoint fallback;
+    private final EntryPoints entryPoints;
 
-    /** @param fallback the entry point of every request no other serves (consoles, probes, unknown paths) */
-    public BodyLimitFilter(List<EntryPoint> entryPoints, EntryPoint fallback) {
-        this.entryPoints = List.copyOf(entryPoints);
-        this.fallback = fallback;
+    public BodyLimitFilter(EntryPoints entryPoints) {
+        this.entryPoints = entryPoints;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = EntryPoint.pathOf(request);
-        EntryPoint entryPoint = entryPoints.stream().filter(e -> e.serves(path)).findFirst().orElse(fallback);
+        EntryPoint entryPoint = entryPoints.forPath(path);
         long limit = entryPoint.maxBodyBytes(path);
         if (request.getContentLengthLong() > limit) {
             entryPoint.refuseTooLarge(request, response, limit);

@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * One HTTP entry point of the gateway as the body limit sees it: which requests it serves, the largest body it
- * takes, and how it says "too large" in its protocol (SOAP fault, OperationOutcome, problem+json), auditing the
- * refusal where its road audits refusals. Beans of this type are asked in their {@code @Order}; the first that serves
- * a request decides.
+ * One HTTP entry point of the gateway as what answers before its protocol sees it: which requests it serves, the
+ * largest body it takes, and how it refuses a request in its protocol's shape (SOAP fault, OperationOutcome,
+ * problem+json), auditing the refusal where its road audits refusals — a body too large, a URL the security
+ * firewall rejects. Beans of this type are asked in their {@code @Order}; the first that serves a request decides.
  */
 public interface EntryPoint {
 
@@ -18,8 +18,20 @@ public interface EntryPoint {
     /** The largest request body accepted, in bytes. */
     long maxBodyBytes(String path);
 
-    /** Answers 413 in the protocol's error shape; nothing of the body has been read. */
-    void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long limitBytes) throws IOException;
+    /**
+     * Refuses the request in the protocol's error shape, nothing of its body read.
+     *
+     * @param rule   why, as the audit trail and the log record it (e.g. {@code BODY_TOO_LARGE})
+     * @param reason Passerelle's own words for the client, quoting nothing of the request
+     */
+    void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule, String reason)
+            throws IOException;
+
+    /** Answers 413: the body is over the limit. */
+    default void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long limitBytes)
+            throws IOException {
+        refuse(request, response, 413, "BODY_TOO_LARGE", BodyTooLarge.reason(limitBytes));
+    }
 
     /**
      * Sends a refusal whole, then closes the connection: the body left unread is not worth swallowing, and a response

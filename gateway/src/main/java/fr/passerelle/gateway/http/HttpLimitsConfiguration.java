@@ -1,16 +1,19 @@
 package fr.passerelle.gateway.http;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * The body limit in front of everything: right after the correlation id is given (so its log line carries it), before
- * the FHIR translate cache, the security chain and every protocol. The JSON APIs are entry points of their own; SOAP
- * and FHIR declare theirs in their packages.
+ * What answers before the protocols: the body limit in front of everything — right after the correlation id is given
+ * (so its log line carries it), before the FHIR translate cache, the security chain and every protocol — and, in each
+ * entry point's shape, the URLs the security firewall rejects and the 4xx the container or the framework sends
+ * itself. The JSON APIs are entry points of their own; SOAP and FHIR declare theirs in their packages.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpLimitsConfiguration {
@@ -28,13 +31,33 @@ public class HttpLimitsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ObjectProvider<EntryPoint> entryPoints,
-                                                           BodyLimitProperties limits) {
-        BodyLimitFilter filter = new BodyLimitFilter(entryPoints.orderedStream().toList(),
+    EntryPoints entryPoints(ObjectProvider<EntryPoint> entryPoints, BodyLimitProperties limits) {
+        return new EntryPoints(entryPoints.orderedStream().toList(),
                 new ProblemEntryPoint("/", limits.other().toBytes()));
-        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(filter);
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(EntryPoints entryPoints) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(entryPoints));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Spring Security's firewall asks for a bean of this type to answer the URLs it rejects. */
+    @Bean
+    RequestRejectedHandler rejectedRequestAnswer(EntryPoints entryPoints) {
+        return new RejectedRequestAnswer(entryPoints);
+    }
+
+    @Bean
+    FilterRegistrationBean<ErrorDispatchAnswer> errorDispatchAnswer(EntryPoints entryPoints) {
+        FilterRegistrationBean<ErrorDispatchAnswer> registration = new FilterRegistrationBean<>(
+                new ErrorDispatchAnswer(entryPoints));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.addUrlPatterns("/error");
         return registration;
     }
 }

@@ -4,9 +4,10 @@ import fr.passerelle.gateway.logging.RequestLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
 
 /**
- * An entry point that says "too large" as an RFC 9457 problem ({@code application/problem+json}): the JSON APIs and
+ * An entry point that refuses with an RFC 9457 problem ({@code application/problem+json}): the JSON APIs and
  * everything that is not SOAP or FHIR.
  *
  * @param prefix the paths served: this path and those under it; {@code "/"} serves every path
@@ -24,11 +25,12 @@ public record ProblemEntryPoint(String prefix, long maxBodyBytes) implements Ent
     }
 
     @Override
-    public void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long limitBytes)
-            throws IOException {
-        RequestLog.refused("HTTP", 413, "-", "BODY_TOO_LARGE");
-        EntryPoint.send(response, 413, "application/problem+json", problem(413, "Content Too Large",
-                BodyTooLarge.reason(limitBytes)));
+    public void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule,
+                       String reason) throws IOException {
+        RequestLog.refused("HTTP", status, "-", rule);
+        HttpStatus known = HttpStatus.resolve(status);
+        EntryPoint.send(response, status, "application/problem+json", problem(status,
+                known == null ? "Refused" : known.getReasonPhrase(), reason));
     }
 
     /** An RFC 9457 problem document whose title and detail are Passerelle's own words. */

@@ -2,6 +2,8 @@ package fr.passerelle.gateway.patient;
 
 import fr.passerelle.gateway.consent.ConsentConflictException;
 import fr.passerelle.gateway.http.BodyTooLarge;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -10,6 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad input to the patient API becomes a problem+json 400 with a specific message, never a stack trace. */
+// Before the framework's generic problem handler (spring.mvc.problemdetails), so the specific words win.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {PatientController.class, OperatorConsentController.class})
 class PatientApiErrors {
 

@@ -12,9 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /services} as the body limit sees it: {@code passerelle.soap.max-request-bytes}, and "too large" is a SOAP
- * 1.2 Sender fault (HTTP 413) addressed as every fault of the services, audited as a refusal of the endpoint's
- * transaction — without a correlation id, since the envelope holding the MessageID is not read.
+ * {@code /services} as what answers before CXF sees it: the body limit {@code passerelle.soap.max-request-bytes}; a
+ * refusal (a body too large: 413; a URL the firewall rejects: 400) is a SOAP 1.2 Sender fault addressed as every
+ * fault of the services, audited as a refusal of the endpoint's transaction — without a correlation id, since the
+ * envelope holding the MessageID is not read.
  */
 @Component
 @Order(0)
@@ -44,15 +45,13 @@ public class SoapEntryPoint implements EntryPoint {
     }
 
     @Override
-    public void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long limitBytes)
-            throws IOException {
-        EnvelopeFault fault = EnvelopeFault.bodyTooLarge(limitBytes);
+    public void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule,
+                       String reason) throws IOException {
         endpoints.operationsAt(request.getPathInfo() == null ? "" : request.getPathInfo()).stream()
                 .min(Comparator.naturalOrder())
-                .ifPresent(operation -> audit.refusedUnread(operation.transaction(), fault.rule()));
-        RequestLog.refused("SOAP", fault.httpStatus(), "-", fault.rule());
-        EntryPoint.send(response, fault.httpStatus(), "application/soap+xml; charset=UTF-8",
-                senderFault(fault.reason()));
+                .ifPresent(operation -> audit.refusedUnread(operation.transaction(), rule));
+        RequestLog.refused("SOAP", status, "-", rule);
+        EntryPoint.send(response, status, "application/soap+xml; charset=UTF-8", senderFault(reason));
     }
 
     /** A SOAP 1.2 Sender fault with the WS-Addressing headers of a fault that relates to no readable request. */

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -118,6 +119,11 @@ class EntryPointFuzzTest extends GatewayUnderAttack {
         String body = response.body();
         SafeAnswers.assertNoInternals(body);
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (status == 400 && type.startsWith("text/html") && body.contains("HTTP Status 400")) {
+            // A URL the container itself refuses (an encoded NUL…) never reaches the application: Tomcat's plain
+            // page, without server details (docs/security.md, residual risks).
+            return;
+        }
         switch (attempt.road()) {
             case "SOAP" -> {
                 assertThat(type).as(context).contains("soap+xml");
@@ -319,10 +325,10 @@ class EntryPointFuzzTest extends GatewayUnderAttack {
             case 0 -> body;
             case 1 -> flipBytes(body, random);
             case 2 -> truncate(body, random);
-            case 3 -> json.replaceFirst("\"[A-Za-z_]+\"(?=\\])", "\"" + jsonEscape(junk(random)) + "\"")
-                    .getBytes(StandardCharsets.UTF_8);
-            case 4 -> json.replaceFirst(":(true|false|\\[)", ":" + pick(random, "1", "\"yes\"", "null", "{}", "[[[]]]"))
-                    .getBytes(StandardCharsets.UTF_8);
+            case 3 -> json.replaceFirst("\"[A-Za-z_]+\"(?=\\])",
+                    Matcher.quoteReplacement("\"" + jsonEscape(junk(random)) + "\"")).getBytes(StandardCharsets.UTF_8);
+            case 4 -> json.replaceFirst(":(true|false|\\[)", Matcher.quoteReplacement(":" + pick(random, "1",
+                    "\"yes\"", "null", "{}", "[[[]]]"))).getBytes(StandardCharsets.UTF_8);
             default -> insert(body, random, junk(random));
         };
     }

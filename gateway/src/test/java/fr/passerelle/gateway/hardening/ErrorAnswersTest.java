@@ -43,6 +43,20 @@ class ErrorAnswersTest extends GatewayUnderAttack {
         assertOperationOutcome(response, response.statusCode());
     }
 
+    /** Found by the fuzzing test: an encoded semicolon, refused by Spring Security's firewall before HAPI. */
+    @Test
+    void aUrlTheFirewallRejectsIsStillAnsweredInEachProtocolsShape() {
+        assertOperationOutcome(http().get("/fhir/Patient/$match/%26amp%3B", Map.of("Accept",
+                "application/fhir+json")), 400);
+
+        HttpResponse<String> soap = http().send("POST", "/services/xcpd%3Bx", Map.of("Content-Type",
+                "application/soap+xml"), "<x/>");
+        assertThat(soap.statusCode()).isEqualTo(400);
+        assertThat(soap.body()).contains("Fault>").contains("not acceptable");
+
+        fr.passerelle.gateway.testsupport.SafeAnswers.assertProblem(http().get("/api/patient/consent%3Bx"), 400);
+    }
+
     @Test
     void aBodyThatIsNotFhirIs400() {
         Map<String, String> headers = new HashMap<>(fhirHeaders(null));

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.hardening.bench;
 
 import fr.passerelle.gateway.http.BodyLimitFilter;
+import fr.passerelle.gateway.http.EntryPoints;
 import fr.passerelle.gateway.http.ProblemEntryPoint;
 import fr.passerelle.gateway.soap.SoapMessages;
 import fr.passerelle.gateway.healthspace.Ins;
@@ -40,9 +41,9 @@ public final class HardeningCostHarness {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        BodyLimitFilter filter = new BodyLimitFilter(List.of(new ProblemEntryPoint("/fhir", 2 << 20),
+        BodyLimitFilter filter = new BodyLimitFilter(new EntryPoints(List.of(new ProblemEntryPoint("/fhir", 2 << 20),
                 new ProblemEntryPoint("/services", 10 << 20), new ProblemEntryPoint("/api/patient", 65_536)),
-                new ProblemEntryPoint("/", 65_536));
+                new ProblemEntryPoint("/", 65_536)));
         byte[] post = "x".repeat(4096).getBytes(StandardCharsets.UTF_8);
         Ins patient = new Ins(Ins.TEST_NIR, "284056912304563");
         HardenedXml hardened = new HardenedXml(XmlLimits.ENVELOPE);
