@@ -199,6 +199,10 @@ public final class DocumentTranslator {
         }
     }
 
+    /**
+     * The same, from a document already read (a caller that parsed the eDispensation once, under its own limits,
+     * reads it with {@link CdaReader#read(Document)}).
+     */
     public TranslationOutcome toEdispMed(CdaDocument source) {
         try {
             if (source.format() != DocumentFormat.EHDSI_EDISPENSATION) {
