@@ -127,7 +127,11 @@ public final class PivotTranscoder {
                 report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
                         notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
                         rule.required()));
-                outsideTheValueSet(e, original);
+                // Only where the writer marked the element as one eHDSI lets say "other" (a nullable binding):
+                // elsewhere the runtime wants a code of the value set, and a nullFlavor would hide the French one.
+                if (Boolean.TRUE.equals(e.getUserData(PivotDom.OTHER_WHEN_UNMAPPED))) {
+                    outsideTheValueSet(e, original);
+                }
                 return;
             }
         }

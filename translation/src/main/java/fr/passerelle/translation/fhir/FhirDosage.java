@@ -84,12 +84,16 @@ final class FhirDosage {
         if (phase.route() != null) {
             d.setRoute(codes.concept(phase.route(), VS + "12", where + ".route", false));
         }
-        if (phase.hasStructuredDose() || phase.rateLow() != null || phase.rateHigh() != null) {
+        // A dose or rate whose numbers are not HL7 decimals is left out (the reader reported it), never guessed.
+        boolean dose = phase.hasStructuredDose() && numeric(phase.doseLow()) && numeric(phase.doseHigh());
+        boolean rate = (phase.rateLow() != null || phase.rateHigh() != null) && numeric(phase.rateLow())
+                && numeric(phase.rateHigh());
+        if (dose || rate) {
             Dosage.DosageDoseAndRateComponent doseAndRate = d.addDoseAndRate();
-            if (phase.hasStructuredDose()) {
+            if (dose) {
                 doseAndRate.setDose(rangeOrQuantity(phase.doseLow(), phase.doseHigh()));
             }
-            if (phase.rateLow() != null || phase.rateHigh() != null) {
+            if (rate) {
                 doseAndRate.setRate(rangeOrQuantity(phase.rateLow(), phase.rateHigh()));
             }
         }
@@ -230,6 +234,11 @@ final class FhirDosage {
         range.setLow((SimpleQuantity) quantity(new SimpleQuantity(), low));
         range.setHigh((SimpleQuantity) quantity(new SimpleQuantity(), high));
         return range;
+    }
+
+    /** True when the quantity is absent or its value an HL7 decimal. */
+    private static boolean numeric(ClinicalEntry.Quantity q) {
+        return q == null || q.decimal() != null;
     }
 
     /** A quantity as written: UCUM units (annotations such as {tablet} included) coded in UCUM. */
