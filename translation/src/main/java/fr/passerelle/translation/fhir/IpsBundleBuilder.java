@@ -8,7 +8,6 @@ import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
 import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
-import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
 import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
@@ -34,7 +33,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 /**
