@@ -22,11 +22,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TerminologyCatalogue implements Terminology {
 
     private final Path dataDir;
+    private final MvcPackage mvc;
     private final AtomicReference<CatalogueIndex> current;
     private volatile Instant loadedAt;
 
-    private TerminologyCatalogue(Path dataDir, CatalogueIndex index) {
+    private TerminologyCatalogue(Path dataDir, MvcPackage mvc, CatalogueIndex index) {
         this.dataDir = dataDir;
+        this.mvc = mvc;
         this.current = new AtomicReference<>(index);
         this.loadedAt = Instant.now();
     }
@@ -37,13 +39,19 @@ public final class TerminologyCatalogue implements Terminology {
     }
 
     public static TerminologyCatalogue load(Path dataDir, LoadProgress progress) throws TerminologyLoadException {
+        return load(dataDir, progress, MvcPackage.ANY);
+    }
+
+    /** Loads with the MVC release {@code mvc} (id and version) chosen among the packages of {@code mvc/}. */
+    public static TerminologyCatalogue load(Path dataDir, LoadProgress progress, MvcPackage mvc)
+            throws TerminologyLoadException {
         Objects.requireNonNull(dataDir, "dataDir");
-        return new TerminologyCatalogue(dataDir, new CatalogueLoader(progress).load(dataDir));
+        return new TerminologyCatalogue(dataDir, mvc, new CatalogueLoader(progress, mvc).load(dataDir));
     }
 
     /** Wraps an already built index (tests, or data assembled elsewhere); {@link #reload()} then reads dataDir. */
     public static TerminologyCatalogue of(Path dataDir, CatalogueIndex index) {
-        return new TerminologyCatalogue(dataDir, index);
+        return new TerminologyCatalogue(dataDir, MvcPackage.ANY, index);
     }
 
     /** Reloads from the same directory; on failure the previous catalogue stays live and the error is thrown. */
@@ -51,9 +59,9 @@ public final class TerminologyCatalogue implements Terminology {
         return reload(dataDir, LoadProgress.SILENT);
     }
 
-    /** Reloads from another directory (an agency pointing at newer data). */
+    /** Reloads from another directory (an agency pointing at newer data), with the same MVC choice. */
     public CatalogueStatistics reload(Path from, LoadProgress progress) throws TerminologyLoadException {
-        CatalogueIndex fresh = new CatalogueLoader(progress).load(from);
+        CatalogueIndex fresh = new CatalogueLoader(progress, mvc).load(from);
         current.set(fresh);
         loadedAt = Instant.now();
         return fresh.statistics();
@@ -75,6 +83,11 @@ public final class TerminologyCatalogue implements Terminology {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The MVC release this catalogue chooses on every (re)load. */
+    public MvcPackage mvcPackage() {
+        return mvc;
     }
 
     @Override

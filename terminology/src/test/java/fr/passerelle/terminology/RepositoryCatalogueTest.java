@@ -102,8 +102,14 @@ class RepositoryCatalogueTest {
     @Test
     void transcodesFrenchDrugCodesToAtcThroughTheDemoMaps() {
         TranscodingResult r = terminology.transcode(new Coding(CIS, "62080626", "LEVOTHYROX 75"), ACTIVE_INGREDIENT);
-        assertThat(r).isEqualTo(new TranscodingResult.Transcoded(new Coding(CodeSystems.ATC, "H03AA01",
-                "levothyroxine sodium"), new Coding(CIS, "62080626", "LEVOTHYROX 75")));
+        TranscodingResult.Transcoded t = (TranscodingResult.Transcoded) r;
+        assertThat(t.pivot()).isEqualTo(new Coding(CodeSystems.ATC, "H03AA01", "levothyroxine sodium"));
+        assertThat(t.original()).isEqualTo(new Coding(CIS, "62080626", "LEVOTHYROX 75"));
+        // a product and its ATC class are not the same concept: the pivot is broader, and says so
+        assertThat(t.equivalence()).isEqualTo("wider");
+        assertThat(t.isBroader()).isTrue();
+        assertThat(t.mapUrl()).startsWith("urn:passerelle:conceptmap:");
+        assertThat(t.provenance()).isNotBlank();
         TranscodingResult cip = terminology.transcode(Coding.of(CIP, "3400938022209"), ACTIVE_INGREDIENT);
         assertThat(((TranscodingResult.Transcoded) cip).pivot().code()).isEqualTo("B01AC04");
     }
@@ -183,6 +189,52 @@ class RepositoryCatalogueTest {
         assertThat(((TranscodingResult.Transcoded) smoking).pivot().code()).isEqualTo("229819007");
     }
 
+    /** The tables derived from the ANSM BDPM of 2025-07-07 and the EDQM designations (terminology import --bdpm). */
+    @Test
+    void theShippedBdpmTablesCoverEveryProductOfTheDatabase() {
+        var index = terminology.index();
+        assertThat(index.mapEntries().filter(e -> e.mapUrl().equals("urn:passerelle:conceptmap:fr-bdpm-cis-atc")))
+                .hasSize(8_107).allSatisfy(e -> assertThat(e.equivalence()).isEqualTo("wider"));
+        assertThat(index.mapEntries().filter(e -> e.mapUrl().equals("urn:passerelle:conceptmap:fr-bdpm-cip13-atc")))
+                .hasSize(12_194);
+        assertThat(index.medicinalProductCount()).isEqualTo(15_788);
+        assertThat(index.presentationCount()).isEqualTo(20_882);
+        assertThat(index.medicinalProduct(Coding.of(CIS, "60002283")).orElseThrow().doseForm())
+                .isEqualTo(Coding.of(CodeSystems.EDQM, "10221000"));
+
+        TranscodingResult.Transcoded cis = (TranscodingResult.Transcoded) terminology.transcode(
+                Coding.of(CIS, "68053454"), ACTIVE_INGREDIENT);
+        assertThat(cis.pivot().code()).isEqualTo("A02BA01");
+        assertThat(cis.equivalence()).isEqualTo("wider");
+        assertThat(cis.provenance()).isEqualTo("ANSM BDPM CIS_MITM.txt 2025-07-07, CIS to ATC as published");
+        TranscodingResult.Transcoded cip = (TranscodingResult.Transcoded) terminology.transcode(
+                Coding.of(CIP, "3400934882555"), ACTIVE_INGREDIENT);
+        assertThat(cip.pivot().code()).isEqualTo("A02BA01");
+        var product = index.medicinalProduct(Coding.of(CIP, "3400934882555")).orElseThrow();
+        assertThat(product.cis()).isEqualTo("68053454");
+        assertThat(product.routes()).containsExactly(Coding.of(CodeSystems.EDQM, "20053000"));
+        assertThat(product.ingredients()).singleElement().satisfies(i -> {
+            assertThat(i.substanceCode()).isEqualTo("00587");
+            assertThat(i.strength()).isEqualTo("200 mg");
+        });
+        // a product the database gives no ATC class: known, but without pivot equivalent
+        assertThat(((TranscodingResult.NotTranscoded) terminology.transcode(Coding.of(CIS, "60002283"),
+                ACTIVE_INGREDIENT)).failure().reason()).isEqualTo(Reason.NO_MAPPING);
+        assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "10221000"), "it"))
+                .contains("Compressa rivestita con film");
+        assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "10221000"), "pl")).contains("Film-coated tablet");
+    }
+
+    @Test
+    void drugAllergyBecomesTheBroaderAllergicDispositionAndSaysSo() {
+        TranscodingResult.Transcoded t = (TranscodingResult.Transcoded) terminology.transcode(
+                Coding.of("2.16.840.1.113883.6.96", "416098002"), "1.3.6.1.4.1.12559.11.10.1.3.1.42.18");
+        assertThat(t.pivot().code()).isEqualTo("609328004");
+        assertThat(t.equivalence()).isEqualTo("wider");
+        assertThat(t.isBroader()).isTrue();
+        assertThat(t.provenance()).contains("SNOMED CT International hierarchy");
+    }
+
     @Test
     void reviewedCodeWithoutEquivalentIsNoMapping() {
         TranscodingResult r = terminology.transcode(Coding.of("1.2.250.1.213.1.1.4.322", "MED-1096"), ILLNESS);
@@ -201,12 +253,15 @@ class RepositoryCatalogueTest {
     @Test
     void translatesWithFallbackToPrimaryLanguageThenEnglishThenPublishedDisplay() {
         Coding oral = Coding.of("0.4.0.127.0.16.1.1.2.1", "20053000");
-        assertThat(terminology.translate(oral, "de")).contains("Zum Einnehmen");
-        assertThat(terminology.translate(oral, "de-AT")).contains("Zum Einnehmen");
+        // the EDQM designation (designations/edqm-designations.csv, loaded after the demo file) wins over the demo one
+        assertThat(terminology.translate(oral, "de")).contains("zum Einnehmen");
+        assertThat(terminology.translate(oral, "de-AT")).contains("zum Einnehmen");
         assertThat(terminology.translate(oral, "it_IT")).contains("Uso orale");
         assertThat(terminology.translate(oral, "pl")).contains("Oral use");
+        // EDQM designations (unicom-ig) in the requester's language
+        assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "20001000"), "de")).contains("Anwendung am Ohr");
         // no designations at all: the display the code system publishes
-        assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "20001000"), "de")).contains("Auricular use");
+        assertThat(terminology.translate(Coding.of(CodeSystems.ATC, "A02BA01"), "de")).contains("cimetidine");
         assertThat(terminology.translate(Coding.of(CodeSystems.EDQM, "no-such-code"), "de")).isEmpty();
     }
 

@@ -64,6 +64,7 @@ public final class DocumentTranslator {
         try {
             TranslationReport.Builder report = new TranslationReport.Builder();
             Document pivot;
+            List<Document> items = List.of();
             PivotType type;
             String template;
             String loinc;
@@ -77,7 +78,20 @@ public final class DocumentTranslator {
                 display = "Patient summary Document";
                 title = "Patient Summary";
             } else if (source.format() == DocumentFormat.EP_MED_DM) {
-                pivot = new PrescriptionPivotWriter().write(source);
+                PrescriptionPivotWriter writer = new PrescriptionPivotWriter();
+                List<Document> itemPivots = writer.writeItems(source);
+                writer.report(source, report);
+                // eHDSI: one prescription item per ePrescription document. The whole prescription is the one item,
+                // or every item in its own section of one document (what a road serving one document needs).
+                pivot = itemPivots.size() == 1 ? itemPivots.get(0) : writer.write(source);
+                for (Document item : itemPivots) {
+                    if (item != pivot) {
+                        // The items repeat the whole document's codes: their findings are the whole document's.
+                        transcoder.transcode(item.getDocumentElement(), PivotType.EPRESCRIPTION, language,
+                                new TranslationReport.Builder());
+                    }
+                }
+                items = itemPivots;
                 type = PivotType.EPRESCRIPTION;
                 template = "1.3.6.1.4.1.12559.11.10.1.3.1.1.1";
                 loinc = "57833-6";
@@ -99,7 +113,8 @@ public final class DocumentTranslator {
             if (levelOne.isEmpty()) {
                 report.warning("the source embeds no PDF: no level-1 pivot document");
             }
-            return new TranslationOutcome.Translated(CdaWriter.toXml(pivot), "application/xml", levelOne, report.build());
+            return new TranslationOutcome.Translated(CdaWriter.toXml(pivot), "application/xml", levelOne, report.build(),
+                    items.stream().map(CdaWriter::toXml).toList());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }
@@ -184,6 +199,10 @@ public final class DocumentTranslator {
         }
     }
 
+    /**
+     * The same, from a document already read (a caller that parsed the eDispensation once, under its own limits,
+     * reads it with {@link CdaReader#read(Document)}).
+     */
     public TranslationOutcome toEdispMed(CdaDocument source) {
         try {
             if (source.format() != DocumentFormat.EHDSI_EDISPENSATION) {

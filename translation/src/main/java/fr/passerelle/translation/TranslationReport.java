@@ -30,9 +30,26 @@ public record TranslationReport(List<MappedCode> mapped, List<UnmappedCode> unma
     public record NotCarried(String sourceXpath, String statement, String reason) {
     }
 
-    /** A code that was transcoded (or already belonged to the target value set). */
+    /**
+     * A code that was transcoded (or already belonged to the target value set).
+     *
+     * @param equivalence FHIR R4 ConceptMapEquivalence of the pivot code to the source code ({@code equal} for a
+     *                    code already pivot, {@code wider} when the pivot is broader); null when not stated
+     * @param provenance  where the mapping comes from (map file and date, or rule); null for a code already pivot
+     */
     public record MappedCode(String outputXpath, String valueSet, String fromSystem, String fromCode,
-                             String toSystem, String toCode) {
+                             String toSystem, String toCode, String equivalence, String provenance) {
+
+        /** A mapping whose equivalence is not stated (prefer the full constructor). */
+        public MappedCode(String outputXpath, String valueSet, String fromSystem, String fromCode, String toSystem,
+                          String toCode) {
+            this(outputXpath, valueSet, fromSystem, fromCode, toSystem, toCode, null, null);
+        }
+
+        /** Whether the pivot code is a broader concept than the source code: the reader abroad must know. */
+        public boolean broader() {
+            return equivalence != null && fr.passerelle.terminology.Equivalence.isBroader(equivalence);
+        }
     }
 
     /** A code left in its national form, with why. */
@@ -48,7 +65,14 @@ public record TranslationReport(List<MappedCode> mapped, List<UnmappedCode> unma
         for (MappedCode m : mapped) {
             out.append("MAPPED   ").append(m.fromSystem()).append('|').append(m.fromCode()).append(" -> ")
                     .append(m.toSystem()).append('|').append(m.toCode()).append("  [").append(m.valueSet())
-                    .append("] at ").append(m.outputXpath()).append('\n');
+                    .append("] at ").append(m.outputXpath());
+            if (m.equivalence() != null && !fr.passerelle.terminology.Equivalence.isExact(m.equivalence())) {
+                // never a broader (or otherwise inexact) concept without saying so
+                out.append("  (").append(m.equivalence()).append(": ")
+                        .append(fr.passerelle.terminology.Equivalence.describe(m.equivalence()))
+                        .append(m.provenance() == null ? "" : "; " + m.provenance()).append(')');
+            }
+            out.append('\n');
         }
         for (UnmappedCode u : unmapped) {
             out.append(u.required() ? "UNMAPPED (required) " : "UNMAPPED ").append(u.system()).append('|')

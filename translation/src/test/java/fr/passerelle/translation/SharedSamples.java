@@ -7,13 +7,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared ANS samples and the repository's real terminology data, loaded once for all tests. */
+/**
+ * The ANS samples and eHDSI reference files under the repository's {@code src/fixtures} (origin and licence in its
+ * README; tests run with the module folder as working directory), and the repository's real terminology data,
+ * loaded once for all tests.
+ */
 public final class SharedSamples {
 
-    public static final Path FR_CDA = Path.of("../../shared/fixtures/fr-cda");
-    public static final Path EHDSI = Path.of("../../shared/fixtures/ehdsi-transcoding");
+    public static final Path FIXTURES = Path.of("../src/fixtures");
+    public static final Path FR_CDA = FIXTURES.resolve("fr-cda");
+    public static final Path EHDSI = FIXTURES.resolve("ehdsi-transcoding");
+    public static final Path FR_CDA_SCHEMATRONS = FIXTURES.resolve("fr-cda-schematrons");
+    public static final Path FHIR_PACKAGES = FIXTURES.resolve("fhir-packages");
     /** OpenNCP's eHDSI pivot documents (wave-8 critical test data): psstore/2-1234-W8.xml, epstore/1-1234-W8.xml. */
-    public static final Path EHDSI_CDA = Path.of("../../shared/fixtures/ehdsi-cda/openncp-mock");
+    public static final Path EHDSI_CDA = FIXTURES.resolve("ehdsi-cda/openncp-mock");
     public static final Path VSM = FR_CDA.resolve("VSM_1.4_2022.01.xml");
     public static final Path IPS_FR = FR_CDA.resolve("IPS-FR_2024.01.xml");
     public static final Path EP = FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml");

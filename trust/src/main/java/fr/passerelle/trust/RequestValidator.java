@@ -16,6 +16,7 @@ import fr.passerelle.trust.trustlist.SignerVerdict;
 import fr.passerelle.trust.trustlist.TrustList;
 import fr.passerelle.trust.xml.EnvelopedSignatureVerifier;
 import fr.passerelle.trust.xml.HardenedXml;
+import fr.passerelle.trust.xml.IdAttributes;
 import fr.passerelle.trust.xml.SignatureRefusedException;
 import fr.passerelle.trust.xml.UnsafeXmlException;
 import fr.passerelle.trust.xml.XmlLimits;
@@ -132,7 +133,7 @@ public final class RequestValidator {
 
         Document document = container.getOwnerDocument();
         for (SamlAssertion assertion : assertions) {
-            int uses = countIdUses(document, assertion.id());
+            int uses = IdAttributes.uses(document, assertion.id());
             if (uses != 1) {
                 throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "unique-id",
                         "the " + assertion.kind() + " assertion ID occurs " + uses + " times in the message");
@@ -433,34 +434,6 @@ public final class RequestValidator {
             throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "subject-confirmation",
                     "the " + assertion.kind() + " assertion is not meant for the cross-border audience");
         }
-    }
-
-    /** How many elements of the document carry {@code id} in an ID-like attribute: more than one is wrapping. */
-    private static int countIdUses(Document document, String id) {
-        int uses = 0;
-        Deque<Node> pending = new ArrayDeque<>();
-        pending.push(document.getDocumentElement());
-        while (!pending.isEmpty()) {
-            Node node = pending.pop();
-            if (node instanceof Element element) {
-                NamedNodeMap attributes = element.getAttributes();
-                for (int i = 0; i < attributes.getLength(); i++) {
-                    Node attribute = attributes.item(i);
-                    String name = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
-                    boolean idLike = name.equals("ID") || name.equals("Id") || name.equals("id")
-                            || name.equals("AssertionID");
-                    if (idLike && id.equals(attribute.getNodeValue())) {
-                        uses++;
-                    }
-                }
-                for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-                    if (child.getNodeType() == Node.ELEMENT_NODE) {
-                        pending.push(child);
-                    }
-                }
-            }
-        }
-        return uses;
     }
 
     private static boolean isEnvelope(Element element) {

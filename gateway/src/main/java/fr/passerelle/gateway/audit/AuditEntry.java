@@ -94,6 +94,16 @@ public record AuditEntry(CrossBorderTransaction transaction, Optional<Requester>
     }
 
     /**
+     * A request the gateway failed to answer (a server fault) before or without any record of its own: no requester,
+     * no patient — what failed is in the logs under the same correlation id.
+     */
+    public static AuditEntry failedUnattributed(CrossBorderTransaction transaction, String reason, String errorCode,
+                                                String correlationId) {
+        return new AuditEntry(transaction, Optional.empty(), Optional.empty(), Optional.empty(), Set.of(),
+                AuditOutcome.FAILED, reason, errorCode, List.of(), correlationId, List.of());
+    }
+
+    /**
      * A verified requester's request that concerns no identified patient (a search by traits that matched nobody or
      * several people, a read of an unknown id). The traits searched are never part of it.
      */

@@ -23,13 +23,16 @@ import org.springframework.stereotype.Component;
 /**
  * Identifies a French patient for a foreign professional (XCPD, FHIR Patient search and $match). French identity
  * vigilance: an answer names exactly one patient; no match says so; several matches are refused rather than
- * guessed. Disclosing that a patient exists needs the patient's consent like any other access.
+ * guessed. A query must be strong enough to identify ({@link IdentificationPolicy}). Disclosing that a patient exists
+ * needs the patient's consent like any other access: a patient the policy does not disclose to this requester is
+ * answered as nobody (the refusal and its rule are audited under the patient, who sees the attempt in their history).
  */
 @Component
 public class PatientIdentification {
 
     static final String NO_MATCH_RULE = "NO_MATCHING_PATIENT";
     static final String MULTIPLE_MATCHES_RULE = "SEVERAL_MATCHING_PATIENTS";
+    static final String TOO_WEAK_RULE = "IDENTIFICATION_TOO_WEAK";
 
     private final NationalHealthSpace healthSpace;
     private final AccessGate gate;
@@ -42,6 +45,11 @@ public class PatientIdentification {
     }
 
     public IdentificationOutcome identify(CrossBorderCall call, PatientQuery query) {
+        if (!IdentificationPolicy.sufficient(query)) {
+            auditUnmatched(call, query, TOO_WEAK_RULE, "");
+            return new IdentificationOutcome.Insufficient("a patient is identified by "
+                    + IdentificationPolicy.REQUIREMENT);
+        }
         try {
             return HealthSpaceCaller.callAs(call.requester(), () -> identifyOnBehalf(call, query));
         } catch (HealthSpaceUnavailableException e) {
@@ -54,18 +62,20 @@ public class PatientIdentification {
     private IdentificationOutcome identifyOnBehalf(CrossBorderCall call, PatientQuery query) {
         List<FrenchPatient> candidates = candidates(query);
         if (candidates.isEmpty()) {
-            auditUnmatched(call, query, NO_MATCH_RULE, ExchangeError.ERROR_PI_NO_MATCH);
+            auditUnmatched(call, query, NO_MATCH_RULE, ExchangeError.ERROR_PI_NO_MATCH.code());
             return new IdentificationOutcome.NoMatch();
         }
         if (candidates.size() > 1) {
-            auditUnmatched(call, query, MULTIPLE_MATCHES_RULE, ExchangeError.ERROR_PI_MULTIPLE_MATCHES);
+            auditUnmatched(call, query, MULTIPLE_MATCHES_RULE, ExchangeError.ERROR_PI_MULTIPLE_MATCHES.code());
             return new IdentificationOutcome.Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_MULTIPLE_MATCHES));
         }
         FrenchPatient patient = candidates.get(0);
         AccessGate.Passage passage = gate.admit(call, patient.ins(), Set.of(),
                 CrossBorderTransaction.PATIENT_IDENTIFICATION);
-        if (passage instanceof AccessGate.Turned turned) {
-            return new IdentificationOutcome.Refused(turned.refusal());
+        if (passage instanceof AccessGate.Turned) {
+            // The gate audited the refusal, its rule and code, under the patient; the requester learns nothing more
+            // than of a person who is not here.
+            return new IdentificationOutcome.NoMatch();
         }
         gate.granted((AccessGate.Admitted) passage, List.of());
         return new IdentificationOutcome.Identified(patient);
@@ -113,18 +123,18 @@ public class PatientIdentification {
      * recorded. A search by traits from a requester naming no patient is recorded without a patient (it belongs to
      * nobody's access history, and the operator still sees it).
      */
-    private void auditUnmatched(CrossBorderCall call, PatientQuery query, String rule, ExchangeError error) {
+    private void auditUnmatched(CrossBorderCall call, PatientQuery query, String rule, String errorCode) {
         Optional<Ins> filedUnder = query.identifiers().stream().findFirst()
                 .or(() -> TreatedPatient.of(call.requester()));
         if (filedUnder.isEmpty()) {
             audit.record(AuditEntry.withoutPatient(CrossBorderTransaction.PATIENT_IDENTIFICATION,
-                    call.asAccessRequester(), call.purpose(), AuditOutcome.REFUSED, rule, error.code(),
+                    call.asAccessRequester(), call.purpose(), AuditOutcome.REFUSED, rule, errorCode,
                     call.correlationId(), call.assertionIds()));
             return;
         }
         AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(),
                 filedUnder.get(), Set.of(), CrossBorderTransaction.PATIENT_IDENTIFICATION);
-        audit.record(new AuditEntry(request, AuditOutcome.REFUSED, rule, error.code(), List.of(),
+        audit.record(new AuditEntry(request, AuditOutcome.REFUSED, rule, errorCode, List.of(),
                 call.correlationId(), call.assertionIds()));
     }
 }

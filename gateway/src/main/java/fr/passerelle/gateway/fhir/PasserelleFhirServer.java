@@ -4,9 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import fr.passerelle.gateway.fhir.outcome.FhirExceptionMapper;
 import fr.passerelle.gateway.logging.CorrelationIdFilter;
 import org.slf4j.MDC;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 
 /** The HAPI plain server with the providers found in the Spring context. */
@@ -21,6 +23,17 @@ public class PasserelleFhirServer extends RestfulServer {
         this.resourceProviders = List.copyOf(resourceProviders);
         this.plainProviders = List.copyOf(plainProviders);
         setDefaultResponseEncoding(defaultEncoding);
+        registerInterceptor(new FhirExceptionMapper());
+        // The CapabilityStatement names the software, never its version (anonymous readers need not know it).
+        setServerName("Passerelle");
+        setServerVersion(null);
+        setImplementationDescription("Passerelle, the French National Contact Point for eHealth");
+    }
+
+    /** No {@code X-Powered-By: HAPI FHIR <version>}: what answers, in which version, is nobody's business. */
+    @Override
+    public void addHeadersToResponse(HttpServletResponse response) {
+        // deliberately nothing
     }
 
     /**

@@ -21,6 +21,12 @@ public record Ins(String oid, String value) {
     public static final String DEMO_NIR = "1.2.250.1.213.1.4.11";
 
     public static final Set<String> KNOWN_OIDS = Set.of(NIR, NIA, TEST_NIR, DEMO_NIR);
+    /**
+     * The longest value accepted: a matricule has 15 characters; 32 is what every store of the gateway keeps (the
+     * health space's column), so an over-long identifier from a request is refused where it enters, never by a
+     * database insert.
+     */
+    public static final int MAX_VALUE_LENGTH = 32;
 
     public Ins {
         Objects.requireNonNull(oid, "oid");
@@ -28,8 +34,9 @@ public record Ins(String oid, String value) {
         if (!KNOWN_OIDS.contains(oid)) {
             throw new IllegalArgumentException("Not an INS assigning authority: " + oid);
         }
-        if (value.isBlank() || !value.chars().allMatch(c -> Character.isLetterOrDigit(c))) {
-            throw new IllegalArgumentException("An INS value is letters and digits only");
+        if (value.isBlank() || value.length() > MAX_VALUE_LENGTH
+                || !value.chars().allMatch(c -> Character.isLetterOrDigit(c))) {
+            throw new IllegalArgumentException("An INS value is 1 to " + MAX_VALUE_LENGTH + " letters and digits");
         }
     }
 

@@ -3,6 +3,7 @@ package fr.passerelle.gateway.security;
 import fr.passerelle.gateway.console.demo.DemoProperties;
 import fr.passerelle.gateway.console.me.PatientSignInFailure;
 import fr.passerelle.gateway.patient.token.PatientTokenDecoders;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -83,17 +88,56 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Everything else: protocol endpoints and probes open, consoles for operators, the rest denied. */
+    /**
+     * The operators' API: HTTP Basic on every request and nothing else — no session, so the console's cookie opens
+     * nothing here and there is nothing for a forged request to ride on (hence no CSRF token); requests a browser
+     * sends for another site are refused ({@link CrossSiteRefusal}); failed sign-ins are throttled.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain application(HttpSecurity http, Environment environment) throws Exception {
+    SecurityFilterChain operatorApi(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.securityMatcher("/api/admin/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(OPERATOR))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRefusal(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * The protocol endpoints: open to the network, each SOAP/FHIR request carrying its own signed assertion or token,
+     * which the trust module checks. No Spring credential of any kind is read here — an {@code Authorization: Basic}
+     * header sent to {@code /fhir} is the FHIR road's to refuse, in an OperationOutcome — and no session is opened.
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain protocols(HttpSecurity http) throws Exception {
+        http.securityMatcher("/services/**", "/fhir/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** Everything else: probes open, consoles for operators, the rest denied. */
+    @Bean
+    @Order(5)
+    SecurityFilterChain application(HttpSecurity http, Environment environment, LoginThrottle throttle)
+            throws Exception {
         boolean demo = DemoProperties.enabledIn(environment);
         http.authorizeHttpRequests(requests -> requests
-                        // Each SOAP/FHIR request carries its own signed assertion, checked by the trust module.
-                        .requestMatchers("/services/**", "/fhir/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        // The error page renders errors forwarded to it; asked for directly it is nothing (no 500).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // Exists only when the demo's dev issuer is enabled (see PatientTokenProperties).
                         .requestMatchers("/dev/patient-token").permitAll()
                         // The consoles' one stylesheet (a 401 on it would make a browser prompt for a password).
@@ -101,21 +145,21 @@ public class SecurityConfiguration {
                         // The foreign-practitioner demo page, only while passerelle.demo.enabled holds.
                         .requestMatchers("/demo", "/demo/**").access(demo
                                 ? SingleResultAuthorizationManager.permitAll() : SingleResultAuthorizationManager.denyAll())
-                        .requestMatchers("/admin/**", "/api/admin/**").hasRole(OPERATOR)
+                        .requestMatchers("/admin/**").hasRole(OPERATOR)
                         .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
                 .requestCache(cache -> cache.requestCache(operatorPagesOnly()))
-                // Machine-to-machine endpoints: no browser session to forge requests with.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/services/**", "/fhir/**", "/api/admin/**",
-                        "/dev/patient-token"));
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                // A machine-to-machine endpoint: no browser session to forge requests with.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/dev/patient-token"));
         return http.build();
     }
 
     /**
      * Remembers the page asked before the sign-in only for the operator console. Sessions live in the database
      * (Spring Session JDBC): the default cache would open one — a row written — for every refused request, such as
-     * an anonymous call to {@code /api/admin/**} or a scanner's probe of an unknown path.
+     * a scanner's probe of an unknown path.
      */
     private static RequestCache operatorPagesOnly() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();

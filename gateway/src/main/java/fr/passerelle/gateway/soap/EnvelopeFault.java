@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.http.BodyTooLarge;
 import java.util.Objects;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -11,6 +12,9 @@ import javax.xml.namespace.QName;
  */
 public final class EnvelopeFault extends RuntimeException {
 
+    /** The audit trail's reason for a body over the limit. */
+    public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
+
     /** The SOAP 1.2 fault code classes Passerelle uses. */
     public enum Code { SENDER, RECEIVER, VERSION_MISMATCH }
 
@@ -18,20 +22,30 @@ public final class EnvelopeFault extends RuntimeException {
     private final transient QName subcode;
     private final String rule;
     private final String errorCode;
+    private final int httpStatus;
 
     /**
      * @param rule why, as the audit trail records the refusal (e.g. {@code SOAP_MALFORMED}); never request content
      */
     public EnvelopeFault(Code code, QName subcode, String rule, String reason) {
-        this(code, subcode, rule, "", reason);
+        this(code, subcode, rule, "", reason, code == Code.RECEIVER ? 500 : 400);
     }
 
-    private EnvelopeFault(Code code, QName subcode, String rule, String errorCode, String reason) {
+    private EnvelopeFault(Code code, QName subcode, String rule, String errorCode, String reason, int httpStatus) {
         super(Objects.requireNonNull(reason, "reason"), null, false, false);
         this.code = Objects.requireNonNull(code, "code");
         this.subcode = subcode;
         this.rule = Objects.requireNonNull(rule, "rule");
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+        this.httpStatus = httpStatus;
+    }
+
+    /**
+     * The HTTP status of the fault (SOAP 1.2 HTTP binding: Sender 400, Receiver 500), or a more precise 4xx the
+     * binding allows (413 for a body over the limit).
+     */
+    public int httpStatus() {
+        return httpStatus;
     }
 
     /** The audit trail's reason for this refusal. */
@@ -80,8 +94,17 @@ public final class EnvelopeFault extends RuntimeException {
     }
 
     public static EnvelopeFault bodyTooLarge(long limitBytes) {
-        return new EnvelopeFault(Code.SENDER, null, "BODY_TOO_LARGE",
-                "The request is larger than the accepted " + limitBytes + " bytes");
+        return new EnvelopeFault(Code.SENDER, null, BODY_TOO_LARGE, "", BodyTooLarge.reason(limitBytes), 413);
+    }
+
+    public static EnvelopeFault methodNotAllowed() {
+        return new EnvelopeFault(Code.SENDER, null, "HTTP_METHOD_NOT_ALLOWED", "",
+                "Requests are HTTP POST; GET only reads the service description (?wsdl)", 405);
+    }
+
+    public static EnvelopeFault descriptionNotFound() {
+        return new EnvelopeFault(Code.SENDER, null, "WSDL_DOCUMENT_NOT_FOUND", "",
+                "No such document: the service publishes its WSDL (?wsdl) and the schemas it imports", 404);
     }
 
     public static EnvelopeFault notWellFormed() {
@@ -96,7 +119,7 @@ public final class EnvelopeFault extends RuntimeException {
 
     public static EnvelopeFault untrusted(SecurityRefusal refusal) {
         return new EnvelopeFault(Code.SENDER, new QName(Namespaces.WSSE, refusal.kind().wsseLocalName(), "wsse"),
-                refusal.rule(), refusal.errorCode(), refusal.reason());
+                refusal.rule(), refusal.errorCode(), refusal.reason(), 400);
     }
 
     public static EnvelopeFault internal() {

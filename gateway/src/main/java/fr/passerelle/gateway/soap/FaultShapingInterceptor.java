@@ -1,6 +1,11 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.http.BodyTooLarge;
+import fr.passerelle.gateway.logging.RequestLog;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
@@ -8,19 +13,19 @@ import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.SoapVersion;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.frontend.WSDLQueryException;
+import org.apache.cxf.helpers.CastUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /**
  * Out-fault interceptor: every fault leaving a Passerelle endpoint is replaced by one built from an
  * {@link EnvelopeFault}, so the client never sees CXF's or a parser's exception text, a stack trace, or a detail
- * element. Sender faults get HTTP 400, receiver faults 500 (SOAP 1.2 HTTP binding). Every refusal (a Sender or
- * VersionMismatch fault: the request was not believed or not readable) is recorded in the audit trail without a
- * patient; a Receiver fault is our own failure, recorded by the road that failed if it got that far.
+ * element. Sender faults get HTTP 400, receiver faults 500 (SOAP 1.2 HTTP binding). Every fault is recorded in the
+ * audit trail without a patient: a refusal (Sender or VersionMismatch: the request was not believed or not readable)
+ * as {@code REFUSED}, our own failure (Receiver) as {@code FAILED}.
  */
 public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
 
@@ -29,7 +34,7 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
     /** WS-Addressing 1.0 Core, 3.2: RelatesTo when the request's MessageID could not be read. */
     static final String UNSPECIFIED = "http://www.w3.org/2005/08/addressing/unspecified";
 
-    private static final Logger LOG = LoggerFactory.getLogger(FaultShapingInterceptor.class);
+    private static final String ROAD = "SOAP";
 
     private final Set<EhdsiOperation> operations;
     private final RefusalAudit audit;
@@ -43,29 +48,46 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
     @Override
     public void handleMessage(SoapMessage message) {
         Exception raised = message.getContent(Exception.class);
-        EnvelopeFault decided = decide(raised);
+        EnvelopeFault decided = decide(raised, RequestRead.completed(message.getExchange()));
         SoapVersion version = message.getVersion();
         SoapFault fault = new SoapFault(decided.reason(), codeOf(decided.code(), version));
         decided.subcode().ifPresent(fault::setSubCode);
         // The SOAP 1.2 fault writer copies the fault's status code to the HTTP response.
-        fault.setStatusCode(decided.code() == EnvelopeFault.Code.RECEIVER ? 500 : 400);
+        fault.setStatusCode(decided.httpStatus());
+        if (decided.httpStatus() == 405) {
+            allowPost(message);
+        }
         message.setContent(Exception.class, fault);
         // Faults are addressed like replies (eHDSI NCPs correlate them by RelatesTo).
         Message inbound = message.getExchange().getInMessage();
         String relatesTo = inbound == null ? UNSPECIFIED : SoapExchange.messageIdOf(inbound).orElse(UNSPECIFIED);
         ReplyInterceptor.address(message, new SoapExchange.ReplyAddressing(FAULT_ACTION, relatesTo));
-        if (decided.code() != EnvelopeFault.Code.RECEIVER) {
-            audit.refused(message.getExchange().getInMessage(), operations, decided);
+        audit.refused(message.getExchange().getInMessage(), operations, decided);
+        if (decided.code() == EnvelopeFault.Code.RECEIVER) {
+            RequestLog.failed(ROAD, raised);
+        } else {
+            RequestLog.refused(ROAD, decided.httpStatus(), decided.errorCode(), decided.rule());
         }
     }
 
-    static EnvelopeFault decide(Throwable raised) {
+    /**
+     * @param requestRead whether CXF had read the whole request when it failed ({@link RequestRead}): a failure
+     *                    before that is CXF failing to read what the client sent (an MTOM package whose boundary is
+     *                    not the declared one, two elements where the operation takes one), the client's mistake
+     */
+    static EnvelopeFault decide(Throwable raised, boolean requestRead) {
         Optional<EnvelopeFault> ours = find(raised, EnvelopeFault.class);
         if (ours.isPresent()) {
             return ours.get();
         }
-        if (find(raised, RequestBodyLimit.TooLarge.class).isPresent()) {
-            return EnvelopeFault.bodyTooLarge(find(raised, RequestBodyLimit.TooLarge.class).get().limitBytes());
+        if (find(raised, WSDLQueryException.class).isPresent()) {
+            // ?xsd= naming no published schema.
+            return EnvelopeFault.descriptionNotFound();
+        }
+        Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(raised);
+        if (tooLarge.isPresent()) {
+            // A chunked body read past the limit (a declared one is refused before CXF, by SoapEntryPoint).
+            return EnvelopeFault.bodyTooLarge(tooLarge.get().limitBytes());
         }
         if (find(raised, XMLStreamException.class).isPresent() || find(raised, SAXException.class).isPresent()) {
             return EnvelopeFault.notWellFormed();
@@ -80,24 +102,20 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
                 return EnvelopeFault.notWellFormed();
             }
         }
-        // Only the exception type is logged: messages of deeper exceptions may quote request content.
-        LOG.warn("SOAP request failed inside Passerelle: {}", describe(raised));
+        if (!requestRead) {
+            return EnvelopeFault.notWellFormed();
+        }
         return EnvelopeFault.internal();
     }
 
-    private static String describe(Throwable raised) {
-        StringBuilder chain = new StringBuilder();
-        for (Throwable t = raised; t != null && chain.length() < 500; t = t.getCause()) {
-            chain.append(chain.isEmpty() ? "" : " <- ").append(t.getClass().getName());
-            StackTraceElement[] frames = t.getStackTrace();
-            if (frames.length > 0) {
-                chain.append(" at ").append(frames[0]);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+    /** RFC 9110 §15.5.6: a 405 lists the methods the resource takes. */
+    private static void allowPost(SoapMessage message) {
+        Map<String, List<String>> headers = CastUtils.cast((Map<?, ?>) message.get(Message.PROTOCOL_HEADERS));
+        if (headers == null) {
+            headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            message.put(Message.PROTOCOL_HEADERS, headers);
         }
-        return chain.toString();
+        headers.put("Allow", List.of("POST"));
     }
 
     private static QName codeOf(EnvelopeFault.Code code, SoapVersion version) {

@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the SOAP requests refused with a fault (envelope, addressing, size, trust, malformed body) in the audit
- * trail, without a patient and without a requester: nothing of such a request was believed, so only what the gateway
- * decided is kept — the reason, the eHDSI code the fault carried and the request's MessageID.
+ * Records the SOAP requests answered with a fault in the audit trail, without a patient and without a requester:
+ * refused ones (envelope, addressing, size, trust, malformed body — nothing of such a request was believed, so only
+ * what the gateway decided is kept: the reason, the eHDSI code the fault carried and the request's MessageID) and
+ * failed ones (a Receiver fault: our own failure, recorded {@code FAILED} so that no answered request is missing from
+ * the trail).
  */
 @Component
 public class RefusalAudit {
@@ -33,16 +35,31 @@ public class RefusalAudit {
      *                   endpoint's first one (XCA's query for the XCA endpoint)
      */
     void refused(Message inbound, Set<EhdsiOperation> operations, EnvelopeFault fault) {
-        CrossBorderTransaction transaction = Optional.ofNullable(inbound)
+        CrossBorderTransaction transaction = transactionOf(inbound, operations);
+        String correlationId = inbound == null ? "" : SoapExchange.messageIdOf(inbound).orElse("");
+        record(fault.code() == EnvelopeFault.Code.RECEIVER
+                ? AuditEntry.failedUnattributed(transaction, fault.rule(), fault.errorCode(), correlationId)
+                : AuditEntry.unattributed(transaction, fault.rule(), fault.errorCode(), correlationId), fault.rule());
+    }
+
+    /** A request refused before CXF read it (its size): named by its endpoint's transaction, without a MessageID. */
+    void refusedUnread(CrossBorderTransaction transaction, String rule) {
+        record(AuditEntry.unattributed(transaction, rule, "", ""), rule);
+    }
+
+    private static CrossBorderTransaction transactionOf(Message inbound, Set<EhdsiOperation> operations) {
+        return Optional.ofNullable(inbound)
                 .flatMap(message -> SoapExchange.operationOf(message, operations))
                 .or(() -> operations.stream().min(Comparator.naturalOrder()))
                 .map(EhdsiOperation::transaction).orElseThrow();
-        String correlationId = inbound == null ? "" : SoapExchange.messageIdOf(inbound).orElse("");
+    }
+
+    private void record(AuditEntry entry, String rule) {
         try {
-            audit.record(AuditEntry.unattributed(transaction, fault.rule(), fault.errorCode(), correlationId));
+            audit.record(entry);
         } catch (RuntimeException e) {
-            // The refusal is still answered; the trail could not take it (its own failure is reported there).
-            LOG.warn("Refused SOAP request ({}) not audited: {}", fault.rule(), e.getClass().getSimpleName());
+            // The fault is still answered; the trail could not take it (its own failure is reported there).
+            LOG.warn("SOAP fault ({}) not audited: {}", rule, e.getClass().getSimpleName());
         }
     }
 }

@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.trust.xml.IdAttributes;
 import jakarta.activation.DataHandler;
 import org.apache.cxf.attachment.ByteDataSource;
 import java.util.ArrayList;
@@ -52,7 +54,26 @@ public final class SoapExchange {
         if (body == null || !expected.equals(new QName(body.getNamespaceURI(), body.getLocalName()))) {
             throw EnvelopeFault.unexpectedBody(expected);
         }
+        admitted.security().wsseSecurity().ifPresent(security -> refuseAssertionIdsIn(body, security));
         return new InboundRequest(admitted.operation(), admitted.security(), body);
+    }
+
+    /**
+     * The body is parsed apart from the header (CXF streams it): trust sees only the header, so an assertion ID
+     * reused by an element of the body — signature wrapping across the two — is refused here, as trust refuses it
+     * inside the header.
+     */
+    private static void refuseAssertionIdsIn(Element body, Element security) {
+        for (Node child = security.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element assertion && "Assertion".equals(assertion.getLocalName())
+                    && !assertion.getAttribute("ID").isEmpty()
+                    && IdAttributes.uses(body, assertion.getAttribute("ID")) > 0) {
+                String code = ExchangeError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED.code();
+                throw EnvelopeFault.untrusted(new SecurityRefusal(SecurityRefusal.Kind.INVALID_SECURITY,
+                        code + ": an assertion ID of the Security header occurs again in the SOAP Body",
+                        "TRUST_UNIQUE_ID", code));
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.passerelle.gateway.terminology;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.terminology.catalogue.CatalogueStatistics;
+import fr.passerelle.terminology.load.LoadProgress;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -33,11 +34,11 @@ public class TerminologyConfiguration {
             dir = PackagedTerminologyData.extractTo(target.toAbsolutePath());
         }
         long start = System.nanoTime();
-        TerminologyCatalogue catalogue = TerminologyCatalogue.load(dir);
+        TerminologyCatalogue catalogue = TerminologyCatalogue.load(dir, LoadProgress.SILENT, properties.mvc());
         CatalogueStatistics s = catalogue.statistics();
-        LOG.info("Terminology loaded from {} in {} ms: {} value sets, {} concepts, {} mapped codes, {} designations",
-                dir, (System.nanoTime() - start) / 1_000_000, s.valueSets(), s.concepts(), s.mappedSourceCodes(),
-                s.designations());
+        LOG.info("Terminology loaded from {} in {} ms ({}): {} value sets, {} concepts, {} mapped codes, {} designations",
+                dir, (System.nanoTime() - start) / 1_000_000, catalogue.index().mvcPackage().orElse("no MVC package"),
+                s.valueSets(), s.concepts(), s.mappedSourceCodes(), s.designations());
         return catalogue;
     }
 

@@ -27,19 +27,24 @@ public class TrustConfiguration {
 
     private final TrustProperties properties;
     private final Path dataDir;
+    private final String healthSpace;
     private final Clock clock;
 
     public TrustConfiguration(TrustProperties properties, @Value("${passerelle.data-dir:./data}") Path dataDir,
-            ObjectProvider<Clock> clock) {
+            @Value("${passerelle.health-space:demo}") String healthSpace, ObjectProvider<Clock> clock) {
         this.properties = properties;
         this.dataDir = dataDir;
+        this.healthSpace = healthSpace;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** The demo PKI (for the demo practitioner client), present when {@code passerelle.trust.demo=true}. */
+    /**
+     * The demo PKI (for the demo practitioner client), present when {@code passerelle.trust.demo} holds — by default
+     * with the demo health space only ({@link TrustProperties#demoWith}).
+     */
     @Bean
     public DemoTrust demoTrust() {
-        if (!properties.demo()) {
+        if (!properties.demoWith(healthSpace)) {
             return new DemoTrust(Optional.empty());
         }
         try {

@@ -26,7 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reloadInterval    how often the trust-list directory is checked for changes
  * @param expiryWarning     how long before expiry a trust-list certificate is reported
  * @param replayCacheSize   ids kept in each node's in-process cache
- * @param demo              generate a demo PKI and seed the demo trust list (ES, IT, DE) when the directory is empty
+ * @param demo              generate a demo PKI and seed the demo trust list (ES, IT, DE) when the directory is empty;
+ *                          unset means on with the demo health space only, and it cannot be on with another one
+ *                          (the demo CA's key is on disk under a public password: fail closed)
  * @param demoCountries     countries of the demo PKI
  * @param access            per-transaction overrides of the access table (unset fields keep the eHDSI defaults)
  */
@@ -41,13 +43,30 @@ public record TrustProperties(
         @DefaultValue("10s") Duration reloadInterval,
         @DefaultValue("30d") Duration expiryWarning,
         @DefaultValue("100000") long replayCacheSize,
-        @DefaultValue("true") boolean demo,
+        Boolean demo,
         @DefaultValue({"ES", "IT", "DE"}) List<String> demoCountries,
         Map<Transaction, AccessOverride> access) {
 
     /** Overrides of one transaction's access rule; a null field keeps the default. */
     public record AccessOverride(Set<String> anyPermission, Set<String> roleCodes, Set<PurposeOfUse> purposes,
             Boolean treatmentConfirmationRequired) {
+    }
+
+    /**
+     * Whether the demo PKI runs: as configured, else only with the demo health space. On with any other health space
+     * the gateway refuses to start.
+     */
+    public boolean demoWith(String healthSpace) {
+        boolean demoHealthSpace = "demo".equalsIgnoreCase(healthSpace);
+        if (demo == null) {
+            return demoHealthSpace;
+        }
+        if (demo && !demoHealthSpace) {
+            throw new IllegalStateException("passerelle.trust.demo=true is refused with passerelle.health-space="
+                    + healthSpace + ": the demo PKI's keys are public; give the national trust list "
+                    + "(passerelle.trust.list-dir) instead");
+        }
+        return demo;
     }
 
     public Path listDirOr(Path dataDir) {

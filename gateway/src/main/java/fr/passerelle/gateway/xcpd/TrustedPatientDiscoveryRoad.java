@@ -59,6 +59,8 @@ public class TrustedPatientDiscoveryRoad implements PatientDiscoveryRoad {
         if (outcome instanceof IdentificationOutcome.Refused refused) {
             return new PatientDiscoveryOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
         }
+        // Nobody, nobody this requester may know of, or traits too weak to identify anyone (audited as such): the
+        // XCPD answer is the same, "no match".
         return new PatientDiscoveryOutcome.NoMatch();
     }
 

@@ -4,7 +4,6 @@ import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.XmlTree;
-import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,20 +11,35 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
+import fr.passerelle.trust.xml.HardenedXml;
+import fr.passerelle.trust.xml.UnsafeXmlException;
+import fr.passerelle.trust.xml.XmlLimits;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
  * Reads from an eHDSI eDispensation CDA what France needs to mark prescription lines dispensed: the ePrescription
  * it fulfils ({@code inFulfillmentOf/order/id}) and, per {@code supply} entry, the prescribed item
- * ({@code entryRelationship/substanceAdministration/id}) and the dispensing time.
+ * ({@code entryRelationship/substanceAdministration/id}) and the dispensing time. The document is parsed once
+ * ({@link #parse}), with the limits of every message from abroad ({@link XmlLimits#ENVELOPE}: depth, elements,
+ * attributes, size), and that one DOM serves every reading — these and the translation to eDISP-MED.
  */
 public final class EDispensationReader {
 
-    public List<DispensedItem> read(byte[] cda) {
-        Element document = parse(cda);
+    private static final HardenedXml PARSER = new HardenedXml(XmlLimits.ENVELOPE);
+
+    /** The eDispensation parsed hardened, or a {@link MalformedRequest} saying which limit or rule it broke. */
+    public Document parse(byte[] cda) {
+        try {
+            return PARSER.parse(cda);
+        } catch (UnsafeXmlException e) {
+            throw new MalformedRequest("The submitted eDispensation is not acceptable XML: " + e.getMessage());
+        }
+    }
+
+    public List<DispensedItem> read(Document cda) {
+        Element document = cda.getDocumentElement();
         String prescriptionId = XmlTree.path(document, HL7V3, "inFulfillmentOf", "order", "id")
                 .flatMap(EDispensationReader::instanceId)
                 .orElseThrow(() -> new MalformedRequest("The eDispensation has no inFulfillmentOf/order/id"));
@@ -59,8 +73,8 @@ public final class EDispensationReader {
      * The eDispensation's ClinicalDocument/id ({@code root^extension}, or {@code root}): the dispensation's identity,
      * the same in the discard of it.
      */
-    public String documentId(byte[] cda) {
-        return XmlTree.child(parse(cda), HL7V3, "id").flatMap(EDispensationReader::instanceId)
+    public String documentId(Document cda) {
+        return XmlTree.child(cda.getDocumentElement(), HL7V3, "id").flatMap(EDispensationReader::instanceId)
                 .orElseThrow(() -> new MalformedRequest("The eDispensation has no ClinicalDocument/id"));
     }
 
@@ -81,18 +95,6 @@ public final class EDispensationReader {
                     + zone.substring(3)));
         } catch (RuntimeException e) {
             throw new MalformedRequest("An eDispensation time is not an HL7 timestamp");
-        }
-    }
-
-    private static Element parse(byte[] cda) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(cda)).getDocumentElement();
-        } catch (Exception e) {
-            throw new MalformedRequest("The submitted eDispensation is not well-formed XML");
         }
     }
 }

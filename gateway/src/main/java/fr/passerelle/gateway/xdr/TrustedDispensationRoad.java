@@ -13,7 +13,9 @@ import fr.passerelle.gateway.soap.TrustCheckpoint;
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.gateway.exchange.TranslationDefects;
 import fr.passerelle.translation.DocumentTranslator;
+import fr.passerelle.translation.TranslationException;
 import fr.passerelle.translation.TranslationOutcome;
+import fr.passerelle.translation.cda.CdaReader;
 import fr.passerelle.trust.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
 
 /**
  * The XDR road: trust (TRC patient = submission patient), then each eHDSI eDispensation is turned into a French
@@ -43,6 +46,7 @@ public class TrustedDispensationRoad implements DispensationRoad {
     private final DispensationDiscard discard;
     private final DocumentTranslator translator;
     private final EDispensationReader reader = new EDispensationReader();
+    private final CdaReader cdaReader = new CdaReader();
 
     public TrustedDispensationRoad(TrustCheckpoint trust, DispensationRecording recording,
                                    DispensationDiscard discard, ObjectProvider<DocumentTranslator> translator,
@@ -77,17 +81,20 @@ public class TrustedDispensationRoad implements DispensationRoad {
             return discard(call, patient, submission);
         }
         for (SubmittedDocument document : submission.documents()) {
+            Document dom;
             List<DispensedItem> items;
             String dispensationId;
             try {
-                items = reader.read(document.content());
-                dispensationId = reader.documentId(document.content());
+                // One hardened parse: what France reads and what it translates are the same DOM.
+                dom = reader.parse(document.content());
+                items = reader.read(dom);
+                dispensationId = reader.documentId(dom);
             } catch (MalformedRequest unreadable) {
                 return refused(call, UNREADABLE_RULE, new ExchangeRefusal(
                         ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
             }
             java.util.Optional<TranslationOutcome> answered = TranslationDefects.guarded("eDispensation to eDISP-MED",
-                    () -> translator.toEdispMed(document.content()));
+                    () -> translate(dom));
             if (answered.isEmpty()) {
                 return refused(call, UNTRANSLATABLE_RULE, TranslationDefects.refusal());
             }
@@ -114,8 +121,9 @@ public class TrustedDispensationRoad implements DispensationRoad {
         List<String> ids = new ArrayList<>();
         for (SubmittedDocument document : submission.documents()) {
             try {
-                int lines = reader.read(document.content()).size();
-                String dispensationId = reader.documentId(document.content());
+                Document dom = reader.parse(document.content());
+                int lines = reader.read(dom).size();
+                String dispensationId = reader.documentId(dom);
                 for (int i = 0; i < lines; i++) {
                     ids.add(lineDispensationId(dispensationId, lines, i));
                 }
@@ -129,6 +137,14 @@ public class TrustedDispensationRoad implements DispensationRoad {
             return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
         }
         return new DispensationOutcome.Stored();
+    }
+
+    private TranslationOutcome translate(Document dispensation) {
+        try {
+            return translator.toEdispMed(cdaReader.read(dispensation));
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
     }
 
     /** Audited (without a patient) before it is answered. */

@@ -113,7 +113,8 @@ class HealthSpaceFailureTest {
                 healthSpaceThrowing(new HealthSpaceUnavailableException(MESSAGE, null)));
 
         IdentificationOutcome outcome = useCases.identification.identify(withoutTrc, new PatientQuery(List.of(),
-                Optional.of(new PatientSearch("Dupont", null, LocalDate.of(1984, 5, 6), AdministrativeGender.FEMALE))));
+                Optional.of(new PatientSearch("Dupont", "Marie", LocalDate.of(1984, 5, 6),
+                        AdministrativeGender.FEMALE))));
 
         assertThat(outcome).isInstanceOf(IdentificationOutcome.Refused.class);
         assertThat(auditRows(db.dataSource())).singleElement().satisfies(row -> {

@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class UnmatchedIdentificationAuditTest {
 
-    private static final PatientSearch TRAITS = new PatientSearch("Martinez", null, LocalDate.of(1971, 2, 3),
+    private static final PatientSearch TRAITS = new PatientSearch("Martinez", "Anne", LocalDate.of(1971, 2, 3),
             AdministrativeGender.FEMALE);
     private static final CrossBorderCall WITH_TRC = new CrossBorderCall(ExchangeRulesTest.treating(
             ExchangeRulesTest.PATIENT.value() + "^^^&" + ExchangeRulesTest.PATIENT.oid() + "&ISO"), "NCP-BE", "corr-u");

@@ -45,7 +45,7 @@ final class PrivatePostgres implements AutoCloseable {
             if ("required".equals(System.getenv("PASSERELLE_TEST_POSTGRES"))) {
                 throw new IllegalStateException(message + " and PASSERELLE_TEST_POSTGRES=required");
             }
-            Assumptions.abort(message);
+            Assumptions.abort("PostgreSQL fault test skipped: " + message + " (apt-get install postgresql)");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         Path home = Files.createTempDirectory("passerelle-faults-pg");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * warm-up ({@link fr.passerelle.gateway.load.Flatness}) and every request must succeed. Rate:
  * {@code -Dpasserelle.soak.rate} requests a second per road (default 10).
  */
-@EnabledIfSystemProperty(named = "passerelle.soak", matches = ".+")
+@EnabledIfSystemProperty(named = "passerelle.soak", matches = ".+",
+        disabledReason = "soak test on demand only: -Dpasserelle.soak=30m (smoke run: 2m)")
 class SoakIT {
 
     @TempDir

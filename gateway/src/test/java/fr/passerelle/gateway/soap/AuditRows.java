@@ -11,12 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The audit trail's rows for one SOAP request, found by its correlation id (the request's wsa:MessageID), with the
  * column names upper-cased so H2 and PostgreSQL read alike. Shared by the SOAP end-to-end tests.
  */
-final class AuditRows {
+public final class AuditRows {
 
     private AuditRows() {
     }
 
-    static List<Map<String, Object>> of(DataSource dataSource, String correlationId) {
+    public static List<Map<String, Object>> of(DataSource dataSource, String correlationId) {
         return JdbcClient.create(dataSource)
                 .sql("SELECT * FROM audit_record WHERE correlation_id = ? ORDER BY seq").param(correlationId)
                 .query().listOfRows().stream().map(row -> {

@@ -19,6 +19,9 @@ class EnvelopeRulesTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
     private String xcpdBody() {
         return SoapMessages.sampleBody("gematik/PRPA_IN201305UV02_298.xml");
     }
@@ -140,7 +143,7 @@ class EnvelopeRulesTest {
         HttpResponse<String> response = SoapHttp.post(port, "/xcpd", SoapHttp.soap12(XCPD_ACTION),
                 SoapMessages.envelope(XCPD_ACTION, padding + xcpdBody()));
 
-        assertSenderFault(response, "", "The request is larger than the accepted 200000 bytes");
+        assertSenderFault(response, 413, "", "The request is larger than the accepted 200000 bytes");
     }
 
     @Test
@@ -149,10 +152,16 @@ class EnvelopeRulesTest {
             throw new IllegalStateException("secret internal detail jdbc:postgresql://db");
         });
 
+        String messageId = "urn:uuid:" + java.util.UUID.randomUUID();
         HttpResponse<String> response = SoapHttp.post(port, "/xcpd", SoapHttp.soap12(XCPD_ACTION),
-                SoapMessages.envelope(XCPD_ACTION, xcpdBody()));
+                SoapMessages.envelope(XCPD_ACTION, messageId, xcpdBody()));
 
         assertThat(response.statusCode()).isEqualTo(500);
+        // Our failure is in the trail too: no answered request is missing from it.
+        assertThat(AuditRows.of(dataSource, messageId)).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("FAILED");
+            assertThat(row.get("DECIDING_RULE")).isEqualTo("INTERNAL_ERROR");
+        });
         ReceivedXml fault = ReceivedXml.parse(response.body());
         assertThat(fault.text("//soap:Fault/soap:Code/soap:Value")).endsWith(":Receiver");
         assertThat(fault.text("//soap:Fault/soap:Reason/soap:Text")).startsWith("The request could not be processed");
@@ -174,7 +183,12 @@ class EnvelopeRulesTest {
     }
 
     private static void assertSenderFault(HttpResponse<String> response, String subcode, String reasonStart) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertSenderFault(response, 400, subcode, reasonStart);
+    }
+
+    private static void assertSenderFault(HttpResponse<String> response, int status, String subcode,
+                                          String reasonStart) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/soap+xml");
         ReceivedXml fault = ReceivedXml.parse(response.body());
         assertThat(fault.text("//soap:Fault/soap:Code/soap:Value")).endsWith(":Sender");

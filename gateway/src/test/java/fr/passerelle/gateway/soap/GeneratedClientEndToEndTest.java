@@ -26,7 +26,6 @@ import fr.passerelle.gateway.soap.client.generated.ebxml.rim.ValueListType;
 import fr.passerelle.gateway.soap.client.generated.ebxml.rs.RegistryResponseType;
 import fr.passerelle.gateway.soap.client.generated.hl7v3.EN;
 import fr.passerelle.gateway.soap.client.generated.hl7v3.II;
-import fr.passerelle.gateway.soap.client.generated.hl7v3.MCCIMT000300UV01AcknowledgementDetail;
 import fr.passerelle.gateway.soap.client.generated.hl7v3.PRPAIN201305UV02;
 import fr.passerelle.gateway.soap.client.generated.hl7v3.PRPAIN201306UV02;
 import fr.passerelle.gateway.soap.client.generated.hl7v3.PRPAIN201306UV02MFMIMT700711UV01Subject1;
@@ -259,18 +258,17 @@ class GeneratedClientEndToEndTest {
         assertThat(listing.prescriptionLines(prescription).get(0).dispensed()).isTrue();
     }
 
+    /**
+     * Identification policy (docs/security.md): a patient who shares nothing with this requester is answered as
+     * nobody — the same typed answer as an unknown INS — and the trail keeps the real reason under the patient.
+     */
     @Test
-    void patientWithoutConsentGetsTheNoConsentCodeInTheTypedResponse() throws JAXBException {
+    void patientWithoutConsentIsNoMatchInTheTypedResponseAndAuditedAsNoConsent() throws JAXBException {
         var xcpd = spain.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")));
         String messageId = correlate(xcpd);
         PRPAIN201306UV02 response = xcpd.respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.LAMBERTIN));
 
-        assertThat(response.getAcknowledgement()).singleElement().satisfies(ack -> {
-            assertThat(ack.getTypeCode().getCode()).isEqualTo("AE");
-            assertThat(ack.getAcknowledgementDetail()).extracting(MCCIMT000300UV01AcknowledgementDetail::getCode)
-                    .extracting(code -> code.getCode()).containsExactly(ExchangeError.ERROR_NO_CONSENT.code());
-        });
-        assertThat(response.getControlActProcess().getSubject()).isEmpty();
+        assertNoMatch(response);
         // No decision at all, or the one the masked-document case revoked when it ran first: both are "no consent".
         String rule = consents.current(DemoExchanges.LAMBERTIN).isEmpty() ? "NO_CONSENT" : "CONSENT_REVOKED";
         assertAudited(messageId, "REFUSED", rule, ExchangeError.ERROR_NO_CONSENT, DemoExchanges.LAMBERTIN);
@@ -314,7 +312,7 @@ class GeneratedClientEndToEndTest {
     // --- each policy branch, as the typed client sees it, and its audit record ------------------------------------
 
     @Test
-    void consentForAnotherCountryIsTheNoConsentCodeForThatCountryOnly() throws JAXBException {
+    void consentForAnotherCountryIsNoMatchForThatCountryOnly() throws JAXBException {
         // LEA MARTIN consented for Spain only (see clientAndConsents); an Italian doctor asks.
         try (var italy = new EhdsiPortClients(port,
                 new AssertionIssuer(demoTrust.pki().orElseThrow().signer("IT"), Clock.systemUTC()))) {
@@ -323,7 +321,7 @@ class GeneratedClientEndToEndTest {
 
             PRPAIN201306UV02 response = xcpd.respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.MARTIN_LEA));
 
-            assertRefused(response, ExchangeError.ERROR_NO_CONSENT);
+            assertNoMatch(response);
             Map<String, Object> row = assertAudited(messageId, "REFUSED", "COUNTRY_NOT_AUTHORISED",
                     ExchangeError.ERROR_NO_CONSENT, DemoExchanges.MARTIN_LEA);
             assertThat(row.get("REQUESTING_COUNTRY")).isEqualTo("IT");
@@ -335,7 +333,7 @@ class GeneratedClientEndToEndTest {
     }
 
     @Test
-    void professionalThePatientBlockedIsRefusedIdentificationAndListing() throws JAXBException {
+    void professionalThePatientBlockedIsNotToldThePatientExistsAndIsRefusedTheListing() throws JAXBException {
         HcpClaims demo = HcpClaims.demoDoctor("ES");
         // One of the two professionals MATHIS LEFEVRE blocked in the demo data (a foreign HCP).
         String blockedId = "2.16.17.710.850.1000.990.1^HCP-BE-0042";
@@ -345,8 +343,7 @@ class GeneratedClientEndToEndTest {
 
         var xcpd = spain.xcpd(Caller.identifying(blocked));
         String identification = correlate(xcpd);
-        assertRefused(xcpd.respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.LEFEVRE)),
-                ExchangeError.ERROR_INSUFFICIENT_RIGHTS);
+        assertNoMatch(xcpd.respondingGatewayPRPAIN201305UV02(xcpdRequest(DemoExchanges.LEFEVRE)));
         assertThat(assertAudited(identification, "REFUSED", "PROFESSIONAL_BLOCKED",
                 ExchangeError.ERROR_INSUFFICIENT_RIGHTS, DemoExchanges.LEFEVRE).get("PROFESSIONAL_ID"))
                 .isEqualTo(blockedId);
@@ -452,17 +449,20 @@ class GeneratedClientEndToEndTest {
                 rochefort);
     }
 
+    /**
+     * A family name alone identifies nobody (identification policy: an INS, or family name, given name and birth
+     * date): ODILE and LEA MARTIN are neither listed nor counted; the query is audited as too weak.
+     * Several patients matching strong traits are refused, never guessed: {@code UnmatchedIdentificationAuditTest}.
+     */
     @Test
-    void demographicsMatchingSeveralPatientsAreRefusedNeverGuessed() throws JAXBException {
+    void aFamilyNameAloneIdentifiesNobody() throws JAXBException {
         var xcpd = spain.xcpd(Caller.identifying(HcpClaims.demoDoctor("ES")));
         String messageId = correlate(xcpd);
 
-        // Family name MARTIN only: ODILE and LEA MARTIN both match.
         PRPAIN201306UV02 response = xcpd.respondingGatewayPRPAIN201305UV02(demographicsRequest("MARTIN"));
 
-        assertRefused(response, ExchangeError.ERROR_PI_MULTIPLE_MATCHES);
-        Map<String, Object> row = assertAudited(messageId, "REFUSED", "SEVERAL_MATCHING_PATIENTS",
-                ExchangeError.ERROR_PI_MULTIPLE_MATCHES, null);
+        assertNoMatch(response);
+        Map<String, Object> row = assertAudited(messageId, "REFUSED", "IDENTIFICATION_TOO_WEAK", null, null);
         assertThat(row.get("REQUESTING_COUNTRY")).isEqualTo("ES");
     }
 
@@ -607,13 +607,12 @@ class GeneratedClientEndToEndTest {
         });
     }
 
-    /** HL7v3 refusal: ack AE, the eHDSI code as the single acknowledgementDetail, nobody identified. */
-    private static void assertRefused(PRPAIN201306UV02 response, ExchangeError error) {
-        assertThat(response.getAcknowledgement()).singleElement().satisfies(ack -> {
-            assertThat(ack.getTypeCode().getCode()).isEqualTo("AE");
-            assertThat(ack.getAcknowledgementDetail()).extracting(detail -> detail.getCode().getCode())
-                    .containsExactly(error.code());
-        });
+    /** XCPD "no match": query response NF, ERROR_PI_NO_MATCH as the acknowledgement detail, nobody identified. */
+    private static void assertNoMatch(PRPAIN201306UV02 response) {
+        assertThat(response.getControlActProcess().getQueryAck().getQueryResponseCode().getCode()).isEqualTo("NF");
+        assertThat(response.getAcknowledgement()).singleElement().satisfies(ack ->
+                assertThat(ack.getAcknowledgementDetail()).extracting(detail -> detail.getCode().getCode())
+                        .containsExactly(ExchangeError.ERROR_PI_NO_MATCH.code()));
         assertThat(response.getControlActProcess().getSubject()).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.terminology;
 
+import fr.passerelle.gateway.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,11 +14,13 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code terminology import} on the repository's data and the shared ANS sample documents. */
+/** {@code terminology import} on the repository's data and the ANS sample documents of src/fixtures. */
 class TerminologyImportCommandTest {
 
     static final String DATA = "../src/data/terminology";
-    static final Path SAMPLES = Path.of("../../shared/fixtures/fr-cda");
+    static final Path SAMPLES = Fixtures.FR_CDA;
+    static final String BDPM = Fixtures.ROOT.resolve("fr-bdpm-extract").toString();
+    static final String EDQM = Fixtures.ROOT.resolve("edqm-designations-extract").toString();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -46,6 +49,49 @@ class TerminologyImportCommandTest {
         // reviewed codes without pivot equivalent are listed and counted, and make --strict fail
         assertThat(text).contains("no equivalent   1.2.250.1.213.1.1.4.322 MED-1096");
         assertThat(status).isEqualTo(1);
+        // the share of coded elements that reach their eHDSI value set once translated to the pivot
+        assertThat(text).contains("Coded elements of the documents transcoded into their eHDSI value set:")
+                .containsPattern("VSM_1\\.4_2022\\.01\\.xml +(\\d+) of +\\1 ") // every coded element of the VSM
+                .contains("eDISP-MED_2024.01.xml").contains("no eHDSI pivot")
+                .containsPattern("total: \\d+ of \\d+ coded elements = \\d+\\.\\d %")
+                .contains("left outside their value set (nullFlavor OTH, French code as translation)");
+    }
+
+    @Test
+    void importsTheBdpmIntoTheFolderAndShowsWhatChanged(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("mvc"));
+        Files.createSymbolicLink(dir.resolve("mvc/p.tgz"),
+                Path.of(DATA, "mvc/hl7.eu.terminology.ehdsi-8.1.0.tgz").toAbsolutePath());
+        String[] args = {"--data-dir", dir.toString(), "--bdpm", BDPM, "--edqm", EDQM, "--as-of", "2025-07-07"};
+        assertThat(run(args)).isZero();
+        String text = out();
+        assertThat(text).contains("CIS_bdpm.txt (2025-07-07, windows-1252)")
+                .contains("CIS -> ATC                4 mappings (4 ATC codes, not in eHDSIActiveIngredient: L01XX62)")
+                .contains("CIP13 -> CIS -> ATC       2 mappings of 3 presentations")
+                .contains("UNMATCHED     1  comprimé et solution(s) et granules et poudre et pommade")
+                .contains("UNMATCHED     1  voie buccale autre")
+                .contains("Wrote concept-maps/fr-bdpm-cis-atc.csv")
+                .contains("French products  5 (3 presentations)")
+                .contains("urn:oid:1.2.250.1.213.2.3.1: 4 added, 0 removed, 0 changed");
+        assertThat(dir.resolve("fr-products/bdpm-compositions.csv")).exists();
+        // a second import of the same files changes nothing, and says so
+        out.reset();
+        assertThat(run(args)).isZero();
+        assertThat(out()).contains("no mapping added, removed or changed");
+    }
+
+    @Test
+    void aBrokenBdpmFolderLeavesTheTerminologyFolderAsItWas(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("mvc"));
+        Files.createSymbolicLink(dir.resolve("mvc/p.tgz"),
+                Path.of(DATA, "mvc/hl7.eu.terminology.ehdsi-8.1.0.tgz").toAbsolutePath());
+        Path bdpm = dir.resolve("bdpm");
+        Files.createDirectories(bdpm);
+        Files.copy(Path.of(BDPM, "CIS_bdpm.txt"), bdpm.resolve("CIS_bdpm.txt"));
+        assertThat(run("--data-dir", dir.toString(), "--bdpm", bdpm.toString(), "--edqm", EDQM)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("BDPM not imported").contains("CIS_MITM.txt")
+                .contains("missing BDPM file");
+        assertThat(dir.resolve("concept-maps")).doesNotExist();
     }
 
     @Test
@@ -79,6 +125,10 @@ class TerminologyImportCommandTest {
 
     @Test
     void usageErrorsExitWith2() {
+        assertThat(run("--bdpm", BDPM, "--edqm", EDQM)).isEqualTo(2); // where to write?
+        assertThat(run("--data-dir", DATA, "--bdpm", BDPM)).isEqualTo(2);
+        assertThat(run("--data-dir", DATA, "--bdpm", BDPM, "--edqm", EDQM, "--as-of", "7/7/2025")).isEqualTo(2);
+        assertThat(run("--mvc-package", "#9.1.0")).isEqualTo(2);
         assertThat(run("--data-dir")).isEqualTo(2);
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(run("--data-dir", DATA, "/no/such/document.xml")).isEqualTo(2);

@@ -98,6 +98,9 @@ class TerminologyOverHttpTest {
         assertThat(concept.getSystem()).isEqualTo("http://www.whocc.no/atc");
         assertThat(concept.getCode()).isEqualTo("H03AA01");
         assertThat(concept.getDisplay()).isEqualTo("levothyroxine sodium");
+        // a product and its ATC class: the pivot is broader, and the answer says so
+        assertThat(out.getParameter("message").getValue().primitiveValue())
+                .startsWith("H03AA01: the pivot concept is broader than the source 62080626 (wider;");
     }
 
     @Test
@@ -161,8 +164,12 @@ class TerminologyOverHttpTest {
         in.addParameter("code", new CodeType("20053000"));
         in.addParameter("displayLanguage", new CodeType("de"));
         Parameters out = fhir.operation().onType(CodeSystem.class).named("$lookup").withParameters(in).execute();
-        assertThat(out.getParameter("display").getValue().primitiveValue()).isEqualTo("Zum Einnehmen");
-        assertThat(out.getParameter().stream().filter(p -> p.getName().equals("designation")).count()).isEqualTo(5);
+        // the EDQM designation (designations/edqm-designations.csv) over the demo one
+        assertThat(out.getParameter("display").getValue().primitiveValue()).isEqualTo("zum Einnehmen");
+        // en (demo) and the six EDQM languages de, el, es, fr, it, pt
+        assertThat(out.getParameter().stream().filter(p -> p.getName().equals("designation"))
+                .map(d -> d.getPart().get(0).getValue().primitiveValue()))
+                .containsExactly("de", "el", "en", "es", "fr", "it", "pt");
     }
 
     @Test

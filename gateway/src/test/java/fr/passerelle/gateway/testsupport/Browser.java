@@ -41,7 +41,9 @@ public final class Browser {
             throw new IllegalStateException("PASSERELLE_TEST_BROWSER=required but " + CHROMIUM + " or "
                     + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
         }
-        Assumptions.assumeTrue(present, "Debian chromium and chromium-driver are not installed");
+        Assumptions.assumeTrue(present, () -> "browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+                + " not found (apt-get install chromium chromium-driver, or point -Dpasserelle.test.chromium and"
+                + " -Dpasserelle.test.chromedriver at them)");
         Path profile;
         try {
             profile = Files.createTempDirectory("passerelle-chromium-");

@@ -52,7 +52,7 @@ public final class Databases implements ArgumentsProvider {
         if (url == null || url.isBlank()) {
             return TestDatabase.unavailable(DatabaseEngine.POSTGRESQL,
                     "PostgreSQL variant skipped: env " + POSTGRES_URL_ENV + " is not set (e.g. "
-                            + "jdbc:postgresql://127.0.0.1:5432/passerelle_test)", required);
+                            + "jdbc:postgresql://127.0.0.1:5432/passerelle_test, user postgres without password)", required);
         }
         return TestDatabase.postgres(url, ("t_" + sanitize(owner) + "_" + shortId()));
     }

@@ -2,6 +2,7 @@ package fr.passerelle.gateway.translation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.testsupport.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TranslateCommandTest {
 
     private static final String TERMINOLOGY = "../src/data/terminology";
-    private static final Path FR_CDA = Path.of("../../shared/fixtures/fr-cda");
+    private static final Path FR_CDA = Fixtures.FR_CDA;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -21,9 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 class TrustPropertiesTest {
 
     private static TrustProperties properties(Map<Transaction, TrustProperties.AccessOverride> access) {
+        return properties(access, true);
+    }
+
+    private static TrustProperties properties(Map<Transaction, TrustProperties.AccessOverride> access, Boolean demo) {
         return new TrustProperties(null, Duration.ofSeconds(30), Duration.ofHours(4), Duration.ofHours(2),
-                Duration.ofHours(2), true, Duration.ofSeconds(10), Duration.ofDays(30), 1000, true,
+                Duration.ofHours(2), true, Duration.ofSeconds(10), Duration.ofDays(30), 1000, demo,
                 List.of("ES", "IT", "DE"), access);
+    }
+
+    /** Issue 20, item 9: the demo PKI's keys are public, so it never trusts by default outside the demo. */
+    @Test
+    void theDemoPkiFailsClosedOutsideTheDemoHealthSpace() {
+        assertThat(properties(null, null).demoWith("demo")).isTrue();
+        assertThat(properties(null, null).demoWith("dmp")).isFalse();
+        assertThat(properties(null, false).demoWith("demo")).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> properties(null, true).demoWith("dmp"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("passerelle.trust.demo=true is refused");
     }
 
     @Test

@@ -27,10 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CatalogueIndex {
 
+    /** CIS, the French medicinal product code (ANSM), and CIP13, the code of one of its presentations. */
+    public static final String CIS_SYSTEM = "urn:oid:1.2.250.1.213.2.3.1";
+    public static final String CIP13_SYSTEM = "urn:oid:1.2.250.1.213.2.3.2";
+
     private final Map<String, Map<String, Concept>> conceptsBySystem;
     private final Map<String, IndexedValueSet> valueSetsByKey;
     private final List<ValueSet> valueSets;
-    private final Map<String, Map<String, List<Coding>>> mapsBySourceSystem;
+    /** Source system -> source code -> the map lines giving a target, one per distinct target (first wins). */
+    private final Map<String, Map<String, List<MapEntry>>> mapsBySourceSystem;
     private final Map<String, String> valueSetOidByElement;
     private final Set<String> reviewedWithoutTarget;
     /** Concept-map lines by "canonical source system|code" and by "canonical target system|code". */
@@ -38,6 +43,10 @@ public final class CatalogueIndex {
     private final Map<String, List<MapEntry>> entriesByTarget;
     private final Set<String> conceptMapUrls;
     private final CatalogueStatistics statistics;
+    /** French medicinal products by CIS, and CIP13 presentation -> CIS. */
+    private final Map<String, MedicinalProduct> products;
+    private final Map<String, String> cisByCip13;
+    private final String mvcPackage;
     /** Spelling of a system as received -> canonical URI; bounded by the number of distinct spellings seen. */
     private final Map<String, String> canonicalSystems = new ConcurrentHashMap<>();
 
@@ -62,9 +71,9 @@ public final class CatalogueIndex {
         }
         this.valueSetsByKey = Collections.unmodifiableMap(byKey);
         this.valueSets = List.copyOf(all);
-        Map<String, Map<String, List<Coding>>> maps = new HashMap<>();
+        Map<String, Map<String, List<MapEntry>>> maps = new HashMap<>();
         b.maps.forEach((system, codes) -> {
-            Map<String, List<Coding>> frozen = new HashMap<>(codes.size() * 2);
+            Map<String, List<MapEntry>> frozen = new HashMap<>(codes.size() * 2);
             codes.forEach((code, targets) -> frozen.put(code, List.copyOf(targets)));
             maps.put(system, Collections.unmodifiableMap(frozen));
         });
@@ -84,6 +93,12 @@ public final class CatalogueIndex {
         this.entriesBySource = Collections.unmodifiableMap(bySource);
         this.entriesByTarget = Collections.unmodifiableMap(byTarget);
         this.conceptMapUrls = Set.copyOf(b.conceptMapUrls);
+        Map<String, MedicinalProduct> products = new HashMap<>(b.products.size() * 2);
+        b.products.forEach((cis, draft) -> products.put(cis, new MedicinalProduct(cis, draft.doseForm, draft.routes,
+                b.ingredients.getOrDefault(cis, List.of()), draft.provenance)));
+        this.products = Collections.unmodifiableMap(products);
+        this.cisByCip13 = Collections.unmodifiableMap(new HashMap<>(b.cisByCip13));
+        this.mvcPackage = b.mvcPackage;
         int conceptCount = conceptsBySystem.values().stream().mapToInt(Map::size).sum();
         int mappingCount = mapsBySourceSystem.values().stream().mapToInt(Map::size).sum()
                 + reviewedWithoutTarget.size();
@@ -171,12 +186,12 @@ public final class CatalogueIndex {
 
     /** The mapping targets recorded for a source code, in all target systems. */
     public List<Coding> mappings(Coding source) {
-        Map<String, List<Coding>> codes = mapsBySourceSystem.get(canonical(source.system()));
+        Map<String, List<MapEntry>> codes = mapsBySourceSystem.get(canonical(source.system()));
         if (codes == null) {
             return List.of();
         }
-        List<Coding> targets = codes.get(source.code());
-        return targets == null ? List.of() : targets;
+        List<MapEntry> lines = codes.get(source.code());
+        return lines == null ? List.of() : lines.stream().map(MapEntry::target).toList();
     }
 
     /** The concept-map lines whose source is this code (reviewed-without-equivalent lines included). */
@@ -187,6 +202,39 @@ public final class CatalogueIndex {
     /** The concept-map lines whose target is this pivot code (for reverse translation). */
     public List<MapEntry> entriesTo(Coding target) {
         return entriesByTarget.getOrDefault(canonical(target.system()) + '|' + target.code(), List.of());
+    }
+
+    /** Every concept-map line, in load order of the maps (for reports and diffs, not for requests). */
+    public java.util.stream.Stream<MapEntry> mapEntries() {
+        return entriesBySource.values().stream().flatMap(List::stream);
+    }
+
+    /** The MVC package this snapshot was loaded from ({@code id#version}), when it has one. */
+    public Optional<String> mvcPackage() {
+        return Optional.ofNullable(mvcPackage);
+    }
+
+    /**
+     * The French medicinal product a CIS code (OID 1.2.250.1.213.2.3.1) or a CIP13 presentation code
+     * (1.2.250.1.213.2.3.2) names, as the national medicines database describes it.
+     */
+    public Optional<MedicinalProduct> medicinalProduct(Coding coding) {
+        String system = canonical(coding.system());
+        String cis = switch (system) {
+            case CIS_SYSTEM -> coding.code();
+            case CIP13_SYSTEM -> cisByCip13.get(coding.code());
+            default -> null;
+        };
+        return cis == null ? Optional.empty() : Optional.ofNullable(products.get(cis));
+    }
+
+    /** Number of French medicinal products and presentations known. */
+    public int medicinalProductCount() {
+        return products.size();
+    }
+
+    public int presentationCount() {
+        return cisByCip13.size();
     }
 
     /** Canonical URLs of the loaded concept maps. */
@@ -210,24 +258,26 @@ public final class CatalogueIndex {
         if (target.contains(system, national.code())) {
             return new TranscodingResult.Transcoded(pivot(system, national.code(), national.display()), national);
         }
-        Map<String, List<Coding>> codes = mapsBySourceSystem.get(system);
-        List<Coding> targets = codes == null ? null : codes.get(national.code());
+        Map<String, List<MapEntry>> codes = mapsBySourceSystem.get(system);
+        List<MapEntry> targets = codes == null ? null : codes.get(national.code());
         if (targets == null) {
             if (reviewedWithoutTarget.contains(system + '|' + national.code())) {
                 return new TranscodingResult.NotTranscoded(national, new TranscodingFailure(Reason.NO_MAPPING,
                         "Code " + national.code() + " of " + system + " has no pivot equivalent (concept map: unmatched)"));
             }
-            return new TranscodingResult.NotTranscoded(national, noTarget(national, system, target));
+            TranscodingResult byRule = byRule(national, system, target);
+            return byRule != null ? byRule : new TranscodingResult.NotTranscoded(national, noTarget(national, system, target));
         }
-        Coding found = null;
+        MapEntry found = null;
         List<Coding> candidates = null;
-        for (Coding t : targets) {
+        for (MapEntry line : targets) {
+            Coding t = line.target();
             if (target.contains(t.system(), t.code())) {
                 if (found == null) {
-                    found = t;
+                    found = line;
                 } else {
                     if (candidates == null) {
-                        candidates = new ArrayList<>(List.of(found));
+                        candidates = new ArrayList<>(List.of(found.target()));
                     }
                     candidates.add(t);
                 }
@@ -243,11 +293,25 @@ public final class CatalogueIndex {
                             + " codes of value set " + target.valueSet().url() + " (" + codesText + ")"));
         }
         if (found == null) {
-            return new TranscodingResult.NotTranscoded(national, new TranscodingFailure(Reason.NO_MAPPING,
-                    "No mapping of code " + national.code() + " of " + system + " into value set "
-                            + target.valueSet().url()));
+            TranscodingResult byRule = byRule(national, system, target);
+            return byRule != null ? byRule : new TranscodingResult.NotTranscoded(national,
+                    new TranscodingFailure(Reason.NO_MAPPING, "No mapping of code " + national.code() + " of " + system
+                            + " into value set " + target.valueSet().url()));
         }
-        return new TranscodingResult.Transcoded(pivot(found.system(), found.code(), found.display()), national);
+        Coding t = found.target();
+        return new TranscodingResult.Transcoded(pivot(t.system(), t.code(), t.display()), national, found.equivalence(),
+                found.mapUrl(), found.provenance());
+    }
+
+    /** The rules that stand in for maps of whole code systems (today: French CIM-10 to WHO ICD-10), or null. */
+    private TranscodingResult byRule(Coding national, String system, IndexedValueSet target) {
+        if (!system.equals(CodeSystems.ICD_10) || !target.hasSystem(CodeSystems.ICD_10)) {
+            return null;
+        }
+        return Cim10Rule.toWho(national.code(), code -> target.contains(CodeSystems.ICD_10, code))
+                .map(m -> (TranscodingResult) new TranscodingResult.Transcoded(
+                        pivot(CodeSystems.ICD_10, m.code(), null), national, m.equivalence(), null, m.provenance()))
+                .orElse(null);
     }
 
     private TranscodingFailure noTarget(Coding national, String system, IndexedValueSet target) {
@@ -349,12 +413,19 @@ public final class CatalogueIndex {
 
         private final Map<String, Map<String, ConceptDraft>> concepts = new HashMap<>();
         private final Map<String, ValueSet> valueSets = new LinkedHashMap<>();
-        private final Map<String, Map<String, List<Coding>>> maps = new HashMap<>();
+        private final Map<String, Map<String, List<MapEntry>>> maps = new HashMap<>();
+        private final Map<Coding, Coding> targets = new HashMap<>();
+        /** Provenance texts repeat on thousands of derived lines: one instance each. */
+        private final Map<String, String> provenances = new HashMap<>();
         private final Map<String, String> valueSetOidByElement = new HashMap<>();
         private final List<String> sources = new ArrayList<>();
         private final Set<String> reviewedWithoutTarget = new HashSet<>();
         private final List<MapEntry> mapEntries = new ArrayList<>();
         private final Set<String> conceptMapUrls = new HashSet<>();
+        private final Map<String, ProductDraft> products = new HashMap<>();
+        private final Map<String, List<MedicinalProduct.Ingredient>> ingredients = new HashMap<>();
+        private final Map<String, String> cisByCip13 = new HashMap<>();
+        private String mvcPackage;
         /** Spelling -> canonical URI: a load repeats a few dozen spellings ~200,000 times. */
         private final Map<String, String> canonicalSystems = new HashMap<>();
 
@@ -396,37 +467,77 @@ public final class CatalogueIndex {
             return this;
         }
 
-        /** Adds one mapping; the same target twice is kept once, two different targets make it ambiguous. */
-        public Builder mapping(Coding source, Coding target) {
-            List<Coding> targets = maps.computeIfAbsent(source.canonicalSystem(), s -> new HashMap<>())
+        /**
+         * Records a concept-map line as the map states it (URL, equivalence, provenance), systems canonicalised.
+         * A line with a target is a mapping (the same target twice is kept once, the first line's equivalence
+         * and provenance winning; two different targets make the code ambiguous); a line without one records a
+         * code reviewed and found without pivot equivalent.
+         */
+        public Builder mapEntry(String mapUrl, Coding source, Coding target, String equivalence, String provenance) {
+            conceptMapUrls.add(mapUrl);
+            String sourceSystem = canonicalOf(source.system());
+            Coding s = new Coding(sourceSystem, source.code(), source.display());
+            // thousands of lines share a few hundred targets (ATC classes): one instance of each
+            Coding t = target == null ? null : targets.computeIfAbsent(new Coding(canonicalOf(target.system()),
+                    target.code(), target.display()), c -> c);
+            String from = provenance == null ? null : provenances.computeIfAbsent(provenance, p -> p);
+            MapEntry line = new MapEntry(mapUrl, s, t, equivalence, from);
+            mapEntries.add(line);
+            if (t == null) {
+                reviewedWithoutTarget.add(sourceSystem + '|' + source.code());
+                return this;
+            }
+            List<MapEntry> targets = maps.computeIfAbsent(sourceSystem, x -> new HashMap<>())
                     .computeIfAbsent(source.code(), c -> new ArrayList<>(1));
-            Coding t = target.withCanonicalSystem();
-            for (Coding existing : targets) {
-                if (existing.system().equals(t.system()) && existing.code().equals(t.code())) {
+            for (MapEntry existing : targets) {
+                if (existing.target().system().equals(t.system()) && existing.target().code().equals(t.code())) {
                     return this;
                 }
             }
-            targets.add(t);
+            targets.add(line);
             return this;
         }
 
-        /** Records a source code a concept map reviewed and found without pivot equivalent. */
-        public Builder reviewedWithoutTarget(Coding source) {
-            reviewedWithoutTarget.add(source.canonicalSystem() + '|' + source.code());
-            return this;
-        }
-
-        /** Records a concept-map line as the map states it (its URL and equivalence), systems canonicalised. */
         public Builder mapEntry(String mapUrl, Coding source, Coding target, String equivalence) {
-            conceptMapUrls.add(mapUrl);
-            mapEntries.add(new MapEntry(mapUrl, source.withCanonicalSystem(),
-                    target == null ? null : target.withCanonicalSystem(), equivalence));
-            return this;
+            return mapEntry(mapUrl, source, target, equivalence, null);
         }
 
         public Builder elementValueSet(String documentType, String xpath, String valueSetOid) {
             valueSetOidByElement.put(documentType + ' ' + xpath, valueSetOid);
             return this;
+        }
+
+        /** A French medicinal product (CIS); its code becomes a concept of the CIS system (no display). */
+        public Builder medicinalProduct(String cis, Coding doseForm, List<Coding> routes, String provenance) {
+            concept(CIS_SYSTEM, cis, null);
+            ProductDraft d = new ProductDraft();
+            d.doseForm = doseForm == null ? null : doseForm.withCanonicalSystem();
+            d.routes = routes.isEmpty() ? List.of() : routes.stream().map(Coding::withCanonicalSystem).toList();
+            d.provenance = provenance == null ? null : provenances.computeIfAbsent(provenance, p -> p);
+            products.put(cis, d);
+            return this;
+        }
+
+        /** A presentation (CIP13) of a product; its code becomes a concept of the CIP13 system. */
+        public Builder presentation(String cip13, String cis) {
+            concept(CIP13_SYSTEM, cip13, null);
+            cisByCip13.put(cip13, cis);
+            return this;
+        }
+
+        public Builder ingredient(String cis, MedicinalProduct.Ingredient ingredient) {
+            ingredients.computeIfAbsent(cis, c -> new ArrayList<>(2)).add(ingredient);
+            return this;
+        }
+
+        public Builder mvcPackage(String idAndVersion) {
+            this.mvcPackage = idAndVersion;
+            return this;
+        }
+
+        /** The value sets added so far, by URL (a loader checks what the MVC package already gave). */
+        public java.util.Collection<ValueSet> valueSets() {
+            return Collections.unmodifiableCollection(valueSets.values());
         }
 
         public Builder source(String description) {
@@ -437,6 +548,12 @@ public final class CatalogueIndex {
         public CatalogueIndex build() {
             return new CatalogueIndex(this);
         }
+    }
+
+    private static final class ProductDraft {
+        private Coding doseForm;
+        private List<Coding> routes = List.of();
+        private String provenance;
     }
 
     private static final class ConceptDraft {

@@ -66,7 +66,7 @@ public final class ConceptMapLoader {
             Coding source = new Coding(row.required("source_system"), row.required("source_code"),
                     Displays.normalise(row.optional("source_display")));
             add(file + ":" + row.line(), mapUrl, source, row.optional("target_system"), row.optional("target_code"),
-                    Displays.normalise(row.optional("target_display")), equivalence, into);
+                    Displays.normalise(row.optional("target_display")), equivalence, row.optional("provenance"), into);
             n++;
         }
         return n;
@@ -107,8 +107,10 @@ public final class ConceptMapLoader {
                         Displays.normalise(MvcPackageLoader.text(element, "display")));
                 for (JsonNode target : element.path("target")) {
                     String equivalence = target.path("equivalence").asText("equivalent").toLowerCase(Locale.ROOT);
+                    // FHIR R4 has no provenance element on a map line; its comment says where the line comes from.
                     add(at, mapUrl.strip(), source, targetSystem, MvcPackageLoader.text(target, "code"),
-                            Displays.normalise(MvcPackageLoader.text(target, "display")), equivalence, into);
+                            Displays.normalise(MvcPackageLoader.text(target, "display")), equivalence,
+                            MvcPackageLoader.text(target, "comment"), into);
                     n++;
                 }
             }
@@ -117,14 +119,13 @@ public final class ConceptMapLoader {
     }
 
     private static void add(String where, String mapUrl, Coding source, String targetSystem, String targetCode,
-                            String targetDisplay, String equivalence, CatalogueIndex.Builder into)
-            throws TerminologyLoadException {
+                            String targetDisplay, String equivalence, String provenance,
+                            CatalogueIndex.Builder into) throws TerminologyLoadException {
         if (source.display() != null) {
             into.concept(source.system(), source.code(), source.display());
         }
         if (NO_TARGET.contains(equivalence)) {
-            into.reviewedWithoutTarget(source);
-            into.mapEntry(mapUrl, source, null, equivalence);
+            into.mapEntry(mapUrl, source, null, equivalence, provenance);
             return;
         }
         if (!TRANSCODABLE.contains(equivalence)) {
@@ -134,7 +135,6 @@ public final class ConceptMapLoader {
             throw new TerminologyLoadException(where, "mapping '" + equivalence + "' needs a target system and code");
         }
         Coding target = new Coding(targetSystem.strip(), targetCode.strip(), targetDisplay);
-        into.mapping(source, target);
-        into.mapEntry(mapUrl, source, target, equivalence);
+        into.mapEntry(mapUrl, source, target, equivalence, provenance);
     }
 }

@@ -37,10 +37,18 @@ final class CsvLines {
         }
     }
 
+    /** A whole file: its header (lower-case column names) and its data lines. */
+    record Table(List<String> header, List<Row> rows) {
+    }
+
     private CsvLines() {
     }
 
     static List<Row> read(Path file, List<String> requiredColumns) throws TerminologyLoadException {
+        return readTable(file, requiredColumns).rows();
+    }
+
+    static Table readTable(Path file, List<String> requiredColumns) throws TerminologyLoadException {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
@@ -72,7 +80,7 @@ final class CsvLines {
                     throw new TerminologyLoadException(file + ":" + lineNo,
                             "expected " + header.size() + " fields, found " + fields.size());
                 }
-                Map<String, String> byName = new HashMap<>();
+                Map<String, String> byName = new HashMap<>(header.size() * 2);
                 for (int i = 0; i < header.size(); i++) {
                     byName.put(header.get(i), fields.get(i));
                 }
@@ -81,7 +89,7 @@ final class CsvLines {
             if (header == null) {
                 throw new TerminologyLoadException(file.toString(), "empty CSV file: no header line");
             }
-            return rows;
+            return new Table(List.copyOf(header), rows);
         } catch (CharacterCodingException e) {
             throw new TerminologyLoadException(file.toString(), "not UTF-8 text", e);
         } catch (IOException e) {

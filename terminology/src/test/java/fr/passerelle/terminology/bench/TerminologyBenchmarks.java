@@ -51,6 +51,7 @@ public class TerminologyBenchmarks {
         new Coding("2.16.840.1.113883.6.3", "E06.3", "Thyroïdite auto-immune"),
     };
     static final String[] TARGETS = {ACTIVE_INGREDIENT, ACTIVE_INGREDIENT, ROUTE, ILLNESS};
+    static final Coding CIM10_EXTENSION = new Coding("2.16.840.1.113883.6.3", "F10.20", "Syndrome de dépendance");
     static final String[] LANGUAGES = {"de", "it-IT", "es", "pl"};
 
     TerminologyCatalogue terminology;
@@ -70,6 +71,12 @@ public class TerminologyBenchmarks {
     public TranscodingResult transcode() {
         int k = (i++) & 3;
         return terminology.transcode(CODES[k], TARGETS[k]);
+    }
+
+    /** A French CIM-10 extension (ATIH) reaching its WHO parent by rule: the slowest transcoding path. */
+    @Benchmark
+    public TranscodingResult transcodeCim10Rule() {
+        return terminology.transcode(CIM10_EXTENSION, ILLNESS);
     }
 
     @Benchmark

@@ -9,13 +9,16 @@ import static fr.passerelle.translation.cda.CdaNodes.text;
 import fr.passerelle.translation.TranslationException;
 import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
+import fr.passerelle.translation.cda.ClinicalEntry.DeviceRequest;
 import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
 import fr.passerelle.translation.cda.ClinicalEntry.DispensedLine;
 import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
 import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.Ingredient;
+import fr.passerelle.translation.cda.ClinicalEntry.MaxDose;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
+import fr.passerelle.translation.cda.ClinicalEntry.Posology;
 import fr.passerelle.translation.cda.ClinicalEntry.PlannedItem;
 import fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine;
 import fr.passerelle.translation.cda.ClinicalEntry.Problem;
@@ -25,6 +28,7 @@ import fr.passerelle.translation.cda.ClinicalEntry.Qualifier;
 import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
 import fr.passerelle.translation.cda.ClinicalEntry.Reaction;
 import fr.passerelle.translation.cda.ClinicalEntry.Reason;
+import fr.passerelle.translation.cda.ClinicalEntry.Repeat;
 import fr.passerelle.translation.cda.ClinicalEntry.UnmodelledEntry;
 import fr.passerelle.translation.cda.Header.Address;
 import fr.passerelle.translation.cda.Header.Author;
@@ -38,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -51,6 +56,9 @@ public final class CdaReader {
 
     /** ActSubstanceAdminSubstitutionCode "N": no substitution. */
     private static final String SUBSTITUTION_SYSTEM = "2.16.840.1.113883.5.1070";
+
+    /** Supply moods of a prescribed (not yet delivered) device. */
+    private static final Set<String> PRESCRIBED = Set.of("INT", "RQO", "PRMS", "PRP");
 
     public CdaDocument read(byte[] xml) throws TranslationException {
         return read(HardenedXml.parse(xml));
@@ -322,10 +330,18 @@ public final class CdaReader {
         if (body == null) {
             return Optional.empty();
         }
-        for (Element media : CdaNodes.descendants(body, "observationMedia")) {
-            Optional<EmbeddedPdf> pdf = pdf(child(media, "value"));
-            if (pdf.isPresent()) {
-                return pdf;
+        return firstPdf(body);
+    }
+
+    /** Depth first, stopping at the first PDF: the megabytes of a large body are not listed to find one. */
+    private static Optional<EmbeddedPdf> firstPdf(Element e) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c) {
+                Optional<EmbeddedPdf> found = "observationMedia".equals(c.getLocalName()) ? pdf(child(c, "value"))
+                        : firstPdf(c);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return Optional.empty();
@@ -358,7 +374,8 @@ public final class CdaReader {
             case MEDICATIONS -> {
                 if ("substanceAdministration".equals(name)) {
                     Product product = product(s, true, ctx);
-                    out.add(new MedicationStatement(id(s), product, low(s), high(s), dosages(s, ctx), reasons(s), new SourceRef(s)));
+                    out.add(new MedicationStatement(id(s), product, low(s), high(s), posology(s, product, ctx),
+                            reasons(s, ctx), new SourceRef(s)));
                 }
             }
             case PRESCRIPTIONS -> {
@@ -389,7 +406,9 @@ public final class CdaReader {
                 }
             }
             case DEVICES -> {
-                if ("supply".equals(name)) {
+                if ("supply".equals(name) && PRESCRIBED.contains(attr(s, "moodCode"))) {
+                    out.add(deviceRequest(s, ctx));
+                } else if ("supply".equals(name)) {
                     for (Element participant : children(s, "participant")) {
                         Element device = path(participant, "participantRole", "playingDevice");
                         if (device != null) {
@@ -494,27 +513,6 @@ public final class CdaReader {
         return out;
     }
 
-    /** The reasons of a medication: internal references to problems, or coded reason observations. */
-    private static List<Reason> reasons(Element sa) {
-        List<Reason> out = new ArrayList<>();
-        for (Element rel : children(sa, "entryRelationship")) {
-            if (!"RSON".equals(attr(rel, "typeCode"))) {
-                continue;
-            }
-            Element act = child(rel, "act");
-            Element obs = child(rel, "observation");
-            if (act != null) {
-                Element code = child(act, "code");
-                out.add(new Reason(id(act), coded(code), referenceId(child(code, "originalText")), new SourceRef(act)));
-            } else if (obs != null) {
-                CodedValue value = coded(child(obs, "value"));
-                out.add(new Reason(id(obs), value != null ? value : coded(child(obs, "code")), narrativeId(obs),
-                        new SourceRef(obs)));
-            }
-        }
-        return out;
-    }
-
     /** An act of a plan of care, whatever its CDA class, with the code of what is planned. */
     private PlannedItem planned(Element s, Context ctx) {
         Element material = path(s, "consumable", "manufacturedProduct", "manufacturedMaterial");
@@ -596,34 +594,66 @@ public final class CdaReader {
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
         Product product = product(s, true, ctx);
-        Integer repeats = null;
-        String r = attr(child(s, "repeatNumber"), "value");
-        if (r != null) {
-            try {
-                repeats = Integer.valueOf(r.strip());
-            } catch (NumberFormatException e) {
-                ctx.irregular.add(new IrregularValue(new SourceRef(child(s, "repeatNumber")), "number of renewals",
-                        "an integer"));
-            }
-        }
         Quantity toDispense = null;
         boolean substitution = true;
+        String substitutionReason = null;
+        List<Observation> qualifiers = new ArrayList<>();
         for (Element rel : children(s, "entryRelationship")) {
             Element supply = child(rel, "supply");
             if (supply != null && toDispense == null) {
-                Element q = child(supply, "quantity");
-                if (q != null && attr(q, "value") != null) {
-                    toDispense = pq(q, ctx);
-                }
+                toDispense = pq(child(supply, "quantity"), ctx);
             }
             Element act = child(rel, "act");
             Element code = act == null ? null : child(act, "code");
-            if (code != null && SUBSTITUTION_SYSTEM.equals(attr(code, "codeSystem")) && "N".equals(attr(code, "code"))) {
-                substitution = false;
+            if (code != null && SUBSTITUTION_SYSTEM.equals(attr(code, "codeSystem"))) {
+                if ("N".equals(attr(code, "code"))) {
+                    substitution = false;
+                }
+                substitutionReason = placeholderFree(ctx.narrative(child(code, "originalText")));
+            }
+            Element obs = child(rel, "observation");
+            if (obs != null && "COMP".equals(attr(rel, "typeCode"))) {
+                qualifiers.add(observation(obs, ctx));
             }
         }
-        return new PrescriptionLine(id(s), product, low(s), high(s), dosages(s, ctx), toDispense, repeats,
-                substitution, ctx.narrative(child(s, "text")), new SourceRef(s));
+        return new PrescriptionLine(id(s), product, low(s), high(s), posology(s, product, ctx), toDispense,
+                integer(child(s, "repeatNumber"), "number of renewals", ctx), substitution, substitutionReason, reasons(s, ctx),
+                qualifiers, ctx.narrative(child(s, "text")), new SourceRef(s));
+    }
+
+    /** A device prescribed in an ePrescription: a supply in intent mood naming the device it provides. */
+    private DeviceRequest deviceRequest(Element supply, Context ctx) {
+        CodedValue device = null;
+        for (Element participant : children(supply, "participant")) {
+            Element d = path(participant, "participantRole", "playingDevice");
+            if (d != null && device == null) {
+                device = coded(child(d, "code"));
+            }
+        }
+        List<Observation> qualifiers = new ArrayList<>();
+        for (Element rel : children(supply, "entryRelationship")) {
+            Element obs = child(rel, "observation");
+            if (obs != null) {
+                qualifiers.add(observation(obs, ctx));
+            }
+        }
+        return new DeviceRequest(id(supply), device, low(supply), high(supply), pq(child(supply, "quantity"), ctx),
+                integer(child(supply, "repeatNumber"), "number of renewals", ctx), pq(path(supply, "expectedUseTime", "width"), ctx),
+                ctx.narrative(child(supply, "text")), qualifiers, new SourceRef(supply));
+    }
+
+    /** An integer as written; one that is not an integer is recorded as irregular, never guessed. */
+    private static Integer integer(Element e, String what, Context ctx) {
+        String value = attr(e, "value");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException notAnInteger) {
+            ctx.irregular.add(new IrregularValue(new SourceRef(e), what, "an integer"));
+            return null;
+        }
     }
 
     private DispensedLine dispensed(Element supply, Context ctx) throws TranslationException {
@@ -707,52 +737,276 @@ public final class CdaReader {
                 coded(child(container, "formCode")), pq(child(content, "quantity"), ctx), new SourceRef(material));
     }
 
-    private List<Dosage> dosages(Element s, Context ctx) {
-        List<Dosage> out = new ArrayList<>();
+    /** IHE PCC "split dose": the subordinate administrations apply together (morning and evening doses). */
+    private static final String SPLIT_DOSE = "1.3.6.1.4.1.19376.1.5.3.1.4.9";
+    /** IHE PCC instructions to the patient and to the dispenser. */
+    private static final String PATIENT_INSTRUCTIONS = "1.3.6.1.4.1.19376.1.5.3.1.4.3";
+    private static final String FULFILMENT_INSTRUCTIONS = "1.3.6.1.4.1.19376.1.5.3.1.4.3.1";
+    private static final String IHE_ACT_CODE = "1.3.6.1.4.1.19376.1.5.3.2";
+
+    /**
+     * The posology of a medication line (IHE PCC / IHE PHARM): its phases — the subordinate substance
+     * administrations, or the line itself when it has none —, its maximum doses, free text and instructions.
+     */
+    private Posology posology(Element s, Product product, Context ctx) {
         CodedValue route = coded(child(s, "routeCode"));
-        List<Element> subordinates = new ArrayList<>();
+        String lineCondition = condition(s, ctx);
+        List<Dosage> phases = new ArrayList<>();
+        List<MaxDose> maxDoses = maxDoses(s, ctx);
+        boolean split = CdaNodes.hasTemplate(s, SPLIT_DOSE);
+        int index = 0;
         for (Element rel : children(s, "entryRelationship")) {
-            if ("COMP".equals(attr(rel, "typeCode")) && child(rel, "substanceAdministration") != null) {
-                subordinates.add(child(rel, "substanceAdministration"));
+            Element sub = child(rel, "substanceAdministration");
+            if (sub == null || !"COMP".equals(attr(rel, "typeCode"))) {
+                continue;
+            }
+            index++;
+            Integer number = integer(child(rel, "sequenceNumber"), "posology phase number", ctx);
+            int sequence = split ? 1 : number != null ? number : index;
+            phases.add(dosage(sub, sequence, route, lineCondition, ctx));
+            maxDoses.addAll(maxDoses(sub, ctx));
+        }
+        if (phases.isEmpty()) {
+            Dosage single = dosage(s, 1, route, lineCondition, ctx);
+            if (single.hasTiming() || single.hasStructuredDose() || single.rateLow() != null || single.rateHigh() != null
+                    || single.route() != null || single.site() != null || single.siteText() != null
+                    || single.condition() != null) {
+                phases.add(new Dosage(1, single.start(), single.end(), single.duration(), single.repeats(),
+                        single.doseLow(), single.doseHigh(), single.rateLow(), single.rateHigh(), single.route(),
+                        single.site(), single.siteText(), frequencyText(s, ctx), single.doseText(), single.condition(),
+                        single.source()));
             }
         }
-        if (subordinates.isEmpty()) {
-            out.add(dosage(s, route, ctx));
-        } else {
-            for (Element sub : subordinates) {
-                CodedValue subRoute = coded(child(sub, "routeCode"));
-                out.add(dosage(sub, subRoute != null ? subRoute : route, ctx));
+        String text = placeholderFree(ctx.narrative(child(s, "text")));
+        if (text != null && namesOnlyTheProduct(text, product, ctx)) {
+            // The French eP points the line's text at the product name: that is not a posology.
+            text = null;
+        }
+        return new Posology(phases, maxDoses, text, instructions(s, PATIENT_INSTRUCTIONS, "PINSTRUCT", ctx),
+                instructions(s, FULFILMENT_INSTRUCTIONS, "FINSTRUCT", ctx));
+    }
+
+    private Dosage dosage(Element sa, int sequence, CodedValue inheritedRoute, String inheritedCondition, Context ctx) {
+        Timing timing = new Timing(ctx);
+        for (Element t : children(sa, "effectiveTime")) {
+            timing.read(t);
+        }
+        Element dose = child(sa, "doseQuantity");
+        Quantity low = pq(child(dose, "low") != null ? child(dose, "low") : dose, ctx);
+        Quantity high = pq(child(dose, "high") != null ? child(dose, "high") : dose, ctx);
+        Element rate = child(sa, "rateQuantity");
+        Quantity rateLow = pq(child(rate, "low") != null ? child(rate, "low") : rate, ctx);
+        Quantity rateHigh = pq(child(rate, "high") != null ? child(rate, "high") : rate, ctx);
+        CodedValue route = coded(child(sa, "routeCode"));
+        Element site = child(sa, "approachSiteCode");
+        String condition = condition(sa, ctx);
+        String text = placeholderFree(ctx.narrative(child(sa, "text")));
+        if (text == null) {
+            text = frequencyText(sa, ctx);
+        }
+        return new Dosage(sequence, timing.start, timing.end, timing.duration, timing.repeats, low, high, rateLow,
+                rateHigh, route != null ? route : inheritedRoute, coded(site),
+                placeholderFree(ctx.narrative(child(site, "originalText"))), text, doseText(dose, ctx),
+                condition != null ? condition : inheritedCondition, new SourceRef(sa));
+    }
+
+    /** Reads the effectiveTime forms of a posology: treatment interval, period, time of day, event, and SXPR_TS of them. */
+    private static final class Timing {
+        private String start;
+        private String end;
+        private Quantity duration;
+        private final List<Repeat> repeats = new ArrayList<>();
+        private final Context ctx;
+
+        Timing(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        void read(Element t) {
+            String type = t.getAttributeNS(CdaNodes.XSI, "type");
+            if (type.endsWith("SXPR_TS")) {
+                for (Element comp : children(t, "comp")) {
+                    read(comp);
+                }
+            } else if (type.endsWith("PIVL_TS")) {
+                Quantity period = pq(child(t, "period"), ctx);
+                String phase = attr(path(t, "phase", "low"), "value");
+                if (phase == null) {
+                    phase = attr(child(t, "phase"), "value");
+                }
+                if (period != null || phase != null) {
+                    repeats.add(new Repeat(period, "true".equals(attr(t, "institutionSpecified")),
+                            timeOfDay(phase), null, null));
+                }
+            } else if (type.endsWith("EIVL_TS")) {
+                String event = attr(child(t, "event"), "code");
+                if (event != null) {
+                    Element offset = child(t, "offset");
+                    Quantity o = pq(child(offset, "low") != null ? child(offset, "low") : child(offset, "width"), ctx);
+                    repeats.add(new Repeat(null, false, null, event, o));
+                }
+            } else if (type.endsWith("IVL_TS")) {
+                if (start == null) {
+                    start = attr(child(t, "low"), "value");
+                }
+                if (end == null) {
+                    end = attr(child(t, "high"), "value");
+                }
+                if (duration == null) {
+                    duration = pq(child(t, "width"), ctx);
+                }
+            } else if (attr(t, "value") != null && start == null) {
+                // A single administration time.
+                start = attr(t, "value");
+                end = attr(t, "value");
+            }
+        }
+
+        /** HH:mm:ss from an HL7 TS carrying a time of day (the date part of a PIVL phase is arbitrary). */
+        private static String timeOfDay(String ts) {
+            if (ts == null || ts.length() < 10) {
+                return null;
+            }
+            String digits = ts.replaceAll("[^0-9].*$", "");
+            if (digits.length() < 10) {
+                return null;
+            }
+            String hh = digits.substring(8, 10);
+            String mm = digits.length() >= 12 ? digits.substring(10, 12) : "00";
+            String ss = digits.length() >= 14 ? digits.substring(12, 14) : "00";
+            return hh + ":" + mm + ":" + ss;
+        }
+    }
+
+    /** The frequency as the prescriber wrote it (the narrative a PIVL period points at), if any. */
+    private static String frequencyText(Element sa, Context ctx) {
+        List<String> parts = new ArrayList<>();
+        for (Element t : children(sa, "effectiveTime")) {
+            for (Element original : CdaNodes.descendants(t, "originalText")) {
+                String text = placeholderFree(ctx.narrative(original));
+                if (text != null && !parts.contains(text)) {
+                    parts.add(text);
+                }
+            }
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    /** The dose as the narrative writes it ("1 cp à 2 cp"), from the originalText the structured dose points at. */
+    private static String doseText(Element dose, Context ctx) {
+        if (dose == null) {
+            return null;
+        }
+        String low = placeholderFree(ctx.narrative(path(dose, "low", "translation", "originalText")));
+        String high = placeholderFree(ctx.narrative(path(dose, "high", "translation", "originalText")));
+        String single = placeholderFree(ctx.narrative(path(dose, "translation", "originalText")));
+        if (low != null && high != null) {
+            return low.equals(high) ? low : low + " - " + high;
+        }
+        return low != null ? low : high != null ? high : single;
+    }
+
+    private static String condition(Element sa, Context ctx) {
+        List<String> parts = new ArrayList<>();
+        for (Element pre : children(sa, "precondition")) {
+            Element criterion = child(pre, "criterion");
+            String text = placeholderFree(ctx.narrative(child(criterion, "text")));
+            if (text == null) {
+                CodedValue value = coded(child(criterion, "value"));
+                text = value == null ? null : value.displayName() != null ? value.displayName() : value.code();
+            }
+            if (text != null) {
+                parts.add(text);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    private static List<MaxDose> maxDoses(Element sa, Context ctx) {
+        List<MaxDose> out = new ArrayList<>();
+        for (Element m : children(sa, "maxDoseQuantity")) {
+            Quantity numerator = pq(child(m, "numerator"), ctx);
+            if (numerator != null) {
+                out.add(new MaxDose(numerator, pq(child(m, "denominator"), ctx)));
             }
         }
         return out;
     }
 
-    private Dosage dosage(Element sa, CodedValue route, Context ctx) {
-        Quantity period = null;
-        String start = null;
-        String end = null;
-        for (Element t : children(sa, "effectiveTime")) {
-            String type = t.getAttributeNS(CdaNodes.XSI, "type");
-            if (type.endsWith("PIVL_TS")) {
-                period = pq(child(t, "period"), ctx);
-            } else if (type.endsWith("IVL_TS")) {
-                start = attr(child(t, "low"), "value");
-                end = attr(child(t, "high"), "value");
-            } else if (type.endsWith("SXPR_TS")) {
-                for (Element comp : children(t, "comp")) {
-                    String ct = comp.getAttributeNS(CdaNodes.XSI, "type");
-                    if (ct.endsWith("PIVL_TS") && period == null) {
-                        period = pq(child(comp, "period"), ctx);
-                    } else if (ct.endsWith("IVL_TS") && start == null) {
-                        start = attr(child(comp, "low"), "value");
-                    }
+    /** Instructions acts (IHE PCC patient or fulfilment instructions), their texts joined. */
+    private static String instructions(Element s, String template, String code, Context ctx) {
+        List<String> parts = new ArrayList<>();
+        for (Element rel : children(s, "entryRelationship")) {
+            Element act = child(rel, "act");
+            if (act == null) {
+                continue;
+            }
+            Element c = child(act, "code");
+            boolean matches = CdaNodes.hasTemplate(act, template)
+                    || (code.equals(attr(c, "code")) && IHE_ACT_CODE.equals(attr(c, "codeSystem")));
+            if (matches) {
+                String text = placeholderFree(ctx.narrative(child(act, "text")));
+                if (text != null) {
+                    parts.add(text);
                 }
             }
         }
-        Element dose = child(sa, "doseQuantity");
-        Quantity low = dose == null ? null : pq(child(dose, "low") != null ? child(dose, "low") : dose, ctx);
-        Quantity high = dose == null ? null : pq(child(dose, "high") != null ? child(dose, "high") : dose, ctx);
-        return new Dosage(low, high, period, start, end, route, ctx.narrative(child(sa, "text")));
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    /** Why the medicine is given: RSON relationships to an internal reference (act) or an observation. */
+    private static List<Reason> reasons(Element s, Context ctx) {
+        List<Reason> out = new ArrayList<>();
+        for (Element rel : children(s, "entryRelationship")) {
+            if (!"RSON".equals(attr(rel, "typeCode"))) {
+                continue;
+            }
+            Element act = child(rel, "act");
+            Element obs = child(rel, "observation");
+            if (act != null) {
+                Element code = child(act, "code");
+                String text = placeholderFree(ctx.narrative(child(code, "originalText")));
+                if (text == null) {
+                    text = placeholderFree(ctx.narrative(child(act, "text")));
+                }
+                out.add(new Reason(id(act), coded(code), text, referenceId(child(code, "originalText")),
+                        new SourceRef(act)));
+            } else if (obs != null) {
+                CodedValue value = coded(child(obs, "value"));
+                out.add(new Reason(id(obs), value != null ? value : coded(child(obs, "code")),
+                        placeholderFree(ctx.narrative(child(obs, "text"))), narrativeId(obs), new SourceRef(obs)));
+            }
+        }
+        return out;
+    }
+
+    /** "-" is how French narratives fill an empty cell: no statement. */
+    private static String placeholderFree(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        return t.isEmpty() || t.matches("[-–—_.\\s]+") ? null : t;
+    }
+
+    /** True when the text says nothing but the product's name (how the French eP fills a line's text). */
+    private static boolean namesOnlyTheProduct(String text, Product product, Context ctx) {
+        String t = normalised(text);
+        List<String> names = new ArrayList<>();
+        names.add(product.name());
+        if (product.code() != null) {
+            names.add(product.code().displayName());
+        }
+        for (String n : names) {
+            if (n != null && normalised(n).equals(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String normalised(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", " ").strip();
     }
 
     private static Quantity pq(Element e, Context ctx) {
@@ -865,12 +1119,14 @@ public final class CdaReader {
             }
             Element ref = child(text, "reference");
             String target = attr(ref, "value");
-            if (target != null && target.startsWith("#") && target.length() > 1) {
+            if (target != null) {
                 if (ids == null) {
                     ids = new HashMap<>();
                     index(root);
                 }
-                Element found = ids.get(target.substring(1));
+                // "#id" is the CDA form; French documents sometimes leave out the "#" (the same ID is meant).
+                String id = target.startsWith("#") ? target.substring(1) : target;
+                Element found = id.isEmpty() ? null : ids.get(id);
                 return found == null ? null : collapse(found.getTextContent());
             }
             return collapse(text.getTextContent());

@@ -65,10 +65,6 @@ public sealed interface ClinicalEntry {
                    String narrativeId, SourceRef source) implements ClinicalEntry {
     }
 
-    /** Why a medicine is taken: the problem it treats (an internal reference or a coded observation). */
-    record Reason(String id, CodedValue code, String narrativeId, SourceRef source) {
-    }
-
     /**
      * A medicinal product as prescribed or taken: the national product code (CIS, CIP, UCD…), the active
      * substance class (ATC) when given, strength, dose form (EDQM), package and name.
@@ -84,32 +80,134 @@ public sealed interface ClinicalEntry {
     record Ingredient(CodedValue substance, String name, Quantity strengthNumerator, Quantity strengthDenominator) {
     }
 
-    /** One dosage line: dose range, frequency (period), route, narrative text. */
-    record Dosage(Quantity doseLow, Quantity doseHigh, Quantity period, String start, String end,
-                  CodedValue route, String text) {
+    /**
+     * One repetition rule of a posology phase, as HL7 v3 writes it: every {@code period} (PIVL_TS; with
+     * {@code institutionSpecified} the author meant "n times per period" rather than "exactly every period"), at a
+     * time of day (PIVL_TS phase), or relative to an event such as a meal (EIVL_TS, with an offset).
+     */
+    record Repeat(Quantity period, boolean institutionSpecified, String timeOfDay, String event, Quantity offset) {
     }
 
-    /** A medicine the patient takes (PS medication summary), with the reasons it is taken. */
-    record MedicationStatement(String id, Product product, String start, String end, List<Dosage> dosages,
+    /**
+     * One phase of a posology: when (bounds, duration, repeats), how much (dose and rate ranges), how (route,
+     * site), under which condition, and the prescriber's own words for it. A posology without phases of its own
+     * is a single phase.
+     *
+     * @param sequence  order of the phase (phases with the same number apply together, e.g. a split dose)
+     * @param text      the prescriber's text for this phase (frequency and dose as written), if any
+     * @param doseText  the dose as written in the narrative, when the author gave one beside the structured dose
+     * @param condition the precondition in words ("si douleur"), if the phase applies only then
+     */
+    record Dosage(int sequence, String start, String end, Quantity duration, List<Repeat> repeats,
+                  Quantity doseLow, Quantity doseHigh, Quantity rateLow, Quantity rateHigh, CodedValue route,
+                  CodedValue site, String siteText, String text, String doseText, String condition, SourceRef source) {
+        public Dosage {
+            repeats = repeats == null ? List.of() : List.copyOf(repeats);
+        }
+
+        /** The period of the first repeat (the frequency most phases have), or null. */
+        public Quantity period() {
+            return repeats.stream().map(Repeat::period).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+
+        public boolean hasStructuredDose() {
+            return doseLow != null || doseHigh != null;
+        }
+
+        public boolean hasTiming() {
+            return !repeats.isEmpty();
+        }
+    }
+
+    /** A maximum dose per period ("at most 4 a day"): numerator (a count has no unit) per denominator. */
+    record MaxDose(Quantity numerator, Quantity denominator) {
+    }
+
+    /**
+     * Everything the author said about how to take a medicine: its phases (structured posology), the maximum
+     * doses, the free-text posology, and the instructions to the patient and to the dispenser.
+     *
+     * @param phases                 structured phases in source order; empty when the posology is free text only
+     * @param maxDoses               maximum doses per period, applying to the whole posology
+     * @param text                   the free-text posology (the line's own text when it is more than the product name)
+     * @param patientInstructions    instructions to the patient (IHE PINSTRUCT)
+     * @param fulfilmentInstructions instructions to the dispenser (IHE FINSTRUCT)
+     */
+    record Posology(List<Dosage> phases, List<MaxDose> maxDoses, String text, String patientInstructions,
+                    String fulfilmentInstructions) {
+        public Posology {
+            phases = phases == null ? List.of() : List.copyOf(phases);
+            maxDoses = maxDoses == null ? List.of() : List.copyOf(maxDoses);
+        }
+
+        public static Posology of(List<Dosage> phases) {
+            return new Posology(phases, List.of(), null, null, null);
+        }
+
+        /** Several phases one after another (or together): one structured dose cannot say it. */
+        public boolean isMultiPhase() {
+            return phases.size() > 1;
+        }
+    }
+
+    /**
+     * Why a medicine is given: the problem it treats (an internal reference or a coded observation) — the id of
+     * the entry it points at in the same document when there is one, its code, its text, and the narrative
+     * element the source points the reason's text at.
+     */
+    record Reason(String id, CodedValue code, String text, String narrativeId, SourceRef source) {
+    }
+
+    /** A medicine the patient takes (PS medication summary). */
+    record MedicationStatement(String id, Product product, String start, String end, Posology posology,
                                List<Reason> reasons, SourceRef source) implements ClinicalEntry {
         public MedicationStatement {
-            dosages = List.copyOf(dosages);
+            posology = posology == null ? Posology.of(List.of()) : posology;
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
         }
 
-        /** A statement without reasons. */
         public MedicationStatement(String id, Product product, String start, String end, List<Dosage> dosages,
                                    SourceRef source) {
-            this(id, product, start, end, dosages, List.of(), source);
+            this(id, product, start, end, Posology.of(dosages), List.of(), source);
+        }
+
+        public List<Dosage> dosages() {
+            return posology.phases();
         }
     }
 
-    /** One prescription line of an ePrescription. */
-    record PrescriptionLine(String id, Product product, String start, String end, List<Dosage> dosages,
+    /**
+     * One prescription line of an ePrescription.
+     *
+     * @param quantityToDispense the quantity to dispense as written (the unit may be an EDQM package code)
+     * @param substitutionReason why substitution is refused, as the prescriber wrote it
+     * @param qualifiers         the French line's yes/no qualifiers (related to a long-term condition, to a work
+     *                           accident, prevention, not reimbursed, off-label), as observations
+     */
+    record PrescriptionLine(String id, Product product, String start, String end, Posology posology,
                             Quantity quantityToDispense, Integer repeats, boolean substitutionAllowed,
+                            String substitutionReason, List<Reason> reasons, List<Observation> qualifiers,
                             String narrative, SourceRef source) implements ClinicalEntry {
         public PrescriptionLine {
-            dosages = List.copyOf(dosages);
+            posology = posology == null ? Posology.of(List.of()) : posology;
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+            qualifiers = qualifiers == null ? List.of() : List.copyOf(qualifiers);
+        }
+
+        public List<Dosage> dosages() {
+            return posology.phases();
+        }
+    }
+
+    /**
+     * A medical device prescribed in an ePrescription (a supply in intent mood): device code, period of use,
+     * quantity, renewals, rental duration, the line's text and its French qualifiers.
+     */
+    record DeviceRequest(String id, CodedValue device, String start, String end, Quantity quantity, Integer repeats,
+                         Quantity useDuration, String narrative, List<Observation> qualifiers, SourceRef source)
+            implements ClinicalEntry {
+        public DeviceRequest {
+            qualifiers = qualifiers == null ? List.of() : List.copyOf(qualifiers);
         }
     }
 

@@ -9,7 +9,6 @@ import fr.passerelle.translation.cda.CdaNodes;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
 import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
-import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
 import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
@@ -169,17 +168,13 @@ public final class PatientSummaryPivotWriter {
                 "classCode", "SBADM", "moodCode", "INT");
         dom.templates(sa, E + "3.4", "2.16.840.1.113883.10.20.1.24", "1.3.6.1.4.1.19376.1.5.3.1.4.7.1");
         dom.id(sa, entries.uniqueId(m.id(), m.source()));
-        Dosage first = m.dosages().isEmpty() ? null : m.dosages().get(0);
-        if (first != null && first.text() != null) {
-            dom.text(sa, "text", first.text());
-        }
-        dom.add(sa, "statusCode", "code", m.end() == null ? "active" : "completed");
-        Element eff = dom.add(sa, "effectiveTime", "xsi:type", "IVL_TS");
-        dom.time(eff, "low", m.start());
-        // An ongoing treatment has no end: eHDSI wants the element, unknown.
-        dom.time(eff, "high", m.end());
-        MedicineWriter.dosage(dom, sa, first, null);
-        MedicineWriter.consumable(dom, sa, m.product(), E + "3.31", E + "3.32");
+        // Posology (every phase) and instructions: MedicineWriter, shared with the ePrescription. The reasons are
+        // PatientSummaryEntries' structured RSON observations.
+        NarrativeBlock posology = new NarrativeBlock(dom, section, "pass-medication");
+        MedicineWriter.administration(dom, sa, posology, new MedicineWriter.Line(m.start(), m.end(), m.posology(),
+                null, m.product(), List.of(), null, false), m.end() == null ? "active" : "completed", E + "3.31",
+                E + "3.32");
+        MedicineWriter.instructions(dom, sa, posology, m.posology());
         entries.reasons(sa, narrative, m);
     }
 

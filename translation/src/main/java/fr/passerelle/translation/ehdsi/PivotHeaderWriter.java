@@ -94,6 +94,7 @@ final class PivotHeaderWriter {
             return;
         }
         for (Header.Performer p : source.performers()) {
+            // Set.contains(null) throws: a performer without typeCode is a plain performer.
             String typeCode = p.typeCode() != null && java.util.Set.of("PRF", "PPRF", "SPRF").contains(p.typeCode())
                     ? p.typeCode() : "PRF";
             Element performer = dom.add(event, "performer", "typeCode", typeCode);

@@ -1,6 +1,7 @@
 package fr.passerelle.translation.ehdsi;
 
 import fr.passerelle.terminology.Coding;
+import fr.passerelle.terminology.Equivalence;
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.terminology.TranscodingResult;
 import fr.passerelle.translation.TranslationReport;
@@ -20,10 +21,15 @@ import org.w3c.dom.Node;
 
 /**
  * Transcodes every coded element of a pivot document that the coded-element list names: the national code
- * is replaced by the MVC code and kept as {@code <translation>}. A code that cannot be mapped is left as
- * it is and reported with its XPath in the pivot and in the source; nothing is dropped silently.
+ * is replaced by the MVC code and kept as {@code <translation>}. A code that cannot be mapped becomes what eHDSI
+ * asks for a code outside the value set: {@code nullFlavor="OTH"}, the national code as {@code <translation>} and
+ * its text as {@code <originalText>}; it is reported with its XPath in the pivot and in the source. Nothing is
+ * dropped silently, and a pivot code broader than the national one is reported as such (its equivalence).
  */
 public final class PivotTranscoder {
+
+    /** Provenance of a pivot code the source document itself gave as {@code <translation>}. */
+    public static final String VIA_SOURCE_TRANSLATION = "the source document's own <translation>";
 
     private final Terminology terminology;
     private final CodedElementList list;
@@ -89,53 +95,44 @@ public final class PivotTranscoder {
             return;
         }
         Coding original = new Coding(system, code, CdaNodes.attr(e, "displayName"));
-        // The first value set is the element's own; some elements name a second one (eHDSI's absent-or-unknown
-        // codes, substances beside active ingredients), tried only when the first takes neither the code nor any
-        // of the author's translations.
+        // Some elements take a second value set (eHDSI's absent-or-unknown codes): a code in either is the pivot's.
         String valueSet = rule.valueSetOid();
-        TranscodingResult result = null;
-        TranscodingResult.NotTranscoded firstFailure = null;
-        Element usedTranslation = null;
-        for (String candidate : rule.valueSetOids()) {
-            TranscodingResult attempt = terminology.transcode(original, candidate);
-            if (attempt instanceof TranscodingResult.NotTranscoded n) {
-                if (firstFailure == null) {
-                    firstFailure = n;
-                }
-                // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
-                for (Element t : CdaNodes.children(e, "translation")) {
-                    String tc = CdaNodes.attr(t, "code");
-                    String ts = CdaNodes.attr(t, "codeSystem");
-                    if (tc != null && ts != null) {
-                        TranscodingResult viaTranslation = terminology.transcode(
-                                new Coding(ts, tc, CdaNodes.attr(t, "displayName")), candidate);
-                        if (viaTranslation instanceof TranscodingResult.Transcoded tr) {
-                            attempt = new TranscodingResult.Transcoded(tr.pivot(), original);
-                            usedTranslation = t;
-                            break;
-                        }
+        TranscodingResult result = terminology.transcode(original, valueSet);
+        for (String other : rule.valueSetOids().subList(1, rule.valueSetOids().size())) {
+            if (result instanceof TranscodingResult.Transcoded) {
+                break;
+            }
+            TranscodingResult alternative = terminology.transcode(original, other);
+            if (alternative instanceof TranscodingResult.Transcoded) {
+                result = alternative;
+                valueSet = other;
+            }
+        }
+        if (result instanceof TranscodingResult.NotTranscoded notTranscoded) {
+            // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
+            for (Element t : CdaNodes.children(e, "translation")) {
+                String tc = CdaNodes.attr(t, "code");
+                String ts = CdaNodes.attr(t, "codeSystem");
+                if (tc != null && ts != null) {
+                    TranscodingResult viaTranslation = terminology.transcode(new Coding(ts, tc, CdaNodes.attr(t, "displayName")),
+                            rule.valueSetOid());
+                    if (viaTranslation instanceof TranscodingResult.Transcoded via) {
+                        result = viaSourceTranslation(via, original);
+                        e.removeChild(t);
+                        break;
                     }
                 }
             }
-            if (attempt instanceof TranscodingResult.Transcoded) {
-                result = attempt;
-                valueSet = candidate;
-                break;
+            if (result instanceof TranscodingResult.NotTranscoded) {
+                report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
+                        notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
+                        rule.required()));
+                outsideTheValueSet(e, original);
+                return;
             }
         }
-        if (result == null) {
-            report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
-                    firstFailure.failure().reason() + " (eHDSI " + firstFailure.failure().ehdsiCode() + ")",
-                    rule.required()));
-            if (Boolean.TRUE.equals(e.getUserData(PivotDom.OTHER_WHEN_UNMAPPED))) {
-                otherWithTranslation(e, original);
-            }
-            return;
-        }
-        if (usedTranslation != null) {
-            e.removeChild(usedTranslation);
-        }
-        Coding pivot = ((TranscodingResult.Transcoded) result).pivot();
+        TranscodingResult.Transcoded transcoded = (TranscodingResult.Transcoded) result;
+        Coding pivot = transcoded.pivot();
         String pivotSystem = pivot.systemOid().orElse(pivot.system());
         String display = pivot.display();
         if (language != null) {
@@ -147,6 +144,12 @@ public final class PivotTranscoder {
         e.removeAttribute("codeSystemName");
         if (display != null) {
             e.setAttribute("displayName", display);
+        }
+        for (Element t : CdaNodes.children(e, "translation")) {
+            // A translation that repeats the pivot code (an author ATC beside the CIS) says nothing more.
+            if (pivot.code().equals(CdaNodes.attr(t, "code")) && pivotSystem.equals(CdaNodes.attr(t, "codeSystem"))) {
+                e.removeChild(t);
+            }
         }
         if (!same) {
             Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");
@@ -161,30 +164,49 @@ public final class PivotTranscoder {
         }
         if (e.getUserData(PivotDom.STANDS_FOR) instanceof CodedValue source) {
             // A code the writer chose for the source's own (the document type): report what the source said.
-            report.mapped(new MappedCode(CdaNodes.xpath(e), valueSet, source.codeSystem(), source.code(),
-                    pivotSystem, pivot.code()));
+            report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), source.codeSystem(), source.code(),
+                    pivotSystem, pivot.code(), transcoded.equivalence(), transcoded.provenance()));
             return;
         }
-        report.mapped(new MappedCode(CdaNodes.xpath(e), valueSet, system, code, pivotSystem, pivot.code()));
+        report.mapped(new MappedCode(CdaNodes.xpath(e), rule.valueSetOid(), system, code, pivotSystem, pivot.code(),
+                transcoded.equivalence(), transcoded.provenance()));
     }
 
     /**
-     * HL7's form for a code outside the bound value set: {@code nullFlavor="OTH"}, the national code kept as the
-     * first {@code <translation>} so that nothing of the source is lost.
+     * A pivot code found through a {@code <translation>} the author gave beside the national code: CDA means a
+     * translation to name the same concept in another system, so a pivot equal to it is {@code equivalent} to the
+     * national code; a translation that itself had to be mapped keeps that map's equivalence.
      */
-    private static void otherWithTranslation(Element e, Coding original) {
+    public static TranscodingResult.Transcoded viaSourceTranslation(TranscodingResult.Transcoded via, Coding original) {
+        String equivalence = Equivalence.EQUAL.equals(via.equivalence()) ? Equivalence.EQUIVALENT : via.equivalence();
+        return new TranscodingResult.Transcoded(via.pivot(), original, equivalence, via.mapUrl(),
+                via.provenance() == null ? VIA_SOURCE_TRANSLATION : VIA_SOURCE_TRANSLATION + ", then " + via.provenance());
+    }
+
+    /**
+     * eHDSI for a code the value set does not hold: no code on the element ({@code nullFlavor="OTH"}), the national
+     * code kept as the first {@code <translation>} and its display as {@code <originalText>} unless the element has
+     * one already. CD content order: originalText, qualifier, translation.
+     */
+    private static void outsideTheValueSet(Element e, Coding original) {
+        for (String a : new String[] {"code", "codeSystem", "codeSystemName", "codeSystemVersion", "displayName"}) {
+            e.removeAttribute(a);
+        }
+        e.setAttribute("nullFlavor", "OTH");
         Element translation = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "translation");
         translation.setAttribute("code", original.code());
         translation.setAttribute("codeSystem", original.system());
         if (original.display() != null) {
             translation.setAttribute("displayName", original.display());
         }
-        e.insertBefore(translation, CdaNodes.child(e, "translation"));
-        e.removeAttribute("code");
-        e.removeAttribute("codeSystem");
-        e.removeAttribute("displayName");
-        e.removeAttribute("codeSystemName");
-        e.setAttribute("nullFlavor", "OTH");
+        Element firstTranslation = CdaNodes.child(e, "translation");
+        Element qualifier = CdaNodes.child(e, "qualifier");
+        e.insertBefore(translation, firstTranslation != null ? firstTranslation : null);
+        if (CdaNodes.child(e, "originalText") == null && original.display() != null) {
+            Element text = e.getOwnerDocument().createElementNS(CdaNodes.HL7, "originalText");
+            text.setTextContent(original.display());
+            e.insertBefore(text, qualifier != null ? qualifier : translation);
+        }
     }
 
     /** UCUM units sit in attributes: they are checked against the value set, never rewritten. */

@@ -8,6 +8,7 @@ import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.TranslationReport.MappedCode;
 import fr.passerelle.translation.TranslationReport.UnmappedCode;
 import fr.passerelle.translation.cda.CodedValue;
+import fr.passerelle.translation.ehdsi.PivotTranscoder;
 import org.hl7.fhir.r4.model.CodeableConcept;
 
 /**
@@ -41,7 +42,7 @@ final class FhirCodes {
                 if (t.isCoded()) {
                     TranscodingResult via = terminology.transcode(new Coding(t.codeSystem(), t.code(), t.displayName()), valueSetOid);
                     if (via instanceof TranscodingResult.Transcoded tr) {
-                        result = new TranscodingResult.Transcoded(tr.pivot(), original);
+                        result = PivotTranscoder.viaSourceTranslation(tr, original);
                         break;
                     }
                 }
@@ -59,7 +60,7 @@ final class FhirCodes {
                 cc.addCoding(fhir(original));
             }
             report.mapped(new MappedCode(where, valueSetOid, source.codeSystem(), source.code(),
-                    pivot.systemOid().orElse(pivot.system()), pivot.code()));
+                    pivot.systemOid().orElse(pivot.system()), pivot.code(), t.equivalence(), t.provenance()));
         } else {
             TranscodingResult.NotTranscoded n = (TranscodingResult.NotTranscoded) result;
             cc.addCoding(fhir(original));

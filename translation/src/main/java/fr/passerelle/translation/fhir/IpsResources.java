@@ -5,7 +5,6 @@ import fr.passerelle.translation.TranslationReport.NotCarried;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
 import fr.passerelle.translation.cda.ClinicalEntry.DeviceUse;
-import fr.passerelle.translation.cda.ClinicalEntry.Dosage;
 import fr.passerelle.translation.cda.ClinicalEntry.Immunization;
 import fr.passerelle.translation.cda.ClinicalEntry.MedicationStatement;
 import fr.passerelle.translation.cda.ClinicalEntry.Observation;
@@ -329,13 +328,17 @@ final class IpsResources {
         } else {
             ms.setEffective(period);
         }
-        for (Dosage d : m.dosages()) {
-            ms.addDosage(MpdBuilder.dosage(d, codes, where + ".dosage"));
+        // Every phase of the posology, free text and patient instructions (shared with the MPD).
+        for (org.hl7.fhir.r4.model.Dosage d : FhirDosage.of(m.posology(), codes, where + ".dosage")) {
+            ms.addDosage(d);
         }
         int i = 0;
         for (Reason r : m.reasons()) {
             CodeableConcept reason = codes.concept(r.code(), VS + "5", where + ".reasonCode[" + (i++) + "]", false);
             if (reason != null) {
+                if (r.text() != null) {
+                    reason.setText(r.text());
+                }
                 ms.addReasonCode(reason);
             } else {
                 report.notCarried(new NotCarried(r.source().xpath(), "medication reason", "the reason has no code"));

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TranslationBenchmarks {
 
     static final Path DATA = Path.of(System.getProperty("passerelle.terminology.data", "../src/data/terminology"));
-    static final Path SAMPLES = Path.of(System.getProperty("passerelle.samples", "../../shared/fixtures/fr-cda"));
+    static final Path SAMPLES = Path.of(System.getProperty("passerelle.samples", "../src/fixtures/fr-cda"));
 
     DocumentTranslator translator;
     byte[] vsm;

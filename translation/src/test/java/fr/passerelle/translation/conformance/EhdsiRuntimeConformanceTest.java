@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every pivot the build produces, run through the eHDSI ART-DECOR runtime schematrons (what the eHDSI "PIVOT CDA
  * (L3)/(L1)" validators are built from): PS L3 and L1 of the VSM and IPS-FR samples, eP L3 and L1 of the eP-MED-DM
- * sample, and the same for every document of the demo health space ({@code src/data/demo/documents}).
+ * sample (and each prescription item's own eP document when the French prescription has several lines), and the
+ * same for every document of the demo health space ({@code src/data/demo/documents}).
  *
  * <p>Target: no error on any document. Until then each document has its EXPECTED set of failing rules (exact rule
  * ids, {@code src/test/resources/conformance/expected-errors/<document>.txt}): a new failing rule fails the test, and
@@ -147,6 +148,12 @@ class EhdsiRuntimeConformanceTest {
         boolean ps = format.isPatientSummary();
         List<Pivot> pivots = new ArrayList<>();
         pivots.add(new Pivot(name + (ps ? "-PS-L3" : "-eP-L3"), ps ? EhdsiRuntime.PS_L3 : EhdsiRuntime.EP_L3, t.document()));
+        if (t.items().size() > 1) {
+            // eHDSI holds one prescription item per ePrescription: each item's own document is checked too.
+            for (int i = 0; i < t.items().size(); i++) {
+                pivots.add(new Pivot(name + "-eP-L3-item" + (i + 1), EhdsiRuntime.EP_L3, t.items().get(i)));
+            }
+        }
         t.levelOne().ifPresent(l1 -> pivots.add(new Pivot(name + (ps ? "-PS-L1" : "-eP-L1"),
                 ps ? EhdsiRuntime.PS_L1 : EhdsiRuntime.EP_L1, l1)));
         return pivots;

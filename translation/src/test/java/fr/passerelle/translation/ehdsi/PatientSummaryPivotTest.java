@@ -39,9 +39,11 @@ class PatientSummaryPivotTest {
         // Both medicines, by active ingredient (ATC) with the CIS product code as translation.
         List<Element> medications = entries(root, "1.3.6.1.4.1.12559.11.10.1.3.1.3.4");
         assertThat(medications).hasSize(2);
-        Element clopidogrel = CdaNodes.descendants(medications.get(0), "ingredientSubstance").get(0);
+        Element clopidogrel = CdaNodes.descendants(medications.get(0), "generalizedMaterialKind").get(0);
         assertCode(CdaNodes.child(clopidogrel, "code"), ATC, "B01AC04");
         assertTranslation(CdaNodes.child(clopidogrel, "code"), CIS, "63564053");
+        // The VSM gives no strength: no eHDSI PS ingredient (which must state one) is made up.
+        assertThat(CdaNodes.descendants(medications.get(0), "ingredient")).isEmpty();
         // Problems: CIM-10 becomes the eHDSI ICD-10 system, the French code kept.
         List<Element> problems = entries(root, "1.3.6.1.4.1.12559.11.10.1.3.1.3.7");
         assertThat(problems).hasSize(4);

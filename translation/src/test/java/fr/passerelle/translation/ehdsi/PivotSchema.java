@@ -12,7 +12,7 @@ import javax.xml.validation.Validator;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
-/** The eHDSI pharm-extended CDA schema from ../shared, for validating pivot outputs in tests. */
+/** The eHDSI pharm-extended CDA schema from src/fixtures, for validating pivot outputs in tests. */
 final class PivotSchema {
 
     private static Schema schema;

@@ -37,19 +37,36 @@ class PrescriptionPivotTest {
         assertTranslation(atc, "1.2.250.1.213.2.3.1", "63107752");
         assertCode(CdaNodes.child(material, "formCode"), "0.4.0.127.0.16.1.1.2.1", "10219000");
         Element ingredient = CdaNodes.child(material, "ingredient");
-        assertCode(CdaNodes.path(ingredient, "ingredientSubstance", "code"), "2.16.840.1.113883.6.73", "N02BE01");
+        // The SMS substance is itself in eHDSISubstance (1.3.6.1.4.1.12559.11.10.1.3.1.42.61): kept, ATC beside it.
+        assertCode(CdaNodes.path(ingredient, "ingredientSubstance", "code"), "2.16.840.1.113883.3.6905.2", "100000090270");
+        assertTranslation(CdaNodes.path(ingredient, "ingredientSubstance", "code"), "2.16.840.1.113883.6.73", "N02BE01");
         assertThat(CdaNodes.path(ingredient, "quantity", "numerator").getAttribute("value")).isEqualTo("500");
         assertThat(CdaNodes.path(ingredient, "quantity", "numerator").getAttribute("unit")).isEqualTo("mg");
-        // Posology: structured (period) and narrative; renewals; substitution refused by the French prescriber.
-        assertThat(CdaNodes.children(paracetamol, "effectiveTime")).anySatisfy(t ->
-                assertThat(CdaNodes.child(t, "period")).isNotNull());
-        assertThat(CdaNodes.text(CdaNodes.child(paracetamol, "text"))).isNotBlank();
+        // Posology: both phases structured (every 8 h for 2 days, then every 12 h for 4 days) and in the narrative;
+        // renewals; substitution refused by the French prescriber.
+        Element frequency = CdaNodes.children(paracetamol, "effectiveTime").get(1);
+        assertThat(frequency.getAttributeNS(CdaNodes.XSI, "type")).isEqualTo("SXPR_TS");
+        assertThat(CdaNodes.descendants(frequency, "period")).extracting(p -> p.getAttribute("value") + " " + p.getAttribute("unit"))
+                .containsExactly("8 h", "12 h");
+        assertThat(CdaNodes.descendants(frequency, "width")).extracting(w -> w.getAttribute("value") + " " + w.getAttribute("unit"))
+                .containsExactly("2 d", "4 d");
+        String posology = referenced(root, CdaNodes.path(paracetamol, "text", "reference"));
+        assertThat(posology).contains("Phase 1", "every 8 h", "Phase 2", "every 12 h", "At most 4 per 1 d",
+                "3 fois/j à partir du 01/12/2023 pendant 2 jours");
         assertThat(CdaNodes.attr(CdaNodes.child(paracetamol, "repeatNumber"), "value")).isEqualTo("3");
         Element substitution = CdaNodes.descendants(paracetamol, "observation").stream()
                 .filter(o -> "SUBST".equals(CdaNodes.attr(CdaNodes.child(o, "code"), "code"))).findFirst().orElseThrow();
         assertThat(CdaNodes.attr(CdaNodes.child(substitution, "value"), "code")).isEqualTo("N");
 
         assertThat(PivotSchema.errors(out.document())).isEmpty();
+    }
+
+    /** The narrative text a {@code <reference value="#id"/>} points at, in the same pivot document. */
+    static String referenced(Element root, Element reference) {
+        assertThat(reference).as("text/reference").isNotNull();
+        String id = reference.getAttribute("value").substring(1);
+        return CdaNodes.descendants(root, "content").stream().filter(c -> id.equals(c.getAttribute("ID")))
+                .map(CdaNodes::text).findFirst().orElseThrow(() -> new AssertionError("no narrative element " + id));
     }
 
     @Test

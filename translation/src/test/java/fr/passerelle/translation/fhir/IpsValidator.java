@@ -8,6 +8,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
+import fr.passerelle.translation.SharedSamples;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,12 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 
 /**
- * HAPI's validator loaded with the IPS 2.0.0 package, HL7 terminology and extensions from ../shared, plus
+ * HAPI's validator loaded with the IPS 2.0.0 package, HL7 terminology and extensions packages from src/fixtures, plus
  * the core R4 definitions; {@link VersionedCoreCanonicals} resolves the {@code …|4.0.1} canonicals IPS cites.
  */
 public final class IpsValidator {
 
-    static final Path PACKAGES = Path.of("../../shared/fixtures/fhir-packages");
+    static final Path PACKAGES = SharedSamples.FHIR_PACKAGES;
     private static FhirValidator validator;
 
     private IpsValidator() {

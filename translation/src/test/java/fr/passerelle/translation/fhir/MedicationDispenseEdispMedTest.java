@@ -40,7 +40,7 @@ import org.w3c.dom.Element;
  */
 class MedicationDispenseEdispMedTest {
 
-    private static final Path SCH = Path.of("../../shared/fixtures/fr-cda-schematrons/CI-SIS_eDISP-MED_2024.01.sch");
+    private static final Path SCH = SharedSamples.FR_CDA_SCHEMATRONS.resolve("CI-SIS_eDISP-MED_2024.01.sch");
     private static final String PRESCRIPTION = "1.2.250.1.213.1.1.1.39.2024.1.1";
     private static final String LINE = "AADC9C14-F1CA-4177-B2C8-A5178D5B3CA0";
 

@@ -151,6 +151,16 @@ class IrregularValuesTest {
     }
 
     @Test
+    void aServiceEventPerformerWithoutTypeCodeIsAPerformerNotANullPointerException() {
+        String vsm = sample(SharedSamples.VSM);
+        String changed = vsm.replaceFirst("(<serviceEvent[\\s\\S]*?<performer) typeCode=\"[A-Z]+\"", "$1");
+        assertThat(changed).isNotEqualTo(vsm);
+
+        assertThat(translated(translator.toPivot(changed.getBytes(StandardCharsets.UTF_8), null)).document())
+                .contains("<performer typeCode=\"PRF\"");
+    }
+
+    @Test
     void jsonThatHapiCannotReadAsABundleIsNotWellFormedNotAnException() throws Exception {
         String json = EdispMedTest.fhirDispensation();
         for (String broken : List.of(json.replaceFirst("\"resource\"\\s*:\\s*\\{", "\"resource\": 42, \"x\": {"),

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class AnsSchematronTest {
 
-    private static final Path SCH = Path.of("../../shared/fixtures/fr-cda-schematrons");
+    private static final Path SCH = SharedSamples.FR_CDA_SCHEMATRONS;
     private final DocumentTranslator translator = new DocumentTranslator(SharedSamples.terminology());
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import fr.passerelle.trust.ClaimLimits;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -34,6 +35,7 @@ public final class AssertionReader {
         if (id.isBlank()) {
             throw new MalformedAssertionException("the assertion has no ID");
         }
+        bounded(id, ClaimLimits.IDENTIFIER, "the assertion ID");
         Instant issueInstant = instant(assertion.getAttributeNS(null, "IssueInstant"), "IssueInstant");
 
         Element issuer = onlyChild(assertion, "Issuer");
@@ -47,6 +49,7 @@ public final class AssertionReader {
         if (nameId.isEmpty()) {
             throw new MalformedAssertionException("the Subject NameID is empty");
         }
+        bounded(nameId, ClaimLimits.IDENTIFIER, "the Subject NameID");
         List<String> methods = new ArrayList<>();
         for (Element confirmation : childrenNamed(subject, "SubjectConfirmation")) {
             methods.add(confirmation.getAttributeNS(null, "Method"));
@@ -58,14 +61,15 @@ public final class AssertionReader {
         List<String> audiences = new ArrayList<>();
         for (Element restriction : childrenNamed(conditions, "AudienceRestriction")) {
             for (Element audience : childrenNamed(restriction, "Audience")) {
-                audiences.add(audience.getTextContent().trim());
+                audiences.add(bounded(audience.getTextContent().trim(), ClaimLimits.IDENTIFIER, "an Audience"));
             }
         }
 
         List<String> adviceReferences = new ArrayList<>();
         for (Element advice : childrenNamed(assertion, "Advice")) {
             for (Element reference : childrenNamed(advice, "AssertionIDRef")) {
-                adviceReferences.add(reference.getTextContent().trim());
+                adviceReferences.add(bounded(reference.getTextContent().trim(), ClaimLimits.IDENTIFIER,
+                        "an AssertionIDRef"));
             }
         }
 
@@ -75,7 +79,8 @@ public final class AssertionReader {
                 attributes.add(attribute(attribute));
             }
         }
-        return new SamlAssertion(assertion, kind, id, issuer.getTextContent().trim(), issueInstant, notBefore,
+        String issuerName = bounded(issuer.getTextContent().trim(), ClaimLimits.IDENTIFIER, "the Issuer");
+        return new SamlAssertion(assertion, kind, id, issuerName, issueInstant, notBefore,
                 notOnOrAfter, nameId, methods, audiences, adviceReferences, attributes);
     }
 
@@ -84,9 +89,15 @@ public final class AssertionReader {
         if (name.isBlank()) {
             throw new MalformedAssertionException("an Attribute has no Name");
         }
+        bounded(name, ClaimLimits.IDENTIFIER, "an Attribute Name");
+        List<Element> valueElements = childrenNamed(attribute, "AttributeValue");
+        if (valueElements.size() > ClaimLimits.VALUES) {
+            throw new MalformedAssertionException("an Attribute has more than " + ClaimLimits.VALUES + " values");
+        }
         List<AttributeValue> values = new ArrayList<>();
-        for (Element value : childrenNamed(attribute, "AttributeValue")) {
-            values.add(new AttributeValue(value.getTextContent().trim(), coded(value)));
+        for (Element value : valueElements) {
+            values.add(new AttributeValue(bounded(value.getTextContent().trim(), ClaimLimits.IDENTIFIER,
+                    "an AttributeValue"), coded(value)));
         }
         return new SamlAttribute(name, values);
     }
@@ -107,8 +118,10 @@ public final class AssertionReader {
         if (!HL7_NS.equals(found.getNamespaceURI())) {
             throw new MalformedAssertionException("an AttributeValue holds a non-HL7 element");
         }
-        return Optional.of(new CodedValue(found.getAttributeNS(null, "code"), found.getAttributeNS(null, "codeSystem"),
-                found.getAttributeNS(null, "displayName")));
+        return Optional.of(new CodedValue(
+                bounded(found.getAttributeNS(null, "code"), ClaimLimits.CODE, "a coded value's code"),
+                bounded(found.getAttributeNS(null, "codeSystem"), ClaimLimits.IDENTIFIER, "a coded value's system"),
+                bounded(found.getAttributeNS(null, "displayName"), ClaimLimits.CODE, "a coded value's display")));
     }
 
     private static void refuseCommentsAndInstructions(Element root) throws MalformedAssertionException {
@@ -127,6 +140,14 @@ public final class AssertionReader {
                 pending.push(child);
             }
         }
+    }
+
+    /** The value, when it fits: an over-long claim is refused as malformed, naming what, never quoting it. */
+    private static String bounded(String value, int max, String what) throws MalformedAssertionException {
+        if (!ClaimLimits.fits(value, max)) {
+            throw new MalformedAssertionException(what + " is longer than " + max + " characters");
+        }
+        return value;
     }
 
     private static Instant instant(String value, String what) throws MalformedAssertionException {

@@ -1,5 +1,6 @@
 package fr.passerelle.trust.assertion;
 
+import fr.passerelle.trust.ClaimLimits;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,10 @@ public record HcpIdentity(
         if (roleCode.isBlank() && xspaRole.isBlank()) {
             throw new MalformedAssertionException("the practitioner's role is empty");
         }
+        if (!ClaimLimits.fits(roleCode, ClaimLimits.CODE) || !ClaimLimits.fits(xspaRole, ClaimLimits.CODE)) {
+            throw new MalformedAssertionException("the practitioner's role is longer than " + ClaimLimits.CODE
+                    + " characters");
+        }
         String organisation = hcp.required(EhdsiAttributes.ORGANISATION).text();
         String organisationId = hcp.required(EhdsiAttributes.ORGANISATION_ID).text();
         String facilityType = hcp.optional(EhdsiAttributes.FACILITY_TYPE).map(AttributeValue::text).orElse("");
@@ -61,8 +66,13 @@ public record HcpIdentity(
         if (permissionAttribute.isPresent()) {
             for (AttributeValue value : permissionAttribute.get().values()) {
                 String permission = value.text();
-                permissions.add(permission.startsWith(EhdsiAttributes.PERMISSION_PREFIX)
-                        ? permission.substring(EhdsiAttributes.PERMISSION_PREFIX.length()) : permission);
+                String code = permission.startsWith(EhdsiAttributes.PERMISSION_PREFIX)
+                        ? permission.substring(EhdsiAttributes.PERMISSION_PREFIX.length()) : permission;
+                if (!ClaimLimits.fits(code, ClaimLimits.CODE)) {
+                    throw new MalformedAssertionException("a permission is longer than " + ClaimLimits.CODE
+                            + " characters");
+                }
+                permissions.add(code);
             }
         }
         return new HcpIdentity(hcp.subjectNameId(), name.text(), xspaRole, roleCode, organisation, organisationId,

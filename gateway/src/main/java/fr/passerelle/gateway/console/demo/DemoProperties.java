@@ -24,7 +24,7 @@ public record DemoProperties(Boolean enabled) {
             return bound.enabled();
         }
         boolean demoHealthSpace = "demo".equalsIgnoreCase(environment.getProperty("passerelle.health-space", "demo"));
-        boolean demoPki = environment.getProperty("passerelle.trust.demo", Boolean.class, true);
+        boolean demoPki = environment.getProperty("passerelle.trust.demo", Boolean.class, demoHealthSpace);
         return demoHealthSpace && demoPki;
     }
 }

@@ -5,6 +5,12 @@ import java.util.List;
 /** What a demo run produced: the documents shown, or the refusal the gateway answered; always with the trace. */
 public sealed interface DemoResult {
 
+    /**
+     * What the page says of an identification that found nobody: the gateway answers alike a patient it does not know
+     * and one who does not share their data with this country (identification policy, docs/security.md).
+     */
+    String NO_MATCH = "No patient with this INS shares their data with this country (an unknown INS is answered alike).";
+
     List<ExchangeStep> steps();
 
     /** The road went through: the patient found and the documents the requester may see, rendered. */

@@ -49,7 +49,7 @@ public class FhirDemoRoad {
         steps.add(new ExchangeStep(SEARCH, "/fhir/Patient", 200, found.getEntry().size() + " match(es)",
                 search.millis()));
         if (found.getEntry().isEmpty() || !(found.getEntryFirstRep().getResource() instanceof Patient patient)) {
-            return new DemoResult.Refused(SEARCH, "ERROR_PI_NO_MATCH", "No patient matches this INS.", steps);
+            return new DemoResult.Refused(SEARCH, "ERROR_PI_NO_MATCH", DemoResult.NO_MATCH, steps);
         }
         String patientName = patient.getNameFirstRep().getNameAsSingleString();
         String id = request.patient().oid() + "-" + request.patient().value();

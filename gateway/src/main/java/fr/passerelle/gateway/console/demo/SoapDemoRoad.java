@@ -59,7 +59,7 @@ public class SoapDemoRoad {
         steps.add(new ExchangeStep(XCPD, "/services/xcpd", discovery.status(), verdict, discovery.millis()));
         if (!"AA".equals(ack) || person.isEmpty()) {
             String text = detail.flatMap(d -> DemoXml.child(d, HL7, "text")).map(DemoXml::text)
-                    .orElse("No patient matches this INS.");
+                    .orElse(DemoResult.NO_MATCH);
             return new DemoResult.Refused(XCPD, detail.isPresent() ? verdict : "ERROR_PI_NO_MATCH", text, steps);
         }
         String patientName = DemoXml.child(person.get(), HL7, "name").map(SoapDemoRoad::personName).orElse("");

@@ -41,7 +41,7 @@ final class FhirIds {
         try {
             return new Ins(oid, value == null ? "" : value);
         } catch (IllegalArgumentException e) {
-            throw FhirRefusal.invalid("an INS value is letters and digits only");
+            throw FhirRefusal.invalid("an INS value is 1 to " + Ins.MAX_VALUE_LENGTH + " letters and digits");
         }
     }
 

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import fr.passerelle.gateway.exchange.IdentificationOutcome;
+import fr.passerelle.gateway.exchange.IdentificationPolicy;
 import fr.passerelle.gateway.exchange.PatientIdentification;
 import fr.passerelle.gateway.exchange.PatientQuery;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
@@ -94,13 +95,16 @@ public class PatientProvider implements IResourceProvider {
         }
         Optional<PatientSearch> traits = traits(patient);
         if (ins.isEmpty() && traits.isEmpty()) {
-            throw FhirRefusal.invalid("$match needs an INS identifier, or a family name or birth date");
+            throw FhirRefusal.invalid("$match identifies a patient by " + IdentificationPolicy.REQUIREMENT);
         }
         IdentificationOutcome outcome = identification.identify(RequesterInterceptor.callOf(request),
                 new PatientQuery(ins, traits));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         if (outcome instanceof IdentificationOutcome.Refused refused) {
             throw FhirRefusal.of(refused.refusal());
+        }
+        if (outcome instanceof IdentificationOutcome.Insufficient insufficient) {
+            throw FhirRefusal.invalid("$match: " + insufficient.reason());
         }
         if (outcome instanceof IdentificationOutcome.Identified identified) {
                 Patient found = minimal(identified.patient());

@@ -11,6 +11,7 @@ import com.nimbusds.jose.util.X509CertUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import fr.passerelle.trust.AccessRule;
+import fr.passerelle.trust.ClaimLimits;
 import fr.passerelle.trust.EhdsiError;
 import fr.passerelle.trust.Refusal;
 import fr.passerelle.trust.Transaction;
@@ -42,6 +43,8 @@ import java.util.Set;
 public final class BearerTokenVerifier {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+    /** A signed token with its x5c signer certificate is a few kilobytes; anything far larger is not read. */
+    static final int MAX_TOKEN_CHARS = 32 * 1024;
 
     private final CrossBorderTrust trust;
     private final SignerTrust signers;
@@ -81,6 +84,10 @@ public final class BearerTokenVerifier {
     }
 
     private Validation verifyAfresh(String token, Transaction transaction) {
+        if (token.length() > MAX_TOKEN_CHARS) {
+            return refuse(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure",
+                    "the bearer token is longer than " + MAX_TOKEN_CHARS + " characters");
+        }
         try {
             return check(SignedJWT.parse(token), transaction);
         } catch (ParseException e) {
@@ -132,6 +139,7 @@ public final class BearerTokenVerifier {
             throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "validity",
                     "the bearer token must carry exp, iat and jti");
         }
+        checkLengths(claims);
         Instant issued = claims.getIssueTime().toInstant();
         Instant expiry = claims.getExpirationTime().toInstant();
         if (issued.isAfter(now.plus(skew)) || !now.minus(skew).isBefore(expiry)) {
@@ -168,6 +176,38 @@ public final class BearerTokenVerifier {
                 organisation, Optional.ofNullable(claims.getStringClaim("subject_organization_id")).orElse(""),
                 country, role, role, purpose, permissions, "", "", patient, "jwt:" + claims.getJWTID(),
                 Optional.empty(), Optional.empty(), expiry);
+    }
+
+    /**
+     * Every claim believed fits {@link ClaimLimits}, checked before any is used: an over-long one is a refusal naming
+     * the claim, never a failure of the audit record that would store it.
+     */
+    private static void checkLengths(JWTClaimsSet claims) throws Refused, ParseException {
+        bounded("jti", claims.getJWTID(), ClaimLimits.IDENTIFIER);
+        bounded("sub", claims.getSubject(), ClaimLimits.IDENTIFIER);
+        bounded("person_id", claims.getStringClaim("person_id"), ClaimLimits.IDENTIFIER);
+        bounded("subject_name", claims.getStringClaim("subject_name"), ClaimLimits.NAME);
+        bounded("subject_organization", claims.getStringClaim("subject_organization"), ClaimLimits.NAME);
+        bounded("subject_organization_id", claims.getStringClaim("subject_organization_id"), ClaimLimits.NAME);
+        bounded("subject_role", claims.getStringClaim("subject_role"), ClaimLimits.CODE);
+        bounded("purpose_of_use", claims.getStringClaim("purpose_of_use"), ClaimLimits.CODE);
+        List<String> permissions = claims.getStringListClaim("permissions");
+        if (permissions != null) {
+            if (permissions.size() > ClaimLimits.VALUES) {
+                throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure",
+                        "the bearer token lists more than " + ClaimLimits.VALUES + " permissions");
+            }
+            for (String permission : permissions) {
+                bounded("permissions", permission, ClaimLimits.CODE);
+            }
+        }
+    }
+
+    private static void bounded(String claim, String value, int max) throws Refused {
+        if (!ClaimLimits.fits(value, max)) {
+            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure",
+                    "the bearer token's " + claim + " is longer than " + max + " characters");
+        }
     }
 
     private static Refused refused(EhdsiError error, String check, String reason) {

@@ -49,17 +49,25 @@ public final class DevPatientTokenIssuer {
     }
 
     public IssuedToken issue(Ins patient) {
+        return issue(patient.oid(), patient.value());
+    }
+
+    /**
+     * A token naming whatever INS it is given, as a misbehaving identity provider could: the patient API checks the
+     * claims it reads ({@code patient.PatientIdentity}), not the issuer.
+     */
+    public IssuedToken issue(String insOid, String insValue) {
         PatientTokenProperties.DevIssuer dev = properties.devIssuer();
         Instant now = clock.instant();
         Instant expires = now.plus(dev.lifetime());
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(dev.issuer())
                 .audience(List.of(dev.audience()))
-                .subject(UUID.nameUUIDFromBytes((patient.oid() + "|" + patient.value()).getBytes()).toString())
+                .subject(UUID.nameUUIDFromBytes((insOid + "|" + insValue).getBytes()).toString())
                 .issuedAt(now)
                 .expiresAt(expires)
-                .claim(properties.insClaim(), patient.value())
-                .claim(properties.insOidClaim(), patient.oid())
+                .claim(properties.insClaim(), insValue)
+                .claim(properties.insOidClaim(), insOid)
                 .build();
         Jwt jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims));
         return new IssuedToken(jwt.getTokenValue(), expires);

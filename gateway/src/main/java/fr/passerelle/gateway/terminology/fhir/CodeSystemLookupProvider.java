@@ -8,6 +8,7 @@ import fr.passerelle.terminology.Coding;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
 import fr.passerelle.terminology.catalogue.Concept;
+import fr.passerelle.terminology.catalogue.MedicinalProduct;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Parameters;
@@ -20,7 +21,10 @@ import java.util.TreeMap;
 
 /**
  * {@code CodeSystem/$lookup}: the published display of a code, the display in {@code displayLanguage} (same
- * fallback as in-process translation) and every designation the catalogue holds. Unknown code: 404.
+ * fallback as in-process translation) and every designation the catalogue holds. For a French medicinal product
+ * (CIS) or presentation (CIP13) it adds, as properties, what the medicines database says of it in codes: the CIS,
+ * the EDQM dose form and routes (displayed in {@code displayLanguage}) and each ingredient with its strength.
+ * Unknown code: 404.
  */
 @Component
 public class CodeSystemLookupProvider implements IResourceProvider {
@@ -62,6 +66,39 @@ public class CodeSystemLookupProvider implements IResourceProvider {
             designation.addPart().setName("language").setValue(new CodeType(d.getKey()));
             designation.addPart().setName("value").setValue(new StringType(d.getValue()));
         }
+        String language = displayLanguage != null && displayLanguage.hasValue() ? displayLanguage.getValue() : null;
+        index.medicinalProduct(wanted).ifPresent(p -> product(out, index, p, language));
         return out;
+    }
+
+    private static void product(Parameters out, CatalogueIndex index, MedicinalProduct p, String language) {
+        property(out, "cis", new CodeType(p.cis()));
+        if (p.doseForm() != null) {
+            property(out, "doseForm", coding(index, p.doseForm(), language));
+        }
+        for (Coding route : p.routes()) {
+            property(out, "route", coding(index, route, language));
+        }
+        for (MedicinalProduct.Ingredient i : p.ingredients()) {
+            property(out, "ingredient", new StringType(i.substanceCode()
+                    + (i.strength() == null ? "" : " " + i.strength())
+                    + (i.strengthReference() == null ? "" : " per " + i.strengthReference())
+                    + (i.nature() == null ? "" : " (" + i.nature() + ")")));
+        }
+        if (p.provenance() != null) {
+            property(out, "provenance", new StringType(p.provenance()));
+        }
+    }
+
+    private static org.hl7.fhir.r4.model.Coding coding(CatalogueIndex index, Coding c, String language) {
+        String display = language == null ? index.concept(c.system(), c.code()).map(Concept::display).orElse(null)
+                : index.translate(c, language).orElse(null);
+        return FhirCodings.toFhir(c.withDisplay(display));
+    }
+
+    private static void property(Parameters out, String code, org.hl7.fhir.r4.model.Type value) {
+        Parameters.ParametersParameterComponent property = out.addParameter().setName("property");
+        property.addPart().setName("code").setValue(new CodeType(code));
+        property.addPart().setName("value").setValue(value);
     }
 }

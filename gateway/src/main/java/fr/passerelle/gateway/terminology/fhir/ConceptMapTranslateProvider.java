@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import fr.passerelle.terminology.CodeSystems;
 import fr.passerelle.terminology.Coding;
+import fr.passerelle.terminology.Equivalence;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.terminology.TranscodingFailure.Reason;
 import fr.passerelle.terminology.TranscodingResult;
@@ -26,12 +27,14 @@ import java.util.List;
  * loaded concept map (404 when no map has that URL; CSV maps are named {@code urn:passerelle:conceptmap:<file>}).
  * Each match carries the equivalence its map states and the map's URL as {@code source}. {@code reverse=true}
  * reads the maps backwards: from a pivot code to the national codes mapped to it, equivalences inverted
- * (wider ↔ narrower, subsumes ↔ specializes).
+ * (wider ↔ narrower, subsumes ↔ specializes). A match that is not exact (a pivot broader than the national code,
+ * {@code wider}) is said so in {@code message}, with where the mapping comes from.
  */
 @Component
 public class ConceptMapTranslateProvider implements IResourceProvider {
 
     private static final String OP = "$translate";
+    private static final int MAX_NOTES = 5;
 
     private final TerminologyCatalogue terminology;
 
@@ -86,10 +89,31 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
             return out;
         }
         out.addParameter("result", true);
+        List<String> notes = new java.util.ArrayList<>();
         for (MapEntry e : entries) {
             match(out, e.equivalence(), e.target(), e.mapUrl());
+            note(notes, given, e.target(), e.equivalence(), e.provenance());
         }
+        message(out, notes);
         return out;
+    }
+
+    /** Says what a non-exact match means, e.g. "609328004 is broader than 416098002 (wider; from …)". */
+    private static void note(List<String> notes, Coding source, Coding target, String equivalence, String provenance) {
+        if (!Equivalence.isExact(equivalence)) {
+            notes.add(target.code() + ": " + Equivalence.describe(equivalence) + " " + source.code() + " ("
+                    + equivalence + (provenance == null ? "" : "; " + provenance) + ")");
+        }
+    }
+
+    private static void message(Parameters out, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        // a pivot code may gather hundreds of national codes (reverse): the first few say it, the count the rest
+        List<String> shown = notes.size() <= MAX_NOTES ? notes : notes.subList(0, MAX_NOTES);
+        out.addParameter("message", String.join(" | ", shown)
+                + (notes.size() > MAX_NOTES ? " | and " + (notes.size() - MAX_NOTES) + " more not exact" : ""));
     }
 
     private static Parameters toTarget(CatalogueIndex index, Coding source, String target) {
@@ -97,17 +121,11 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
         Parameters out = new Parameters();
         if (result instanceof TranscodingResult.Transcoded t) {
             out.addParameter("result", true);
-            boolean same = t.pivot().system().equals(source.canonicalSystem()) && t.pivot().code().equals(source.code());
-            if (same) {
-                match(out, "equal", t.pivot(), null);
-                return out;
-            }
-            // The transcoder reached the pivot through a map line: report that line's equivalence and map.
-            MapEntry line = index.entriesFrom(source).stream()
-                    .filter(e -> e.target() != null && e.target().system().equals(t.pivot().system())
-                            && e.target().code().equals(t.pivot().code()))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("transcoded without a map line"));
-            match(out, line.equivalence(), t.pivot(), line.mapUrl());
+            // the equivalence and map of the line (or rule) the transcoder went through
+            match(out, t.equivalence(), t.pivot(), t.mapUrl());
+            List<String> notes = new java.util.ArrayList<>();
+            note(notes, source, t.pivot(), t.equivalence(), t.provenance());
+            message(out, notes);
             return out;
         }
         TranscodingResult.NotTranscoded n = (TranscodingResult.NotTranscoded) result;
@@ -140,7 +158,11 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
                     + target + " in concept map " + mapUrl);
         }
         out.addParameter("result", true);
-        match(out, hits.get(0).equivalence(), hits.get(0).target(), mapUrl);
+        MapEntry hit = hits.get(0);
+        match(out, hit.equivalence(), hit.target(), mapUrl);
+        List<String> notes = new java.util.ArrayList<>();
+        note(notes, source, hit.target(), hit.equivalence(), hit.provenance());
+        message(out, notes);
         return out;
     }
 
@@ -159,9 +181,16 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
             return out;
         }
         out.addParameter("result", true);
+        List<String> notes = new java.util.ArrayList<>();
         for (MapEntry e : lines) {
             match(out, e.reverseEquivalence(), e.source(), e.mapUrl());
+            if (!Equivalence.isExact(e.equivalence())) {
+                notes.add(e.source().code() + ": " + e.reverseEquivalence() + " (" + e.source().code()
+                        + " maps to " + pivot.code() + " as " + e.equivalence()
+                        + (e.provenance() == null ? "" : "; " + e.provenance()) + ")");
+            }
         }
+        message(out, notes);
         return out;
     }
 

@@ -8,6 +8,7 @@ import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.audit.AuditOutcome;
 import fr.passerelle.gateway.audit.AuditRecord;
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.testsupport.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,10 +24,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Our RFC 3881 messages have the shape of the real eHDSI examples (../shared/fixtures/ehdsi-audit). */
+/** Our RFC 3881 messages have the shape of the real eHDSI examples (src/fixtures/ehdsi-audit). */
 class AtnaMessageWriterTest {
 
-    private static final Path EXAMPLES = Path.of("../../shared/fixtures/ehdsi-audit");
+    private static final Path EXAMPLES = Fixtures.EHDSI_AUDIT;
 
     @Test
     void aRetrieveLooksLikeTheEhdsiPatientServiceRetrieveExample() throws Exception {

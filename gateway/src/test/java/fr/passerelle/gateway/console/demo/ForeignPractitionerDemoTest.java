@@ -2,9 +2,9 @@ package fr.passerelle.gateway.console.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.PasserelleApplication;
-import fr.passerelle.gateway.security.PasswordHashing;
 import fr.passerelle.gateway.testsupport.Browser;
+import fr.passerelle.gateway.testsupport.DemoGatewayTest;
+import fr.passerelle.gateway.testsupport.DemoOperator;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +26,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,21 +34,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * over HTTP; consent is changed through the patient API with a dev patient token, the audit read through the
  * operators' API.
  */
-@SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "passerelle.data-dir=${java.io.tmpdir}/passerelle-demo-page/${random.uuid}",
-                "passerelle.security.operators[0].username=" + ForeignPractitionerDemoTest.OPERATOR,
-                "passerelle.security.operators[0].password-hash=${passerelle.test.demo-operator-hash}"
-        })
+@DemoGatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForeignPractitionerDemoTest {
 
-    static final String OPERATOR = "demo-operator";
-    static final String OPERATOR_PASSWORD = "demo operator password";
+    static final String OPERATOR = DemoOperator.USERNAME;
+    static final String OPERATOR_PASSWORD = DemoOperator.PASSWORD;
 
     static {
-        // Hashed when the class loads, before the context starts: the properties above read it as a placeholder.
-        System.setProperty("passerelle.test.demo-operator-hash", PasswordHashing.encoder().encode(OPERATOR_PASSWORD));
+        // Hashed when the class loads, before the context starts: the annotation's properties read it.
+        DemoOperator.install();
     }
 
     /** Demo patients (src/data/demo/README.md), one per test so tests do not depend on each other's consent. */
@@ -121,29 +115,30 @@ class ForeignPractitionerDemoTest {
         assertThat(documents).contains("Patient Summary", "ePrescription");
         // Headings and displays in German; LEVOTHYROX (French CIS 62080626) transcoded to ATC H03AA01.
         assertThat(documents).contains("Allergien und Unverträglichkeiten", "Medikation", "Paracetamol",
-                "Levothyroxin-Natrium", "H03AA01", "FR 62080626 LEVOTHYROX", "Zum Einnehmen");
+                "Levothyroxin-Natrium", "H03AA01", "FR 62080626 LEVOTHYROX", "zum Einnehmen"); // EDQM's German term
         assertThat(text("trace")).contains("FHIR Patient search", "FHIR Patient $summary", "FHIR MedicationRequest search")
                 .doesNotContain(BERTHELOT);
         assertThat(browser.findElements(By.id("refusal"))).isEmpty();
     }
 
+    /** Identification policy (docs/security.md): a patient who shares nothing is answered as an unknown one. */
     @Test
-    void patientWithoutConsentIsRefusedWith4701() {
+    void patientWithoutConsentIsAnsweredAsNoMatch() {
         submit("ES", "doctor", LAMBERTIN, "SOAP", "en");
 
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
         assertThat(browser.findElements(By.id("documents"))).isEmpty();
         assertThat(text("trace")).contains("XCPD ITI-55 patient discovery");
         Browser.screenshot(browser, "demo-refusal");
 
         submit("ES", "doctor", LAMBERTIN, "FHIR", "en");
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
     }
 
     @Test
     void aConsentChangeTakesEffectOnTheNextDemoRequest() throws Exception {
         submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
 
         consent(ODILE_MARTIN, true);
         submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
@@ -152,7 +147,7 @@ class ForeignPractitionerDemoTest {
 
         consent(ODILE_MARTIN, false);
         submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
     }
 
     @Test
@@ -161,7 +156,7 @@ class ForeignPractitionerDemoTest {
         int before = auditEvents("patient=" + patient + "&country=IT");
 
         submit("IT", "doctor", LEFEVRE, "SOAP", "en");
-        assertThat(text("refusal-code")).isEqualTo("4701");
+        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
 
         assertThat(auditEvents("patient=" + patient + "&country=IT")).isGreaterThan(before);
     }

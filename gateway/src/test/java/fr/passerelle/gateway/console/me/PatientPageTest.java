@@ -150,8 +150,9 @@ class PatientPageTest {
         assertThat(patient.get("/me").statusCode()).isEqualTo(200);
         assertThat(patient.get("/admin").statusCode()).isEqualTo(403);
         assertThat(patient.get("/admin/audit").statusCode()).isEqualTo(403);
-        assertThat(patient.get("/api/admin/audit/verify").statusCode()).isEqualTo(403);
-        assertThat(patient.get("/api/admin/trust-list").statusCode()).isEqualTo(403);
+        // The operators' API takes no session at all (HTTP Basic only): the patient's cookie is no credential there.
+        assertThat(patient.get("/api/admin/audit/verify").statusCode()).isEqualTo(401);
+        assertThat(patient.get("/api/admin/trust-list").statusCode()).isEqualTo(401);
     }
 
     @Test

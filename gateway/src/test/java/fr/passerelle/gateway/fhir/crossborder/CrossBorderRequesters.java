@@ -28,15 +28,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** Credentials of a foreign NCP for the FHIR road: fresh signed SAML pairs in headers, or a signed bearer JWT. */
-final class CrossBorderRequesters {
+public final class CrossBorderRequesters {
 
-    static final String AUDIENCE = "urn:passerelle:ncp-fr:fhir";
+    public static final String AUDIENCE = "urn:passerelle:ncp-fr:fhir";
 
     private CrossBorderRequesters() {
     }
 
     /** An HCP (+ TRC for {@code trcPatient} when not null) pair, issued anew for every request (one-use). */
-    static Map<String, String> samlHeaders(CountrySigner signer, HcpClaims claims, String trcPatient) {
+    public static Map<String, String> samlHeaders(CountrySigner signer, HcpClaims claims, String trcPatient) {
         AssertionIssuer issuer = new AssertionIssuer(signer, Clock.systemUTC());
         Document document = SoapEnvelopes.newDocument();
         Element holder = document.createElementNS("urn:test", "holder");
@@ -52,7 +52,7 @@ final class CrossBorderRequesters {
                 "X-TRC-Assertion", java.util.Base64.getEncoder().encodeToString(XmlSerializer.toBytes(trc)));
     }
 
-    static String bearer(CountrySigner signer, HcpClaims claims, String personId, String audience, long lifetimeSeconds) {
+    public static String bearer(CountrySigner signer, HcpClaims claims, String personId, String audience, long lifetimeSeconds) {
         try {
             Instant now = Instant.now();
             JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
@@ -94,7 +94,7 @@ final class CrossBorderRequesters {
         };
     }
 
-    static String trcPatient(String oid, String ins) {
+    public static String trcPatient(String oid, String ins) {
         return ins + "^^^&" + oid + "&ISO";
     }
 }

@@ -182,21 +182,27 @@ class FhirRoadEndToEndTest {
         assertThat(found.getEntry()).isEmpty();
     }
 
+    /** Identification policy (docs/security.md): INS, or family name, a given name and the birth date together. */
     @Test
-    void matchReturnsOneCertainMatchAndRefusesSeveral() {
+    void matchReturnsOneCertainMatchForStrongTraitsAndRefusesWeakOnes() {
         Patient byName = new Patient();
-        byName.addName().setFamily("Lefèvre");
+        byName.addName().setFamily("Lefèvre").addGiven("Mathis");
         byName.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2001-08-19"));
         Bundle match = bearer(doctor(), null).operation().onType(Patient.class).named("$match")
                 .withParameter(Parameters.class, "resource", byName).returnResourceType(Bundle.class).execute();
         assertThat(match.getEntry()).hasSize(1);
         assertThat(match.getEntryFirstRep().getSearch().getScore().doubleValue()).isEqualTo(1.0);
 
-        Patient homonyms = new Patient();
-        homonyms.addName().setFamily("MARTIN");
-        assertRefused(() -> bearer(doctor(), null).operation().onType(Patient.class).named("$match")
-                .withParameter(Parameters.class, "resource", homonyms).returnResourceType(Bundle.class).execute(),
-                422, "ERROR_PI_MULTIPLE_MATCHES");
+        Patient nameAndBirthDate = new Patient();
+        nameAndBirthDate.addName().setFamily("Lefèvre");
+        nameAndBirthDate.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2001-08-19"));
+        Patient familyOnly = new Patient();
+        familyOnly.addName().setFamily("MARTIN");
+        for (Patient weak : List.of(nameAndBirthDate, familyOnly)) {
+            assertRefused(() -> bearer(doctor(), null).operation().onType(Patient.class).named("$match")
+                    .withParameter(Parameters.class, "resource", weak).returnResourceType(Bundle.class).execute(),
+                    400, null);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import fr.passerelle.gateway.testsupport.Fixtures;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,12 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
 
 /**
  * HAPI's FhirValidator with the IPS 2.0.0, HL7 terminology and extensions packages loaded offline from
- * {@code ../shared/fixtures/fhir-packages} (same approach as translation's tests). IPS cites core profiles as
+ * {@code src/fixtures/fhir-packages} (same approach as translation's tests). IPS cites core profiles as
  * {@code …|4.0.1}; those versioned canonicals are resolved to HAPI's unversioned core definitions.
  */
 final class IpsProfiles {
 
-    static final Path PACKAGES = Path.of("../../shared/fixtures/fhir-packages");
+    static final Path PACKAGES = Fixtures.FHIR_PACKAGES;
     private static FhirValidator validator;
 
     private IpsProfiles() {

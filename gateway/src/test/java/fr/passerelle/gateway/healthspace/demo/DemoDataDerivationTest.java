@@ -1,8 +1,8 @@
 package fr.passerelle.gateway.healthspace.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.passerelle.gateway.testsupport.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,11 +15,10 @@ import org.junit.jupiter.api.Test;
 class DemoDataDerivationTest {
 
     static final Path DEMO = Path.of("..", "src", "data", "demo");
-    static final Path SAMPLES = Path.of("..", "..", "shared", "fixtures", "fr-cda");
+    static final Path SAMPLES = Fixtures.FR_CDA;
 
     @Test
     void committedDocumentsAreExactlyTheDerivationOfTheAnsSamples() throws Exception {
-        assumeTrue(Files.isDirectory(SAMPLES), "ANS samples not beside the project (../shared): cannot re-derive");
         DemoDataSet dataSet = new DemoDataSetReader().read(Files.newInputStream(DEMO.resolve("patients.json")));
 
         Map<String, byte[]> derived = new DemoDocumentDerivation(SAMPLES).derive(dataSet);
@@ -43,7 +42,6 @@ class DemoDataDerivationTest {
 
     @Test
     void derivationIsDeterministic() throws Exception {
-        assumeTrue(Files.isDirectory(SAMPLES), "ANS samples not beside the project (../shared)");
         DemoDataSet dataSet = new DemoDataSetReader().read(Files.newInputStream(DEMO.resolve("patients.json")));
         var patient = dataSet.patients().get(1);
         var document = patient.documents().get(0);

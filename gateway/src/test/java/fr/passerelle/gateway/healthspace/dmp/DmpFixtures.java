@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.testsupport.Fixtures;
 import fr.passerelle.trust.VerifiedRequester;
 import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,7 @@ import org.w3c.dom.Node;
 public final class DmpFixtures {
 
     static final String RIM = XdsVocabulary.RIM;
-    static final Path CDA_DIR = Path.of("../../shared/fixtures/fr-cda");
+    static final Path CDA_DIR = Fixtures.FR_CDA;
     static final String REPOSITORY_ID = "1.2.250.1.213.1.1.9.2";
     /** The patient of the IPS-FR, VSM and eP-MED-DM examples (test NIR). */
     public static final Ins PATIENT = new Ins(Ins.TEST_NIR, "279035121518989");

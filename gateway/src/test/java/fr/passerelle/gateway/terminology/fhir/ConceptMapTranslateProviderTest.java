@@ -31,6 +31,7 @@ class ConceptMapTranslateProviderTest {
     private static final String ACTIVE_INGREDIENT = "1.3.6.1.4.1.12559.11.10.1.3.1.42.24";
     private static final String DEMO_MAP = "urn:passerelle:conceptmap:fr-demo-to-ehdsi";
     private static final String OTHER_MAP = "http://example.org/ConceptMap/cis-atc-other";
+    private static final String BDPM_MAP = "urn:passerelle:conceptmap:fr-bdpm-cis-atc";
 
     private static ConceptMapTranslateProvider provider;
 
@@ -62,8 +63,32 @@ class ConceptMapTranslateProviderTest {
     void withoutUrlEveryMapAnswersWithItsOwnEquivalence() {
         Parameters out = translate(null, CIS, "62080626", null, false);
         assertThat(result(out)).isTrue();
-        assertThat(matches(out)).containsExactlyInAnyOrder(
+        // the BDPM table (CIS_MITM) gives the same ATC class as the demo map
+        assertThat(matches(out)).containsExactlyInAnyOrder("wider " + ATC + "|H03AA01 from " + BDPM_MAP,
                 "wider " + ATC + "|H03AA01 from " + DEMO_MAP, "narrower " + ATC + "|H03AA51 from " + OTHER_MAP);
+        assertThat(message(out)).contains("H03AA01: the pivot concept is broader than the source 62080626 (wider; ANSM BDPM")
+                .contains("H03AA51: the pivot concept is narrower than the source 62080626 (narrower)");
+    }
+
+    @Test
+    void aBroaderPivotIsSaidSoWithItsProvenance() {
+        Parameters out = translate(null, "http://snomed.info/sct", "416098002", "1.3.6.1.4.1.12559.11.10.1.3.1.42.18", false);
+        assertThat(result(out)).isTrue();
+        assertThat(matches(out)).containsExactly("wider http://snomed.info/sct|609328004 from " + DEMO_MAP);
+        assertThat(message(out)).startsWith("609328004: the pivot concept is broader than the source 416098002 (wider;")
+                .contains("SNOMED CT International hierarchy");
+    }
+
+    @Test
+    void aFrenchCim10ExtensionReachesItsWhoParentByRuleAndSaysSo() {
+        // ATIH's F10.20 is not a WHO code; F10.2 is, and is broader
+        Parameters out = translate(null, "2.16.840.1.113883.6.3", "F10.20", "1.3.6.1.4.1.12559.11.10.1.3.1.42.5", false);
+        assertThat(result(out)).isTrue();
+        assertThat(matches(out)).containsExactly("wider http://hl7.org/fhir/sid/icd-10|F10.2 from -");
+        assertThat(message(out)).contains("broader").contains("rule CIM-10 to ICD-10");
+        Parameters same = translate(null, "2.16.840.1.113883.6.3", "E06.3", "1.3.6.1.4.1.12559.11.10.1.3.1.42.5", false);
+        assertThat(matches(same)).containsExactly("equal http://hl7.org/fhir/sid/icd-10|E06.3 from -");
+        assertThat(same.getParameter("message")).isNull();
     }
 
     @Test
@@ -83,8 +108,9 @@ class ConceptMapTranslateProviderTest {
 
     @Test
     void aCodeAlreadyInTheValueSetIsEqual() {
-        assertThat(matches(translate(null, "http://loinc.org", "8480-6", "1.3.6.1.4.1.12559.11.10.1.3.1.42.21", false)))
-                .containsExactly("equal http://loinc.org|8480-6 from -");
+        Parameters out = translate(null, "http://loinc.org", "8480-6", "1.3.6.1.4.1.12559.11.10.1.3.1.42.21", false);
+        assertThat(matches(out)).containsExactly("equal http://loinc.org|8480-6 from -");
+        assertThat(out.getParameter("message")).isNull();
     }
 
     @Test
@@ -102,6 +128,10 @@ class ConceptMapTranslateProviderTest {
         assertThat(result(otherMapOnly)).isFalse();
         assertThat(matches(translate(OTHER_MAP, ATC, "H03AA51", null, true)))
                 .containsExactly("wider " + CIS + "|62080626 from " + OTHER_MAP);
+    }
+
+    private static String message(Parameters out) {
+        return out.getParameter("message").getValue().primitiveValue();
     }
 
     private static boolean result(Parameters out) {

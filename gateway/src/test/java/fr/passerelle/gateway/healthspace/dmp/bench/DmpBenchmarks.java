@@ -43,7 +43,7 @@ import org.w3c.dom.Element;
 /**
  * What the connector costs per DMP call: issuing and signing a VIHF (RSA 2048), and a whole FindDocuments round trip
  * (VIHF, CXF Dispatch, HTTP to a local WireMock DMP answering the ANS IPS-FR and VSM entries, metadata mapping).
- * Run from the gateway directory (working directory matters: the CDA samples are read from ../../shared):
+ * Run from the gateway directory (working directory matters: the CDA samples are read from ../src/fixtures):
  * {@code java -cp <test classes>:<classes>:<test classpath> fr.passerelle.gateway.healthspace.dmp.bench.DmpBenchmarks}
  */
 @State(Scope.Benchmark)
