@@ -16,9 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PasserelleApplication {
 
     public static void main(String[] args) {
-        OperatorCommands commands = OperatorCommands.discover();
-        if (commands.isCommandLine(args)) {
-            System.exit(commands.run(args, System.out, System.err));
+        if (OperatorCommands.isCommandLine(args)) {
+            OperatorCommands.logToStandardError();
+            System.exit(OperatorCommands.discover().run(args, System.out, System.err));
         }
         SpringApplication.run(PasserelleApplication.class, args);
     }

@@ -17,6 +17,7 @@ import fr.passerelle.translation.fhir.IpsBundleBuilder;
 import fr.passerelle.translation.fhir.MpdBuilder;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.Header;
+import fr.passerelle.translation.cda.IrregularValue;
 import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.fr.EdispMedWriter;
 import java.util.List;
@@ -102,6 +103,7 @@ public final class DocumentTranslator {
             }
             PivotHeaderGaps.of(source.header(), template).forEach(report::warning);
             transcoder.transcode(pivot.getDocumentElement(), type, language, report);
+            irregularValues(source, report);
             Optional<String> levelOne = source.pdf().map(pdf -> {
                 Document l1 = new LevelOnePivotWriter().write(source, pdf, template, loinc, display, title);
                 // The level-1 header carries the same codes; its findings duplicate the level-3 ones.
@@ -121,13 +123,21 @@ public final class DocumentTranslator {
     /** French PS (VSM, IPS-FR) to an IPS document Bundle (FHIR R4 JSON). */
     public TranslationOutcome toFhirIps(byte[] cda, String language) {
         try {
-            CdaDocument source = reader.read(cda);
+            return toFhirIps(reader.read(cda), language);
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    public TranslationOutcome toFhirIps(CdaDocument source, String language) {
+        try {
             if (!source.format().isPatientSummary()) {
                 return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
                         source.format() + " is not a patient summary"));
             }
             TranslationReport.Builder report = new TranslationReport.Builder();
             Bundle bundle = ips.build(source, language, report);
+            irregularValues(source, report);
             return new TranslationOutcome.Translated(json(bundle), FHIR_JSON, Optional.empty(), report.build());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
@@ -137,13 +147,21 @@ public final class DocumentTranslator {
     /** French ePrescription (eP-MED-DM) to MedicationRequests in the HL7 Europe MPD shape (FHIR R4 JSON Bundle). */
     public TranslationOutcome toFhirMpd(byte[] cda, String language) {
         try {
-            CdaDocument source = reader.read(cda);
+            return toFhirMpd(reader.read(cda), language);
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    public TranslationOutcome toFhirMpd(CdaDocument source, String language) {
+        try {
             if (source.format() != DocumentFormat.EP_MED_DM) {
                 return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
                         source.format() + " is not an ePrescription"));
             }
             TranslationReport.Builder report = new TranslationReport.Builder();
             Bundle bundle = mpd.build(source, language, report);
+            irregularValues(source, report);
             return new TranslationOutcome.Translated(json(bundle), FHIR_JSON, Optional.empty(), report.build());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
@@ -151,6 +169,19 @@ public final class DocumentTranslator {
     }
 
     private static final String FHIR_JSON = "application/fhir+json";
+
+    /**
+     * Values the source writes in a form its HL7 type does not allow (a decimal comma, a non-integer count): the
+     * writers leave them out of structured values rather than guess, and carry them as written only where the
+     * output has text; each is reported so the reader abroad knows.
+     */
+    private static void irregularValues(CdaDocument source, TranslationReport.Builder report) {
+        for (IrregularValue v : source.irregularValues()) {
+            report.notCarried(new TranslationReport.NotCarried(v.source().xpath(), v.what(),
+                    "not " + v.rule() + " as HL7 requires: left out of the structured value, never guessed; carried as"
+                            + " written only where the output has text"));
+        }
+    }
 
     private static String json(Bundle bundle) {
         return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle);
@@ -162,7 +193,14 @@ public final class DocumentTranslator {
      */
     public TranslationOutcome toEdispMed(byte[] ehdsiDispensation) {
         try {
-            CdaDocument source = reader.read(ehdsiDispensation);
+            return toEdispMed(reader.read(ehdsiDispensation));
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    public TranslationOutcome toEdispMed(CdaDocument source) {
+        try {
             if (source.format() != DocumentFormat.EHDSI_EDISPENSATION) {
                 return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
                         source.format() + " is not an eHDSI eDispensation"));
@@ -177,6 +215,10 @@ public final class DocumentTranslator {
                     seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().toUpperCase(java.util.Locale.ROOT), null);
             TranslationReport.Builder report = new TranslationReport.Builder();
             report.warning("dispensed products carry the pivot codes (ATC, EDQM) received; no French product code (CIS/CIP) is inferred");
+            for (IrregularValue v : source.irregularValues()) {
+                report.warning(v.what() + " at " + v.source().xpath() + " is not " + v.rule()
+                        + " as HL7 requires: carried as written");
+            }
             Document french = new EdispMedWriter().write(new EdispMedWriter.Dispensation(h, lines, id,
                     h.effectiveTime()));
             return new TranslationOutcome.Translated(CdaWriter.toXml(french), "application/xml", Optional.empty(), report.build());

@@ -6,6 +6,8 @@ import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.translation.TranslationOutcome.Translated;
 import fr.passerelle.translation.TranslationReport.NotCarried;
 import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.translation.conformance.ConformanceResult;
+import fr.passerelle.translation.conformance.EhdsiRuntime;
 import fr.passerelle.translation.fhir.IpsValidator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -101,6 +103,25 @@ class PatientSummaryFidelityTest {
     }
 
     @Test
+    void aNegatedAllergyStaysNegatedAndNoKnownProblemsStaysAbsentInformation() throws Exception {
+        Pivot p = pivot(FIXTURE);
+        assertThat(p.value("//h:observation[h:templateId/@root='" + E + "3.17'][h:id/@root='1.2.250.1.999.7.11.3']"
+                + "/@negationInd")).isEqualTo("true");
+        assertThat(p.value("//h:section[h:templateId/@root='" + E + "2.10']//h:observation[h:templateId/@root='"
+                + E + "3.7']/h:value/@code")).isEqualTo("no-known-problems");
+
+        Bundle b = bundle(FIXTURE);
+        AllergyIntolerance latex = resources(b, AllergyIntolerance.class).stream()
+                .filter(a -> a.getCode().getCoding().stream().anyMatch(c -> "111088007".equals(c.getCode())))
+                .findFirst().orElseThrow();
+        assertThat(latex.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("refuted");
+        Condition none = sectionResources(b, composition(b), "11348-0", Condition.class).get(0);
+        assertThat(none.getCode().getCodingFirstRep().getSystem())
+                .isEqualTo("http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips");
+        assertThat(none.getCode().getCodingFirstRep().getCode()).isEqualTo("no-known-problems");
+    }
+
+    @Test
     void theIpsFrSampleAllergyKeepsBothReactionsAndTheirSeverities() throws Exception {
         Pivot p = pivot(SharedSamples.IPS_FR);
         String reactions = "//h:observation[h:templateId/@root='" + E + "3.17']/h:entryRelationship[@typeCode='MFST']"
@@ -124,14 +145,14 @@ class PatientSummaryFidelityTest {
         Pivot p = pivot(FIXTURE);
         assertThat(p.count("//h:section[h:templateId/@root='" + E + "2.12']")).isEqualTo(1);
         String section = "//h:section[h:templateId/@root='" + E + "2.12']";
-        assertThat(p.count(section + "/h:entry")).isEqualTo(2);
+        assertThat(p.count(section + "/h:entry")).isEqualTo(3);
         // Both narratives, word for word.
         assertThat(p.value(section + "/h:text//*[@ID='all-1']")).isEqualTo("Allergie au paracétamol");
         assertThat(p.value(section + "/h:text//*[@ID='all-2']")).isEqualTo("Allergie à la pénicilline");
 
         Composition c = composition(bundle(FIXTURE));
         assertThat(c.getSection().stream().filter(s -> code(s).equals("48765-2"))).singleElement()
-                .satisfies(s -> assertThat(s.getEntry()).hasSize(2));
+                .satisfies(s -> assertThat(s.getEntry()).hasSize(3));
     }
 
     // ---------------------------------------------------------------- problems
@@ -139,8 +160,9 @@ class PatientSummaryFidelityTest {
     @Test
     void problemsKeepTheirStatusSeverityAndCertainty() throws Exception {
         Pivot p = pivot(FIXTURE);
-        String first = "(//h:observation[h:templateId/@root='" + E + "3.7'])[1]";
-        String second = "(//h:observation[h:templateId/@root='" + E + "3.7'])[2]";
+        String problems = "//h:section[h:templateId/@root='" + E + "2.9']//h:observation[h:templateId/@root='" + E + "3.7']";
+        String first = "(" + problems + ")[1]";
+        String second = "(" + problems + ")[2]";
         String status = "/h:entryRelationship[@typeCode='REFR']/h:observation[h:templateId/@root='" + E + "3.9']";
         assertThat(p.values(first + status + "/h:templateId/@root")).contains(E + "3.9", "2.16.840.1.113883.10.20.1.57",
                 "2.16.840.1.113883.10.20.1.50");
@@ -154,7 +176,8 @@ class PatientSummaryFidelityTest {
         assertThat(p.value(second + "/h:entryRelationship/h:observation[h:templateId/@root='" + E + "3.49']/h:value/@code"))
                 .isEqualTo("unconfirmed");
 
-        List<Condition> conditions = resources(bundle(FIXTURE), Condition.class);
+        Bundle b = bundle(FIXTURE);
+        List<Condition> conditions = sectionResources(b, composition(b), "11450-4", Condition.class);
         assertThat(conditions).hasSize(2);
         assertThat(conditions.get(0).getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active");
         assertThat(conditions.get(0).getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("confirmed");
@@ -192,13 +215,14 @@ class PatientSummaryFidelityTest {
     void entriesThatShareOneSourceIdGetDistinctIdsAndAWarning() throws Exception {
         Translated out = translated(TRANSLATOR.toPivot(SharedSamples.bytes(FIXTURE), null));
         Pivot p = new Pivot(out.document());
-        List<String> ids = p.values("//h:observation[h:templateId/@root='" + E + "3.7']/h:id/@root");
+        List<String> ids = p.values("//h:section[h:templateId/@root='" + E + "2.9']//h:observation[h:templateId/@root='"
+                + E + "3.7']/h:id/@root");
         assertThat(ids).hasSize(2).doesNotHaveDuplicates().first().isEqualTo("1.2.250.1.999.7.20.1");
         assertThat(out.report().warnings()).anyMatch(w -> w.contains("identifier repeated in the source"));
 
         Translated fhir = translated(TRANSLATOR.toFhirIps(SharedSamples.bytes(FIXTURE), null));
         assertThat(resources(parse(fhir.document()), Condition.class))
-                .extracting(c -> c.getIdentifierFirstRep().getValue()).doesNotHaveDuplicates();
+                .extracting(c -> c.getIdentifierFirstRep().getValue()).hasSize(3).doesNotHaveDuplicates();
         assertThat(fhir.report().warnings()).anyMatch(w -> w.contains("identifier repeated in the source"));
     }
 
@@ -404,6 +428,19 @@ class PatientSummaryFidelityTest {
     }
 
     // ---------------------------------------------------------------- validity
+
+    /**
+     * The fixture's pivot through the eHDSI ART-DECOR runtime: no error in any section or entry template (the
+     * document-level rules, e.g. the header's, belong to the document template and are the harness's business).
+     */
+    @Test
+    void theFixturesPivotHasNoSectionOrEntryErrorInTheEhdsiRuntime() throws Exception {
+        EhdsiRuntime.assumePresent();
+        String pivot = translated(TRANSLATOR.toPivot(SharedSamples.bytes(FIXTURE), null)).document();
+        ConformanceResult result = EhdsiRuntime.schematron(EhdsiRuntime.PS_L3).validate(pivot);
+        assertThat(result.errors()).filteredOn(f -> !f.ruleId().startsWith(E + "1.3-"))
+                .extracting(f -> f.ruleId() + " " + f.message() + " at " + f.location()).isEmpty();
+    }
 
     @Test
     void theFixturesIpsBundleValidatesAgainstIps200() throws Exception {

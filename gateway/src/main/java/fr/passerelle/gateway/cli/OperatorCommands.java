@@ -37,13 +37,27 @@ public final class OperatorCommands {
      * True when the arguments ask for a command or for help rather than for the server. Spring's own
      * {@code --name=value} arguments and no arguments at all mean "start the server".
      */
-    public boolean isCommandLine(String[] args) {
+    public static boolean isCommandLine(String[] args) {
         if (args.length == 0) {
             return false;
         }
         String first = args[0];
         return first.equals("--help") || first.equals("-h") || first.equals("help") || !first.startsWith("--");
     }
+
+    /**
+     * Sends every log line of a command to standard error, warnings and errors only: standard output carries the
+     * command's result alone (HAPI, for one, logs its version at INFO when a FHIR context is first made). Must
+     * run before the first logger is made, i.e. first thing in {@code main}; an operator's own
+     * {@code -Dlogback.configurationFile} wins.
+     */
+    public static void logToStandardError() {
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, "fr/passerelle/gateway/cli/logback-cli.xml");
+        }
+    }
+
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
 
     public int run(String[] args, PrintStream out, PrintStream err) {
         List<String> words = Arrays.asList(args);

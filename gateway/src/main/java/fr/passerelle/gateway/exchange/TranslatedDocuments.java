@@ -70,11 +70,15 @@ public final class TranslatedDocuments {
     }
 
     private Translation run(byte[] cda, Rendering rendering, String language) {
-        TranslationOutcome outcome = switch (rendering) {
+        Optional<TranslationOutcome> answered = TranslationDefects.guarded(rendering.name(), () -> switch (rendering) {
             case PIVOT_CDA, PIVOT_PDF -> translator.toPivot(cda, language);
             case FHIR_IPS -> translator.toFhirIps(cda, language);
             case FHIR_MPD -> translator.toFhirMpd(cda, language);
-        };
+        });
+        if (answered.isEmpty()) {
+            return new Failed(TranslationDefects.refusal());
+        }
+        TranslationOutcome outcome = answered.get();
         if (outcome instanceof TranslationOutcome.Rejected rejected) {
             return new Failed(new ExchangeRefusal(ExchangeError.ERROR_TRANSCODING_ERROR, reason(rejected.failure())));
         }

@@ -7,7 +7,11 @@ import fr.passerelle.terminology.Terminology;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.translation.DocumentTranslator;
+import fr.passerelle.translation.TranslationException;
+import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationOutcome;
+import fr.passerelle.translation.cda.CdaDocument;
+import fr.passerelle.translation.cda.CodedValue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -103,15 +107,20 @@ public final class TranslateCommand implements OperatorCommand {
             return 1;
         }
         DocumentTranslator translator = new DocumentTranslator(terminology);
+        CdaDocument source;
+        try {
+            source = translator.read(document);
+        } catch (TranslationException unreadable) {
+            return notTranslated(err, unreadable.failure());
+        }
+        err.print(describe(source));
         TranslationOutcome outcome = switch (target) {
-            case "pivot" -> translator.toPivot(document, language);
-            case "fhir-ips" -> translator.toFhirIps(document, language);
-            default -> translator.toFhirMpd(document, language);
+            case "pivot" -> translator.toPivot(source, language);
+            case "fhir-ips" -> translator.toFhirIps(source, language);
+            default -> translator.toFhirMpd(source, language);
         };
         if (outcome instanceof TranslationOutcome.Rejected rejected) {
-            err.println("NOT TRANSLATED: " + rejected.failure().message());
-            err.println("  at " + rejected.failure().xpath());
-            return 1;
+            return notTranslated(err, rejected.failure());
         }
         TranslationOutcome.Translated translated = (TranslationOutcome.Translated) outcome;
         out.print(translated.document());
@@ -130,6 +139,34 @@ public final class TranslateCommand implements OperatorCommand {
         }
         err.print(translated.report().toText());
         return 0;
+    }
+
+    private static int notTranslated(PrintStream err, TranslationFailure failure) {
+        err.println("NOT TRANSLATED: " + failure.message());
+        err.println("  at " + failure.xpath());
+        return 1;
+    }
+
+    /**
+     * What the source is, as the French document says it: its format (by template), its own document type code
+     * (a discharge letter's LOINC 74207-2, a VSM's SYNTH) and whether it embeds a PDF, wherever that is.
+     */
+    static String describe(CdaDocument source) {
+        CodedValue type = source.header().documentCode();
+        StringBuilder out = new StringBuilder("SOURCE   ").append(source.format().name().replace('_', '-'))
+                .append(" document, type ");
+        if (type == null || !type.isCoded()) {
+            out.append("not coded");
+        } else {
+            out.append(type.codeSystem()).append('|').append(type.code());
+            if (type.displayName() != null) {
+                out.append(" (").append(type.displayName()).append(')');
+            }
+        }
+        out.append('\n').append("SOURCE   embedded PDF: ");
+        source.pdf().ifPresentOrElse(pdf -> out.append("yes, ").append(pdf.decodedSize()).append(" bytes, at ")
+                .append(pdf.source().xpath()), () -> out.append("none"));
+        return out.append('\n').toString();
     }
 
     private int usageError(PrintStream err, String message) {

@@ -11,6 +11,7 @@ import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.TrustCheckpoint;
 import fr.passerelle.terminology.Terminology;
+import fr.passerelle.gateway.exchange.TranslationDefects;
 import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.trust.Transaction;
@@ -85,7 +86,12 @@ public class TrustedDispensationRoad implements DispensationRoad {
                 return refused(call, UNREADABLE_RULE, new ExchangeRefusal(
                         ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
             }
-            TranslationOutcome french = translator.toEdispMed(document.content());
+            java.util.Optional<TranslationOutcome> answered = TranslationDefects.guarded("eDispensation to eDISP-MED",
+                    () -> translator.toEdispMed(document.content()));
+            if (answered.isEmpty()) {
+                return refused(call, UNTRANSLATABLE_RULE, TranslationDefects.refusal());
+            }
+            TranslationOutcome french = answered.get();
             if (!(french instanceof TranslationOutcome.Translated translated)) {
                 return refused(call, UNTRANSLATABLE_RULE, new ExchangeRefusal(ExchangeError.ERROR_TRANSCODING_ERROR,
                         "The eDispensation cannot be turned into a French eDISP-MED document"));

@@ -18,10 +18,10 @@ class OperatorCommandsTest {
 
     @Test
     void serverWhenNoArgumentsOrOnlySpringProperties() {
-        assertThat(commands.isCommandLine(new String[0])).isFalse();
-        assertThat(commands.isCommandLine(new String[] {"--server.port=9090"})).isFalse();
-        assertThat(commands.isCommandLine(new String[] {"translate", "x.xml"})).isTrue();
-        assertThat(commands.isCommandLine(new String[] {"--help"})).isTrue();
+        assertThat(OperatorCommands.isCommandLine(new String[0])).isFalse();
+        assertThat(OperatorCommands.isCommandLine(new String[] {"--server.port=9090"})).isFalse();
+        assertThat(OperatorCommands.isCommandLine(new String[] {"translate", "x.xml"})).isTrue();
+        assertThat(OperatorCommands.isCommandLine(new String[] {"--help"})).isTrue();
     }
 
     @Test

@@ -112,6 +112,78 @@ class TranslateCommandTest {
     }
 
     @Test
+    void reportsTheSourceDocumentTypeAsTheFrenchDocumentWritesIt(@TempDir Path dir) throws Exception {
+        int exit = run("--to", "pivot", "--terminology", TERMINOLOGY, FR_CDA.resolve("VSM_1.4_2022.01.xml").toString());
+
+        assertThat(exit).isZero();
+        String report = err.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("SOURCE   VSM document, type 1.2.250.1.213.1.1.4.12|SYNTH")
+                .contains("1.2.250.1.213.1.1.4.12|SYNTH -> 2.16.840.1.113883.6.1|60591-5")
+                .doesNotContain("2.16.840.1.113883.6.1|60591-5 -> 2.16.840.1.113883.6.1|60591-5");
+
+        // A discharge letter (LOINC 74207-2) read as a patient summary says so, on the pivot and the IPS road.
+        Path letter = dir.resolve("letter.xml");
+        String vsm = Files.readString(FR_CDA.resolve("VSM_1.4_2022.01.xml"), StandardCharsets.UTF_8);
+        String discharge = vsm.replaceFirst("<code code=\"SYNTH\"[^>]*>",
+                "<code code=\"74207-2\" displayName=\"Lettre de liaison\" codeSystem=\"2.16.840.1.113883.6.1\"/>");
+        assertThat(discharge).isNotEqualTo(vsm);
+        Files.writeString(letter, discharge);
+        for (String target : List.of("pivot", "fhir-ips")) {
+            err.reset();
+            assertThat(run("--to", target, "--terminology", TERMINOLOGY, letter.toString())).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("SOURCE   VSM document, type 2.16.840.1.113883.6.1|74207-2 (Lettre de liaison)")
+                    .contains("2.16.840.1.113883.6.1|74207-2 -> 2.16.840.1.113883.6.1|60591-5");
+        }
+    }
+
+    @Test
+    void findsThePdfAnEprescriptionEmbedsAndWritesItsLevelOneDocument(@TempDir Path dir) throws Exception {
+        Path l1 = dir.resolve("l1.xml");
+        int exit = run("--to", "pivot", "--terminology", TERMINOLOGY, "--level1", l1.toString(),
+                FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml").toString());
+
+        assertThat(exit).isZero();
+        // The eP-MED-DM sample's PDF sits in its "Copie du document" section (LOINC 55108-5), an observationMedia.
+        String report = err.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("SOURCE   EP-MED-DM document, type 2.16.840.1.113883.6.1|57833-6")
+                .containsPattern("embedded PDF: yes, [0-9]+ bytes, at /ClinicalDocument/.*/observationMedia/value")
+                .doesNotContain("embeds no PDF");
+        assertThat(Files.readString(l1)).contains("nonXMLBody").contains("application/pdf")
+                .contains("1.3.6.1.4.1.12559.11.10.1.3.1.1.1");
+
+        err.reset();
+        assertThat(run("--to", "pivot", "--terminology", TERMINOLOGY, FR_CDA.resolve("VSM_1.4_2022.01.xml").toString()))
+                .isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("embedded PDF: none");
+    }
+
+    /**
+     * The jar's command line, as an operator runs it (a JVM of its own, logging configured by the command line):
+     * standard output is the JSON document alone, HAPI's log lines are not on it.
+     */
+    @Test
+    void printsOnlyTheDocumentOnStandardOutput(@TempDir Path dir) throws Exception {
+        Path stdout = dir.resolve("out.json");
+        Path stderr = dir.resolve("err.txt");
+        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "fr.passerelle.gateway.PasserelleApplication",
+                "translate", "--to", "fhir-ips", "--terminology", TERMINOLOGY,
+                FR_CDA.resolve("VSM_1.4_2022.01.xml").toString())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertThat(command.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(command.exitValue()).as(Files.readString(stderr)).isZero();
+        String document = Files.readString(stdout, StandardCharsets.UTF_8);
+        assertThat(document).startsWith("{").doesNotContain("INFO").doesNotContain("HAPI FHIR version");
+        assertThat(ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Bundle.class, document).getType())
+                .isEqualTo(org.hl7.fhir.r4.model.Bundle.BundleType.DOCUMENT);
+        assertThat(Files.readString(stderr, StandardCharsets.UTF_8)).contains("SOURCE   VSM document")
+                .contains("codes mapped:").doesNotContain("INFO");
+    }
+
+    @Test
     void answersAUsageErrorWithTwo() {
         assertThat(run("--to", "html", "x.xml")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: translate");

@@ -5,10 +5,16 @@ import java.util.Optional;
 
 /** A CDA document read once into a typed model: header, the clinical sections understood, an attached PDF. */
 public record CdaDocument(DocumentFormat format, Header header, List<ClinicalSection> sections,
-                          Optional<EmbeddedPdf> pdf) {
+                          Optional<EmbeddedPdf> pdf, List<IrregularValue> irregularValues) {
 
     public CdaDocument {
         sections = List.copyOf(sections);
+        irregularValues = irregularValues == null ? List.of() : List.copyOf(irregularValues);
+    }
+
+    /** A document whose values are all regular (built by a writer rather than read). */
+    public CdaDocument(DocumentFormat format, Header header, List<ClinicalSection> sections, Optional<EmbeddedPdf> pdf) {
+        this(format, header, sections, pdf, List.of());
     }
 
     public Optional<ClinicalSection> section(SectionKind kind) {

@@ -97,10 +97,8 @@ public final class CdaReader {
                     sections.add(read);
                 }
             }
-            // Sections the pivot has no place for may still embed the PDF the level-1 document carries.
-            pdf(body, ctx);
         }
-        return new CdaDocument(format, header, sections, ctx.pdf);
+        return new CdaDocument(format, header, sections, embeddedPdf(root), ctx.irregular);
     }
 
     // ---------------------------------------------------------------- header
@@ -138,7 +136,9 @@ public final class CdaReader {
         }
         List<InstanceId> ids = new ArrayList<>();
         for (Element id : children(patientRole, "id")) {
-            ids.add(instanceId(id));
+            if (instanceId(id) != null) {
+                ids.add(instanceId(id));
+            }
         }
         Patient patient = new Patient(ids, family, given, coded(child(patientEl, "administrativeGenderCode")),
                 attr(child(patientEl, "birthTime"), "value"), address(child(patientRole, "addr")),
@@ -162,7 +162,7 @@ public final class CdaReader {
         List<InstanceId> orders = new ArrayList<>();
         for (Element f : children(root, "inFulfillmentOf")) {
             Element id = path(f, "order", "id");
-            if (id != null) {
+            if (instanceId(id) != null) {
                 orders.add(instanceId(id));
             }
         }
@@ -312,27 +312,41 @@ public final class CdaReader {
                 }
             }
         }
-        pdf(section, ctx);
         return out;
     }
 
     /**
-     * The first PDF embedded in a part of the body. PDFs may sit in any section (IPS-FR "documents ajoutés",
-     * advance directives, the eP-MED-DM "documents attachés" copy of the prescription), read or not.
+     * The first PDF the document embeds, wherever it is: an {@code observationMedia} of any section, known to
+     * the translators or not (IPS-FR "documents ajoutés", advance directives, the eP "Copie du document"), or a
+     * non-XML body. Recognised by its media type, never by a section title or code.
      */
-    private static void pdf(Element part, Context ctx) {
-        if (ctx.pdf.isEmpty()) {
-            for (Element media : CdaNodes.descendants(part, "observationMedia")) {
-                Element value = child(media, "value");
-                if ("application/pdf".equals(attr(value, "mediaType")) && "B64".equals(attr(value, "representation"))) {
-                    String b64 = value.getTextContent();
-                    if (b64 != null && !b64.isBlank()) {
-                        ctx.pdf = Optional.of(new EmbeddedPdf(b64.strip(), new SourceRef(value)));
-                        break;
-                    }
-                }
+    private static Optional<EmbeddedPdf> embeddedPdf(Element root) {
+        Element component = child(root, "component");
+        Element nonXml = child(component, "nonXMLBody");
+        if (nonXml != null) {
+            return pdf(child(nonXml, "text"));
+        }
+        Element body = child(component, "structuredBody");
+        if (body == null) {
+            return Optional.empty();
+        }
+        for (Element media : CdaNodes.descendants(body, "observationMedia")) {
+            Optional<EmbeddedPdf> pdf = pdf(child(media, "value"));
+            if (pdf.isPresent()) {
+                return pdf;
             }
         }
+        return Optional.empty();
+    }
+
+    private static Optional<EmbeddedPdf> pdf(Element value) {
+        if ("application/pdf".equals(attr(value, "mediaType")) && "B64".equals(attr(value, "representation"))) {
+            String b64 = value.getTextContent();
+            if (b64 != null && !b64.isBlank()) {
+                return Optional.of(new EmbeddedPdf(b64.strip(), new SourceRef(value)));
+            }
+        }
+        return Optional.empty();
     }
 
     private void entry(SectionKind kind, Element s, Context ctx, List<ClinicalEntry> out) throws TranslationException {
@@ -446,13 +460,15 @@ public final class CdaReader {
             }
         }
         Map<String, Qualifier> q = qualifiers(obs);
-        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), reactions, low(obs), high(obs),
+        return new Allergy(id(obs), coded(child(obs, "code")), coded(agent), coded(child(obs, "value")),
+                "true".equals(attr(obs, "negationInd")), reactions, low(obs), high(obs),
                 q.get(STATUS), q.get(CRITICALITY), q.get(CERTAINTY), narrativeId(obs, ctx, agent), new SourceRef(obs));
     }
 
     private Problem problem(Element obs, Context ctx) {
         Map<String, Qualifier> q = qualifiers(obs);
-        return new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")), low(obs), high(obs),
+        return new Problem(id(obs), coded(child(obs, "code")), coded(child(obs, "value")),
+                "true".equals(attr(obs, "negationInd")), low(obs), high(obs),
                 q.get(STATUS), q.get(SEVERITY), q.get(CERTAINTY), q.get(HEALTH_STATUS),
                 narrativeId(obs, ctx, child(obs, "value")),
                 new SourceRef(obs));
@@ -545,7 +561,8 @@ public final class CdaReader {
         if (value != null) {
             String type = value.getAttributeNS(CdaNodes.XSI, "type");
             if (type.endsWith("PQ")) {
-                quantity = new Quantity(attr(value, "value"), attr(value, "unit"));
+                // A nullFlavored quantity (value UNK) has no value: the observation's value is unknown.
+                quantity = pq(value, ctx);
             } else if (type.endsWith("CD") || type.endsWith("CE") || type.endsWith("CO") || type.endsWith("CV")) {
                 coded = coded(value);
                 if (coded == null && child(value, "originalText") != null) {
@@ -556,7 +573,7 @@ public final class CdaReader {
             } else if (type.endsWith("ST") || type.endsWith("ED")) {
                 text = text(value);
             } else if (type.endsWith("INT") || type.endsWith("REAL")) {
-                quantity = new Quantity(attr(value, "value"), null);
+                quantity = attr(value, "value") == null ? null : decimal(new Quantity(attr(value, "value"), null), value, ctx);
             } else if (type.endsWith("BL")) {
                 text = attr(value, "value");
             }
@@ -569,6 +586,16 @@ public final class CdaReader {
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
         Product product = product(s, true, ctx);
+        Integer repeats = null;
+        String r = attr(child(s, "repeatNumber"), "value");
+        if (r != null) {
+            try {
+                repeats = Integer.valueOf(r.strip());
+            } catch (NumberFormatException e) {
+                ctx.irregular.add(new IrregularValue(new SourceRef(child(s, "repeatNumber")), "number of renewals",
+                        "an integer"));
+            }
+        }
         Quantity toDispense = null;
         boolean substitution = true;
         String substitutionReason = null;
@@ -576,7 +603,10 @@ public final class CdaReader {
         for (Element rel : children(s, "entryRelationship")) {
             Element supply = child(rel, "supply");
             if (supply != null && toDispense == null) {
-                toDispense = pq(child(supply, "quantity"));
+                Element q = child(supply, "quantity");
+                if (q != null && attr(q, "value") != null) {
+                    toDispense = pq(q, ctx);
+                }
             }
             Element act = child(rel, "act");
             Element code = act == null ? null : child(act, "code");
@@ -592,7 +622,7 @@ public final class CdaReader {
             }
         }
         return new PrescriptionLine(id(s), product, low(s), high(s), posology(s, product, ctx), toDispense,
-                integer(attr(child(s, "repeatNumber"), "value")), substitution, substitutionReason, reasons(s, ctx),
+                repeats, substitution, substitutionReason, reasons(s, ctx),
                 qualifiers, ctx.narrative(child(s, "text")), new SourceRef(s));
     }
 
@@ -612,8 +642,8 @@ public final class CdaReader {
                 qualifiers.add(observation(obs, ctx));
             }
         }
-        return new DeviceRequest(id(supply), device, low(supply), high(supply), pq(child(supply, "quantity")),
-                integer(attr(child(supply, "repeatNumber"), "value")), pq(path(supply, "expectedUseTime", "width")),
+        return new DeviceRequest(id(supply), device, low(supply), high(supply), pq(child(supply, "quantity"), ctx),
+                integer(attr(child(supply, "repeatNumber"), "value")), pq(path(supply, "expectedUseTime", "width"), ctx),
                 ctx.narrative(child(supply, "text")), qualifiers, new SourceRef(supply));
     }
 
@@ -656,7 +686,7 @@ public final class CdaReader {
         if (ref != null) {
             prescriptionId = attr(ref, "extension") != null ? attr(ref, "extension") : attr(ref, "root");
         }
-        return new DispensedLine(id(supply), p, q == null ? null : new Quantity(attr(q, "value"), attr(q, "unit")),
+        return new DispensedLine(id(supply), p, pq(q, ctx),
                 prescriptionId, lineId, substituted, attr(child(supply, "effectiveTime"), "value"), new SourceRef(supply));
     }
 
@@ -692,7 +722,7 @@ public final class CdaReader {
             }
             Element qty = child(ing, "quantity");
             ingredients.add(new Ingredient(coded(child(substance, "code")), text(child(substance, "name")),
-                    pq(child(qty, "numerator")), pq(child(qty, "denominator"))));
+                    pq(child(qty, "numerator"), ctx), pq(child(qty, "denominator"), ctx)));
         }
         boolean anyCode = (code != null && code.isCoded()) || (atc != null && atc.isCoded())
                 || ingredients.stream().anyMatch(i -> i.substance() != null && i.substance().isCoded());
@@ -706,7 +736,7 @@ public final class CdaReader {
         Element content = child(material, "asContent");
         Element container = child(content, "containerPackagedProduct");
         return new Product(code, name, atc, ingredients, coded(child(material, "formCode")),
-                coded(child(container, "formCode")), pq(child(content, "quantity")), new SourceRef(material));
+                coded(child(container, "formCode")), pq(child(content, "quantity"), ctx), new SourceRef(material));
     }
 
     /** IHE PCC "split dose": the subordinate administrations apply together (morning and evening doses). */
@@ -724,7 +754,7 @@ public final class CdaReader {
         CodedValue route = coded(child(s, "routeCode"));
         String lineCondition = condition(s, ctx);
         List<Dosage> phases = new ArrayList<>();
-        List<MaxDose> maxDoses = maxDoses(s);
+        List<MaxDose> maxDoses = maxDoses(s, ctx);
         boolean split = CdaNodes.hasTemplate(s, SPLIT_DOSE);
         int index = 0;
         for (Element rel : children(s, "entryRelationship")) {
@@ -736,7 +766,7 @@ public final class CdaReader {
             Integer number = integer(attr(child(rel, "sequenceNumber"), "value"));
             int sequence = split ? 1 : number != null ? number : index;
             phases.add(dosage(sub, sequence, route, lineCondition, ctx));
-            maxDoses.addAll(maxDoses(sub));
+            maxDoses.addAll(maxDoses(sub, ctx));
         }
         if (phases.isEmpty()) {
             Dosage single = dosage(s, 1, route, lineCondition, ctx);
@@ -759,16 +789,16 @@ public final class CdaReader {
     }
 
     private Dosage dosage(Element sa, int sequence, CodedValue inheritedRoute, String inheritedCondition, Context ctx) {
-        Timing timing = new Timing();
+        Timing timing = new Timing(ctx);
         for (Element t : children(sa, "effectiveTime")) {
             timing.read(t);
         }
         Element dose = child(sa, "doseQuantity");
-        Quantity low = pq(child(dose, "low") != null ? child(dose, "low") : dose);
-        Quantity high = pq(child(dose, "high") != null ? child(dose, "high") : dose);
+        Quantity low = pq(child(dose, "low") != null ? child(dose, "low") : dose, ctx);
+        Quantity high = pq(child(dose, "high") != null ? child(dose, "high") : dose, ctx);
         Element rate = child(sa, "rateQuantity");
-        Quantity rateLow = pq(child(rate, "low") != null ? child(rate, "low") : rate);
-        Quantity rateHigh = pq(child(rate, "high") != null ? child(rate, "high") : rate);
+        Quantity rateLow = pq(child(rate, "low") != null ? child(rate, "low") : rate, ctx);
+        Quantity rateHigh = pq(child(rate, "high") != null ? child(rate, "high") : rate, ctx);
         CodedValue route = coded(child(sa, "routeCode"));
         Element site = child(sa, "approachSiteCode");
         String condition = condition(sa, ctx);
@@ -784,10 +814,15 @@ public final class CdaReader {
 
     /** Reads the effectiveTime forms of a posology: treatment interval, period, time of day, event, and SXPR_TS of them. */
     private static final class Timing {
+        private final Context ctx;
         private String start;
         private String end;
         private Quantity duration;
         private final List<Repeat> repeats = new ArrayList<>();
+
+        Timing(Context ctx) {
+            this.ctx = ctx;
+        }
 
         void read(Element t) {
             String type = t.getAttributeNS(CdaNodes.XSI, "type");
@@ -796,7 +831,7 @@ public final class CdaReader {
                     read(comp);
                 }
             } else if (type.endsWith("PIVL_TS")) {
-                Quantity period = pq(child(t, "period"));
+                Quantity period = pq(child(t, "period"), ctx);
                 String phase = attr(path(t, "phase", "low"), "value");
                 if (phase == null) {
                     phase = attr(child(t, "phase"), "value");
@@ -809,7 +844,7 @@ public final class CdaReader {
                 String event = attr(child(t, "event"), "code");
                 if (event != null) {
                     Element offset = child(t, "offset");
-                    Quantity o = pq(child(offset, "low") != null ? child(offset, "low") : child(offset, "width"));
+                    Quantity o = pq(child(offset, "low") != null ? child(offset, "low") : child(offset, "width"), ctx);
                     repeats.add(new Repeat(null, false, null, event, o));
                 }
             } else if (type.endsWith("IVL_TS")) {
@@ -820,7 +855,7 @@ public final class CdaReader {
                     end = attr(child(t, "high"), "value");
                 }
                 if (duration == null) {
-                    duration = pq(child(t, "width"));
+                    duration = pq(child(t, "width"), ctx);
                 }
             } else if (attr(t, "value") != null && start == null) {
                 // A single administration time.
@@ -889,12 +924,12 @@ public final class CdaReader {
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
-    private static List<MaxDose> maxDoses(Element sa) {
+    private static List<MaxDose> maxDoses(Element sa, Context ctx) {
         List<MaxDose> out = new ArrayList<>();
         for (Element m : children(sa, "maxDoseQuantity")) {
-            Quantity numerator = pq(child(m, "numerator"));
+            Quantity numerator = pq(child(m, "numerator"), ctx);
             if (numerator != null) {
-                out.add(new MaxDose(numerator, pq(child(m, "denominator"))));
+                out.add(new MaxDose(numerator, pq(child(m, "denominator"), ctx)));
             }
         }
         return out;
@@ -976,11 +1011,19 @@ public final class CdaReader {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", " ").strip();
     }
 
-    private static Quantity pq(Element e) {
+    private static Quantity pq(Element e, Context ctx) {
         if (e == null || attr(e, "value") == null) {
             return null;
         }
-        return new Quantity(attr(e, "value"), attr(e, "unit"));
+        return decimal(new Quantity(attr(e, "value"), attr(e, "unit")), e, ctx);
+    }
+
+    /** The quantity as written; one whose value is not an HL7 decimal is also recorded as irregular. */
+    private static Quantity decimal(Quantity q, Element e, Context ctx) {
+        if (q.decimal() == null) {
+            ctx.irregular.add(new IrregularValue(new SourceRef(e), "quantity value", "a decimal number with a point"));
+        }
+        return q;
     }
 
     private static String low(Element s) {
@@ -1053,11 +1096,11 @@ public final class CdaReader {
         return null;
     }
 
-    /** Per-document state: the narrative's ID index (built on first use) and the PDF found. */
+    /** Per-document state: the narrative's ID index (built on first use), the irregular values. */
     private static final class Context {
         private final Element root;
         private Map<String, Element> ids;
-        private Optional<EmbeddedPdf> pdf = Optional.empty();
+        private final List<IrregularValue> irregular = new ArrayList<>();
 
         Context(Element root) {
             this.root = root;

@@ -10,6 +10,22 @@ public sealed interface ClinicalEntry {
 
     /** A value with a UCUM unit as written (value kept as text to preserve precision). */
     record Quantity(String value, String unit) {
+
+        /**
+         * The value as a number when it is a valid HL7 decimal literal (digits, one point, optional sign and
+         * exponent); null otherwise. A decimal comma ("58,5") is not valid HL7 and is never guessed into 58.5:
+         * writers leave it out of structured quantities and the translation reports it.
+         */
+        public java.math.BigDecimal decimal() {
+            if (value == null || !HL7_DECIMAL.matcher(value).matches()) {
+                return null;
+            }
+            return new java.math.BigDecimal(value);
+        }
+
+        /** xs:decimal, or xs:double in plain or scientific notation with a modest exponent (no INF, no NaN). */
+        private static final java.util.regex.Pattern HL7_DECIMAL =
+                java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     }
 
     /**
@@ -25,22 +41,26 @@ public sealed interface ClinicalEntry {
     }
 
     /**
-     * An allergy or intolerance: type (allergy/intolerance…), agent, every reaction, onset and end, clinical
-     * status, criticality and certainty (verification status), and the narrative element describing it.
+     * An allergy or intolerance: type (allergy/intolerance…), agent, the observation's value (the condition, or an
+     * absent-or-unknown code such as "no known allergies"), whether the author negated it ({@code negationInd}:
+     * "not allergic to"), every reaction, onset and end, clinical status, criticality and certainty (verification
+     * status), and the narrative element describing it.
      */
-    record Allergy(String id, CodedValue type, CodedValue agent, List<Reaction> reactions, String onset, String end,
-                   Qualifier clinicalStatus, Qualifier criticality, Qualifier certainty, String narrativeId,
-                   SourceRef source) implements ClinicalEntry {
+    record Allergy(String id, CodedValue type, CodedValue agent, CodedValue value, boolean negated,
+                   List<Reaction> reactions, String onset, String end, Qualifier clinicalStatus,
+                   Qualifier criticality, Qualifier certainty, String narrativeId, SourceRef source)
+            implements ClinicalEntry {
         public Allergy {
             reactions = reactions == null ? List.of() : List.copyOf(reactions);
         }
     }
 
     /**
-     * A problem (active or past): problem type, condition code, onset, resolution, clinical status, severity,
+     * A problem (active or past): problem type, condition code, whether the author negated it ("no …"), onset,
+     * resolution, clinical status, severity,
      * certainty, the patient's health status, and the narrative element describing it.
      */
-    record Problem(String id, CodedValue code, CodedValue condition, String onset, String resolved,
+    record Problem(String id, CodedValue code, CodedValue condition, boolean negated, String onset, String resolved,
                    Qualifier clinicalStatus, Qualifier severity, Qualifier certainty, Qualifier healthStatus,
                    String narrativeId, SourceRef source) implements ClinicalEntry {
     }

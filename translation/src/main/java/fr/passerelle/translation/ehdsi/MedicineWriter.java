@@ -313,7 +313,10 @@ final class MedicineWriter {
             // The package: how many units of the product it holds and its form (box, tube…). eHDSI requires it on
             // an ePrescription; a French line that names no package size leaves the quantity unknown (nullFlavor UNK).
             Element content = dom.pharm(material, "asContent", "classCode", "CONT");
-            if (p.packageQuantity() != null) {
+            if (p.packageQuantity() != null && p.packageQuantity().decimal() == null) {
+                // Not an HL7 decimal (a decimal comma…): not guessed, the reader reported it.
+                dom.pharm(content, "quantity", "nullFlavor", "OTH");
+            } else if (p.packageQuantity() != null) {
                 Quantity q = unitless(p.packageQuantity());
                 Element qe = dom.pharm(content, "quantity", "value", q.value(), "unit", q.unit());
                 qe.setAttributeNS(fr.passerelle.translation.cda.CdaNodes.XSI, "xsi:type", "PQ");

@@ -57,7 +57,18 @@ final class PatientSummaryEntries {
     private Element otherWhenUnmapped(Element parent, String name, CodedValue value, String... attributes) {
         Element e = dom.coded(parent, name, value, attributes);
         e.setUserData(PivotDom.OTHER_WHEN_UNMAPPED, Boolean.TRUE, null);
+        ehdsiWhenAbsentOrUnknown(e, value);
         return e;
+    }
+
+    /**
+     * The French CI-SIS and eHDSI share the IPS absent-or-unknown codes ("no known allergies"): already the
+     * pivot's, though MVC 8.1.0 lists none of their value sets, so the transcoder leaves them as they are.
+     */
+    private static void ehdsiWhenAbsentOrUnknown(Element e, CodedValue value) {
+        if (value != null && ABSENT_OR_UNKNOWN.equals(value.codeSystem())) {
+            e.setUserData(PivotDom.EHDSI_CODE, Boolean.TRUE, null);
+        }
     }
 
     private static Element entry(PivotDom dom, Element section) {
@@ -76,16 +87,20 @@ final class PatientSummaryEntries {
         Element eff = dom.add(act, "effectiveTime");
         dom.time(eff, "low", a.onset());
         Element obs = dom.add(dom.add(act, "entryRelationship", "typeCode", "SUBJ", "inversionInd", "false"),
-                "observation", "classCode", "OBS", "moodCode", "EVN");
+                "observation", "classCode", "OBS", "moodCode", "EVN", "negationInd", a.negated() ? "true" : null);
         dom.templates(obs, E + "3.17");
         dom.id(obs, id);
-        dom.coded(obs, "code", a.type());
+        otherWhenUnmapped(obs, "code", a.type());
         links.text(dom, obs, a.narrativeId(), null, narrative);
         dom.add(obs, "statusCode", "code", "completed");
         Element oeff = dom.add(obs, "effectiveTime");
         dom.time(oeff, "low", a.onset());
         if (a.end() != null) {
             dom.time(oeff, "high", a.end());
+        }
+        if (a.value() != null && a.value().isCoded()) {
+            // The condition, or eHDSI's absent-or-unknown code ("no known allergies"), as the author coded it.
+            ehdsiWhenAbsentOrUnknown(dom.coded(obs, "value", a.value(), "xsi:type", "CD"), a.value());
         }
         Element entity = dom.add(dom.add(dom.add(obs, "participant", "typeCode", "CSM"), "participantRole",
                 "classCode", "MANU"), "playingEntity", "classCode", "MMAT");
@@ -142,7 +157,7 @@ final class PatientSummaryEntries {
             dom.time(eff, "high", p.resolved());
         }
         Element obs = dom.add(dom.add(act, "entryRelationship", "typeCode", "SUBJ", "inversionInd", "false"),
-                "observation", "classCode", "OBS", "moodCode", "EVN");
+                "observation", "classCode", "OBS", "moodCode", "EVN", "negationInd", p.negated() ? "true" : null);
         dom.templates(obs, E + "3.7");
         dom.id(obs, id);
         dom.coded(obs, "code", p.code());
@@ -218,6 +233,11 @@ final class PatientSummaryEntries {
             case "resolved", "inactive", "413322009", "73425007" -> "completed";
             default -> "active";
         };
+    }
+
+    /** The identifier to write for an entry written elsewhere (the medication item): unique in the pivot. */
+    String uniqueId(String id, fr.passerelle.translation.cda.SourceRef where) {
+        return ids.unique(id, where);
     }
 
     // ---------------------------------------------------------------- medication reasons
@@ -377,10 +397,15 @@ final class PatientSummaryEntries {
                 || kind == SectionKind.SOCIAL_HISTORY || (kind == SectionKind.VITAL_SIGNS && bloodPressure);
         if (o.codedValue() != null) {
             dom.coded(obs, "value", o.codedValue(), "xsi:type", "CD");
+        } else if (o.quantity() != null && o.quantity().decimal() == null) {
+            // Not an HL7 number (e.g. a decimal comma): carried as written, as text, never guessed; reported.
+            dom.text(obs, "value", o.quantity().value() + (o.quantity().unit() == null ? "" : " " + o.quantity().unit()))
+                    .setAttributeNS(CdaNodes.XSI, "xsi:type", "ST");
         } else if (o.quantity() != null && o.quantity().unit() != null) {
             dom.quantity(obs, "value", o.quantity(), "xsi:type", "PQ");
         } else if (o.quantity() != null) {
-            dom.add(obs, "value", "xsi:type", "INT", "value", o.quantity().value());
+            dom.add(obs, "value", "xsi:type", o.quantity().decimal().scale() <= 0 ? "INT" : "REAL",
+                    "value", o.quantity().value());
         } else if (o.textValue() != null && o.valueNarrativeId() != null) {
             // An uncoded value the author wrote in the narrative: HL7's "other" with the original text.
             Element value = dom.add(obs, "value", "xsi:type", "CD", "nullFlavor", "OTH");

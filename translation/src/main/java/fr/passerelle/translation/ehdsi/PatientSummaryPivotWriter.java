@@ -167,7 +167,7 @@ public final class PatientSummaryPivotWriter {
         Element sa = dom.add(dom.add(section, "entry", "typeCode", "DRIV"), "substanceAdministration",
                 "classCode", "SBADM", "moodCode", "INT");
         dom.templates(sa, E + "3.4", "2.16.840.1.113883.10.20.1.24", "1.3.6.1.4.1.19376.1.5.3.1.4.7.1");
-        dom.id(sa, m.id());
+        dom.id(sa, entries.uniqueId(m.id(), m.source()));
         // Posology (every phase) and instructions: MedicineWriter, shared with the ePrescription. The reasons are
         // PatientSummaryEntries' structured RSON observations.
         NarrativeBlock posology = new NarrativeBlock(dom, section, "pass-medication");

@@ -19,6 +19,13 @@ final class PivotDom extends CdaElements {
     static final String SOURCE = "passerelle.source";
 
     /**
+     * User-data key holding the source's own {@link CodedValue} that a fixed pivot code stands for (the French
+     * document type, e.g. a VSM's SYNTH or a discharge letter's 74207-2, behind the pivot's 60591-5), so the
+     * report says what the source was rather than mapping the pivot's code to itself.
+     */
+    static final String STANDS_FOR = "passerelle.standsFor";
+
+    /**
      * User-data flag of a coded element whose eHDSI value set is mandatory: when the transcoder cannot map its
      * code, it becomes {@code nullFlavor="OTH"} with the national code kept as {@code <translation>}.
      */
@@ -100,6 +107,9 @@ final class PivotDom extends CdaElements {
         Element e = add(parent, name, attributes);
         if (q == null) {
             e.setAttribute("nullFlavor", "UNK");
+        } else if (q.decimal() == null) {
+            // Not an HL7 decimal (e.g. a decimal comma): "other" rather than a guessed number; reported.
+            e.setAttribute("nullFlavor", "OTH");
         } else {
             e.setAttribute("value", q.value());
             e.setAttribute("unit", q.unit() == null ? "1" : q.unit());

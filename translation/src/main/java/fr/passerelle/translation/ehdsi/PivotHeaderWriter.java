@@ -25,7 +25,10 @@ final class PivotHeaderWriter {
         dom.add(doc, "typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
         dom.templates(doc, documentTemplate);
         dom.id(doc, h.id());
-        dom.fixedCode(doc, "code", loincCode, LOINC, loincDisplay);
+        Element code = dom.fixedCode(doc, "code", loincCode, LOINC, loincDisplay);
+        if (h.documentCode() != null && h.documentCode().isCoded()) {
+            code.setUserData(PivotDom.STANDS_FOR, h.documentCode(), null);
+        }
         dom.text(doc, "title", title);
         dom.time(doc, "effectiveTime", h.effectiveTime());
         Element confidentiality = dom.coded(doc, "confidentialityCode", h.confidentiality());
@@ -91,7 +94,8 @@ final class PivotHeaderWriter {
             return;
         }
         for (Header.Performer p : source.performers()) {
-            String typeCode = java.util.Set.of("PRF", "PPRF", "SPRF").contains(p.typeCode()) ? p.typeCode() : "PRF";
+            String typeCode = p.typeCode() != null && java.util.Set.of("PRF", "PPRF", "SPRF").contains(p.typeCode())
+                    ? p.typeCode() : "PRF";
             Element performer = dom.add(event, "performer", "typeCode", typeCode);
             CodedValue function = p.function() != null && p.function().isCoded() ? p.function()
                     : p.person() == null ? null : p.person().profession();

@@ -7,6 +7,7 @@ import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.TranslationReport.MappedCode;
 import fr.passerelle.translation.TranslationReport.UnmappedCode;
 import fr.passerelle.translation.cda.CdaNodes;
+import fr.passerelle.translation.cda.CodedValue;
 import fr.passerelle.translation.cda.SourceRef;
 import fr.passerelle.translation.ehdsi.CodedElementList.CodedElement;
 import fr.passerelle.translation.ehdsi.CodedElementList.PivotType;
@@ -88,43 +89,51 @@ public final class PivotTranscoder {
             return;
         }
         Coding original = new Coding(system, code, CdaNodes.attr(e, "displayName"));
-        // Some elements take a second value set (eHDSI's absent-or-unknown codes): a code in either is the pivot's.
+        // The first value set is the element's own; some elements name a second one (eHDSI's absent-or-unknown
+        // codes, substances beside active ingredients), tried only when the first takes neither the code nor any
+        // of the author's translations.
         String valueSet = rule.valueSetOid();
-        TranscodingResult result = terminology.transcode(original, valueSet);
-        for (String other : rule.valueSetOids().subList(1, rule.valueSetOids().size())) {
-            if (result instanceof TranscodingResult.Transcoded) {
-                break;
-            }
-            TranscodingResult alternative = terminology.transcode(original, other);
-            if (alternative instanceof TranscodingResult.Transcoded) {
-                result = alternative;
-                valueSet = other;
-            }
-        }
-        if (result instanceof TranscodingResult.NotTranscoded notTranscoded) {
-            // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
-            for (Element t : CdaNodes.children(e, "translation")) {
-                String tc = CdaNodes.attr(t, "code");
-                String ts = CdaNodes.attr(t, "codeSystem");
-                if (tc != null && ts != null) {
-                    TranscodingResult viaTranslation = terminology.transcode(new Coding(ts, tc, CdaNodes.attr(t, "displayName")),
-                            rule.valueSetOid());
-                    if (viaTranslation instanceof TranscodingResult.Transcoded) {
-                        result = new TranscodingResult.Transcoded(((TranscodingResult.Transcoded) viaTranslation).pivot(), original);
-                        e.removeChild(t);
-                        break;
+        TranscodingResult result = null;
+        TranscodingResult.NotTranscoded firstFailure = null;
+        Element usedTranslation = null;
+        for (String candidate : rule.valueSetOids()) {
+            TranscodingResult attempt = terminology.transcode(original, candidate);
+            if (attempt instanceof TranscodingResult.NotTranscoded n) {
+                if (firstFailure == null) {
+                    firstFailure = n;
+                }
+                // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
+                for (Element t : CdaNodes.children(e, "translation")) {
+                    String tc = CdaNodes.attr(t, "code");
+                    String ts = CdaNodes.attr(t, "codeSystem");
+                    if (tc != null && ts != null) {
+                        TranscodingResult viaTranslation = terminology.transcode(
+                                new Coding(ts, tc, CdaNodes.attr(t, "displayName")), candidate);
+                        if (viaTranslation instanceof TranscodingResult.Transcoded tr) {
+                            attempt = new TranscodingResult.Transcoded(tr.pivot(), original);
+                            usedTranslation = t;
+                            break;
+                        }
                     }
                 }
             }
-            if (result instanceof TranscodingResult.NotTranscoded) {
-                report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
-                        notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
-                        rule.required()));
-                if (Boolean.TRUE.equals(e.getUserData(PivotDom.OTHER_WHEN_UNMAPPED))) {
-                    otherWithTranslation(e, original);
-                }
-                return;
+            if (attempt instanceof TranscodingResult.Transcoded) {
+                result = attempt;
+                valueSet = candidate;
+                break;
             }
+        }
+        if (result == null) {
+            report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
+                    firstFailure.failure().reason() + " (eHDSI " + firstFailure.failure().ehdsiCode() + ")",
+                    rule.required()));
+            if (Boolean.TRUE.equals(e.getUserData(PivotDom.OTHER_WHEN_UNMAPPED))) {
+                otherWithTranslation(e, original);
+            }
+            return;
+        }
+        if (usedTranslation != null) {
+            e.removeChild(usedTranslation);
         }
         Coding pivot = ((TranscodingResult.Transcoded) result).pivot();
         String pivotSystem = pivot.systemOid().orElse(pivot.system());
@@ -155,6 +164,12 @@ public final class PivotTranscoder {
             // CD content order is originalText, qualifier, translation: the national code goes first among translations.
             Element firstTranslation = CdaNodes.child(e, "translation");
             e.insertBefore(translation, firstTranslation);
+        }
+        if (e.getUserData(PivotDom.STANDS_FOR) instanceof CodedValue source) {
+            // A code the writer chose for the source's own (the document type): report what the source said.
+            report.mapped(new MappedCode(CdaNodes.xpath(e), valueSet, source.codeSystem(), source.code(),
+                    pivotSystem, pivot.code()));
+            return;
         }
         report.mapped(new MappedCode(CdaNodes.xpath(e), valueSet, system, code, pivotSystem, pivot.code()));
     }

@@ -84,12 +84,15 @@ final class FhirDosage {
         if (phase.route() != null) {
             d.setRoute(codes.concept(phase.route(), VS + "12", where + ".route", false));
         }
-        if (phase.hasStructuredDose() || phase.rateLow() != null || phase.rateHigh() != null) {
+        // A dose or rate whose numbers are not HL7 decimals stays out (the reader reported it; the text keeps it).
+        boolean dose = phase.hasStructuredDose() && decimals(phase.doseLow(), phase.doseHigh());
+        boolean rate = (phase.rateLow() != null || phase.rateHigh() != null) && decimals(phase.rateLow(), phase.rateHigh());
+        if (dose || rate) {
             Dosage.DosageDoseAndRateComponent doseAndRate = d.addDoseAndRate();
-            if (phase.hasStructuredDose()) {
+            if (dose) {
                 doseAndRate.setDose(rangeOrQuantity(phase.doseLow(), phase.doseHigh()));
             }
-            if (phase.rateLow() != null || phase.rateHigh() != null) {
+            if (rate) {
                 doseAndRate.setRate(rangeOrQuantity(phase.rateLow(), phase.rateHigh()));
             }
         }
@@ -198,8 +201,17 @@ final class FhirDosage {
         return concept;
     }
 
+    private static boolean decimals(ClinicalEntry.Quantity... quantities) {
+        for (ClinicalEntry.Quantity q : quantities) {
+            if (q != null && q.decimal() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void maxDose(Dosage d, List<MaxDose> maxDoses) {
-        if (maxDoses.isEmpty()) {
+        if (maxDoses.isEmpty() || !decimals(maxDoses.get(0).numerator(), maxDoses.get(0).denominator())) {
             return;
         }
         // R4 holds one maximum per period; further ones stay in the text.
@@ -249,16 +261,12 @@ final class FhirDosage {
         target.setUnit(unit).setSystem(UCUM).setCode(unit);
     }
 
-    /** A decimal as written, French decimal comma accepted; null when it is not a number. */
+    /**
+     * A decimal as written when it is an HL7 decimal; null otherwise (a decimal comma is not guessed into a point:
+     * the value stays out of the structured quantity, the reader reported it, the text keeps it).
+     */
     static BigDecimal decimal(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return value == null ? null : new ClinicalEntry.Quantity(value.strip(), null).decimal();
     }
 
     private static BigDecimal minutes(BigDecimal value, String unit) {

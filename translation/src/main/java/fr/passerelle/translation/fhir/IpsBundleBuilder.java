@@ -33,7 +33,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 /**
@@ -111,6 +110,12 @@ public final class IpsBundleBuilder {
         composition.setStatus(Composition.CompositionStatus.FINAL);
         composition.setType(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(LOINC, "60591-5",
                 "Patient summary Document")));
+        if (h.documentCode() != null && h.documentCode().isCoded()) {
+            // The French document type (a VSM's SYNTH, a discharge letter's 74207-2…) becomes the IPS type.
+            report.mapped(new TranslationReport.MappedCode("Composition.type", "1.3.6.1.4.1.12559.11.10.1.3.1.42.32",
+                    h.documentCode().codeSystem(),
+                    h.documentCode().code(), "2.16.840.1.113883.6.1", "60591-5"));
+        }
         composition.setSubject(subject);
         composition.setDateElement(effective == null ? DateTimeType.now() : effective);
         composition.addAuthor(new Reference(authorUrl != null ? authorUrl : custodianUrl));
@@ -120,7 +125,13 @@ public final class IpsBundleBuilder {
             composition.setIdentifier(FhirHeader.identifier(h.id()));
         }
         if (h.confidentiality() != null) {
-            composition.setConfidentiality(Composition.DocumentConfidentiality.fromCode(h.confidentiality().code()));
+            try {
+                composition.setConfidentiality(Composition.DocumentConfidentiality.fromCode(h.confidentiality().code()));
+            } catch (org.hl7.fhir.exceptions.FHIRException notHl7) {
+                // Composition.confidentiality is bound to the HL7 codes (U, L, M, N, R, V): another code has no place.
+                report.notCarried(new TranslationReport.NotCarried(h.confidentiality().source().xpath(),
+                        "document confidentiality", "not an HL7 Confidentiality code, which Composition.confidentiality requires"));
+            }
         }
 
         IpsResources resources = new IpsResources(codes, report, subject, effective);

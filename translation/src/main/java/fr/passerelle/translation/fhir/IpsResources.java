@@ -124,9 +124,17 @@ final class IpsResources {
         identifier(a.id(), a.source(), ai::addIdentifier);
         ai.setPatient(subject);
         CodeableConcept agent = codes.concept(a.agent(), VS + "24", where + ".code", true);
+        if (agent == null && isAbsentOrUnknown(a.value())) {
+            // "No known allergies", "no information about allergies": IPS codes them in AllergyIntolerance.code.
+            agent = absentOrUnknown(a.value());
+        }
         ai.setCode(agent != null ? agent : IpsBundleBuilder.unknown());
         ai.setClinicalStatus(allergyClinicalStatus(a, where));
         CodeableConcept verification = verification(a.certainty(), ALLERGY_VERIFICATION, where + ".verificationStatus");
+        if (a.negated()) {
+            // The author says the patient is NOT allergic to this agent: FHIR's refuted allergy.
+            verification = concept(ALLERGY_VERIFICATION, "refuted");
+        }
         if (verification != null) {
             ai.setVerificationStatus(verification);
         }
@@ -150,8 +158,11 @@ final class IpsResources {
         if (onset != null) {
             ai.setOnset(onset);
         }
-        if (a.end() != null) {
-            ai.addNote(new Annotation().setText("Ended: " + a.end()));
+        DateTimeType end = FhirDates.dateTime(a.end());
+        if (end != null) {
+            // When the allergy ended, as the IPS example does it (core extension allergyintolerance-abatement).
+            ai.addExtension(new org.hl7.fhir.r4.model.Extension(
+                    "http://hl7.org/fhir/StructureDefinition/allergyintolerance-abatement", end));
         }
         int i = 0;
         for (Reaction r : a.reactions()) {
@@ -234,13 +245,15 @@ final class IpsResources {
         Condition c = new Condition();
         identifier(p.id(), p.source(), c::addIdentifier);
         c.setSubject(subject);
-        CodeableConcept code = codes.concept(p.condition(), VS + "5", where + ".code", true);
+        CodeableConcept code = isAbsentOrUnknown(p.condition()) ? absentOrUnknown(p.condition())
+                : codes.concept(p.condition(), VS + "5", where + ".code", true);
         c.setCode(code != null ? code : IpsBundleBuilder.unknown());
         CodeableConcept clinical = conditionClinicalStatus(kind, p, where);
         if (clinical != null) {
             c.setClinicalStatus(clinical);
         }
-        CodeableConcept verification = verification(p.certainty(), CONDITION_VERIFICATION, where + ".verificationStatus");
+        CodeableConcept verification = p.negated() ? concept(CONDITION_VERIFICATION, "refuted")
+                : verification(p.certainty(), CONDITION_VERIFICATION, where + ".verificationStatus");
         if (verification != null) {
             c.setVerificationStatus(verification);
         }
@@ -411,16 +424,20 @@ final class IpsResources {
         if (when != null) {
             obs.setEffective(when);
         }
+        java.math.BigDecimal number = o.quantity() == null ? null : o.quantity().decimal();
         if (o.codedValue() != null && o.codedValue().isCoded()) {
             obs.setValue(FhirCodes.asIs(o.codedValue()));
+        } else if (o.quantity() != null && number == null) {
+            // Not an HL7 number (e.g. a decimal comma): carried as written, as text, never guessed; reported.
+            obs.setValue(new StringType(o.quantity().value() + (o.quantity().unit() == null ? "" : " " + o.quantity().unit())));
         } else if (o.quantity() != null && o.quantity().unit() != null && !o.quantity().unit().startsWith("{")) {
             // French CDA quantities are UCUM: the unit is also the UCUM code.
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value()))
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number)
                     .setUnit(o.quantity().unit()).setSystem(UCUM).setCode(o.quantity().unit()));
-        } else if (o.quantity() != null && o.quantity().value().matches("-?\\d+")) {
-            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(Integer.parseInt(o.quantity().value())));
+        } else if (o.quantity() != null && isInteger(number)) {
+            obs.setValue(new org.hl7.fhir.r4.model.IntegerType(number.intValueExact()));
         } else if (o.quantity() != null) {
-            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(new java.math.BigDecimal(o.quantity().value())));
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number));
         } else if (o.textValue() != null) {
             obs.setValue(new StringType(o.textValue()));
         } else {
@@ -538,6 +555,19 @@ final class IpsResources {
 
     // ---------------------------------------------------------------- helpers
 
+    /** IPS absent and unknown data (HL7 OID 2.16.840.1.113883.5.1150.1), used by eHDSI and the French CI-SIS. */
+    private static final String ABSENT_UNKNOWN_OID = "2.16.840.1.113883.5.1150.1";
+    private static final String ABSENT_UNKNOWN = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips";
+
+    private static boolean isAbsentOrUnknown(CodedValue v) {
+        return v != null && ABSENT_UNKNOWN_OID.equals(v.codeSystem()) && v.code() != null;
+    }
+
+    private static CodeableConcept absentOrUnknown(CodedValue v) {
+        return new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(ABSENT_UNKNOWN, v.code(),
+                v.displayName()));
+    }
+
     /** A status the source gives in a code FHIR's required binding has no counterpart for: absent, its text kept. */
     private CodeableConcept absent(Qualifier q, String what, String where) {
         report.notCarried(new NotCarried(q.source().xpath(), what, "code " + q.value().codeSystem() + " "
@@ -568,5 +598,14 @@ final class IpsResources {
 
     private static String display(CodedValue v) {
         return v.displayName() != null ? v.displayName() : v.code();
+    }
+
+    private static boolean isInteger(java.math.BigDecimal n) {
+        try {
+            n.intValueExact();
+            return true;
+        } catch (ArithmeticException notAnInt) {
+            return false;
+        }
     }
 }

@@ -47,7 +47,9 @@ public final class MedicationDispenseReader {
         Bundle bundle;
         try {
             bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, json);
-        } catch (DataFormatException | ClassCastException e) {
+        } catch (DataFormatException | ClassCastException | IllegalArgumentException | NullPointerException e) {
+            // HAPI's parser answers some JSON that is not FHIR (a resource that is not an object, an empty
+            // resourceType) with these rather than a DataFormatException.
             throw new TranslationException(new TranslationFailure.NotWellFormed("Bundle", -1, -1,
                     "not a FHIR R4 JSON Bundle: " + firstLine(e.getMessage())));
         }
@@ -74,7 +76,7 @@ public final class MedicationDispenseReader {
         patient.getIdentifier().forEach(i -> ids.add(instanceId(i)));
         HumanName name = patient.getNameFirstRep();
         List<String> given = new ArrayList<>();
-        name.getGiven().forEach(g -> given.add(g.getValue()));
+        name.getGiven().stream().filter(g -> g.getValue() != null).forEach(g -> given.add(g.getValue()));
         CodedValue gender = patient.hasGender() ? new CodedValue(switch (patient.getGender()) {
             case FEMALE -> "F";
             case MALE -> "M";

@@ -362,7 +362,9 @@ public final class MpdBuilder {
                     where + ".ingredient.itemCodeableConcept", false);
             ing.setItem(substance != null ? substance : new CodeableConcept().setText(i.name()));
             ing.setIsActive(true);
-            if (i.strengthNumerator() != null) {
+            // A strength whose numbers are not HL7 decimals is left out (reported), never guessed.
+            if (i.strengthNumerator() != null && i.strengthNumerator().decimal() != null
+                    && (i.strengthDenominator() == null || i.strengthDenominator().decimal() != null)) {
                 Ratio strength = new Ratio();
                 strength.setNumerator(FhirDosage.quantity(new Quantity(), i.strengthNumerator()));
                 strength.setDenominator(i.strengthDenominator() == null ? new Quantity().setValue(1)

@@ -4,6 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.terminology.Terminology;
+import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.exchange.ExchangeRefusal;
+import fr.passerelle.gateway.exchange.TranslationDefects;
 import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.trust.VerifiedRequester;
@@ -59,11 +62,13 @@ public class DispenseDocuments {
      * @throws FhirRefusal 422 naming what the resource lacks (e.g. a medication without a code)
      */
     public byte[] edispMed(MedicationDispense received, Dispensed dispensed) {
-        TranslationOutcome outcome = translator.medicationDispenseToEdispMed(
-                context.newJsonParser().encodeResourceToString(input(received, dispensed)));
+        String bundle = context.newJsonParser().encodeResourceToString(input(received, dispensed));
+        TranslationOutcome outcome = TranslationDefects.guarded("MedicationDispense to eDISP-MED",
+                () -> translator.medicationDispenseToEdispMed(bundle))
+                .orElseThrow(() -> FhirRefusal.of(TranslationDefects.refusal()));
         if (outcome instanceof TranslationOutcome.Rejected rejected) {
-            throw FhirRefusal.unprocessable("the MedicationDispense cannot be recorded as a French eDISP-MED: "
-                    + rejected.failure().message());
+            throw FhirRefusal.of(new ExchangeRefusal(ExchangeError.ERROR_TRANSCODING_ERROR,
+                    "the MedicationDispense cannot be recorded as a French eDISP-MED: " + rejected.failure().message()));
         }
         return ((TranslationOutcome.Translated) outcome).document().getBytes(StandardCharsets.UTF_8);
     }
