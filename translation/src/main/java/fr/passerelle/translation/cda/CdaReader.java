@@ -330,18 +330,10 @@ public final class CdaReader {
         if (body == null) {
             return Optional.empty();
         }
-        return firstPdf(body);
-    }
-
-    /** Depth first, stopping at the first PDF: the megabytes of a large body are not listed to find one. */
-    private static Optional<EmbeddedPdf> firstPdf(Element e) {
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) {
-                Optional<EmbeddedPdf> found = "observationMedia".equals(c.getLocalName()) ? pdf(child(c, "value"))
-                        : firstPdf(c);
-                if (found.isPresent()) {
-                    return found;
-                }
+        for (Element media : CdaNodes.descendants(body, "observationMedia")) {
+            Optional<EmbeddedPdf> pdf = pdf(child(media, "value"));
+            if (pdf.isPresent()) {
+                return pdf;
             }
         }
         return Optional.empty();
@@ -594,6 +586,16 @@ public final class CdaReader {
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
         Product product = product(s, true, ctx);
+        Integer repeats = null;
+        String r = attr(child(s, "repeatNumber"), "value");
+        if (r != null) {
+            try {
+                repeats = Integer.valueOf(r.strip());
+            } catch (NumberFormatException e) {
+                ctx.irregular.add(new IrregularValue(new SourceRef(child(s, "repeatNumber")), "number of renewals",
+                        "an integer"));
+            }
+        }
         Quantity toDispense = null;
         boolean substitution = true;
         String substitutionReason = null;
@@ -601,7 +603,10 @@ public final class CdaReader {
         for (Element rel : children(s, "entryRelationship")) {
             Element supply = child(rel, "supply");
             if (supply != null && toDispense == null) {
-                toDispense = pq(child(supply, "quantity"), ctx);
+                Element q = child(supply, "quantity");
+                if (q != null && attr(q, "value") != null) {
+                    toDispense = pq(q, ctx);
+                }
             }
             Element act = child(rel, "act");
             Element code = act == null ? null : child(act, "code");
@@ -617,7 +622,7 @@ public final class CdaReader {
             }
         }
         return new PrescriptionLine(id(s), product, low(s), high(s), posology(s, product, ctx), toDispense,
-                integer(child(s, "repeatNumber"), "number of renewals", ctx), substitution, substitutionReason, reasons(s, ctx),
+                repeats, substitution, substitutionReason, reasons(s, ctx),
                 qualifiers, ctx.narrative(child(s, "text")), new SourceRef(s));
     }
 
@@ -638,20 +643,17 @@ public final class CdaReader {
             }
         }
         return new DeviceRequest(id(supply), device, low(supply), high(supply), pq(child(supply, "quantity"), ctx),
-                integer(child(supply, "repeatNumber"), "number of renewals", ctx), pq(path(supply, "expectedUseTime", "width"), ctx),
+                integer(attr(child(supply, "repeatNumber"), "value")), pq(path(supply, "expectedUseTime", "width"), ctx),
                 ctx.narrative(child(supply, "text")), qualifiers, new SourceRef(supply));
     }
 
-    /** An integer as written; one that is not an integer is recorded as irregular, never guessed. */
-    private static Integer integer(Element e, String what, Context ctx) {
-        String value = attr(e, "value");
+    private static Integer integer(String value) {
         if (value == null) {
             return null;
         }
         try {
             return Integer.valueOf(value.strip());
-        } catch (NumberFormatException notAnInteger) {
-            ctx.irregular.add(new IrregularValue(new SourceRef(e), what, "an integer"));
+        } catch (NumberFormatException e) {
             return null;
         }
     }
@@ -761,7 +763,7 @@ public final class CdaReader {
                 continue;
             }
             index++;
-            Integer number = integer(child(rel, "sequenceNumber"), "posology phase number", ctx);
+            Integer number = integer(attr(child(rel, "sequenceNumber"), "value"));
             int sequence = split ? 1 : number != null ? number : index;
             phases.add(dosage(sub, sequence, route, lineCondition, ctx));
             maxDoses.addAll(maxDoses(sub, ctx));
@@ -812,11 +814,11 @@ public final class CdaReader {
 
     /** Reads the effectiveTime forms of a posology: treatment interval, period, time of day, event, and SXPR_TS of them. */
     private static final class Timing {
+        private final Context ctx;
         private String start;
         private String end;
         private Quantity duration;
         private final List<Repeat> repeats = new ArrayList<>();
-        private final Context ctx;
 
         Timing(Context ctx) {
             this.ctx = ctx;

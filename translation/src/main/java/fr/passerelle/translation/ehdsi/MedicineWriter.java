@@ -314,7 +314,7 @@ final class MedicineWriter {
             // an ePrescription; a French line that names no package size leaves the quantity unknown (nullFlavor UNK).
             Element content = dom.pharm(material, "asContent", "classCode", "CONT");
             if (p.packageQuantity() != null && p.packageQuantity().decimal() == null) {
-                // Not an HL7 decimal (reported by the reader): the package size is not guessed.
+                // Not an HL7 decimal (a decimal comma…): not guessed, the reader reported it.
                 dom.pharm(content, "quantity", "nullFlavor", "OTH");
             } else if (p.packageQuantity() != null) {
                 Quantity q = unitless(p.packageQuantity());

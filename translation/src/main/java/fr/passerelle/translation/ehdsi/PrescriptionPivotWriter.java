@@ -14,6 +14,7 @@ import fr.passerelle.translation.cda.ClinicalSection;
 import fr.passerelle.translation.cda.CodedValue;
 import fr.passerelle.translation.cda.UniqueIds;
 import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.translation.cda.PrescriptionDocument;
 import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.cda.SourceConsistency;
@@ -103,16 +104,17 @@ public final class PrescriptionPivotWriter {
                 new TranslationException(new TranslationFailure.MissingMandatorySection(
                         "/ClinicalDocument/component/structuredBody", SectionKind.PRESCRIPTIONS.loinc(),
                         SectionKind.PRESCRIPTIONS.englishTitle())));
+        // Every prescription section's lines, in document order.
         List<PrescriptionLine> lines = new ArrayList<>();
-        for (ClinicalEntry e : prescriptions.entries()) {
+        for (ClinicalEntry e : source.entries(SectionKind.PRESCRIPTIONS)) {
             if (e instanceof PrescriptionLine line) {
                 lines.add(line);
             }
         }
         if (lines.isEmpty()) {
             throw new TranslationException(new TranslationFailure.MissingMandatorySection(
-                    prescriptions.source().xpath(),
-                    SectionKind.PRESCRIPTIONS.loinc(), "a prescription item (medicinal product)"));
+                    prescriptions.source().xpath(), SectionKind.PRESCRIPTIONS.loinc(),
+                    "a prescription item (medicinal product)"));
         }
         return lines;
     }
@@ -132,6 +134,10 @@ public final class PrescriptionPivotWriter {
                         "the eHDSI ePrescription prescribes medicinal products only; the FHIR MPD carries it as a"
                                 + " DeviceRequest"));
             }
+        }
+        for (ClinicalSection s : PrescriptionDocument.uncarriedSections(source)) {
+            report.notCarried(new TranslationReport.NotCarried(s.source().xpath(), PrescriptionDocument.describe(s),
+                    "the eHDSI ePrescription has no place for it"));
         }
         for (SectionKind kind : List.of(SectionKind.PREGNANCY, SectionKind.VITAL_SIGNS)) {
             for (ClinicalEntry e : source.entries(kind)) {
@@ -226,6 +232,10 @@ public final class PrescriptionPivotWriter {
         String qualifiers = qualifiers(line.qualifiers());
         if (qualifiers != null) {
             narrative.paragraph("French prescription qualifiers", qualifiers);
+        }
+        for (String comment : PrescriptionDocument.comments(source)) {
+            // The prescriber's comment on the whole prescription goes with every item.
+            narrative.paragraph("Prescriber's comment", comment);
         }
     }
 

@@ -84,10 +84,9 @@ final class FhirDosage {
         if (phase.route() != null) {
             d.setRoute(codes.concept(phase.route(), VS + "12", where + ".route", false));
         }
-        // A dose or rate whose numbers are not HL7 decimals is left out (the reader reported it), never guessed.
-        boolean dose = phase.hasStructuredDose() && numeric(phase.doseLow()) && numeric(phase.doseHigh());
-        boolean rate = (phase.rateLow() != null || phase.rateHigh() != null) && numeric(phase.rateLow())
-                && numeric(phase.rateHigh());
+        // A dose or rate whose numbers are not HL7 decimals stays out (the reader reported it; the text keeps it).
+        boolean dose = phase.hasStructuredDose() && decimals(phase.doseLow(), phase.doseHigh());
+        boolean rate = (phase.rateLow() != null || phase.rateHigh() != null) && decimals(phase.rateLow(), phase.rateHigh());
         if (dose || rate) {
             Dosage.DosageDoseAndRateComponent doseAndRate = d.addDoseAndRate();
             if (dose) {
@@ -202,8 +201,17 @@ final class FhirDosage {
         return concept;
     }
 
+    private static boolean decimals(ClinicalEntry.Quantity... quantities) {
+        for (ClinicalEntry.Quantity q : quantities) {
+            if (q != null && q.decimal() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void maxDose(Dosage d, List<MaxDose> maxDoses) {
-        if (maxDoses.isEmpty()) {
+        if (maxDoses.isEmpty() || !decimals(maxDoses.get(0).numerator(), maxDoses.get(0).denominator())) {
             return;
         }
         // R4 holds one maximum per period; further ones stay in the text.
@@ -236,11 +244,6 @@ final class FhirDosage {
         return range;
     }
 
-    /** True when the quantity is absent or its value an HL7 decimal. */
-    private static boolean numeric(ClinicalEntry.Quantity q) {
-        return q == null || q.decimal() != null;
-    }
-
     /** A quantity as written: UCUM units (annotations such as {tablet} included) coded in UCUM. */
     static Quantity quantity(Quantity target, ClinicalEntry.Quantity q) {
         BigDecimal value = decimal(q.value());
@@ -259,11 +262,11 @@ final class FhirDosage {
     }
 
     /**
-     * A number as written, when it is an HL7 decimal; null otherwise (a decimal comma included: the reader reports
-     * such a value as irregular, and a dose is never guessed).
+     * A decimal as written when it is an HL7 decimal; null otherwise (a decimal comma is not guessed into a point:
+     * the value stays out of the structured quantity, the reader reported it, the text keeps it).
      */
     static BigDecimal decimal(String value) {
-        return new fr.passerelle.translation.cda.ClinicalEntry.Quantity(value, null).decimal();
+        return value == null ? null : new ClinicalEntry.Quantity(value.strip(), null).decimal();
     }
 
     private static BigDecimal minutes(BigDecimal value, String unit) {

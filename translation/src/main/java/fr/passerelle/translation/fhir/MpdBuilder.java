@@ -17,6 +17,7 @@ import fr.passerelle.translation.cda.ClinicalSection;
 import fr.passerelle.translation.cda.CodedValue;
 import fr.passerelle.translation.cda.UniqueIds;
 import fr.passerelle.translation.cda.Header;
+import fr.passerelle.translation.cda.PrescriptionDocument;
 import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.cda.SourceConsistency;
 import java.util.ArrayList;
@@ -80,8 +81,12 @@ public final class MpdBuilder {
             bundle.addEntry().setFullUrl(requesterUrl).setResource(practitioner);
         }
         List<String> supporting = supportingObservations(source, bundle, ids, patientUrl, codes);
+        for (ClinicalSection s : PrescriptionDocument.uncarriedSections(source)) {
+            report.notCarried(new TranslationReport.NotCarried(s.source().xpath(), PrescriptionDocument.describe(s),
+                    "the MPD has no place for it"));
+        }
 
-        List<PrescriptionLine> lines = prescriptions.entries().stream().filter(PrescriptionLine.class::isInstance)
+        List<PrescriptionLine> lines = source.entries(SectionKind.PRESCRIPTIONS).stream().filter(PrescriptionLine.class::isInstance)
                 .map(PrescriptionLine.class::cast).toList();
         // A line repeating an earlier line's id gets the derived id the eHDSI pivot gives it.
         UniqueIds unique = new UniqueIds(report::warning);
@@ -135,6 +140,9 @@ public final class MpdBuilder {
             String qualifiers = qualifiers(line.qualifiers());
             if (qualifiers != null) {
                 request.addNote(new Annotation().setText(qualifiers));
+            }
+            for (String comment : PrescriptionDocument.comments(source)) {
+                request.addNote(new Annotation().setText("Prescriber's comment: " + comment));
             }
             bundle.addEntry().setFullUrl(ids.next("MedicationRequest")).setResource(request);
         }

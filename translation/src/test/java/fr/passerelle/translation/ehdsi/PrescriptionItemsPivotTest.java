@@ -81,6 +81,21 @@ class PrescriptionItemsPivotTest {
     }
 
     @Test
+    void thePrescribersCommentGoesWithEveryItemAndTheBarcodeIsReportedNotCarried() throws Exception {
+        Translated out = translated(translator.toPivot(SharedSamples.bytes(SharedSamples.EP), null));
+        for (String item : out.items()) {
+            assertThat(CdaNodes.descendants(root(item), "paragraph")).anySatisfy(p ->
+                    assertThat(p.getTextContent()).isEqualTo("Prescriber's comment: (texte libre)"));
+        }
+        assertThat(out.report().notCarried()).anySatisfy(n -> {
+            assertThat(n.statement()).startsWith("section 57723-9");
+            assertThat(n.sourceXpath()).endsWith("/section");
+        });
+        // The copy of the document is the level-1 pivot's PDF: carried, not reported.
+        assertThat(out.report().notCarried()).noneMatch(n -> n.statement().startsWith("section 55108-5"));
+    }
+
+    @Test
     void aDoseFormOutsideTheEhdsiListIsOtherWithTheEdqmCodeAsTranslation() throws Exception {
         Translated out = translated(translator.toPivot(SharedSamples.bytes(SharedSamples.EP), null));
         Element form = CdaNodes.path(item(root(out.items().get(1))), "consumable", "manufacturedProduct",

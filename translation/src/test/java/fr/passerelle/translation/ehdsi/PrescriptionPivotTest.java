@@ -37,9 +37,7 @@ class PrescriptionPivotTest {
         assertTranslation(atc, "1.2.250.1.213.2.3.1", "63107752");
         assertCode(CdaNodes.child(material, "formCode"), "0.4.0.127.0.16.1.1.2.1", "10219000");
         Element ingredient = CdaNodes.child(material, "ingredient");
-        // The SMS substance is itself in eHDSISubstance (1.3.6.1.4.1.12559.11.10.1.3.1.42.61): kept, ATC beside it.
-        assertCode(CdaNodes.path(ingredient, "ingredientSubstance", "code"), "2.16.840.1.113883.3.6905.2", "100000090270");
-        assertTranslation(CdaNodes.path(ingredient, "ingredientSubstance", "code"), "2.16.840.1.113883.6.73", "N02BE01");
+        assertCode(CdaNodes.path(ingredient, "ingredientSubstance", "code"), "2.16.840.1.113883.6.73", "N02BE01");
         assertThat(CdaNodes.path(ingredient, "quantity", "numerator").getAttribute("value")).isEqualTo("500");
         assertThat(CdaNodes.path(ingredient, "quantity", "numerator").getAttribute("unit")).isEqualTo("mg");
         // Posology: both phases structured (every 8 h for 2 days, then every 12 h for 4 days) and in the narrative;

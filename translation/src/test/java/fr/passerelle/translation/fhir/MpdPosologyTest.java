@@ -66,6 +66,10 @@ class MpdPosologyTest {
         assertThat(toDispense.getUnit()).isEqualTo("Box");
         assertThat(paracetamol.getSubstitution().getReason().getText()).isEqualTo("Non (Marge thérapeutique étroite)");
         assertThat(paracetamol.getNote()).anySatisfy(n -> assertThat(n.getText()).contains("Hors Autorisation de Mise sur le Marché (AMM): no"));
+        assertThat(paracetamol.getNote()).anySatisfy(n -> assertThat(n.getText()).isEqualTo("Prescriber's comment: (texte libre)"));
+        TranslationOutcome.Translated out = (TranslationOutcome.Translated) translator.toFhirMpd(
+                SharedSamples.bytes(SharedSamples.EP), null);
+        assertThat(out.report().notCarried()).anySatisfy(n -> assertThat(n.statement()).startsWith("section 57723-9"));
     }
 
     @Test

@@ -159,6 +159,16 @@ public class MedicationRequestProvider implements IResourceProvider {
                 prescriber.setId((String) null);
                 item.setRequester(new Reference(prescriber));
             }
+            // Contained too: the pregnancy status and vital signs the prescriber recorded, which the item cites.
+            List<Reference> supporting = new ArrayList<>();
+            for (Reference r : item.getSupportingInformation()) {
+                Resource cited = byUrl.get(r.getReference());
+                if (cited != null) {
+                    cited.setId((String) null);
+                    supporting.add(new Reference(cited));
+                }
+            }
+            item.setSupportingInformation(supporting);
             items.add(item);
         }
         return items;

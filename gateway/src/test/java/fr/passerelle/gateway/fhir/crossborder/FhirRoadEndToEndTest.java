@@ -317,6 +317,12 @@ class FhirRoadEndToEndTest {
         assertThat(items).isNotEmpty();
         assertThat(prescriptions.getEntry()).anyMatch(e -> e.getResource() instanceof Medication
                 && e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE);
+        // The posology phase by phase, and the weight, height and pregnancy status the prescriber recorded, contained.
+        assertThat(items.get(0).getDosageInstruction()).extracting(d -> d.getSequence()).containsExactly(1, 2);
+        assertThat(items.get(0).getSupportingInformation()).hasSize(3).allSatisfy(r ->
+                assertThat(r.getReference()).startsWith("#"));
+        assertThat(items.get(0).getContained()).filteredOn(org.hl7.fhir.r4.model.Observation.class::isInstance)
+                .hasSize(3);
         String itemId = items.get(0).getIdElement().getIdPart();
 
         String identifier = "urn:uuid:" + java.util.UUID.randomUUID();

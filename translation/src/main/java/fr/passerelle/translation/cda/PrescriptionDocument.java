@@ -1,0 +1,59 @@
+package fr.passerelle.translation.cda;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an eP-MED-DM says beside its prescription lines, as the eP outputs need it: the prescriber's comments (a
+ * FR-Commentaire-non-code section, LOINC 55112-7), which every prescription item carries in words, and the
+ * sections no ePrescription output has a place for (e.g. the 2D barcode of the French prescription), which the
+ * outputs report as not carried. The prescribed devices, the pregnancy status and the vital signs are entries the
+ * outputs handle themselves; the "copy of the document" section is the PDF the level-1 pivot carries.
+ */
+public final class PrescriptionDocument {
+
+    /** LOINC 55112-7 "Document summary": the French CI-SIS comment section. */
+    public static final String COMMENT = "55112-7";
+    /** LOINC 55108-5 "Clinical presentation document": the French copy of the document (its PDF). */
+    public static final String PDF_COPY = "55108-5";
+    private static final Set<SectionKind> HANDLED = Set.of(SectionKind.PRESCRIPTIONS, SectionKind.DEVICES,
+            SectionKind.PREGNANCY, SectionKind.VITAL_SIGNS);
+
+    private PrescriptionDocument() {
+    }
+
+    /** The prescriber's comments on the whole prescription, in document order, as written. */
+    public static List<String> comments(CdaDocument source) {
+        List<String> out = new ArrayList<>();
+        for (ClinicalSection s : source.sections()) {
+            if (isComment(s) && s.hasNarrativeText()) {
+                out.add(s.narrative().getTextContent().replaceAll("\\s+", " ").strip());
+            }
+        }
+        return out;
+    }
+
+    /** Sections of the prescription that no ePrescription output carries (not the comments, not the PDF copy). */
+    public static List<ClinicalSection> uncarriedSections(CdaDocument source) {
+        List<ClinicalSection> out = new ArrayList<>();
+        for (ClinicalSection s : source.sections()) {
+            boolean pdfCopy = s.code() != null && PDF_COPY.equals(s.code().code()) && source.pdf().isPresent();
+            if (!HANDLED.contains(s.kind()) && !isComment(s) && !pdfCopy
+                    && (s.hasNarrativeText() || !s.entries().isEmpty())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** "section 57723-9 (Code 2D de la prescription)": how a report names a section. */
+    public static String describe(ClinicalSection s) {
+        String code = s.code() != null ? s.code().code() : s.kind().loinc();
+        return "section " + code + (s.title() == null ? "" : " (" + s.title() + ")");
+    }
+
+    private static boolean isComment(ClinicalSection s) {
+        return s.code() != null && COMMENT.equals(s.code().code());
+    }
+}
