@@ -151,7 +151,7 @@ class TranslateCommandTest {
                 .containsPattern("embedded PDF: yes, [0-9]+ bytes, at /ClinicalDocument/.*/observationMedia/value")
                 .doesNotContain("embeds no PDF");
         assertThat(Files.readString(l1)).contains("nonXMLBody").contains("application/pdf")
-                .contains("1.3.6.1.4.1.12559.11.10.1.3.1.1.1");
+                .contains("code=\"57833-6\"");
 
         err.reset();
         assertThat(run("--to", "pivot", "--terminology", TERMINOLOGY, FR_CDA.resolve("VSM_1.4_2022.01.xml").toString()))
