@@ -2,6 +2,7 @@ package fr.passerelle.gateway.exchange;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.passerelle.gateway.conformance.PivotConformance;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationFailure;
@@ -13,15 +14,22 @@ import java.util.function.Supplier;
 /**
  * Translates French documents and keeps the results. A document never changes under its uniqueId (a new version
  * is a new document), so a translation is valid for as long as it is kept: the cache is bounded by bytes, not
- * by time. Failures are not kept.
+ * by time. Failures are not kept. A pivot passes the optional eHDSI conformance check once, before it is first
+ * kept or sent ({@link PivotConformance}).
  */
 public final class TranslatedDocuments {
 
     private final DocumentTranslator translator;
+    private final PivotConformance conformance;
     private final Cache<Key, byte[]> cache;
 
     public TranslatedDocuments(DocumentTranslator translator, long maximumBytes) {
+        this(translator, maximumBytes, PivotConformance.off());
+    }
+
+    public TranslatedDocuments(DocumentTranslator translator, long maximumBytes, PivotConformance conformance) {
         this.translator = translator;
+        this.conformance = conformance;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maximumBytes)
                 .weigher((Key key, byte[] value) -> value.length + 64)
@@ -85,10 +93,19 @@ public final class TranslatedDocuments {
         TranslationOutcome.Translated translated = (TranslationOutcome.Translated) outcome;
         if (rendering == Rendering.PIVOT_PDF) {
             return translated.levelOne()
-                    .<Translation>map(l1 -> new Done(l1.getBytes(StandardCharsets.UTF_8)))
+                    .map(l1 -> checked(l1.getBytes(StandardCharsets.UTF_8)))
                     .orElseGet(() -> new Failed(ExchangeRefusal.of(ExchangeError.ERROR_PS_PDF_FORMAT_NOT_PROVIDED)));
         }
-        return new Done(translated.document().getBytes(StandardCharsets.UTF_8));
+        byte[] content = translated.document().getBytes(StandardCharsets.UTF_8);
+        return rendering == Rendering.PIVOT_CDA ? checked(content) : new Done(content);
+    }
+
+    /** A pivot the enforced eHDSI check refuses is answered as the transcoding error a failed translation gets. */
+    private Translation checked(byte[] pivot) {
+        if (conformance.check(pivot) instanceof PivotConformance.Refuse refuse) {
+            return new Failed(new ExchangeRefusal(ExchangeError.ERROR_TRANSCODING_ERROR, refuse.reason()));
+        }
+        return new Done(pivot);
     }
 
     /** The failure's own words are safe (no clinical content); the XPath helps the French publisher. */

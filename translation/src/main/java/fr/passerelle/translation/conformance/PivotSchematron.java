@@ -81,11 +81,13 @@ public final class PivotSchematron {
             Document expanded = run(saxon, "iso_abstract_expand.xsl", new DOMSource(included, systemId), Map.of());
             Map<String, Set<String>> stubs = new HashMap<>();
             int count = identifyAssertions(expanded, new StubVocabularies(sch.getParent()), stubs);
+            VocabularyIndex.apply(expanded);
             Transformer svrl = skeleton(saxon, "iso_svrl_for_xslt2.xsl");
             svrl.setParameter("allow-foreign", "true");
-            StringWriter xslt = new StringWriter();
-            svrl.transform(new DOMSource(expanded, systemId), new StreamResult(xslt));
-            Templates templates = saxon.newTemplates(new StreamSource(new StringReader(xslt.toString()), systemId));
+            DOMResult xslt = new DOMResult();
+            svrl.transform(new DOMSource(expanded, systemId), xslt);
+            ValidatorTuning.apply((Document) xslt.getNode());
+            Templates templates = saxon.newTemplates(new DOMSource(xslt.getNode(), systemId));
             return new PivotSchematron(sch, templates, new SharedDocuments(saxon.getConfiguration()), Map.copyOf(stubs),
                     count);
         } catch (TransformerException | IOException e) {

@@ -1,0 +1,174 @@
+package fr.passerelle.gateway.conformance;
+
+import fr.passerelle.gateway.conformance.ConformanceProperties.Mode;
+import fr.passerelle.translation.conformance.ConformanceResult;
+import fr.passerelle.translation.conformance.Finding;
+import fr.passerelle.translation.conformance.PivotSchematron;
+import fr.passerelle.translation.conformance.SchematronException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks an outgoing pivot against the eHDSI schematron of its document type (chosen by the eHDSI document
+ * template it declares), compiled once at start. Counts every failed rule ({@value #RULE_FAILURES}, tags
+ * {@code document} and {@code rule}) and, in {@link Mode#ENFORCE}, refuses a pivot with an error. Findings of
+ * assertions reading an empty vocabulary file are not errors (see {@link Finding#onStubVocabulary()}).
+ * Thread-safe. Logs rule ids and counts only: never the document, never a patient identifier.
+ */
+public final class PivotConformance {
+
+    public static final String RULE_FAILURES = "passerelle.conformance.rule.failures";
+    public static final String DOCUMENTS = "passerelle.conformance.documents";
+    public static final String TIMER = "passerelle.conformance.validation";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PivotConformance.class);
+    /** The first templateId of the document: the eHDSI document template the pivot writers put first. */
+    private static final Pattern FIRST_TEMPLATE = Pattern.compile("<(?:\\w+:)?templateId\\b[^>]*?\\broot=\"([0-9.]+)\"");
+
+    /** The eHDSI pivot document types, by the document template they declare. */
+    public enum PivotType {
+        PS_L3("1.3.6.1.4.1.12559.11.10.1.3.1.1.3"),
+        PS_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.7"),
+        EP_L3("1.3.6.1.4.1.12559.11.10.1.3.1.1.1"),
+        EP_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.6");
+
+        final String template;
+
+        PivotType(String template) {
+            this.template = template;
+        }
+    }
+
+    /** What the check says about sending a pivot. */
+    public sealed interface Verdict {
+    }
+
+    public record Send() implements Verdict {
+    }
+
+    /** @param reason for the eHDSI error's text: counts and rule ids, nothing of the document */
+    public record Refuse(String reason) implements Verdict {
+    }
+
+    private final Mode mode;
+    private final Map<String, PivotType> types = new LinkedHashMap<>();
+    private final Map<PivotType, PivotSchematron> schematrons;
+    private final MeterRegistry metrics;
+
+    private PivotConformance(Mode mode, Map<PivotType, PivotSchematron> schematrons, MeterRegistry metrics) {
+        this.mode = mode;
+        this.schematrons = schematrons;
+        this.metrics = metrics;
+        for (PivotType t : PivotType.values()) {
+            types.put(t.template, t);
+        }
+    }
+
+    /** No check at all. */
+    public static PivotConformance off() {
+        return new PivotConformance(Mode.OFF, Map.of(), null);
+    }
+
+    /**
+     * Compiles the configured schematrons (slow: tens of seconds for the Patient Summary) or fails with a message
+     * saying which property points where.
+     */
+    public static PivotConformance start(ConformanceProperties properties, MeterRegistry metrics) {
+        if (properties.validation() == Mode.OFF) {
+            return off();
+        }
+        String setting = "passerelle.conformance.validation=" + properties.validation().name().toLowerCase();
+        if (properties.runtimeDir() == null) {
+            throw new IllegalStateException(setting + " needs passerelle.conformance.runtime-dir: the folder of the"
+                    + " unpacked eHDSI ART-DECOR runtime schematrons, which Passerelle does not ship (not"
+                    + " redistributable); set validation=off to run without the check");
+        }
+        Map<PivotType, PivotSchematron> compiled = new LinkedHashMap<>();
+        compiled.put(PivotType.PS_L3, compile(setting, properties.runtimeDir(), "patient-summary",
+                properties.patientSummary()));
+        compiled.put(PivotType.PS_L1, compile(setting, properties.runtimeDir(), "patient-summary-l1",
+                properties.patientSummaryL1()));
+        compiled.put(PivotType.EP_L3, compile(setting, properties.runtimeDir(), "eprescription",
+                properties.eprescription()));
+        compiled.put(PivotType.EP_L1, compile(setting, properties.runtimeDir(), "eprescription-l1",
+                properties.eprescriptionL1()));
+        return new PivotConformance(properties.validation(), Map.copyOf(compiled), metrics);
+    }
+
+    private static PivotSchematron compile(String setting, Path dir, String property, String file) {
+        Path sch = dir.resolve(file);
+        if (!Files.isRegularFile(sch)) {
+            throw new IllegalStateException(setting + ": the schematron of passerelle.conformance." + property + " ("
+                    + sch.toAbsolutePath() + ") does not exist; check passerelle.conformance.runtime-dir");
+        }
+        long start = System.nanoTime();
+        try {
+            PivotSchematron s = PivotSchematron.compile(sch);
+            LOG.info("eHDSI conformance check: {} compiled ({} assertions) in {} s", sch.getFileName(),
+                    s.assertionCount(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+            return s;
+        } catch (SchematronException e) {
+            throw new IllegalStateException(setting + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Whether this pivot may be sent; counts its failed rules. */
+    public Verdict check(byte[] pivot) {
+        if (mode == Mode.OFF) {
+            return new Send();
+        }
+        String xml = new String(pivot, StandardCharsets.UTF_8);
+        Matcher m = FIRST_TEMPLATE.matcher(xml);
+        PivotType type = m.find() ? types.get(m.group(1)) : null;
+        if (type == null) {
+            metrics.counter(DOCUMENTS, "document", "unknown", "outcome", "unchecked").increment();
+            LOG.warn("eHDSI conformance: an outgoing pivot declares no eHDSI document template; not checked");
+            return refuseIfEnforced("the translated document declares no eHDSI document template");
+        }
+        ConformanceResult result;
+        Timer.Sample sample = Timer.start(metrics);
+        try {
+            result = schematrons.get(type).validate(xml);
+        } catch (SchematronException e) {
+            metrics.counter(DOCUMENTS, "document", type.name(), "outcome", "unchecked").increment();
+            LOG.warn("eHDSI conformance: the {} schematron could not run on an outgoing pivot: {}", type, e.getMessage());
+            return refuseIfEnforced("the translated document could not be checked against the eHDSI specification");
+        } finally {
+            sample.stop(metrics.timer(TIMER, "document", type.name()));
+        }
+        Map<String, Integer> failed = new TreeMap<>();
+        for (Finding f : result.errors()) {
+            failed.merge(f.ruleId(), 1, Integer::sum);
+        }
+        failed.forEach((rule, n) -> metrics.counter(RULE_FAILURES, "document", type.name(), "rule", rule).increment(n));
+        if (failed.isEmpty()) {
+            metrics.counter(DOCUMENTS, "document", type.name(), "outcome", "conformant").increment();
+            return new Send();
+        }
+        boolean refuse = mode == Mode.ENFORCE;
+        metrics.counter(DOCUMENTS, "document", type.name(), "outcome", refuse ? "refused" : "sent-nonconformant")
+                .increment();
+        LOG.warn("eHDSI conformance: an outgoing {} pivot fails {} rule(s), {} error(s){}: {}", type, failed.size(),
+                result.errors().size(), refuse ? ", not sent" : "", failed.keySet());
+        return refuse ? new Refuse("the translated document does not pass the eHDSI " + type + " validation ("
+                + result.errors().size() + " error(s) on " + failed.size() + " rule(s))") : new Send();
+    }
+
+    private Verdict refuseIfEnforced(String reason) {
+        return mode == Mode.ENFORCE ? new Refuse(reason) : new Send();
+    }
+}

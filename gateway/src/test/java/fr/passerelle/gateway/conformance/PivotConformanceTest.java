@@ -1,0 +1,184 @@
+package fr.passerelle.gateway.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import fr.passerelle.gateway.conformance.ConformanceProperties.Mode;
+import fr.passerelle.gateway.conformance.PivotConformance.Refuse;
+import fr.passerelle.gateway.conformance.PivotConformance.Send;
+import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.exchange.Rendering;
+import fr.passerelle.gateway.exchange.TranslatedDocuments;
+import fr.passerelle.terminology.TerminologyCatalogue;
+import fr.passerelle.translation.DocumentTranslator;
+import fr.passerelle.translation.TranslationOutcome;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The run-time check of outgoing pivots: with schematrons written for the test (tiny: rules our pivots meet;
+ * strict: a rule they do not), and with the real eHDSI ART-DECOR runtime when it is present (skipped loudly
+ * otherwise, failed when {@code PASSERELLE_EHDSI_VALIDATORS=required}).
+ */
+class PivotConformanceTest {
+
+    private static final Path SCHEMATRONS = Path.of("src/test/resources/conformance");
+    private static final Path DEMO = Path.of("../src/data/demo/documents");
+    private static DocumentTranslator translator;
+    private static String psPivot;
+
+    @BeforeAll
+    static void translateADemoSummary() throws Exception {
+        translator = new DocumentTranslator(TerminologyCatalogue.load(Path.of("../src/data/terminology")));
+        psPivot = pivot("lefevre-ps-vsm.xml");
+    }
+
+    @Test
+    void aConformantPivotIsSentAndCounted() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        PivotConformance check = PivotConformance.start(properties(Mode.ENFORCE, "tiny.sch"), metrics);
+        // The warning of tiny.sch fails on every pivot: a warning never refuses.
+        assertThat(check.check(bytes(psPivot))).isInstanceOf(Send.class);
+        assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "PS_L3", "outcome", "conformant").count())
+                .isEqualTo(1);
+        assertThat(metrics.find(PivotConformance.RULE_FAILURES).counters()).isEmpty();
+        assertThat(metrics.timer(PivotConformance.TIMER, "document", "PS_L3").count()).isEqualTo(1);
+    }
+
+    @Test
+    void logModeSendsANonConformantPivotAndCountsEachFailedRule() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        PivotConformance check = PivotConformance.start(properties(Mode.LOG, "tiny.sch"), metrics);
+        String broken = psPivot.replaceFirst("(?s)<relatedDocument.*?</relatedDocument>", "");
+        assertThat(check.check(bytes(broken))).isInstanceOf(Send.class);
+        assertThat(metrics.counter(PivotConformance.RULE_FAILURES, "document", "PS_L3", "rule", "tiny#2").count())
+                .isEqualTo(1);
+        assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "PS_L3", "outcome", "sent-nonconformant")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void enforceModeRefusesANonConformantPivot() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        PivotConformance check = PivotConformance.start(properties(Mode.ENFORCE, "tiny.sch"), metrics);
+        String broken = psPivot.replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
+        assertThat(check.check(bytes(broken))).isInstanceOfSatisfying(Refuse.class,
+                r -> assertThat(r.reason()).contains("PS_L3").contains("1 rule(s)").doesNotContain("PAT-TROIS"));
+        assertThat(metrics.counter(PivotConformance.RULE_FAILURES, "document", "PS_L3", "rule", "tiny#1").count())
+                .isEqualTo(1);
+        // Not an eHDSI pivot at all: nothing to check it with, so it is not sent.
+        assertThat(check.check(bytes("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>"))).isInstanceOf(Refuse.class);
+    }
+
+    /** Where the gateway uses the check: a refused pivot is the eHDSI transcoding error, and is not kept. */
+    @Test
+    void anEnforcedRefusalIsTheTranscodingErrorOfTheRetrieve() throws Exception {
+        byte[] french = Files.readAllBytes(DEMO.resolve("lefevre-ps-vsm.xml"));
+        TranslatedDocuments enforced = new TranslatedDocuments(translator, 1 << 20,
+                PivotConformance.start(properties(Mode.ENFORCE, "strict.sch"), new SimpleMeterRegistry()));
+        TranslatedDocuments.Translation refused = enforced.translate("1.2.3^ps", Rendering.PIVOT_CDA, Optional.empty(),
+                () -> french);
+        assertThat(refused).isInstanceOfSatisfying(TranslatedDocuments.Failed.class,
+                f -> assertThat(f.refusal().error()).isEqualTo(ExchangeError.ERROR_TRANSCODING_ERROR));
+        assertThat(enforced.cachedEntries()).isZero();
+        // FHIR renderings are not pivots: not checked.
+        assertThat(enforced.translate("1.2.3^ps", Rendering.FHIR_IPS, Optional.empty(), () -> french))
+                .isInstanceOf(TranslatedDocuments.Done.class);
+
+        TranslatedDocuments logged = new TranslatedDocuments(translator, 1 << 20,
+                PivotConformance.start(properties(Mode.LOG, "strict.sch"), new SimpleMeterRegistry()));
+        assertThat(logged.translate("1.2.3^ps", Rendering.PIVOT_CDA, Optional.empty(), () -> french))
+                .isInstanceOf(TranslatedDocuments.Done.class);
+    }
+
+    @Test
+    void offCompilesNothingAndSendsEverything() {
+        PivotConformance off = PivotConformance.start(new ConformanceProperties(Mode.OFF, null, "a", "b", "c", "d"),
+                new SimpleMeterRegistry());
+        assertThat(off.check(bytes("not even XML"))).isInstanceOf(Send.class);
+    }
+
+    @Test
+    void theGatewayDoesNotStartWithTheCheckOnAndNoSchematron(@TempDir Path empty) {
+        ApplicationContextRunner context = new ApplicationContextRunner()
+                .withUserConfiguration(ConformanceConfiguration.class, Properties.class);
+        context.withPropertyValues("passerelle.conformance.validation=enforce").run(c -> assertThat(c).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("passerelle.conformance.runtime-dir")
+                .hasMessageContaining("does not ship"));
+        context.withPropertyValues("passerelle.conformance.validation=log",
+                "passerelle.conformance.runtime-dir=" + empty).run(c -> assertThat(c).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("passerelle.conformance.patient-summary")
+                .hasMessageContaining("epsos-PatientSummary.sch"));
+        context.withPropertyValues("passerelle.conformance.validation=log",
+                "passerelle.conformance.runtime-dir=" + SCHEMATRONS.toAbsolutePath(),
+                "passerelle.conformance.patient-summary=tiny.sch", "passerelle.conformance.patient-summary-l1=tiny.sch",
+                "passerelle.conformance.eprescription=tiny.sch", "passerelle.conformance.eprescription-l1=tiny.sch")
+                .run(c -> assertThat(c.getBean(PivotConformance.class).mode()).isEqualTo(Mode.LOG));
+        context.run(c -> assertThat(c.getBean(PivotConformance.class).mode()).isEqualTo(Mode.OFF));
+        assertThatThrownBy(() -> PivotConformance.start(new ConformanceProperties(Mode.ENFORCE, SCHEMATRONS,
+                "broken.sch", "tiny.sch", "tiny.sch", "tiny.sch"), new SimpleMeterRegistry()))
+                .hasMessageContaining("passerelle.conformance.patient-summary");
+    }
+
+    /** The real eHDSI runtime, as an agency installs it (the .tgz unpacked into a folder). */
+    @Test
+    void theEhdsiRuntimeRefusesAPivotWithoutItsPatient(@TempDir Path runtime) throws Exception {
+        String tgz = Optional.ofNullable(System.getProperty("passerelle.ehdsi.runtime"))
+                .or(() -> Optional.ofNullable(System.getenv("PASSERELLE_EHDSI_RUNTIME")))
+                .orElse("../../shared/validators/ehdsi-artdecor-runtime-20240422.tgz");
+        if (!Files.isRegularFile(Path.of(tgz))) {
+            String why = "eHDSI ART-DECOR runtime not found at " + Path.of(tgz).toAbsolutePath().normalize()
+                    + ": the run-time check is NOT tested against it. Enable with -Dpasserelle.ehdsi.runtime=<.tgz> or"
+                    + " env PASSERELLE_EHDSI_RUNTIME; PASSERELLE_EHDSI_VALIDATORS=required makes its absence fail.";
+            if ("required".equalsIgnoreCase(System.getenv("PASSERELLE_EHDSI_VALIDATORS"))) {
+                fail(why);
+            }
+            System.err.println("SKIPPED: " + why);
+            Assumptions.abort(why);
+        }
+        Process tar = new ProcessBuilder("tar", "-xzf", Path.of(tgz).toAbsolutePath().toString(), "-C",
+                runtime.toString()).inheritIO().start();
+        assertThat(tar.waitFor()).isZero();
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        PivotConformance check = PivotConformance.start(new ConformanceProperties(Mode.ENFORCE, runtime,
+                "epsos-PatientSummary.sch", "epsos-PatientSummary_L1.sch", "epsos-ePrescription.sch",
+                "epsos-ePrescriptionL1.sch"), metrics);
+        String broken = psPivot.replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
+        assertThat(check.check(bytes(broken))).isInstanceOf(Refuse.class);
+        assertThat(metrics.find(PivotConformance.RULE_FAILURES).tag("document", "PS_L3").counters())
+                .isNotEmpty();
+        String ep = pivot("lefevre-ep.xml");
+        // Whatever the eP pivot's state, the check runs the ePrescription schematron on it.
+        check.check(bytes(ep));
+        assertThat(metrics.timer(PivotConformance.TIMER, "document", "EP_L3").count()).isEqualTo(1);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(ConformanceProperties.class)
+    static class Properties {
+    }
+
+    private static ConformanceProperties properties(Mode mode, String schematron) {
+        return new ConformanceProperties(mode, SCHEMATRONS, schematron, schematron, schematron, schematron);
+    }
+
+    private static String pivot(String demoDocument) throws Exception {
+        TranslationOutcome out = translator.toPivot(Files.readAllBytes(DEMO.resolve(demoDocument)), null);
+        return ((TranslationOutcome.Translated) out).document();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
