@@ -34,11 +34,15 @@ public final class PrescriptionDocument {
         return out;
     }
 
-    /** Sections of the prescription that no ePrescription output carries (not the comments, not the PDF copy). */
-    public static List<ClinicalSection> uncarriedSections(CdaDocument source) {
+    /**
+     * Sections of the prescription that the output does not carry (never the comments; the PDF copy only when the
+     * output travels with a level-1 document holding it).
+     */
+    public static List<ClinicalSection> uncarriedSections(CdaDocument source, boolean levelOneCarriesPdf) {
         List<ClinicalSection> out = new ArrayList<>();
         for (ClinicalSection s : source.sections()) {
-            boolean pdfCopy = s.code() != null && PDF_COPY.equals(s.code().code()) && source.pdf().isPresent();
+            boolean pdfCopy = levelOneCarriesPdf && s.code() != null && PDF_COPY.equals(s.code().code())
+                    && source.pdf().isPresent();
             if (!HANDLED.contains(s.kind()) && !isComment(s) && !pdfCopy
                     && (s.hasNarrativeText() || !s.entries().isEmpty())) {
                 out.add(s);

@@ -135,7 +135,7 @@ public final class PrescriptionPivotWriter {
                                 + " DeviceRequest"));
             }
         }
-        for (ClinicalSection s : PrescriptionDocument.uncarriedSections(source)) {
+        for (ClinicalSection s : PrescriptionDocument.uncarriedSections(source, true)) {
             report.notCarried(new TranslationReport.NotCarried(s.source().xpath(), PrescriptionDocument.describe(s),
                     "the eHDSI ePrescription has no place for it"));
         }

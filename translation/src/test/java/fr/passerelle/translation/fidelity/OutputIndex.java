@@ -29,10 +29,13 @@ final class OutputIndex {
     private final Set<String> ids = new HashSet<>();
     private final List<Unit> units = new ArrayList<>();
     private final Set<String> sectionCodesWithText = new HashSet<>();
+    /** Every text of the output, white space collapsed: a section's narrative may travel inside another's. */
+    private final StringBuilder text = new StringBuilder();
 
     static OutputIndex ofPivot(String xml) throws Exception {
         OutputIndex index = new OutputIndex();
         Element root = HardenedXml.parse(xml.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
+        index.text.append(SourceStatement.words(root.getTextContent()));
         Element body = CdaNodes.path(root, "component", "structuredBody");
         if (body == null) {
             return index;
@@ -77,6 +80,7 @@ final class OutputIndex {
     static OutputIndex ofFhir(String json) throws Exception {
         OutputIndex index = new OutputIndex();
         JsonNode bundle = new ObjectMapper().readTree(json);
+        texts(bundle, index.text);
         Map<String, Unit> byUrl = new java.util.HashMap<>();
         Map<String, Set<String>> references = new java.util.HashMap<>();
         for (JsonNode entry : bundle.path("entry")) {
@@ -145,10 +149,22 @@ final class OutputIndex {
         }
     }
 
-    /** Found by one of its ids, or by its code together with its time (when it has one). */
+    private static void texts(JsonNode node, StringBuilder out) {
+        if (node.isTextual()) {
+            out.append(SourceStatement.words(node.asText())).append(' ');
+        }
+        for (JsonNode child : node) {
+            texts(child, out);
+        }
+    }
+
+    /**
+     * Found by one of its ids, or by its code together with its time (when it has one); a section with text only,
+     * by its code on a section with text, or by its whole narrative inside the output's text.
+     */
     boolean carries(SourceStatement s) {
         if (s.sectionText()) {
-            return sectionCodesWithText.contains(s.code());
+            return sectionCodesWithText.contains(s.code()) || !s.text().isEmpty() && text.indexOf(s.text()) >= 0;
         }
         for (String id : s.ids()) {
             if (ids.contains(normal(id))) {

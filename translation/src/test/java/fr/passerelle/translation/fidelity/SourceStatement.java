@@ -26,9 +26,16 @@ import org.w3c.dom.Node;
  * @param code    the code that says what it is about (agent, product, device, value or own code), or null
  * @param time    its effective time as written (value or low), or null
  * @param sectionText true for a section with narrative text and no entries
+ * @param text    for such a section, its narrative text with white space collapsed; null otherwise
  */
 record SourceStatement(String xpath, String section, String what, Set<String> ids, String code, String time,
-                       boolean sectionText) {
+                       boolean sectionText, String text) {
+
+    /** White space collapsed, so a narrative is found whatever the output's line breaks. */
+    static String words(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
 
     /** Every clinical statement of the document's structured body, in document order. */
     static List<SourceStatement> of(Document cda) {
@@ -45,7 +52,7 @@ record SourceStatement(String xpath, String section, String what, Set<String> id
                 Element text = child(section, "text");
                 if (text != null && !text.getTextContent().isBlank()) {
                     out.add(new SourceStatement(CdaNodes.xpath(section), sectionCode, "section text (no entries)",
-                            Set.of(), loinc, null, true));
+                            Set.of(), loinc, null, true, words(text.getTextContent())));
                 }
                 continue;
             }
@@ -101,7 +108,7 @@ record SourceStatement(String xpath, String section, String what, Set<String> id
         Element eff = child(s, "effectiveTime");
         String time = attr(eff, "value") != null ? attr(eff, "value") : attr(child(eff, "low"), "value");
         String what = s.getLocalName() + (code == null ? "" : " " + code);
-        return new SourceStatement(CdaNodes.xpath(s), section, what, Set.copyOf(ids), code, time, false);
+        return new SourceStatement(CdaNodes.xpath(s), section, what, Set.copyOf(ids), code, time, false, null);
     }
 
     /** What the statement is about: the agent, product or device if any, else its coded value, else its code. */
