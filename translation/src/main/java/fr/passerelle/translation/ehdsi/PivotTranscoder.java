@@ -95,9 +95,26 @@ public final class PivotTranscoder {
             return;
         }
         Coding original = new Coding(system, code, CdaNodes.attr(e, "displayName"));
-        // Some elements take a second value set (eHDSI's absent-or-unknown codes): a code in either is the pivot's.
+        // The element's own value set first, with the code or one of the author's translations; some elements name
+        // a second value set (eHDSI's absent-or-unknown codes, substances beside active ingredients), tried only then.
         String valueSet = rule.valueSetOid();
         TranscodingResult result = terminology.transcode(original, valueSet);
+        if (result instanceof TranscodingResult.NotTranscoded) {
+            // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
+            for (Element t : CdaNodes.children(e, "translation")) {
+                String tc = CdaNodes.attr(t, "code");
+                String ts = CdaNodes.attr(t, "codeSystem");
+                if (tc != null && ts != null) {
+                    TranscodingResult viaTranslation = terminology.transcode(new Coding(ts, tc, CdaNodes.attr(t, "displayName")),
+                            valueSet);
+                    if (viaTranslation instanceof TranscodingResult.Transcoded via) {
+                        result = viaSourceTranslation(via, original);
+                        e.removeChild(t);
+                        break;
+                    }
+                }
+            }
+        }
         for (String other : rule.valueSetOids().subList(1, rule.valueSetOids().size())) {
             if (result instanceof TranscodingResult.Transcoded) {
                 break;
@@ -109,31 +126,15 @@ public final class PivotTranscoder {
             }
         }
         if (result instanceof TranscodingResult.NotTranscoded notTranscoded) {
-            // The author may already have given the pivot code as a translation (e.g. ATC beside CIS).
-            for (Element t : CdaNodes.children(e, "translation")) {
-                String tc = CdaNodes.attr(t, "code");
-                String ts = CdaNodes.attr(t, "codeSystem");
-                if (tc != null && ts != null) {
-                    TranscodingResult viaTranslation = terminology.transcode(new Coding(ts, tc, CdaNodes.attr(t, "displayName")),
-                            rule.valueSetOid());
-                    if (viaTranslation instanceof TranscodingResult.Transcoded via) {
-                        result = viaSourceTranslation(via, original);
-                        e.removeChild(t);
-                        break;
-                    }
-                }
+            report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
+                    notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
+                    rule.required()));
+            // Only where the writer marked the element as one eHDSI lets say "other" (a nullable binding):
+            // elsewhere the runtime wants a code of the value set, and a nullFlavor would hide the French one.
+            if (Boolean.TRUE.equals(e.getUserData(PivotDom.OTHER_WHEN_UNMAPPED))) {
+                outsideTheValueSet(e, original);
             }
-            if (result instanceof TranscodingResult.NotTranscoded) {
-                report.unmapped(new UnmappedCode(CdaNodes.xpath(e), source(e), rule.valueSetOid(), system, code,
-                        notTranscoded.failure().reason() + " (eHDSI " + notTranscoded.failure().ehdsiCode() + ")",
-                        rule.required()));
-                // Only where the writer marked the element as one eHDSI lets say "other" (a nullable binding):
-                // elsewhere the runtime wants a code of the value set, and a nullFlavor would hide the French one.
-                if (Boolean.TRUE.equals(e.getUserData(PivotDom.OTHER_WHEN_UNMAPPED))) {
-                    outsideTheValueSet(e, original);
-                }
-                return;
-            }
+            return;
         }
         TranscodingResult.Transcoded transcoded = (TranscodingResult.Transcoded) result;
         Coding pivot = transcoded.pivot();
