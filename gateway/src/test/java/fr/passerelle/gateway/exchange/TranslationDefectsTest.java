@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.testsupport.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 class TranslationDefectsTest {
 
-    private static final Path FR_CDA = Path.of("../../shared/fixtures/fr-cda");
+    private static final Path FR_CDA = Fixtures.FR_CDA;
 
     @Test
     void aTranslatorThatThrowsIsLoggedOnceWithItsStackAndAnsweredAsTheTranscodingError() {
