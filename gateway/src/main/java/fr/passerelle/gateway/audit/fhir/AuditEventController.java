@@ -36,12 +36,24 @@ public class AuditEventController {
     public ResponseEntity<String> search(@RequestParam(required = false) String patient,
                                          @RequestParam(required = false) List<String> date,
                                          @RequestParam(required = false) String country,
-                                         @RequestParam(name = "_count", required = false) Integer count) {
-        List<AuditEvent> events = search.search(patient, date, country, count);
+                                         @RequestParam(name = "_count", required = false) String count) {
+        List<AuditEvent> events = search.search(patient, date, country, integer(count));
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(events.size());
         events.forEach(event -> bundle.addEntry().setFullUrl("AuditEvent/" + event.getIdPart()).setResource(event)
                 .getSearch().setMode(Bundle.SearchEntryMode.MATCH));
         return encoded(200, bundle);
+    }
+
+    /** _count as the operator wrote it: not an integer is a FHIR search error, answered like the others. */
+    private static Integer integer(String count) {
+        if (count == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(count.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidAuditSearchException("_count must be an integer");
+        }
     }
 
     @ExceptionHandler(InvalidAuditSearchException.class)
