@@ -105,7 +105,13 @@ class EntryPointFuzzTest extends GatewayUnderAttack {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http().base() + attempt.path()))
                 .timeout(Duration.ofSeconds(60))
                 .method(attempt.method(), HttpRequest.BodyPublishers.ofByteArray(attempt.body()));
-        attempt.headers().forEach(request::header);
+        attempt.headers().forEach((name, value) -> {
+            try {
+                request.header(name, value);
+            } catch (IllegalArgumentException unsendable) {
+                // The JDK client refuses some mutated header values (non-ASCII): no client could send them.
+            }
+        });
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
