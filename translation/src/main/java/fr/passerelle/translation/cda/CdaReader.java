@@ -398,7 +398,10 @@ public final class CdaReader {
                 }
             }
             case DEVICES -> {
-                if ("supply".equals(name) && PRESCRIBED.contains(attr(s, "moodCode"))) {
+                if ("supply".equals(name) && attr(s, "moodCode") == null) {
+                    // Without its mood a supply is neither a use nor a prescription: reported, never guessed.
+                    out.add(new UnmodelledEntry(name, coded(child(s, "code")), narrativeId(s), new SourceRef(s)));
+                } else if ("supply".equals(name) && PRESCRIBED.contains(attr(s, "moodCode"))) {
                     out.add(deviceRequest(s, ctx));
                 } else if ("supply".equals(name)) {
                     for (Element participant : children(s, "participant")) {

@@ -1,7 +1,10 @@
 package fr.passerelle.translation.cda;
 
+import fr.passerelle.translation.TranslationReport;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,6 +49,33 @@ public final class PrescriptionDocument {
             if (!HANDLED.contains(s.kind()) && !isComment(s) && !pdfCopy
                     && (s.hasNarrativeText() || !s.entries().isEmpty())) {
                 out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Entries of the sections the outputs handle that are not what those outputs model there (a device supply that
+     * is not a prescription, a statement without its mood, an act that is not an observation among the vital
+     * signs…): every output reports them as not carried rather than dropping them.
+     */
+    public static List<TranslationReport.NotCarried> unmodelledEntries(CdaDocument source, String output) {
+        List<TranslationReport.NotCarried> out = new ArrayList<>();
+        for (ClinicalSection s : source.sections()) {
+            for (ClinicalEntry e : s.entries()) {
+                boolean modelled = switch (s.kind()) {
+                    case PRESCRIPTIONS -> e instanceof ClinicalEntry.PrescriptionLine;
+                    case DEVICES -> e instanceof ClinicalEntry.DeviceRequest;
+                    case PREGNANCY, VITAL_SIGNS -> e instanceof ClinicalEntry.Observation;
+                    default -> true;
+                };
+                if (!modelled) {
+                    String what = e instanceof ClinicalEntry.UnmodelledEntry u ? u.act() + " statement"
+                            : e.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+                    out.add(new TranslationReport.NotCarried(e.source().xpath(), what + " in the "
+                            + s.kind().englishTitle() + " section",
+                            "the " + output + " models no such statement there"));
+                }
             }
         }
         return out;

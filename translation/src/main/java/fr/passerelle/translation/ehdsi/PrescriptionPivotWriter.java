@@ -135,6 +135,7 @@ public final class PrescriptionPivotWriter {
                                 + " DeviceRequest"));
             }
         }
+        PrescriptionDocument.unmodelledEntries(source, "eHDSI ePrescription").forEach(report::notCarried);
         for (ClinicalSection s : PrescriptionDocument.uncarriedSections(source, true)) {
             report.notCarried(new TranslationReport.NotCarried(s.source().xpath(), PrescriptionDocument.describe(s),
                     "the eHDSI ePrescription has no place for it"));

@@ -81,6 +81,7 @@ public final class MpdBuilder {
             bundle.addEntry().setFullUrl(requesterUrl).setResource(practitioner);
         }
         List<String> supporting = supportingObservations(source, bundle, ids, patientUrl, codes);
+        PrescriptionDocument.unmodelledEntries(source, "MPD").forEach(report::notCarried);
         for (ClinicalSection s : PrescriptionDocument.uncarriedSections(source, false)) {
             // The PDF copy of the prescription is served as the eHDSI level-1 document, never inside the MPD Bundle.
             report.notCarried(new TranslationReport.NotCarried(s.source().xpath(), PrescriptionDocument.describe(s),

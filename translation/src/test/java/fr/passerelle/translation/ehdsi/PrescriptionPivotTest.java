@@ -75,4 +75,20 @@ class PrescriptionPivotTest {
             assertThat(u.sourceXpath()).endsWith("/manufacturedMaterial/formCode");
         });
     }
+    /** A device supply without its mood is neither a use nor a prescription: both outputs report it, neither guesses. */
+    @Test
+    void aDeviceSupplyWithoutItsMoodIsReportedNotCarriedByBothOutputs() {
+        String ep = new String(SharedSamples.bytes(SharedSamples.EP), StandardCharsets.UTF_8);
+        int device = ep.indexOf("<supply classCode=\"SPLY\" moodCode=\"INT\">");
+        assertThat(device).isPositive();
+        byte[] moodless = (ep.substring(0, device) + "<supply classCode=\"SPLY\">"
+                + ep.substring(device + "<supply classCode=\"SPLY\" moodCode=\"INT\">".length()))
+                .getBytes(StandardCharsets.UTF_8);
+        for (var out : List.of(translator.toPivot(moodless, null), translator.toFhirMpd(moodless, null))) {
+            assertThat(translated(out).report().notCarried()).anySatisfy(n -> {
+                assertThat(n.sourceXpath()).endsWith("/supply");
+                assertThat(n.statement()).contains("supply statement", "medical device");
+            });
+        }
+    }
 }
