@@ -1,5 +1,6 @@
 package fr.passerelle.terminology;
 
+import fr.passerelle.terminology.catalogue.PackageContent;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -29,6 +30,12 @@ public interface Terminology {
 
     /** The concept of a code system: its published display, or empty when the code is not known. */
     Optional<Coding> lookup(Coding coding);
+
+    /**
+     * What the package of a French presentation (CIP13 coding) holds, as the national medicines database states
+     * it; empty for any other coding, an unknown presentation, or a label that does not state one quantity.
+     */
+    Optional<PackageContent> packageContent(Coding presentation);
 
     Optional<ValueSet> valueSetByOid(String oid);
 

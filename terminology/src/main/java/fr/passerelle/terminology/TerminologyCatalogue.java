@@ -1,5 +1,6 @@
 package fr.passerelle.terminology;
 
+import fr.passerelle.terminology.catalogue.PackageContent;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
 import fr.passerelle.terminology.catalogue.CatalogueStatistics;
 import fr.passerelle.terminology.load.CatalogueLoader;
@@ -109,6 +110,11 @@ public final class TerminologyCatalogue implements Terminology {
     public Optional<Coding> lookup(Coding coding) {
         return current.get().concept(coding.system(), coding.code())
                 .map(c -> new Coding(c.system(), c.code(), c.display()));
+    }
+
+    @Override
+    public Optional<PackageContent> packageContent(Coding presentation) {
+        return index().packageContent(presentation);
     }
 
     @Override

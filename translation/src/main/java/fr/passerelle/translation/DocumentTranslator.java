@@ -11,6 +11,7 @@ import fr.passerelle.translation.ehdsi.LevelOnePivotWriter;
 import fr.passerelle.translation.ehdsi.PatientSummaryPivotWriter;
 import fr.passerelle.translation.ehdsi.PivotHeaderGaps;
 import fr.passerelle.translation.ehdsi.PivotTranscoder;
+import fr.passerelle.translation.ehdsi.NationalPackageSizes;
 import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
 import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.translation.fhir.IpsBundleBuilder;
@@ -33,6 +34,7 @@ public final class DocumentTranslator {
 
     private final CdaReader reader = new CdaReader();
     private final PivotTranscoder transcoder;
+    private final NationalPackageSizes packageSizes;
     private final IpsBundleBuilder ips;
     private final MpdBuilder mpd;
 
@@ -42,6 +44,7 @@ public final class DocumentTranslator {
 
     public DocumentTranslator(Terminology terminology, CodedElementList codedElements) {
         this.transcoder = new PivotTranscoder(terminology, codedElements);
+        this.packageSizes = new NationalPackageSizes(terminology);
         this.ips = new IpsBundleBuilder(terminology);
         this.mpd = new MpdBuilder(terminology);
     }
@@ -84,8 +87,10 @@ public final class DocumentTranslator {
                 // eHDSI: one prescription item per ePrescription document. The whole prescription is the one item,
                 // or every item in its own section of one document (what a road serving one document needs).
                 pivot = itemPivots.size() == 1 ? itemPivots.get(0) : writer.write(source);
+                packageSizes.complete(pivot.getDocumentElement(), report::warning);
                 for (Document item : itemPivots) {
                     if (item != pivot) {
+                        packageSizes.complete(item.getDocumentElement(), warning -> { });
                         // The items repeat the whole document's codes: their findings are the whole document's.
                         transcoder.transcode(item.getDocumentElement(), PivotType.EPRESCRIPTION, language,
                                 new TranslationReport.Builder());

@@ -10,6 +10,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.gateway.healthspace.PrescriptionLine;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public class DispensationRecording {
         }
     }
 
-    private DispensationOutcome recordOnBehalf(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {
+    private DispensationOutcome recordOnBehalf(CrossBorderCall call, Ins patient, FrenchDispensation asked) {
         if (healthSpace.findPatient(patient).isEmpty()) {
             return new DispensationOutcome.Refused(gate.unknownPatient(call, patient,
                     Set.of(DocumentKind.EDISPENSATION), CrossBorderTransaction.DISPENSATION));
@@ -58,6 +59,7 @@ public class DispensationRecording {
             return new DispensationOutcome.Refused(turned.refusal());
         }
         AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        FrenchDispensation dispensation = againstFrenchPrescription(asked);
         Optional<StoredDocument> prescription = healthSpace.retrieve(dispensation.prescriptionId());
         if (prescription.isEmpty() || prescription.get().entry().kind() != DocumentKind.EPRESCRIPTION
                 || !prescription.get().entry().patient().equals(patient)
@@ -75,6 +77,28 @@ public class DispensationRecording {
         } catch (DispensationRefusedException e) {
             return new DispensationOutcome.Refused(gate.failed(admitted, refusal(e.reason())));
         }
+    }
+
+    /**
+     * The dispensation as France records it: an eDispensation fulfilling one item document of a multi-line French
+     * prescription ({@link PrescriptionItemId}) is recorded against the French prescription when it names that
+     * item's line; any other id is kept as sent (an unknown one is refused as not identifiable).
+     */
+    private FrenchDispensation againstFrenchPrescription(FrenchDispensation asked) {
+        if (healthSpace.entry(asked.prescriptionId()).isPresent()) {
+            return asked;
+        }
+        Optional<PrescriptionItemId> item = PrescriptionItemId.parse(asked.prescriptionId());
+        return item.flatMap(i -> healthSpace.retrieve(i.prescriptionUniqueId()))
+                .filter(p -> namesItsLine(p, item.get().item(), asked.prescriptionLineId()))
+                .map(p -> asked.forPrescription(p.entry().uniqueId()))
+                .orElse(asked);
+    }
+
+    /** An item document's dispensation names that item's line, not another line of the French prescription. */
+    private boolean namesItsLine(StoredDocument prescription, int item, String lineId) {
+        List<PrescriptionLine> lines = healthSpace.prescriptionLines(prescription.entry().uniqueId());
+        return lines.size() >= item && lines.get(item - 1).lineId().equals(lineId);
     }
 
     /**

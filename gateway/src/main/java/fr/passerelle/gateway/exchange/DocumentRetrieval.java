@@ -9,10 +9,12 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.PrescriptionLine;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +55,19 @@ public class DocumentRetrieval {
     private RetrievalOutcome retrieveOnBehalf(CrossBorderCall call, RetrievalRequest request) {
         // Metadata only: the French bytes are read below only when the translation is not cached (a document never
         // changes under its id), which spares the database read and the allocation of the whole CDA per request.
-        Optional<DocumentEntry> stored = healthSpace.entry(request.uniqueId());
+        Optional<DocumentEntry> french = healthSpace.entry(request.uniqueId());
+        int item = 0;
+        if (french.isEmpty() && request.rendering() == Rendering.PIVOT_CDA) {
+            // Not a French uniqueId: perhaps one item of a multi-line ePrescription (PrescriptionItemId).
+            Optional<PrescriptionItemId> asItem = PrescriptionItemId.parse(request.uniqueId());
+            Optional<DocumentEntry> prescription = asItem.flatMap(i -> healthSpace.entry(i.prescriptionUniqueId()))
+                    .filter(e -> e.kind() == DocumentKind.EPRESCRIPTION);
+            if (prescription.isPresent()) {
+                french = prescription;
+                item = asItem.get().item();
+            }
+        }
+        Optional<DocumentEntry> stored = french;
         if (stored.isEmpty() || !DocumentListing.LISTABLE.contains(stored.get().kind())
                 || request.patient().filter(p -> !p.equals(stored.get().patient())).isPresent()
                 || !request.rendering().appliesTo(stored.get().kind())) {
@@ -71,18 +85,27 @@ public class DocumentRetrieval {
         }
         AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
         if (!DocumentFilter.isVisible(admitted.decision(), entry)
-                || (entry.kind() == DocumentKind.EPRESCRIPTION && !listing.stillDispensable(entry))) {
+                || (entry.kind() == DocumentKind.EPRESCRIPTION && !listing.stillDispensable(entry))
+                || (item > 0 && itemDispensed(entry, item))) {
             return new RetrievalOutcome.Refused(gate.failed(admitted, ExchangeRefusal.of(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING)));
         }
-        TranslatedDocuments.Translation translation = translations.translate(entry.uniqueId(), request.rendering(),
-                request.language(), () -> healthSpace.retrieve(entry.uniqueId()).map(StoredDocument::content)
-                        .orElseThrow(() -> new IllegalStateException("a listed document cannot be retrieved")));
+        Supplier<byte[]> source = () -> healthSpace.retrieve(entry.uniqueId()).map(StoredDocument::content)
+                .orElseThrow(() -> new IllegalStateException("a listed document cannot be retrieved"));
+        TranslatedDocuments.Translation translation = item > 0
+                ? translations.translateItem(entry.uniqueId(), item, request.language(), source)
+                : translations.translate(entry.uniqueId(), request.rendering(), request.language(), source);
         if (translation instanceof TranslatedDocuments.Failed failed) {
             return new RetrievalOutcome.Refused(gate.failed(admitted, failed.refusal()));
         }
         gate.granted(admitted, List.of(entry.uniqueId()));
         return new RetrievalOutcome.Retrieved(new RenderedDocument(entry, request.rendering(),
                 request.language().orElse(null), ((TranslatedDocuments.Done) translation).content()));
+    }
+
+    /** An item already dispensed is no longer served (the whole prescription's other items still are). */
+    private boolean itemDispensed(DocumentEntry prescription, int item) {
+        List<PrescriptionLine> lines = listing.prescriptionLines(prescription.uniqueId());
+        return lines.size() >= item && lines.get(item - 1).dispensed();
     }
 
     /**

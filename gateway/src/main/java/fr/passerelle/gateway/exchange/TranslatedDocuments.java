@@ -8,6 +8,7 @@ import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationOutcome;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -15,13 +16,14 @@ import java.util.function.Supplier;
  * Translates French documents and keeps the results. A document never changes under its uniqueId (a new version
  * is a new document), so a translation is valid for as long as it is kept: the cache is bounded by bytes, not
  * by time. Failures are not kept. A pivot passes the optional eHDSI conformance check once, before it is first
- * kept or sent ({@link PivotConformance}).
+ * kept or sent ({@link PivotConformance}). The pivot of a French ePrescription with several items is also kept item
+ * by item: eHDSI allows one item per ePrescription document, so the roads serve each item as its own document.
  */
 public final class TranslatedDocuments {
 
     private final DocumentTranslator translator;
     private final PivotConformance conformance;
-    private final Cache<Key, byte[]> cache;
+    private final Cache<Key, Kept> cache;
 
     public TranslatedDocuments(DocumentTranslator translator, long maximumBytes) {
         this(translator, maximumBytes, PivotConformance.off());
@@ -32,7 +34,7 @@ public final class TranslatedDocuments {
         this.conformance = conformance;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maximumBytes)
-                .weigher((Key key, byte[] value) -> value.length + 64)
+                .weigher((Key key, Kept value) -> value.content().length + 64)
                 .recordStats()
                 .build();
     }
@@ -41,13 +43,24 @@ public final class TranslatedDocuments {
     public sealed interface Translation {
     }
 
-    public record Done(byte[] content) implements Translation {
+    /**
+     * @param items how many eHDSI ePrescription item documents the French document becomes when it has more than
+     *              one item (each served with {@link #translateItem}), 0 otherwise
+     */
+    public record Done(byte[] content, int items) implements Translation {
+        public Done(byte[] content) {
+            this(content, 0);
+        }
     }
 
     public record Failed(ExchangeRefusal refusal) implements Translation {
     }
 
-    private record Key(String uniqueId, Rendering rendering, String language) {
+    /** Item 0 is the whole document. */
+    private record Key(String uniqueId, Rendering rendering, String language, int item) {
+    }
+
+    private record Kept(byte[] content, int items) {
     }
 
     public Translation translate(StoredDocument document, Rendering rendering, Optional<String> language) {
@@ -57,16 +70,34 @@ public final class TranslatedDocuments {
     /** Reads the French bytes ({@code source}) only when the translation is not kept already. */
     public Translation translate(String uniqueId, Rendering rendering, Optional<String> language,
                                  Supplier<byte[]> source) {
-        Key key = new Key(uniqueId, rendering, language.orElse(""));
-        byte[] cached = cache.getIfPresent(key);
+        return translate(new Key(uniqueId, rendering, language.orElse(""), 0), source);
+    }
+
+    /**
+     * The eHDSI ePrescription document of one item ({@code item} from 1) of a French ePrescription with several;
+     * an item beyond the document's is missing.
+     */
+    public Translation translateItem(String uniqueId, int item, Optional<String> language, Supplier<byte[]> source) {
+        if (item < 1) {
+            throw new IllegalArgumentException("an item position starts at 1");
+        }
+        return translate(new Key(uniqueId, Rendering.PIVOT_CDA, language.orElse(""), item), source);
+    }
+
+    private Translation translate(Key key, Supplier<byte[]> source) {
+        Kept cached = cache.getIfPresent(key);
         if (cached != null) {
-            return new Done(cached);
+            return new Done(cached.content(), cached.items());
         }
-        Translation fresh = run(source.get(), rendering, language.orElse(null));
-        if (fresh instanceof Done done) {
-            cache.put(key, done.content());
+        Key whole = new Key(key.uniqueId(), key.rendering(), key.language(), 0);
+        Translation fresh = run(source.get(), key.rendering(), key.language().isEmpty() ? null : key.language(),
+                whole);
+        if (key.item() == 0 || fresh instanceof Failed) {
+            return fresh;
         }
-        return fresh;
+        Kept item = cache.getIfPresent(key);
+        return item != null ? new Done(item.content(), 0)
+                : new Failed(ExchangeRefusal.of(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
     }
 
     public long cachedEntries() {
@@ -77,7 +108,8 @@ public final class TranslatedDocuments {
         return cache.stats().hitRate();
     }
 
-    private Translation run(byte[] cda, Rendering rendering, String language) {
+    /** Translates, keeps the whole document (and its items) under {@code whole}'s keys, and answers the whole. */
+    private Translation run(byte[] cda, Rendering rendering, String language, Key whole) {
         Optional<TranslationOutcome> answered = TranslationDefects.guarded(rendering.name(), () -> switch (rendering) {
             case PIVOT_CDA, PIVOT_PDF -> translator.toPivot(cda, language);
             case FHIR_IPS -> translator.toFhirIps(cda, language);
@@ -93,11 +125,29 @@ public final class TranslatedDocuments {
         TranslationOutcome.Translated translated = (TranslationOutcome.Translated) outcome;
         if (rendering == Rendering.PIVOT_PDF) {
             return translated.levelOne()
-                    .map(l1 -> checked(l1.getBytes(StandardCharsets.UTF_8)))
+                    .map(l1 -> keep(whole, checked(l1.getBytes(StandardCharsets.UTF_8))))
                     .orElseGet(() -> new Failed(ExchangeRefusal.of(ExchangeError.ERROR_PS_PDF_FORMAT_NOT_PROVIDED)));
         }
         byte[] content = translated.document().getBytes(StandardCharsets.UTF_8);
-        return rendering == Rendering.PIVOT_CDA ? checked(content) : new Done(content);
+        if (rendering != Rendering.PIVOT_CDA) {
+            return keep(whole, new Done(content));
+        }
+        List<String> items = translated.items().size() > 1 ? translated.items() : List.of();
+        for (int i = 0; i < items.size(); i++) {
+            if (checked(items.get(i).getBytes(StandardCharsets.UTF_8)) instanceof Done item) {
+                cache.put(new Key(whole.uniqueId(), whole.rendering(), whole.language(), i + 1),
+                        new Kept(item.content(), 0));
+            }
+        }
+        Translation checkedWhole = checked(content);
+        return checkedWhole instanceof Done done ? keep(whole, new Done(done.content(), items.size())) : checkedWhole;
+    }
+
+    private Translation keep(Key key, Translation translation) {
+        if (translation instanceof Done done) {
+            cache.put(key, new Kept(done.content(), done.items()));
+        }
+        return translation;
     }
 
     /** A pivot the enforced eHDSI check refuses is answered as the transcoding error a failed translation gets. */

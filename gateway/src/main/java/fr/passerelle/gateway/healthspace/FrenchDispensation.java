@@ -25,6 +25,11 @@ public record FrenchDispensation(String id, String prescriptionId, String prescr
         document = document == null ? null : document.clone();
     }
 
+    /** The same dispensation, recorded against the French prescription {@code prescriptionUniqueId}. */
+    public FrenchDispensation forPrescription(String prescriptionUniqueId) {
+        return new FrenchDispensation(id, prescriptionUniqueId, prescriptionLineId, dispensedAt, dispenser, document);
+    }
+
     @Override
     public byte[] document() {
         return document == null ? null : document.clone();

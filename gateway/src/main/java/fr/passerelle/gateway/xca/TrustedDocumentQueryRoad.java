@@ -2,6 +2,8 @@ package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.exchange.DocumentListing;
 import fr.passerelle.gateway.exchange.ListingOutcome;
+import fr.passerelle.gateway.exchange.PrescriptionItemId;
+import fr.passerelle.gateway.healthspace.PrescriptionLine;
 import fr.passerelle.gateway.exchange.Rendering;
 import fr.passerelle.gateway.exchange.TranslatedDocuments;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
@@ -93,30 +95,45 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         List<DocumentEntry> offers = new ArrayList<>();
         if (translations.translate(stored, Rendering.PIVOT_CDA, Optional.empty())
                 instanceof TranslatedDocuments.Done levelThree) {
-            DocumentEntry l3 = entry(query, stored, new PivotDocumentId(stored.entry().uniqueId(), Rendering.PIVOT_CDA),
-                    levelThree.content(), Optional.empty());
-            offers.add(l3);
+            Optional<String> transformOf = Optional.empty();
+            if (levelThree.items() > 1) {
+                // eHDSI: one prescription item per ePrescription document. Each item still to dispense is offered
+                // as its own document; the level-1 PDF shows the whole French prescription, so it transforms none.
+                List<PrescriptionLine> lines = listing.prescriptionLines(stored.entry().uniqueId());
+                for (int item = 1; item <= levelThree.items(); item++) {
+                    boolean dispensed = lines.size() >= item && lines.get(item - 1).dispensed();
+                    String uniqueId = stored.entry().uniqueId();
+                    if (!dispensed && translations.translateItem(uniqueId, item, Optional.empty(), stored::content)
+                            instanceof TranslatedDocuments.Done itemDocument) {
+                        offers.add(entry(query, stored, new PrescriptionItemId(uniqueId, item).xdsUniqueId(),
+                                false, itemDocument.content(), Optional.empty()));
+                    }
+                }
+            } else {
+                DocumentEntry l3 = entry(query, stored, stored.entry().uniqueId(), false, levelThree.content(),
+                        Optional.empty());
+                offers.add(l3);
+                transformOf = Optional.of(l3.entryUuid());
+            }
             if (translations.translate(stored, Rendering.PIVOT_PDF, Optional.empty())
                     instanceof TranslatedDocuments.Done levelOne) {
-                offers.add(entry(query, stored, new PivotDocumentId(stored.entry().uniqueId(), Rendering.PIVOT_PDF),
-                        levelOne.content(), Optional.of(l3.entryUuid())));
+                offers.add(entry(query, stored, new PivotDocumentId(stored.entry().uniqueId(), Rendering.PIVOT_PDF)
+                        .xdsUniqueId(), true, levelOne.content(), transformOf));
             }
         }
         return offers;
     }
 
-    private DocumentEntry entry(DocumentQuery query, StoredDocument stored, PivotDocumentId id, byte[] content,
-                                Optional<String> transformOf) {
+    private DocumentEntry entry(DocumentQuery query, StoredDocument stored, String xdsUniqueId, boolean levelOne,
+                                byte[] content, Optional<String> transformOf) {
         var french = stored.entry();
         DocumentClass documentClass = french.kind() == DocumentKind.PATIENT_SUMMARY
                 ? DocumentClass.PATIENT_SUMMARY : DocumentClass.EPRESCRIPTION;
-        boolean levelOne = id.rendering() == Rendering.PIVOT_PDF;
         XdsCode format = levelOne
                 ? new XdsCode("urn:ihe:iti:xds-sd:pdf:2008", "IHE PCC", "PDF/A coded document")
                 : documentClass == DocumentClass.PATIENT_SUMMARY
                         ? new XdsCode("urn:epSOS:ps:ps:2010", "eHDSI formatCodes", "eHDSI coded Patient Summary")
                         : new XdsCode("urn:epSOS:ep:pre:2010", "eHDSI formatCodes", "eHDSI coded ePrescription");
-        String xdsUniqueId = id.xdsUniqueId();
         return new DocumentEntry("urn:uuid:" + UUID.nameUUIDFromBytes(xdsUniqueId.getBytes(StandardCharsets.UTF_8)),
                 xdsUniqueId, properties.homeCommunityId(), properties.homeCommunityId(), query.patientId(),
                 french.title() == null || french.title().isBlank() ? documentClass.asCode().displayName() : french.title(),

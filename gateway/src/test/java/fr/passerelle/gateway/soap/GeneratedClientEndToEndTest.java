@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.exchange.PrescriptionItemId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -221,6 +222,19 @@ class GeneratedClientEndToEndTest {
                     assertThat(clinicalDocument.getLocalName()).isEqualTo("ClinicalDocument");
                     assertThat(childAttributes(clinicalDocument, "templateId", "root")).contains(pivot.template);
                     assertThat(childAttributes(clinicalDocument, "code", "code")).containsExactly(pivot.classCode);
+                    if (pivot == Pivot.EPRESCRIPTION) {
+                        // eHDSI: one prescription item per ePrescription document, whose id is the offered one.
+                        var templates = clinicalDocument.getElementsByTagNameNS("urn:hl7-org:v3", "templateId");
+                        int items = 0;
+                        for (int t = 0; t < templates.getLength(); t++) {
+                            items += "1.3.6.1.4.1.12559.11.10.1.3.1.3.2".equals(
+                                    ((Element) templates.item(t)).getAttribute("root")) ? 1 : 0;
+                        }
+                        assertThat(items).isEqualTo(1);
+                        Element id = (Element) clinicalDocument.getElementsByTagNameNS("urn:hl7-org:v3", "id").item(0);
+                        assertThat(id.getAttribute("root") + (id.hasAttribute("extension")
+                                ? "^" + id.getAttribute("extension") : "")).isEqualTo(entry.uniqueId());
+                    }
                 });
             }
 
@@ -230,12 +244,17 @@ class GeneratedClientEndToEndTest {
         }
     }
 
-    /** XDR: an eDispensation of the prescription's first line, submitted twice; both Success, the line dispensed. */
-    private void dispenseFirstLine(Ins patient, String prescription) throws JAXBException {
+    /**
+     * XDR: an eDispensation of the first item document offered (its {@code inFulfillmentOf} is that document's id, as
+     * a partner sends it), submitted twice; both Success, the French line dispensed and the item no longer offered.
+     */
+    private void dispenseFirstLine(Ins patient, String itemDocument) throws JAXBException {
+        PrescriptionItemId item = PrescriptionItemId.parse(itemDocument).orElseThrow();
+        String prescription = item.prescriptionUniqueId();
         var lines = listing.prescriptionLines(prescription);
-        assertThat(lines).isNotEmpty();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(item.item());
         ProvideAndRegisterDocumentSetRequestType submission = dispensation(DemoExchanges.dispensationBody(patient,
-                prescription, lines.get(0).lineId(), "generated-client-" + patient.value()));
+                itemDocument, lines.get(item.item() - 1).lineId(), "generated-client-" + patient.value()));
         assertThat(submission.getDocument()).singleElement()
                 .satisfies(document -> assertThat(document.getValue()).isNotEmpty());
         Caller pharmacist = Caller.treating(HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists"), patient);
@@ -255,7 +274,10 @@ class GeneratedClientEndToEndTest {
         }
         // The eDispensation travelled as an MTOM part each time, not inline base64.
         assertThat(xopParts).containsExactly(1, 1);
-        assertThat(listing.prescriptionLines(prescription).get(0).dispensed()).isTrue();
+        assertThat(listing.prescriptionLines(prescription).get(item.item() - 1).dispensed()).isTrue();
+        AdhocQueryResponse after = spain.xcaQuery(Caller.treating(HcpClaims.demoDoctor("ES"), patient))
+                .respondingGatewayCrossGatewayQuery(findDocuments(patient, Pivot.EPRESCRIPTION.classCode));
+        assertThat(extrinsicObjects(after)).extracting(o -> entry(o).uniqueId()).doesNotContain(itemDocument);
     }
 
     /**
@@ -511,15 +533,17 @@ class GeneratedClientEndToEndTest {
         Caller pharmacist = Caller.treating(HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists"), rochefort);
         AdhocQueryResponse found = spain.xcaQuery(Caller.treating(HcpClaims.demoDoctor("ES"), rochefort))
                 .respondingGatewayCrossGatewayQuery(findDocuments(rochefort, Pivot.EPRESCRIPTION.classCode));
-        String prescription = extrinsicObjects(found).stream()
+        // The second item's document: the main road dispenses the first (and keeps it dispensed) in this context.
+        String itemDocument = extrinsicObjects(found).stream()
                 .filter(o -> Pivot.EPRESCRIPTION.formatCode.equals(formatCode(o))).map(o -> entry(o).uniqueId())
+                .filter(id -> PrescriptionItemId.parse(id).map(i -> i.item() == 2).orElse(false))
                 .findFirst().orElseThrow();
+        String prescription = PrescriptionItemId.parse(itemDocument).orElseThrow().prescriptionUniqueId();
         var lines = listing.prescriptionLines(prescription);
-        // Not the first line: the main road dispenses that one (and keeps it dispensed) in the same context.
         assertThat(lines).hasSizeGreaterThan(1);
         String lineId = lines.get(1).lineId();
         // OpenNCP's NCP-B sends the discarded eDispensation again, classified DISCARD-60593-1.
-        String dispensationBody = DemoExchanges.dispensationBody(rochefort, prescription, lineId, "discard-e2e");
+        String dispensationBody = DemoExchanges.dispensationBody(rochefort, itemDocument, lineId, "discard-e2e");
         ProvideAndRegisterDocumentSetRequestType discard = dispensation(asDiscard(dispensationBody));
 
         assertThat(spain.xdr(pharmacist).documentRecipientProvideAndRegisterDocumentSetB(
@@ -541,7 +565,7 @@ class GeneratedClientEndToEndTest {
         var xdr = spain.xdr(pharmacist);
         String messageId = correlate(xdr);
         RegistryResponseType unknown = xdr.documentRecipientProvideAndRegisterDocumentSetB(dispensation(asDiscard(
-                DemoExchanges.dispensationBody(rochefort, prescription, lineId, "never-dispensed"))));
+                DemoExchanges.dispensationBody(rochefort, itemDocument, lineId, "never-dispensed"))));
         assertFailure(unknown.getStatus(), unknown.getRegistryErrorList(), ExchangeError.ERROR_ED_DISCARD_FAILED);
         assertThat(AuditRows.of(dataSource, messageId)).singleElement()
                 .satisfies(row -> assertThat(row.get("ERROR_CODE")).isEqualTo(ExchangeError.ERROR_ED_DISCARD_FAILED.code()));

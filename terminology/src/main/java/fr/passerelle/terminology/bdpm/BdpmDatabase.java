@@ -48,7 +48,8 @@ public record BdpmDatabase(List<Product> products, Map<String, String> atcByCis,
                           String marketing) {
     }
 
-    public record Presentation(String cis, String cip13) {
+    /** A CIP13 presentation of a CIS product, with its label (what the package holds, in French words). */
+    public record Presentation(String cis, String cip13, String label) {
     }
 
     /** One composition line (CIS_COMPO): substance code, strength and the quantity it is given for. */
@@ -102,7 +103,8 @@ public record BdpmDatabase(List<Product> products, Map<String, String> atcByCis,
         List<Presentation> presentations = new ArrayList<>();
         for (TabFile.Line l : cipFile.lines()) {
             fields(cipFile, l, 7);
-            presentations.add(new Presentation(code(cipFile, l, 0, CIS), code(cipFile, l, 6, CIP13)));
+            presentations.add(new Presentation(code(cipFile, l, 0, CIS), code(cipFile, l, 6, CIP13),
+                    l.field(2)));
         }
         TabFile compoFile = tab(dir.resolve(COMPOSITIONS));
         List<Composition> compositions = new ArrayList<>();

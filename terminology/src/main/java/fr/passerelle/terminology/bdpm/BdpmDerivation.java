@@ -5,6 +5,7 @@ import fr.passerelle.terminology.bdpm.DerivedTables.CompositionLine;
 import fr.passerelle.terminology.bdpm.DerivedTables.DesignationLine;
 import fr.passerelle.terminology.bdpm.DerivedTables.MapLine;
 import fr.passerelle.terminology.bdpm.DerivedTables.PresentationLine;
+import fr.passerelle.terminology.catalogue.PackageContent;
 import fr.passerelle.terminology.bdpm.DerivedTables.ProductLine;
 import fr.passerelle.terminology.bdpm.EdqmTerms.Kind;
 import fr.passerelle.terminology.bdpm.FrenchTermMatcher.Match;
@@ -76,7 +77,8 @@ public final class BdpmDerivation {
         List<MapLine> cipToAtc = new ArrayList<>();
         List<PresentationLine> presentations = new ArrayList<>();
         for (BdpmDatabase.Presentation p : db.presentations()) {
-            presentations.add(new PresentationLine(p.cip13(), p.cis()));
+            java.util.Optional<PackageContent> content = PackageContent.parse(p.label());
+            presentations.add(new PresentationLine(p.cip13(), p.cis(), content.orElse(null)));
             String atc = db.atcByCis().get(p.cis());
             if (atc != null) {
                 cipToAtc.add(new MapLine(CIP13_OID, p.cip13(), ATC_OID, atc, Equivalence.WIDER, cipProvenance));
@@ -157,7 +159,8 @@ public final class BdpmDerivation {
         designations.sort(java.util.Comparator.comparing(DesignationLine::code).thenComparing(DesignationLine::language));
 
         DerivationReport report = new DerivationReport(dates, db.charsets(), db.products().size(), cisToAtc.size(),
-                atcCodes.size(), outside, db.presentations().size(), cipToAtc.size(), compositions.size(), withForm,
+                atcCodes.size(), outside, db.presentations().size(),
+                (int) presentations.stream().filter(p -> p.content() != null).count(), cipToAtc.size(), compositions.size(), withForm,
                 withAllRoutes, words(formMatches, formUses), words(routeMatches, routeUses),
                 Collections.unmodifiableSortedMap(byLanguage));
         return new Result(new DerivedTables(cisToAtc, cipToAtc, products, presentations, compositions, designations),

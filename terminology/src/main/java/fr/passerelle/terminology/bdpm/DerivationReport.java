@@ -14,7 +14,7 @@ import java.util.SortedMap;
  */
 public record DerivationReport(Map<String, LocalDate> dates, Map<String, Charset> charsets, int products,
                                int cisToAtc, int atcCodes, Set<String> atcOutsideEhdsi, int presentations,
-                               int cip13ToAtc, int compositions, int productsWithDoseForm,
+                               int presentationsWithContent, int cip13ToAtc, int compositions, int productsWithDoseForm,
                                int productsWithAllRoutes, List<WordMatch> doseForms, List<WordMatch> routes,
                                SortedMap<String, Integer> designationsByLanguage) {
 
@@ -39,6 +39,8 @@ public record DerivationReport(Map<String, LocalDate> dates, Map<String, Charset
         out.append(String.format("  CIS -> ATC                %,d mappings (%,d ATC codes%s)%n", cisToAtc, atcCodes,
                 atcOutsideEhdsi.isEmpty() ? "" : ", not in eHDSIActiveIngredient: " + String.join(" ", new java.util.TreeSet<>(atcOutsideEhdsi))));
         out.append(String.format("  CIP13 -> CIS -> ATC       %,d mappings of %,d presentations%n", cip13ToAtc, presentations));
+        out.append(String.format("  CIP13 -> package content  %,d presentations of %,d (the others' labels state"
+                + " no single quantity in a known unit)%n", presentationsWithContent, presentations));
         out.append(String.format("  CIS -> substances         %,d composition lines%n", compositions));
         out.append(String.format("  CIS -> EDQM dose form     %,d products of %,d%n", productsWithDoseForm, products));
         out.append(String.format("  CIS -> EDQM routes        %,d products with every route matched%n", productsWithAllRoutes));

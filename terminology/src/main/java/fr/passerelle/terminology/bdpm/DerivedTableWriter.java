@@ -82,11 +82,13 @@ public final class DerivedTableWriter {
                         p.printRecord(l.cis(), l.doseForm(), String.join(" ", l.routes()), l.provenance());
                     }
                 });
-        table(dataDir, PRESENTATIONS, written, List.of(ANSM, "Presentations: CIS_CIP_bdpm.txt, CIP13 to CIS.",
-                        REGENERATE), List.of("cip13", "cis"),
+        table(dataDir, PRESENTATIONS, written, List.of(ANSM, "Presentations: CIS_CIP_bdpm.txt, CIP13 to CIS, and what the"
+                        + " package holds (content, UCUM unit) where its label states one quantity in a known unit.",
+                        REGENERATE), List.of("cip13", "cis", "content", "content_unit"),
                 p -> {
                     for (DerivedTables.PresentationLine l : t.presentations()) {
-                        p.printRecord(l.cip13(), l.cis());
+                        p.printRecord(l.cip13(), l.cis(), l.content() == null ? "" : l.content().value(),
+                                l.content() == null ? "" : l.content().unit());
                     }
                 });
         table(dataDir, COMPOSITIONS, written, List.of(ANSM, "Compositions: CIS_COMPO_bdpm.txt, substance code,"

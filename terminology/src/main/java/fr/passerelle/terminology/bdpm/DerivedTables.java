@@ -1,5 +1,6 @@
 package fr.passerelle.terminology.bdpm;
 
+import fr.passerelle.terminology.catalogue.PackageContent;
 import java.util.List;
 
 /**
@@ -31,7 +32,8 @@ public record DerivedTables(List<MapLine> cisToAtc, List<MapLine> cip13ToAtc, Li
         }
     }
 
-    public record PresentationLine(String cip13, String cis) {
+    /** A presentation and, when its label states it unambiguously, what its package holds (else null). */
+    public record PresentationLine(String cip13, String cis, PackageContent content) {
     }
 
     public record CompositionLine(String cis, String substanceCode, String strength, String strengthReference,

@@ -46,6 +46,8 @@ public final class CatalogueIndex {
     /** French medicinal products by CIS, and CIP13 presentation -> CIS. */
     private final Map<String, MedicinalProduct> products;
     private final Map<String, String> cisByCip13;
+    /** What a presentation's package holds, for the presentations whose label states it. */
+    private final Map<String, PackageContent> packageContents;
     private final String mvcPackage;
     /** Spelling of a system as received -> canonical URI; bounded by the number of distinct spellings seen. */
     private final Map<String, String> canonicalSystems = new ConcurrentHashMap<>();
@@ -98,6 +100,7 @@ public final class CatalogueIndex {
                 b.ingredients.getOrDefault(cis, List.of()), draft.provenance)));
         this.products = Collections.unmodifiableMap(products);
         this.cisByCip13 = Collections.unmodifiableMap(new HashMap<>(b.cisByCip13));
+        this.packageContents = Collections.unmodifiableMap(new HashMap<>(b.packageContents));
         this.mvcPackage = b.mvcPackage;
         int conceptCount = conceptsBySystem.values().stream().mapToInt(Map::size).sum();
         int mappingCount = mapsBySourceSystem.values().stream().mapToInt(Map::size).sum()
@@ -226,6 +229,12 @@ public final class CatalogueIndex {
             default -> null;
         };
         return cis == null ? Optional.empty() : Optional.ofNullable(products.get(cis));
+    }
+
+    /** What the package of a CIP13 presentation (1.2.250.1.213.2.3.2) holds, when the national database says. */
+    public Optional<PackageContent> packageContent(Coding presentation) {
+        return CIP13_SYSTEM.equals(canonical(presentation.system()))
+                ? Optional.ofNullable(packageContents.get(presentation.code())) : Optional.empty();
     }
 
     /** Number of French medicinal products and presentations known. */
@@ -425,6 +434,8 @@ public final class CatalogueIndex {
         private final Map<String, ProductDraft> products = new HashMap<>();
         private final Map<String, List<MedicinalProduct.Ingredient>> ingredients = new HashMap<>();
         private final Map<String, String> cisByCip13 = new HashMap<>();
+        private final Map<String, PackageContent> packageContents = new HashMap<>();
+        private final Map<PackageContent, PackageContent> packageContentsInterned = new HashMap<>();
         private String mvcPackage;
         /** Spelling -> canonical URI: a load repeats a few dozen spellings ~200,000 times. */
         private final Map<String, String> canonicalSystems = new HashMap<>();
@@ -519,9 +530,12 @@ public final class CatalogueIndex {
         }
 
         /** A presentation (CIP13) of a product; its code becomes a concept of the CIP13 system. */
-        public Builder presentation(String cip13, String cis) {
+        public Builder presentation(String cip13, String cis, PackageContent content) {
             concept(CIP13_SYSTEM, cip13, null);
             cisByCip13.put(cip13, cis);
+            if (content != null) {
+                packageContents.put(cip13, packageContentsInterned.computeIfAbsent(content, c -> c));
+            }
             return this;
         }
 

@@ -5,6 +5,7 @@ import fr.passerelle.terminology.Coding;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
 import fr.passerelle.terminology.catalogue.MedicinalProduct;
+import fr.passerelle.terminology.catalogue.PackageContent;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * A file's header says which table it is:
  * <ul>
  *   <li>products: {@code cis,dose_form,routes,provenance} (EDQM codes; routes separated by spaces);</li>
- *   <li>presentations: {@code cip13,cis};</li>
+ *   <li>presentations: {@code cip13,cis[,content,content_unit]} (what the package holds, when known);</li>
  *   <li>compositions: {@code cis,substance_code,strength,strength_reference,nature,link}.</li>
  * </ul>
  */
@@ -71,7 +72,16 @@ public final class ProductTableLoader {
         } else if (header.containsAll(PRESENTATIONS)) {
             kind = "presentations";
             for (CsvLines.Row row : rows) {
-                into.presentation(code(row, "cip13", CIP13), code(row, "cis", CIS));
+                String content = row.optional("content");
+                PackageContent packageContent = null;
+                if (content != null) {
+                    try {
+                        packageContent = new PackageContent(content, row.required("content_unit"));
+                    } catch (IllegalArgumentException e) {
+                        throw new TerminologyLoadException(row.file() + ":" + row.line(), e.getMessage());
+                    }
+                }
+                into.presentation(code(row, "cip13", CIP13), code(row, "cis", CIS), packageContent);
             }
         } else {
             throw new TerminologyLoadException(file + ":1", "not a product table: the header names neither "

@@ -167,10 +167,6 @@ public final class PrescriptionPivotWriter {
                         + ": the quantity to dispense is in " + line.quantityToDispense().unit()
                         + ", not a count of packages; carried as written (eHDSI expects unit 1)");
             }
-            if (line.product().packageQuantity() == null) {
-                report.warning("prescription line " + (i + 1) + " at " + line.source().xpath()
-                        + ": the source names no package size; the eHDSI package quantity is written nullFlavor UNK");
-            }
         }
     }
 

@@ -74,10 +74,19 @@ class PrescriptionItemsPivotTest {
         assertThat(CdaNodes.child(container, "formCode").getAttribute("code")).isEqualTo("30009000");
         // The CIP names the presentation prescribed.
         assertThat(CdaNodes.child(container, "code").getAttribute("code")).isEqualTo("3400933516390");
-        // No package size in the French line: unknown, said so.
-        assertThat(CdaNodes.path(sa, "consumable", "manufacturedProduct", "manufacturedMaterial", "asContent",
-                "quantity").getAttribute("nullFlavor")).isEqualTo("UNK");
-        assertThat(out.report().warnings()).anyMatch(w -> w.contains("names no package size"));
+        // No package size in the French line, but the CIP's presentation holds 16 tablets (BDPM): taken, said so.
+        Element size = CdaNodes.path(sa, "consumable", "manufacturedProduct", "manufacturedMaterial", "asContent",
+                "quantity");
+        assertThat(size.hasAttribute("nullFlavor")).isFalse();
+        assertThat(size.getAttribute("value") + " " + size.getAttribute("unit")).isEqualTo("16 1");
+        assertThat(out.report().warnings()).anyMatch(w -> w.startsWith("package size 16 1 at ")
+                && w.contains("CIP13 3400933516390"));
+        // The compounded ointment names no presentation: still unknown, said so.
+        Element ointment = CdaNodes.path(item(root(out.items().get(1))), "consumable", "manufacturedProduct",
+                "manufacturedMaterial", "asContent", "quantity");
+        assertThat(ointment.getAttribute("nullFlavor")).isEqualTo("UNK");
+        assertThat(out.report().warnings()).anyMatch(w -> w.startsWith("package size unknown at ")
+                && w.contains("names no presentation"));
     }
 
     @Test

@@ -1,0 +1,64 @@
+package fr.passerelle.gateway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.gateway.testsupport.Fixtures;
+import fr.passerelle.terminology.TerminologyCatalogue;
+import fr.passerelle.translation.DocumentTranslator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * eHDSI allows one prescription item per ePrescription document: a French ePrescription with several items is kept
+ * whole and item by item from one translation, and an item beyond the document's is missing.
+ */
+class PrescriptionItemDocumentsTest {
+
+    @Test
+    void aMultiItemPrescriptionIsTranslatedOnceAndServedItemByItem() throws Exception {
+        TranslatedDocuments translations = new TranslatedDocuments(new DocumentTranslator(
+                TerminologyCatalogue.load(Path.of("../src/data/terminology"))), 64L << 20);
+        byte[] ep = Files.readAllBytes(Fixtures.FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml"));
+        AtomicInteger reads = new AtomicInteger();
+
+        TranslatedDocuments.Translation first = translations.translateItem("ep", 1, Optional.empty(), () -> {
+            reads.incrementAndGet();
+            return ep;
+        });
+        TranslatedDocuments.Translation whole = translations.translate("ep", Rendering.PIVOT_CDA, Optional.empty(),
+                () -> {
+                    reads.incrementAndGet();
+                    return ep;
+                });
+        TranslatedDocuments.Translation second = translations.translateItem("ep", 2, Optional.empty(), () -> ep);
+        TranslatedDocuments.Translation third = translations.translateItem("ep", 3, Optional.empty(), () -> ep);
+
+        assertThat(reads).as("one translation for the whole and every item").hasValue(1);
+        assertThat(whole).isInstanceOfSatisfying(TranslatedDocuments.Done.class, d -> assertThat(d.items()).isEqualTo(2));
+        String one = text(first);
+        String two = text(second);
+        assertThat(one).contains("N02BE01").doesNotContain("50015000");
+        assertThat(two).contains("50015000").doesNotContain("N02BE01");
+        assertThat(count(one, "1.3.6.1.4.1.12559.11.10.1.3.1.3.2")).isEqualTo(1);
+        assertThat(count(two, "1.3.6.1.4.1.12559.11.10.1.3.1.3.2")).isEqualTo(1);
+        assertThat(third).isInstanceOfSatisfying(TranslatedDocuments.Failed.class,
+                f -> assertThat(f.refusal().error()).isEqualTo(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
+    }
+
+    private static String text(TranslatedDocuments.Translation t) {
+        assertThat(t).isInstanceOf(TranslatedDocuments.Done.class);
+        return new String(((TranslatedDocuments.Done) t).content(), StandardCharsets.UTF_8);
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
