@@ -43,8 +43,9 @@ class PrescriptionItemDocumentsTest {
         String two = text(second);
         assertThat(one).contains("N02BE01").doesNotContain("50015000");
         assertThat(two).contains("50015000").doesNotContain("N02BE01");
-        assertThat(count(one, "1.3.6.1.4.1.12559.11.10.1.3.1.3.2")).isEqualTo(1);
-        assertThat(count(two, "1.3.6.1.4.1.12559.11.10.1.3.1.3.2")).isEqualTo(1);
+        assertThat(count(one, "root=\"1.3.6.1.4.1.12559.11.10.1.3.1.2.1\"")).isEqualTo(1);
+        assertThat(count(two, "root=\"1.3.6.1.4.1.12559.11.10.1.3.1.2.1\"")).isEqualTo(1);
+        assertThat(count(text(whole), "root=\"1.3.6.1.4.1.12559.11.10.1.3.1.2.1\"")).isEqualTo(2);
         assertThat(third).isInstanceOfSatisfying(TranslatedDocuments.Failed.class,
                 f -> assertThat(f.refusal().error()).isEqualTo(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
     }

@@ -231,9 +231,9 @@ class GeneratedClientEndToEndTest {
                                     ((Element) templates.item(t)).getAttribute("root")) ? 1 : 0;
                         }
                         assertThat(items).isEqualTo(1);
-                        Element id = (Element) clinicalDocument.getElementsByTagNameNS("urn:hl7-org:v3", "id").item(0);
-                        assertThat(id.getAttribute("root") + (id.hasAttribute("extension")
-                                ? "^" + id.getAttribute("extension") : "")).isEqualTo(entry.uniqueId());
+                        Element documentId = (Element) clinicalDocument.getElementsByTagNameNS("urn:hl7-org:v3", "id").item(0);
+                        assertThat(documentId.getAttribute("root") + (documentId.hasAttribute("extension")
+                                ? "^" + documentId.getAttribute("extension") : "")).isEqualTo(entry.uniqueId());
                     }
                 });
             }
