@@ -41,7 +41,8 @@ class TranscodingCoverageTest {
                 documents++;
                 mapped += r.mapped().size();
                 gaps.addAll(r.unmapped());
-                System.out.printf("%-40s %3d of %3d%n", s.name(), r.mapped().size(), r.mapped().size() + r.unmapped().size());
+                System.out.printf("%-40s %3d of %3d (%d broader than the French code)%n", s.name(), r.mapped().size(),
+                        r.mapped().size() + r.unmapped().size(), r.mapped().stream().filter(m -> m.broader()).count());
             }
         }
         Map<String, Integer> byCode = new TreeMap<>();

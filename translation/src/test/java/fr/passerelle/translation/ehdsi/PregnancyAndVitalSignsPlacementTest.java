@@ -173,6 +173,12 @@ class PregnancyAndVitalSignsPlacementTest {
         assertThat(out.report().unmapped()).noneSatisfy(u -> assertThat(u.code()).isIn("confirmed", "unconfirmed"));
     }
 
+    @Test
+    void theExpectedDeliveryDateReachesTheFhirIpsAsADateNotAsUnknown() {
+        Translated ips = translated(translator.toFhirIps(ipsFr().getBytes(StandardCharsets.UTF_8), null));
+        assertThat(ips.document()).containsPattern("\"valueDateTime\"\\s*:\\s*\"2024-09-03\"");
+    }
+
     private Translated pivot(String document) {
         return translated(translator.toPivot(document.getBytes(StandardCharsets.UTF_8), null));
     }
