@@ -58,7 +58,11 @@ public final class CodeSystems {
         known("2.16.840.1.113883.4.642.4.1371", "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification");
         known("2.16.840.1.113883.4.642.4.1373", "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical");
         known("2.16.840.1.113883.4.642.4.1074", "http://terminology.hl7.org/CodeSystem/condition-clinical");
-        known("2.16.840.1.113883.4.642.4.1075", "http://terminology.hl7.org/CodeSystem/condition-ver-status");
+        // condition-ver-status: FHIR's OID is 4.642.4.1075, but the eHDSI runtime (eHDSICertainty 42.64, ART-DECOR
+        // 2024-04-22) and the CI-SIS write 4.642.1.1075, and CDA pivots are validated against eHDSI's: both OIDs
+        // name the system, a pivot gets eHDSI's.
+        URI_BY_OID.put("2.16.840.1.113883.4.642.4.1075", "http://terminology.hl7.org/CodeSystem/condition-ver-status");
+        known("2.16.840.1.113883.4.642.1.1075", "http://terminology.hl7.org/CodeSystem/condition-ver-status");
         known("2.16.840.1.113883.4.642.4.130", "http://hl7.org/fhir/allergy-intolerance-criticality");
         known("2.16.840.1.113883.5.7", "http://terminology.hl7.org/CodeSystem/v3-ActPriority");
         known("2.16.840.1.113883.6.347", "http://id.who.int/icd/release/11/mms");

@@ -561,6 +561,7 @@ public final class CdaReader {
         Quantity quantity = null;
         String text = null;
         String valueNarrativeId = null;
+        String timeValue = null;
         if (value != null) {
             String type = value.getAttributeNS(CdaNodes.XSI, "type");
             if (type.endsWith("PQ")) {
@@ -579,12 +580,15 @@ public final class CdaReader {
                 quantity = attr(value, "value") == null ? null : decimal(new Quantity(attr(value, "value"), null), value, ctx);
             } else if (type.endsWith("BL")) {
                 text = attr(value, "value");
+            } else if (type.endsWith("TS")) {
+                // TS or IVL_TS (an expected delivery date, a last menstrual period): the point, or the start.
+                timeValue = attr(value, "value") != null ? attr(value, "value") : attr(child(value, "low"), "value");
             }
         }
         Element time = child(obs, "effectiveTime");
         String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
-        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, valueNarrativeId, date,
-                narrativeId(obs), new SourceRef(obs));
+        return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, timeValue, valueNarrativeId,
+                date, narrativeId(obs), new SourceRef(obs));
     }
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {

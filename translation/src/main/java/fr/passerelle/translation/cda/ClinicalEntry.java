@@ -231,10 +231,11 @@ public sealed interface ClinicalEntry {
 
     /**
      * Any other observation (social history, pregnancy, vital sign, result, functional status, advance
-     * directive): code, and a coded, quantity or text value.
+     * directive): code, and a coded, quantity, text or point-in-time value ({@code timeValue}: a TS, or the
+     * value or start of an IVL_TS, e.g. an expected delivery date).
      */
     record Observation(String id, CodedValue code, CodedValue codedValue, Quantity quantity, String textValue,
-                       String valueNarrativeId, String date, String narrativeId, SourceRef source)
+                       String timeValue, String valueNarrativeId, String date, String narrativeId, SourceRef source)
             implements ClinicalEntry {
     }
 

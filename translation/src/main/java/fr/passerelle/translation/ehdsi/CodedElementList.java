@@ -56,16 +56,35 @@ public final class CodedElementList {
         this.byType = byType;
     }
 
-    /** The list shipped with this module (a copy of OpenNCP's TM_resources list). */
+    /**
+     * The list shipped with this module: Passerelle's corrections ({@code coded_element_list_corrections.xml},
+     * bindings the eHDSI runtime checks that OpenNCP's list lacks) first, then a copy of OpenNCP's TM_resources
+     * list. Matching takes the first path that matches, so a correction wins over a more general OpenNCP path.
+     */
     public static CodedElementList bundled() {
-        try (InputStream in = CodedElementList.class.getResourceAsStream("coded_element_list_ehdsi.xml")) {
+        return resource("coded_element_list_corrections.xml").followedBy(resource("coded_element_list_ehdsi.xml"));
+    }
+
+    private static CodedElementList resource(String name) {
+        try (InputStream in = CodedElementList.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("coded_element_list_ehdsi.xml missing from the classpath");
+                throw new IllegalStateException(name + " missing from the classpath");
             }
             return parse(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** This list's elements, then those of {@code next}: in matching, a path of this list comes first. */
+    public CodedElementList followedBy(CodedElementList next) {
+        Map<PivotType, List<CodedElement>> merged = new EnumMap<>(PivotType.class);
+        for (PivotType t : PivotType.values()) {
+            List<CodedElement> all = new ArrayList<>(elements(t));
+            all.addAll(next.elements(t));
+            merged.put(t, List.copyOf(all));
+        }
+        return new CodedElementList(merged);
     }
 
     public static CodedElementList parse(byte[] xml) {

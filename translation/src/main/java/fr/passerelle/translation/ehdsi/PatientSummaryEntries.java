@@ -36,6 +36,12 @@ final class PatientSummaryEntries {
     private static final String EHDSI_IMMUNIZATION_CODE_SYSTEM = "1.3.5.1.4.1.19376.1.5.3.2";
     /** The LOINC codes the eHDSI vital signs observation takes (eHDSIBloodPressure: systolic, diastolic). */
     private static final Set<String> BLOOD_PRESSURE = Set.of("8480-6", "8462-4");
+    /** LOINC codes of a current pregnancy status: the CI-SIS's "reported" 11449-6, eHDSI's own 82810-3. */
+    static final Set<String> PREGNANCY_STATUS = Set.of("11449-6", "82810-3");
+    /** eHDSI's pregnancy status observation code (3.45, extensible binding). */
+    private static final String EHDSI_PREGNANCY_STATUS = "82810-3";
+    /** The expected delivery date codes: eHDSIPregnancyInformation (42.9), as in the CI-SIS value set. */
+    static final Set<String> EXPECTED_DELIVERY = Set.of("11778-8", "11779-6", "11780-4");
 
     /** Qualifier templates whose value set accepts a nullFlavor: status (allergy, problem) and health status. */
     private static final Set<String> NULLABLE_QUALIFIERS = Set.of(E + "3.34", E + "3.9", E + "3.10");
@@ -342,12 +348,62 @@ final class PatientSummaryEntries {
 
     // ---------------------------------------------------------------- observations
 
+    static boolean isLoinc(CodedValue code, Set<String> codes) {
+        return code != null && LOINC.equals(code.codeSystem()) && codes.contains(code.code());
+    }
+
+    static boolean isBloodPressure(Observation o) {
+        return isLoinc(o.code(), BLOOD_PRESSURE);
+    }
+
+    /**
+     * The eHDSI Pregnancy Status observation (3.45): code 82810-3 with the French code as translation, the status
+     * (eHDSICurrentPregnancyStatus, "other" when the terminology cannot map it; "no information" when the source
+     * gives only an expected delivery date), and the Expected Delivery Date observation (3.24) in it.
+     */
+    void pregnancyStatus(Element section, Element narrative, Observation status, Observation delivery) {
+        Element obs = dom.add(entry(dom, section), "observation", "classCode", "OBS", "moodCode", "EVN");
+        dom.templates(obs, E + "3.45");
+        String deliveryId = delivery == null ? null : ids.unique(delivery.id(), delivery.source());
+        dom.id(obs, status != null ? ids.unique(status.id(), status.source()) : derivedId(deliveryId, "status"));
+        Element code = dom.fixedCode(obs, "code", EHDSI_PREGNANCY_STATUS, LOINC, "Pregnancy status");
+        if (status != null && status.code().isCoded() && !EHDSI_PREGNANCY_STATUS.equals(status.code().code())) {
+            // The French code (11449-6, "reported") stays beside eHDSI's, as the pivot keeps national codes.
+            dom.add(code, "translation", "code", status.code().code(), "codeSystem", status.code().codeSystem(),
+                    "displayName", status.code().displayName());
+        }
+        links.text(dom, obs, status == null ? null : status.narrativeId(), null, narrative);
+        dom.add(obs, "statusCode", "code", "completed");
+        dom.time(obs, "effectiveTime", status == null ? null : status.date());
+        if (status != null && status.codedValue() != null) {
+            otherWhenUnmapped(obs, "value", status.codedValue(), "xsi:type", "CE");
+        } else if (status != null && status.textValue() != null && status.valueNarrativeId() != null) {
+            Element value = dom.add(obs, "value", "xsi:type", "CE", "nullFlavor", "OTH");
+            links.originalText(dom, value, status.valueNarrativeId(), status.narrativeId(), narrative);
+        } else if (status != null && status.textValue() != null) {
+            dom.text(dom.add(obs, "value", "xsi:type", "CE", "nullFlavor", "OTH"), "originalText", status.textValue());
+        } else {
+            dom.add(obs, "value", "xsi:type", "CE", "nullFlavor", "NI");
+        }
+        if (delivery != null) {
+            Element edd = dom.add(dom.add(obs, "entryRelationship", "typeCode", "COMP"), "observation",
+                    "classCode", "OBS", "moodCode", "EVN");
+            dom.templates(edd, E + "3.24", E + "3.20", "1.3.6.1.4.1.19376.1.5.3.1.4.13",
+                    "1.3.6.1.4.1.19376.1.5.3.1.4.13.5");
+            dom.id(edd, deliveryId);
+            otherWhenUnmapped(edd, "code", delivery.code());
+            links.text(dom, edd, delivery.narrativeId(), null, narrative);
+            dom.add(edd, "statusCode", "code", "completed");
+            dom.time(edd, "effectiveTime", delivery.date());
+            dom.add(edd, "value", "xsi:type", "TS", "value", delivery.timeValue());
+        }
+    }
+
     void observation(Element section, Element narrative, SectionKind kind, Observation o) {
         Element parent = entry(dom, section);
         String id = ids.unique(o.id(), o.source());
         Element obs;
-        boolean bloodPressure = o.code() != null && LOINC.equals(o.code().codeSystem())
-                && BLOOD_PRESSURE.contains(o.code().code());
+        boolean bloodPressure = isBloodPressure(o);
         if (kind == SectionKind.VITAL_SIGNS && bloodPressure) {
             Element organizer = dom.add(parent, "organizer", "classCode", "CLUSTER", "moodCode", "EVN");
             dom.templates(organizer, E + "3.21", "1.3.6.1.4.1.19376.1.5.3.1.4.13.1", "2.16.840.1.113883.10.20.1.32",
@@ -381,8 +437,9 @@ final class PatientSummaryEntries {
                 dom.templates(obs, E + "3.23", E + "3.20", "1.3.6.1.4.1.19376.1.5.3.1.4.13",
                         "1.3.6.1.4.1.19376.1.5.3.1.4.13.4", "2.16.840.1.113883.10.20.1.33");
             }
-            // Vital signs other than blood pressure, pregnancy history observations and the rest have no eHDSI
-            // entry template that takes their code: written as plain CDA observations of their section.
+            // Observations of other sections have no eHDSI entry template that takes their code: written as plain
+            // CDA observations of their section. Vital signs other than blood pressure and pregnancy observations
+            // never come here: the writer places them in their eHDSI templates or reports them not carried.
         }
         dom.id(obs, id);
         dom.coded(obs, "code", o.code());
@@ -412,6 +469,8 @@ final class PatientSummaryEntries {
             links.originalText(dom, value, o.valueNarrativeId(), o.narrativeId(), narrative);
         } else if (o.textValue() != null) {
             dom.text(obs, "value", o.textValue()).setAttributeNS(CdaNodes.XSI, "xsi:type", "ST");
+        } else if (o.timeValue() != null) {
+            dom.add(obs, "value", "xsi:type", "TS", "value", o.timeValue());
         } else if (templated) {
             // The template requires a value the source does not give.
             dom.add(obs, "value", "xsi:type", "CD", "nullFlavor", "NI");

@@ -121,10 +121,62 @@ public final class PatientSummaryPivotWriter {
         ClinicalSection first = sections.get(0);
         dom.text(section, "title", first.title() == null ? kind.englishTitle() : first.title());
         Element narrative = narrative(dom, section, sections);
+        if (kind == SectionKind.PREGNANCY) {
+            pregnancy(dom, section, narrative, sections, entries, report);
+            return;
+        }
         for (ClinicalSection s : sections) {
             for (ClinicalEntry entry : s.entries()) {
                 entry(dom, section, narrative, kind, entry, entries, report);
             }
+        }
+    }
+
+    /**
+     * eHDSI's Pregnancy History section (2.7) has one coded place for the current pregnancy: the Pregnancy Status
+     * observation (3.45, value in eHDSICurrentPregnancyStatus) holding the Expected Delivery Date observation (3.24,
+     * code in eHDSIPregnancyInformation). The first French status and the first dated expected delivery date go
+     * there. The pregnancy outcome observation (3.46) codes an outcome of eHDSIOutcomeOfPregnancy with a count:
+     * French counts (live children, terminations…) are LOINC count codes, not outcomes, and any other pregnancy
+     * observation has no eHDSI template; they stay in the section narrative and are reported as not carried.
+     */
+    private void pregnancy(PivotDom dom, Element section, Element narrative, List<ClinicalSection> sections,
+                           PatientSummaryEntries entries, TranslationReport.Builder report) {
+        Observation status = null;
+        Observation delivery = null;
+        for (ClinicalSection s : sections) {
+            for (ClinicalEntry entry : s.entries()) {
+                if (!(entry instanceof Observation o)) {
+                    entry(dom, section, narrative, SectionKind.PREGNANCY, entry, entries, report);
+                } else if (PatientSummaryEntries.isLoinc(o.code(), PatientSummaryEntries.PREGNANCY_STATUS)) {
+                    if (status == null) {
+                        status = o;
+                    } else {
+                        report.notCarried(new NotCarried(o.source().xpath(), "pregnancy status " + o.code().code()
+                                + " (a second one)", "eHDSI's Pregnancy History section (" + E + "2.7) holds one"
+                                + " current pregnancy status (" + E + "3.45): the first is carried, this one is in"
+                                + " the section narrative copied to the pivot"));
+                    }
+                } else if (PatientSummaryEntries.isLoinc(o.code(), PatientSummaryEntries.EXPECTED_DELIVERY)
+                        && o.timeValue() != null && delivery == null) {
+                    delivery = o;
+                } else if (PatientSummaryEntries.isLoinc(o.code(), PatientSummaryEntries.EXPECTED_DELIVERY)) {
+                    report.notCarried(new NotCarried(o.source().xpath(), "expected delivery date " + o.code().code(),
+                            (o.timeValue() == null ? "no date value (TS) to carry" : "a second one: eHDSI's"
+                                    + " pregnancy status (" + E + "3.45) holds one expected delivery date (" + E
+                                    + "3.24), the first") + "; the section narrative copied to the pivot has it"));
+                } else {
+                    report.notCarried(new NotCarried(o.source().xpath(), "pregnancy observation "
+                            + (o.code() == null || o.code().code() == null ? "without code" : o.code().code()),
+                            "eHDSI's Pregnancy History section (" + E + "2.7) codes the current pregnancy status,"
+                                    + " the expected delivery date and pregnancy outcomes (" + E + "3.46: an outcome"
+                                    + " of eHDSIOutcomeOfPregnancy with a count), which this observation is not; the"
+                                    + " section narrative copied to the pivot carries it"));
+                }
+            }
+        }
+        if (status != null || delivery != null) {
+            entries.pregnancyStatus(section, narrative, status, delivery);
         }
     }
 
@@ -146,6 +198,12 @@ public final class PatientSummaryPivotWriter {
             report.notCarried(new NotCarried(o.source().xpath(), "advance directive entry", "the eHDSI Advance"
                     + " Directives section (1.3.6.1.4.1.12559.11.10.1.3.1.2.16) is narrative only; the directive is"
                     + " in the section narrative copied to the pivot"));
+        } else if (entry instanceof Observation o && kind == SectionKind.VITAL_SIGNS
+                && !PatientSummaryEntries.isBloodPressure(o)) {
+            report.notCarried(new NotCarried(o.source().xpath(), "vital sign " + (o.code() == null
+                    || o.code().code() == null ? "without code" : o.code().code()), "the eHDSI Vital Signs section ("
+                    + E + "2.6) codes blood pressure only (organizer " + E + "3.21, eHDSIBloodPressure): the"
+                    + " measurement is in the section narrative copied to the pivot"));
         } else if (entry instanceof Observation o) {
             entries.observation(section, narrative, kind, o);
         } else if (entry instanceof PlannedItem p) {

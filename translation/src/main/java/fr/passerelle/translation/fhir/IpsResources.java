@@ -440,6 +440,9 @@ final class IpsResources {
             obs.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(number));
         } else if (o.textValue() != null) {
             obs.setValue(new StringType(o.textValue()));
+        } else if (FhirDates.dateTime(o.timeValue()) != null) {
+            // A date value (an expected delivery date): never "unknown" when the source gives it.
+            obs.setValue(FhirDates.dateTime(o.timeValue()));
         } else {
             obs.setDataAbsentReason(concept("http://terminology.hl7.org/CodeSystem/data-absent-reason", "unknown"));
         }
