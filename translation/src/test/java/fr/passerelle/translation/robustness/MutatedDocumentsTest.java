@@ -47,14 +47,20 @@ import org.w3c.dom.Document;
  *
  * <p>Generated variants of every French document of the corpus (ANS samples and demo documents), of the eHDSI
  * eDispensation and of the FHIR MedicationDispense Bundle the tests use: each variant is a copy of the parsed
- * source (parsed once) with one to three {@link CdaMutation}s / {@link FhirJsonMutation}s. The seed is random per
- * run and printed; {@code -Dpasserelle.variants.seed=S} replays a run, {@code -Dpasserelle.variants=N} sets the
+ * source (parsed once) with one to three {@link CdaMutation}s / {@link FhirJsonMutation}s. The seed is fixed for the
+ * normal build, so CI judges the code and not the draw ({@value #BUILD_SEED}: the seed that found the last crash
+ * site CI met); {@code -Dpasserelle.variants.seed=random} explores with a fresh seed, printed, and
+ * {@code -Dpasserelle.variants.seed=S} replays a run, {@code -Dpasserelle.variants=N} sets the
  * number of variants (default 10,000). Every distinct crash site is reported with the variant that found it.
  *
  * <p>Written without a property-testing library: jqwik, the one on offer, asks not to be used by AI coding agents
  * from 1.10 on and its 1.x line runs on JUnit Platform 1, not the JUnit 6 this build uses.
  */
 class MutatedDocumentsTest {
+
+    /** The normal build's seed (found the moodless device supply crash, CI 2026-12-07). */
+    static final long BUILD_SEED = 1640920808135064504L;
+
 
     private static final int VARIANTS = Integer.getInteger("passerelle.variants", 10_000);
     /** One variant in this many goes through the bytes (serialise, hardened parse) rather than the DOM copy. */
@@ -91,7 +97,8 @@ class MutatedDocumentsTest {
 
     @Test
     void everyVariantOfEveryDocumentIsTranslatedOrRejectedWithItsXPathNeverAnException() throws Exception {
-        long seed = Long.getLong("passerelle.variants.seed", ThreadLocalRandom.current().nextLong());
+        String asked = System.getProperty("passerelle.variants.seed", Long.toString(BUILD_SEED));
+        long seed = "random".equals(asked) ? ThreadLocalRandom.current().nextLong() : Long.parseLong(asked);
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         LongAdder translated = new LongAdder();
         LongAdder rejected = new LongAdder();
