@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * map to several targets (two in one value set are reported as ambiguous by transcoding, never chosen).
  */
 public record CatalogueDiff(CatalogueStatistics before, CatalogueStatistics after, int productsBefore,
-                            int productsAfter, Map<String, SystemChanges> bySystem, List<String> ambiguous) {
+                            int productsAfter, int packageSizesBefore, int packageSizesAfter,
+                            Map<String, SystemChanges> bySystem, List<String> ambiguous) {
 
     /** Changes of one source code system: counts and up to {@link #EXAMPLES} examples of changed targets. */
     public record SystemChanges(int added, int removed, int changed, List<String> changedExamples) {
@@ -58,7 +59,8 @@ public record CatalogueDiff(CatalogueStatistics before, CatalogueStatistics afte
             }
         });
         return new CatalogueDiff(before.statistics(), after.statistics(), before.medicinalProductCount(),
-                after.medicinalProductCount(), bySystem, List.copyOf(ambiguous));
+                after.medicinalProductCount(), before.packageContentCount(), after.packageContentCount(), bySystem,
+                List.copyOf(ambiguous));
     }
 
     /** "source system|code" -> its targets "system|code" (reviewed-without-target lines as "unmatched"). */
@@ -77,6 +79,7 @@ public record CatalogueDiff(CatalogueStatistics before, CatalogueStatistics afte
         out.append(String.format("  mapped codes  %,d -> %,d%n", before.mappedSourceCodes(), after.mappedSourceCodes()));
         out.append(String.format("  designations  %,d -> %,d%n", before.designations(), after.designations()));
         out.append(String.format("  products      %,d -> %,d%n", productsBefore, productsAfter));
+        out.append(String.format("  package sizes %,d -> %,d%n", packageSizesBefore, packageSizesAfter));
         if (bySystem.isEmpty()) {
             out.append("  no mapping added, removed or changed\n");
         }

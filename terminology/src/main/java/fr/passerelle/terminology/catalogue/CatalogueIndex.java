@@ -242,6 +242,11 @@ public final class CatalogueIndex {
         return products.size();
     }
 
+    /** Number of presentations whose package content is known. */
+    public int packageContentCount() {
+        return packageContents.size();
+    }
+
     public int presentationCount() {
         return cisByCip13.size();
     }

@@ -65,6 +65,29 @@ class LoadersTest {
     }
 
     @Test
+    void aPresentationsPackageContentIsLoadedAndAMalformedOneStopsTheLoadAtItsLine() throws Exception {
+        TestData.write(dir.resolve("fr-products/bdpm-presentations.csv"), """
+                # test presentations
+                cip13,cis,content,content_unit
+                3400933516390,63107752,16,1
+                3400955007746,63107752,,
+                """);
+        TerminologyCatalogue t = TerminologyCatalogue.load(dir);
+        assertThat(t.packageContent(Coding.of("urn:oid:1.2.250.1.213.2.3.2", "3400933516390")))
+                .contains(new fr.passerelle.terminology.catalogue.PackageContent("16", "1"));
+        assertThat(t.packageContent(Coding.of("urn:oid:1.2.250.1.213.2.3.2", "3400955007746"))).isEmpty();
+        assertThat(t.packageContent(Coding.of("urn:oid:1.2.250.1.213.2.3.1", "63107752")))
+                .as("a CIS product has several presentations: no package").isEmpty();
+
+        TestData.write(dir.resolve("fr-products/bdpm-presentations.csv"), """
+                cip13,cis,content,content_unit
+                3400933516390,63107752,"3,5",mL
+                """);
+        assertThatThrownBy(() -> TerminologyCatalogue.load(dir)).isInstanceOf(TerminologyLoadException.class)
+                .hasMessageContaining("bdpm-presentations.csv:2").hasMessageContaining("not a decimal");
+    }
+
+    @Test
     void ambiguousMappingIsReportedNotPicked() throws Exception {
         TestData.write(dir.resolve("concept-maps/maps.csv"), """
                 source_system,source_code,source_display,target_system,target_code,target_display,equivalence,provenance
