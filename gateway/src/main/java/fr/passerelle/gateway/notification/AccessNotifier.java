@@ -2,6 +2,7 @@ package fr.passerelle.gateway.notification;
 
 import fr.passerelle.gateway.audit.AuditRecord;
 import fr.passerelle.gateway.audit.CrossBorderAccessRecorded;
+import fr.passerelle.gateway.patient.PatientContactStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -8,8 +8,6 @@ import fr.passerelle.gateway.consent.ConsentProperties;
 import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.consent.ConsentVersion;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.notification.PatientContact;
-import fr.passerelle.gateway.notification.PatientContactStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,8 @@ import fr.passerelle.gateway.audit.AuditFixtures;
 import fr.passerelle.gateway.audit.AuditRecord;
 import fr.passerelle.gateway.audit.AuditTrail;
 import fr.passerelle.gateway.audit.CrossBorderAccessRecorded;
+import fr.passerelle.gateway.patient.PatientContact;
+import fr.passerelle.gateway.patient.PatientContactStore;
 import fr.passerelle.gateway.patient.PatientSide;
 import fr.passerelle.gateway.testsupport.Databases;
 import fr.passerelle.gateway.testsupport.TestDatabase;

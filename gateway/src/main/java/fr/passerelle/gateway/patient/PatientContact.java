@@ -1,6 +1,5 @@
-package fr.passerelle.gateway.notification;
+package fr.passerelle.gateway.patient;
 
-import fr.passerelle.gateway.patient.PatientLanguage;
 import java.util.Objects;
 
 /** Where and in which language a patient wants to be told about accesses. */

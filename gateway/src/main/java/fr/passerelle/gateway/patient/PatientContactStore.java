@@ -1,7 +1,6 @@
-package fr.passerelle.gateway.notification;
+package fr.passerelle.gateway.patient;
 
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.patient.PatientLanguage;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
