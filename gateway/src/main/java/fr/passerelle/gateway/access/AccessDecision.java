@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.access;
 
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import java.util.Objects;
 
 /** The policy's answer, with the rule that decided it: both go into the audit trail. */

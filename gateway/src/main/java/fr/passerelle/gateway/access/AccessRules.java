@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.access;
 
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.consent.ConsentStatus;
 import fr.passerelle.gateway.consent.ConsentTerms;
 import fr.passerelle.gateway.consent.ConsentVersion;

@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.ehdsi.ExchangeError;
+
 import fr.passerelle.gateway.access.AccessDecision;
 import fr.passerelle.gateway.access.AccessPolicy;
 import fr.passerelle.gateway.access.AccessRequest;

@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.ehdsi.ExchangeError;
+
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.healthspace.DiscardReceipt;
 import fr.passerelle.gateway.healthspace.DiscardRefusedException;

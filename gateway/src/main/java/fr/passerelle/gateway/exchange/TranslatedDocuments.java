@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.ehdsi.ExchangeError;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.passerelle.gateway.conformance.PivotConformance;

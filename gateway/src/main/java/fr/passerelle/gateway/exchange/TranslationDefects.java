@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.ehdsi.ExchangeError;
+
 import fr.passerelle.translation.TranslationOutcome;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.soap;
 
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.soap;
 
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.trust.xml.IdAttributes;
 import jakarta.activation.DataHandler;
 import org.apache.cxf.attachment.ByteDataSource;

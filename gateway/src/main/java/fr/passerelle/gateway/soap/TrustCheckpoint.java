@@ -1,7 +1,7 @@
 package fr.passerelle.gateway.soap;
 
 import fr.passerelle.gateway.exchange.CrossBorderCall;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.ratelimit.RateLimitGate;
 import fr.passerelle.trust.Refusal;

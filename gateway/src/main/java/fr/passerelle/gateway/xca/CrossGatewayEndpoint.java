@@ -1,7 +1,7 @@
 package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.EnvelopeFault;
 import fr.passerelle.gateway.soap.InboundRequest;

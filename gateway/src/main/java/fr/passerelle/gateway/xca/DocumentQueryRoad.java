@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.CrossBorderRoad;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 
 /** The road behind XCA query: trust → patient → access policy → health space listing → audit. */
 public interface DocumentQueryRoad extends CrossBorderRoad<DocumentQuery, DocumentQueryOutcome> {

@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.CrossBorderRoad;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 
 /** The road behind XCA retrieve: trust → patient → access policy → health space → translation → audit. */
 public interface DocumentRetrieveRoad extends CrossBorderRoad<RetrieveRequest, RetrieveOutcome> {

@@ -14,7 +14,7 @@ import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.SoapProperties;
 import fr.passerelle.gateway.soap.TrustCheckpoint;

@@ -5,7 +5,7 @@ import fr.passerelle.gateway.exchange.DocumentRetrieval;
 import fr.passerelle.gateway.exchange.RetrievalOutcome;
 import fr.passerelle.gateway.exchange.RetrievalRequest;
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.SoapProperties;
 import fr.passerelle.gateway.soap.TrustCheckpoint;

@@ -4,7 +4,7 @@ import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 import static fr.passerelle.gateway.soap.Namespaces.XSI;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.XmlTree;
 import java.time.Clock;
 import java.time.ZoneOffset;

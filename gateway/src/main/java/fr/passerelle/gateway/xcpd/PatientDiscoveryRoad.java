@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xcpd;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.CrossBorderRoad;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 
 /** The road behind XCPD: trust → patient matching → access policy → audit. */
 public interface PatientDiscoveryRoad extends CrossBorderRoad<PatientDiscoveryQuery, PatientDiscoveryOutcome> {

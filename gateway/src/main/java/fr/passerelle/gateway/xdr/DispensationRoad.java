@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xdr;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.CrossBorderRoad;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 
 /** The road behind XDR: trust → patient → access policy → translation to eDISP-MED → health space → audit. */
 public interface DispensationRoad extends CrossBorderRoad<DispensationSubmission, DispensationOutcome> {

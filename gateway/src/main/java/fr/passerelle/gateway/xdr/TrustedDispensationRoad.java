@@ -5,7 +5,7 @@ import fr.passerelle.gateway.exchange.DispensationDiscard;
 import fr.passerelle.gateway.exchange.DispensationRecording;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.RequestSecurity;

@@ -8,7 +8,7 @@ import static fr.passerelle.gateway.access.AccessFixtures.revoked;
 import static fr.passerelle.gateway.access.AccessFixtures.spanishGp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.consent.DefaultConsent;
 import fr.passerelle.gateway.consent.SharedDocuments;

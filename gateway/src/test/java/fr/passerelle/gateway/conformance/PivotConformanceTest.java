@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import fr.passerelle.gateway.conformance.ConformanceProperties.Mode;
 import fr.passerelle.gateway.conformance.PivotConformance.Refuse;
 import fr.passerelle.gateway.conformance.PivotConformance.Send;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.exchange.Rendering;
 import fr.passerelle.gateway.exchange.TranslatedDocuments;
 import fr.passerelle.terminology.TerminologyCatalogue;

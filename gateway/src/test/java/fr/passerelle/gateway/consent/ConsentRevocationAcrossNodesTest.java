@@ -64,7 +64,7 @@ class ConsentRevocationAcrossNodesTest {
 
             assertThat(policyA.decide(SPANISH_GP_READS_PS, PatientControls.NONE))
                     .isEqualTo(new AccessDecision.Refused(DecidingRule.CONSENT_REVOKED,
-                            fr.passerelle.gateway.exchange.ExchangeError.ERROR_NO_CONSENT));
+                            fr.passerelle.gateway.ehdsi.ExchangeError.ERROR_NO_CONSENT));
         }
     }
 

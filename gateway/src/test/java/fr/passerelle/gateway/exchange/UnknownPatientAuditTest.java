@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.ehdsi.ExchangeError;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.audit.AuditChainVerifier;

@@ -12,7 +12,7 @@ import fr.passerelle.gateway.consent.ConsentTerms;
 import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.exchange.DocumentListing;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.soap.client.EhdsiPortClients;
 import fr.passerelle.gateway.soap.client.EhdsiPortClients.Caller;

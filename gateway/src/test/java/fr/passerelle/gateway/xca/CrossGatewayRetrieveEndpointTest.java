@@ -3,7 +3,7 @@ package fr.passerelle.gateway.xca;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.Multipart;
 import fr.passerelle.gateway.soap.ReceivedXml;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.EhdsiDispatchClient;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.Namespaces;
 import fr.passerelle.gateway.soap.ReceivedXml;

@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.terminology.Terminology;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.exchange.TranslationDefects;
 import fr.passerelle.translation.DocumentTranslator;

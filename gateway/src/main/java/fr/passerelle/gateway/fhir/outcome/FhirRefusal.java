@@ -1,7 +1,7 @@
 package fr.passerelle.gateway.fhir.outcome;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import org.hl7.fhir.r4.model.CodeableConcept;

@@ -6,7 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import fr.passerelle.gateway.exchange.CrossBorderCall;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.ratelimit.RateLimitGate;

@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import java.util.Objects;

@@ -7,7 +7,7 @@ import fr.passerelle.gateway.access.AccessDecision;
 import fr.passerelle.gateway.access.AccessRequest;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.access.DecidingRule;
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.access.Requester;
 import fr.passerelle.gateway.audit.AuditEntry;

@@ -2,7 +2,7 @@ package fr.passerelle.gateway.fhir.requester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.trust.EhdsiError;
 import fr.passerelle.trust.Refusal;

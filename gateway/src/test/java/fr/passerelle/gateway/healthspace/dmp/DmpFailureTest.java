@@ -2,7 +2,7 @@ package fr.passerelle.gateway.healthspace.dmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.exchange.ExchangeError;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package fr.passerelle.gateway.exchange;
+package fr.passerelle.gateway.ehdsi;
 
 import fr.passerelle.trust.EhdsiError;
 import java.util.Arrays;
