@@ -19,20 +19,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A demo eHDSI PKI: one CA (standing for the eHDSI CA) and one NCP signer per country, RSA 2048 / SHA-256.
@@ -60,7 +50,8 @@ public final class DemoPki {
         Instant to = now.plus(validity);
         KeyPair caKeys = rsa();
         X509Certificate ca = certificate("C=EU,O=Passerelle demo,CN=Demo eHDSI CA", caKeys.getPublic(),
-                new X500Name("C=EU,O=Passerelle demo,CN=Demo eHDSI CA"), caKeys.getPrivate(), from, to, true);
+                DemoCertificateWriter.name("C=EU,O=Passerelle demo,CN=Demo eHDSI CA"), caKeys.getPrivate(), from, to,
+                true);
         Map<String, CountrySigner> signers = new LinkedHashMap<>();
         DemoPki pki = new DemoPki(ca, caKeys.getPrivate(), Map.of());
         for (String country : countries) {
@@ -94,7 +85,7 @@ public final class DemoPki {
     public CountrySigner issueSigner(String country, String subject, Instant notBefore, Instant notAfter) {
         KeyPair keys = rsa();
         X509Certificate certificate = certificate(subject, keys.getPublic(),
-                X500Name.getInstance(authority.getSubjectX500Principal().getEncoded()), authorityKey, notBefore,
+                authority.getSubjectX500Principal().getEncoded(), authorityKey, notBefore,
                 notAfter, false);
         return new CountrySigner(country, certificate, keys.getPrivate());
     }
@@ -102,8 +93,8 @@ public final class DemoPki {
     /** A self-signed signer, trusted by nobody unless put in a trust list. */
     public static CountrySigner selfSigned(String country, String subject, Instant notBefore, Instant notAfter) {
         KeyPair keys = rsa();
-        return new CountrySigner(country, certificate(subject, keys.getPublic(), new X500Name(subject), keys.getPrivate(),
-                notBefore, notAfter, false), keys.getPrivate());
+        return new CountrySigner(country, certificate(subject, keys.getPublic(), DemoCertificateWriter.name(subject),
+                keys.getPrivate(), notBefore, notAfter, false), keys.getPrivate());
     }
 
     /** Writes the CA certificate into {@code <dir>/<country>/demo-ehdsi-ca.pem} for each demo country. */
@@ -174,20 +165,9 @@ public final class DemoPki {
         }
     }
 
-    private static X509Certificate certificate(String subject, PublicKey key, X500Name issuer, PrivateKey issuerKey,
+    private static X509Certificate certificate(String subject, PublicKey key, byte[] issuer, PrivateKey issuerKey,
             Instant notBefore, Instant notAfter, boolean authority) {
-        try {
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    new BigInteger(64, RANDOM).abs().add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
-                    new X500Name(subject), key);
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-            builder.addExtension(Extension.keyUsage, true, authority
-                    ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
-                    : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
-        } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot create a demo certificate", e);
-        }
+        return DemoCertificateWriter.certificate(DemoCertificateWriter.name(subject), key, issuer, issuerKey,
+                new BigInteger(64, RANDOM).abs().add(BigInteger.ONE), notBefore, notAfter, authority);
     }
 }
