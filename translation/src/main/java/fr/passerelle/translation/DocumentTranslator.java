@@ -13,7 +13,7 @@ import fr.passerelle.translation.ehdsi.PivotHeaderGaps;
 import fr.passerelle.translation.ehdsi.PivotTranscoder;
 import fr.passerelle.translation.ehdsi.NationalPackageSizes;
 import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
-import ca.uhn.fhir.context.FhirContext;
+import fr.passerelle.translation.fhir.BundleJson;
 import fr.passerelle.translation.fhir.IpsBundleBuilder;
 import fr.passerelle.translation.fhir.MpdBuilder;
 import fr.passerelle.translation.cda.ClinicalEntry;
@@ -21,6 +21,7 @@ import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.IrregularValue;
 import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.fr.EdispMedWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
@@ -118,8 +119,13 @@ public final class DocumentTranslator {
             if (levelOne.isEmpty()) {
                 report.warning("the source embeds no PDF: no level-1 pivot document");
             }
-            return new TranslationOutcome.Translated(CdaWriter.toXml(pivot), "application/xml", levelOne, report.build(),
-                    items.stream().map(CdaWriter::toXml).toList());
+            String pivotXml = CdaWriter.toXml(pivot);
+            // A one-line prescription is its own only item: the same DOM, serialised once.
+            List<String> itemXml = new ArrayList<>();
+            for (Document item : items) {
+                itemXml.add(item == pivot ? pivotXml : CdaWriter.toXml(item));
+            }
+            return new TranslationOutcome.Translated(pivotXml, "application/xml", levelOne, report.build(), itemXml);
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }
@@ -189,7 +195,7 @@ public final class DocumentTranslator {
     }
 
     private static String json(Bundle bundle) {
-        return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle);
+        return BundleJson.encode(bundle);
     }
 
     /**

@@ -102,7 +102,8 @@ public final class CdaNodes {
      * out: every CDA element lives in the HL7 namespace, and the pharm ones are marked {@code pharm:}.
      */
     public static String xpath(Element e) {
-        StringBuilder path = new StringBuilder();
+        // Steps are collected leaf first and joined root first (inserting at the front copied the path per step).
+        List<String> steps = new ArrayList<>();
         Node n = e;
         while (n instanceof Element el) {
             String name = PHARM.equals(el.getNamespaceURI()) ? "pharm:" + el.getLocalName() : el.getLocalName();
@@ -119,8 +120,12 @@ public final class CdaNodes {
                     }
                 }
             }
-            path.insert(0, count > 1 ? "/" + name + "[" + index + "]" : "/" + name);
+            steps.add(count > 1 ? "/" + name + "[" + index + "]" : "/" + name);
             n = parent;
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            path.append(steps.get(i));
         }
         return path.toString();
     }

@@ -60,6 +60,12 @@ public final class CdaReader {
     /** Supply moods of a prescribed (not yet delivered) device. */
     private static final Set<String> PRESCRIBED = Set.of("INT", "RQO", "PRMS", "PRP");
 
+    // The patterns the reader applies to every narrative and time value, compiled once rather than per call.
+    private static final java.util.regex.Pattern FROM_FIRST_NON_DIGIT = java.util.regex.Pattern.compile("[^0-9].*$");
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("[-–—_.\\s]+");
+    private static final java.util.regex.Pattern SPACES_AND_PUNCTUATION = java.util.regex.Pattern.compile("[\\s\\p{Punct}]+");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     public CdaDocument read(byte[] xml) throws TranslationException {
         return read(HardenedXml.parse(xml));
     }
@@ -876,7 +882,7 @@ public final class CdaReader {
             if (ts == null || ts.length() < 10) {
                 return null;
             }
-            String digits = ts.replaceAll("[^0-9].*$", "");
+            String digits = FROM_FIRST_NON_DIGIT.matcher(ts).replaceAll("");
             if (digits.length() < 10) {
                 return null;
             }
@@ -995,7 +1001,7 @@ public final class CdaReader {
             return null;
         }
         String t = text.strip();
-        return t.isEmpty() || t.matches("[-–—_.\\s]+") ? null : t;
+        return t.isEmpty() || PLACEHOLDER.matcher(t).matches() ? null : t;
     }
 
     /** True when the text says nothing but the product's name (how the French eP fills a line's text). */
@@ -1015,7 +1021,7 @@ public final class CdaReader {
     }
 
     private static String normalised(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", " ").strip();
+        return SPACES_AND_PUNCTUATION.matcher(s.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
     }
 
     private static Quantity pq(Element e, Context ctx) {
@@ -1157,7 +1163,7 @@ public final class CdaReader {
             if (s == null) {
                 return null;
             }
-            String t = s.replaceAll("\\s+", " ").strip();
+            String t = SPACES.matcher(s).replaceAll(" ").strip();
             return t.isEmpty() ? null : t;
         }
     }

@@ -1,7 +1,5 @@
 package fr.passerelle.translation.cda;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.w3c.dom.Attr;
@@ -24,15 +22,20 @@ public final class CdaWriter {
     public static String toXml(Document document) {
         StringBuilder out = new StringBuilder(64 * 1024);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        Deque<Map<String, String>> scopes = new ArrayDeque<>();
-        scopes.push(Map.of("xml", "http://www.w3.org/XML/1998/namespace"));
-        element(document.getDocumentElement(), out, scopes);
+        Map<String, String> inScope = new HashMap<>();
+        inScope.put("xml", "http://www.w3.org/XML/1998/namespace");
+        element(document.getDocumentElement(), out, inScope);
         out.append('\n');
         return out.toString();
     }
 
-    private static void element(Element e, StringBuilder out, Deque<Map<String, String>> scopes) {
-        Map<String, String> declared = new HashMap<>();
+    /**
+     * Writes one element and its content. {@code inScope} holds the namespace bindings in scope (prefix to URI,
+     * "" for the default namespace): the element's own declarations are added to it and the bindings they hid are
+     * put back once its content is written, so finding a binding is one look-up however deep the element is.
+     */
+    private static void element(Element e, StringBuilder out, Map<String, String> inScope) {
+        Map<String, String> hidden = new HashMap<>(0);
         String name = e.getTagName();
         out.append('<').append(name);
         NamedNodeMap attributes = e.getAttributes();
@@ -41,20 +44,20 @@ public final class CdaWriter {
             Attr a = (Attr) attributes.item(i);
             if (XMLNS.equals(a.getNamespaceURI())) {
                 String prefix = "xmlns".equals(a.getName()) ? "" : a.getLocalName();
-                declared.put(prefix, a.getValue());
+                bind(prefix, a.getValue(), inScope, hidden);
                 out.append(' ').append(a.getName()).append("=\"");
                 escape(a.getValue(), out, true);
                 out.append('"');
             }
         }
-        declare(e.getPrefix(), e.getNamespaceURI(), declared, scopes, out);
+        declare(e.getPrefix(), e.getNamespaceURI(), inScope, hidden, out);
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr a = (Attr) attributes.item(i);
             if (XMLNS.equals(a.getNamespaceURI())) {
                 continue;
             }
             if (a.getNamespaceURI() != null && a.getPrefix() != null) {
-                declare(a.getPrefix(), a.getNamespaceURI(), declared, scopes, out);
+                declare(a.getPrefix(), a.getNamespaceURI(), inScope, hidden, out);
             }
             out.append(' ').append(a.getName()).append("=\"");
             escape(a.getValue(), out, true);
@@ -63,67 +66,88 @@ public final class CdaWriter {
         Node child = e.getFirstChild();
         if (child == null) {
             out.append("/>");
-            return;
-        }
-        out.append('>');
-        scopes.push(declared);
-        for (; child != null; child = child.getNextSibling()) {
-            switch (child.getNodeType()) {
-                case Node.ELEMENT_NODE -> element((Element) child, out, scopes);
-                case Node.TEXT_NODE -> escape(child.getNodeValue(), out, false);
-                case Node.CDATA_SECTION_NODE -> escape(child.getNodeValue(), out, false);
-                default -> {
-                    // Comments and processing instructions of the source are not carried over.
+        } else {
+            out.append('>');
+            for (; child != null; child = child.getNextSibling()) {
+                switch (child.getNodeType()) {
+                    case Node.ELEMENT_NODE -> element((Element) child, out, inScope);
+                    case Node.TEXT_NODE -> escape(child.getNodeValue(), out, false);
+                    case Node.CDATA_SECTION_NODE -> escape(child.getNodeValue(), out, false);
+                    default -> {
+                        // Comments and processing instructions of the source are not carried over.
+                    }
                 }
             }
+            out.append("</").append(name).append('>');
         }
-        scopes.pop();
-        out.append("</").append(name).append('>');
+        // The element's declarations go out of scope with it.
+        hidden.forEach((prefix, previous) -> {
+            if (previous == UNBOUND) {
+                inScope.remove(prefix);
+            } else {
+                inScope.put(prefix, previous);
+            }
+        });
     }
 
-    private static void declare(String prefix, String uri, Map<String, String> declared,
-                                Deque<Map<String, String>> scopes, StringBuilder out) {
+    /** Marks, among the bindings an element hid, a prefix that was not bound before it. */
+    private static final String UNBOUND = new String("unbound");
+
+    /** Binds a prefix for the element's scope, remembering (once) what it hid. */
+    private static void bind(String prefix, String uri, Map<String, String> inScope, Map<String, String> hidden) {
+        String previous = inScope.put(prefix, uri);
+        hidden.putIfAbsent(prefix, previous == null ? UNBOUND : previous);
+    }
+
+    private static void declare(String prefix, String uri, Map<String, String> inScope, Map<String, String> hidden,
+                                StringBuilder out) {
         String p = prefix == null ? "" : prefix;
         String u = uri == null ? "" : uri;
-        if (u.equals(lookup(p, declared, scopes))) {
+        String current = inScope.get(p);
+        if (u.equals(current)) {
             return;
         }
-        if (p.isEmpty() && u.isEmpty() && lookup("", declared, scopes) == null) {
+        if (p.isEmpty() && u.isEmpty() && current == null) {
             return;
         }
-        declared.put(p, u);
+        bind(p, u, inScope, hidden);
         out.append(p.isEmpty() ? " xmlns" : " xmlns:" + p).append("=\"");
         escape(u, out, true);
         out.append('"');
     }
 
-    private static String lookup(String prefix, Map<String, String> declared, Deque<Map<String, String>> scopes) {
-        String v = declared.get(prefix);
-        if (v != null) {
-            return v;
-        }
-        for (Map<String, String> scope : scopes) {
-            v = scope.get(prefix);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
-    }
-
+    /**
+     * Appends the text escaped, the runs between escaped characters in one call each: a level-1 pivot's base64
+     * PDF is hundreds of kilobytes with nothing to escape, and appending it character by character cost a
+     * quarter of an ePrescription's translation. Every escaped character is {@code '>'} or below, so letters
+     * skip the test.
+     */
     private static void escape(String s, StringBuilder out, boolean attribute) {
+        int run = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\n' -> out.append(attribute ? "&#10;" : "\n");
-                case '\r' -> out.append("&#13;");
-                case '\t' -> out.append(attribute ? "&#9;" : "\t");
-                default -> out.append(c);
+            if (c <= '>') {
+                String replacement = replacement(c, attribute);
+                if (replacement != null) {
+                    out.append(s, run, i).append(replacement);
+                    run = i + 1;
+                }
             }
         }
+        out.append(s, run, s.length());
+    }
+
+    /** The escape of one character, or null when it is written as is. */
+    private static String replacement(char c, boolean attribute) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> attribute ? "&quot;" : null;
+            case '\n' -> attribute ? "&#10;" : null;
+            case '\r' -> "&#13;";
+            case '\t' -> attribute ? "&#9;" : null;
+            default -> null;
+        };
     }
 }

@@ -26,12 +26,14 @@ public final class PrescriptionDocument {
     private PrescriptionDocument() {
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** The prescriber's comments on the whole prescription, in document order, as written. */
     public static List<String> comments(CdaDocument source) {
         List<String> out = new ArrayList<>();
         for (ClinicalSection s : source.sections()) {
             if (isComment(s) && s.hasNarrativeText()) {
-                out.add(s.narrative().getTextContent().replaceAll("\\s+", " ").strip());
+                out.add(SPACES.matcher(s.narrative().getTextContent()).replaceAll(" ").strip());
             }
         }
         return out;

@@ -148,6 +148,10 @@ final class PivotDom extends CdaElements {
         }
     }
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[ .\\-]");
+    private static final java.util.regex.Pattern FRENCH_NUMBER = java.util.regex.Pattern.compile("0[1-9][0-9]{8}");
+    private static final java.util.regex.Pattern INTERNATIONAL_NUMBER = java.util.regex.Pattern.compile("\\+[0-9]{6,15}");
+
     /**
      * A foreign reader cannot dial a French national number ("tel:0144534551"): eHDSI wants the international
      * form ("tel:+33144534551"). Only the unambiguous French shape (ten digits starting with 0, separators
@@ -157,11 +161,11 @@ final class PivotDom extends CdaElements {
         if (!telecom.startsWith("tel:")) {
             return telecom;
         }
-        String digits = telecom.substring(4).replaceAll("[ .\\-]", "");
-        if (digits.matches("0[1-9][0-9]{8}")) {
+        String digits = SEPARATORS.matcher(telecom.substring(4)).replaceAll("");
+        if (FRENCH_NUMBER.matcher(digits).matches()) {
             return "tel:+33" + digits.substring(1);
         }
-        if (digits.matches("\\+[0-9]{6,15}")) {
+        if (INTERNATIONAL_NUMBER.matcher(digits).matches()) {
             return "tel:" + digits;
         }
         return telecom;

@@ -116,9 +116,11 @@ final class PosologyText {
         return q.value() + (q.unit() == null || q.unit().equals("1") ? "" : " " + q.unit());
     }
 
+    private static final java.util.regex.Pattern FROM_FIRST_NON_DIGIT = java.util.regex.Pattern.compile("[^0-9].*$");
+
     /** yyyy-mm-dd from an HL7 TS (the time, when given, as hh:mm). */
     static String date(String ts) {
-        String digits = ts.replaceAll("[^0-9].*$", "");
+        String digits = FROM_FIRST_NON_DIGIT.matcher(ts).replaceAll("");
         if (digits.length() >= 12) {
             return digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6, 8) + " "
                     + digits.substring(8, 10) + ":" + digits.substring(10, 12);

@@ -257,8 +257,10 @@ public final class PrescriptionPivotWriter {
         return unit == null || unit.equals("1") || unit.startsWith("{") || isEdqmCode(unit);
     }
 
+    private static final java.util.regex.Pattern EIGHT_DIGITS = java.util.regex.Pattern.compile("\\d{8}");
+
     private static boolean isEdqmCode(String unit) {
-        return unit != null && unit.matches("\\d{8}");
+        return unit != null && EIGHT_DIGITS.matcher(unit).matches();
     }
 
     private static String qualifiers(List<Observation> qualifiers) {

@@ -12,6 +12,9 @@ import org.hl7.fhir.r4.model.DateTimeType;
 /** HL7 v3 TS values (yyyyMMddHHmmss±zzzz, any precision) as FHIR dateTime. */
 final class FhirDates {
 
+    /** Compiled once: {@code ofPattern} parses its pattern on every call. */
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
     private FhirDates() {
     }
 
@@ -44,7 +47,7 @@ final class FhirDates {
 
     private static DateTimeType withTime(String digits, String zone) {
         String padded = (digits + "000000").substring(0, 14);
-        LocalDateTime local = LocalDateTime.parse(padded, DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        LocalDateTime local = LocalDateTime.parse(padded, TS);
         ZoneOffset offset = zone == null ? ZoneOffset.ofHours(1) : ZoneOffset.of(zone.substring(0, 3) + ":" + zone.substring(3, 5));
         OffsetDateTime odt = local.atOffset(offset);
         DateTimeType t = new DateTimeType(Date.from(odt.toInstant()), TemporalPrecisionEnum.SECOND,

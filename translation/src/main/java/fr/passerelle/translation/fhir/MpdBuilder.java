@@ -196,9 +196,11 @@ public final class MpdBuilder {
         return quantity;
     }
 
+    private static final java.util.regex.Pattern EIGHT_DIGITS = java.util.regex.Pattern.compile("\\d{8}");
+
     /** EDQM Standard Terms codes are eight digits (package, dose form, route…); UCUM units never are. */
     static boolean isEdqmCode(String unit) {
-        return unit != null && unit.matches("\\d{8}");
+        return unit != null && EIGHT_DIGITS.matcher(unit).matches();
     }
 
     /** The French yes/no qualifiers of a line (long-term condition, work accident, off-label…), as written. */

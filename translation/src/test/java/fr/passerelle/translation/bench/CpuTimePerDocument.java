@@ -24,10 +24,14 @@ public final class CpuTimePerDocument {
         DocumentTranslator translator = new DocumentTranslator(TerminologyCatalogue.load(TranslationBenchmarks.DATA));
         byte[] vsm = Files.readAllBytes(TranslationBenchmarks.SAMPLES.resolve("VSM_1.4_2022.01.xml"));
         byte[] ipsFr = Files.readAllBytes(TranslationBenchmarks.SAMPLES.resolve("IPS-FR_2024.01.xml"));
+        byte[] ep = Files.readAllBytes(TranslationBenchmarks.SAMPLES.resolve("eP-MED-DM_2024.01_PosoStruct.xml"));
         measure("VSM -> pivot", iterations, d -> translator.toPivot(d, null), vsm);
         measure("IPS-FR -> pivot (L3 + L1)", iterations / 5, d -> translator.toPivot(d, null), ipsFr);
         measure("VSM -> FHIR IPS", iterations, d -> translator.toFhirIps(d, null), vsm);
         measure("IPS-FR -> FHIR IPS", iterations / 5, d -> translator.toFhirIps(d, null), ipsFr);
+        // eP-MED-DM (227 KB, two lines, a PDF copy): pivot (whole prescription, one document per line, level 1), MPD.
+        measure("eP -> pivot (L3 + items + L1)", iterations, d -> translator.toPivot(d, null), ep);
+        measure("eP -> FHIR MPD", iterations, d -> translator.toFhirMpd(d, null), ep);
     }
 
     private static void measure(String name, int iterations, Function<byte[], TranslationOutcome> f, byte[] doc) {
@@ -40,7 +44,7 @@ public final class CpuTimePerDocument {
             check(f.apply(doc));
         }
         double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
-        System.out.printf("%-28s %8.1f documents per CPU-second (%.2f ms CPU each)%n", name, iterations / seconds,
+        System.out.printf("%-30s %8.1f documents per CPU-second (%.2f ms CPU each)%n", name, iterations / seconds,
                 seconds * 1000 / iterations);
     }
 
