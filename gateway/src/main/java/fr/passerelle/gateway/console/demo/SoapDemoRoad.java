@@ -195,8 +195,8 @@ public class SoapDemoRoad {
         Document document = DemoXml.parse(("<query:AdhocQueryRequest xmlns:query=\"" + QUERY + "\" xmlns=\"" + RIM
                 + "\"><query:ResponseOption returnComposedObjects=\"true\" returnType=\"LeafClass\"/>"
                 + "<AdhocQuery id=\"" + FIND_DOCUMENTS + "\">"
-                + "<Slot name=\"$XDSDocumentEntryPatientId\"><ValueList><Value>'" + request.patient().value()
-                + "^^^&amp;" + request.patient().oid() + "&amp;ISO'</Value></ValueList></Slot>"
+                + "<Slot name=\"$XDSDocumentEntryPatientId\"><ValueList><Value>'"
+                + request.patientCx().replace("&", "&amp;") + "'</Value></ValueList></Slot>"
                 + "<Slot name=\"$XDSDocumentEntryStatus\"><ValueList>"
                 + "<Value>('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')</Value></ValueList></Slot>"
                 + "<Slot name=\"$XDSDocumentEntryClassCode\"><ValueList><Value>('60591-5^^2.16.840.1.113883.6.1',"

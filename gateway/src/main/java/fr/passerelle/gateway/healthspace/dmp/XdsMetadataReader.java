@@ -6,6 +6,7 @@ import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.hl7.Cx;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -76,15 +77,12 @@ final class XdsMetadataReader {
 
     /** {@code value^^^&oid&ISO^NH} → INS (only INS identify patients in the DMP). */
     static Ins patientId(String cx) {
-        String[] components = cx.split("\\^");
-        if (components.length < 4) {
-            throw new IllegalArgumentException("patient id is not an HL7 CX value");
+        Cx.Reading reading = Cx.read(cx, Cx.Rules.LENIENT);
+        if (reading instanceof Cx.Refused refused) {
+            throw new IllegalArgumentException("patient id " + refused.refusal().explanation());
         }
-        String[] authority = components[3].split("&");
-        if (authority.length < 2) {
-            throw new IllegalArgumentException("patient id has no assigning authority OID");
-        }
-        return new Ins(authority[1], components[0]);
+        return Ins.of(reading.cx().orElseThrow())
+                .orElseThrow(() -> new IllegalArgumentException("patient id is not an INS"));
     }
 
     /** {@code id^FAMILY^Given^…} → "Given FAMILY" (display text of the author). */
