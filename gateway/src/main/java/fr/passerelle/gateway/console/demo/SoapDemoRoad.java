@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.console.demo;
 
+import fr.passerelle.gateway.hl7.Ts;
 import fr.passerelle.trust.issue.SoapEnvelopes;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,8 +169,7 @@ public class SoapDemoRoad {
 
     private Element xcpdBody(DemoRequest request) {
         String sender = request.practitioner().claims(request.country()).homeCommunityId().replace("urn:oid:", "");
-        String now = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                .format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        String now = Ts.format(java.time.Instant.now());
         Document document = DemoXml.parse(("<PRPA_IN201305UV02 xmlns=\"" + HL7 + "\" ITSVersion=\"XML_1.0\">"
                 + "<id root=\"" + sender + "\" extension=\"" + UUID.randomUUID() + "\"/>"
                 + "<creationTime value=\"" + now + "\"/>"

@@ -7,10 +7,8 @@ import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.hl7.Cx;
-import java.time.LocalDateTime;
+import fr.passerelle.gateway.hl7.Ts;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,6 @@ import org.w3c.dom.Element;
  */
 final class XdsMetadataReader {
 
-    private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private XdsMetadataReader() {
     }
@@ -95,8 +92,7 @@ final class XdsMetadataReader {
     }
 
     static OffsetDateTime time(String dtm) {
-        String padded = (dtm + "00000000000000").substring(0, 14);
-        return LocalDateTime.parse(padded, DTM).atOffset(ZoneOffset.UTC);
+        return Ts.read(dtm).orElseThrow(() -> new IllegalArgumentException("a time is not an HL7 DTM"));
     }
 
     private static DmpFailure missing(String what, DmpOperation operation) {
