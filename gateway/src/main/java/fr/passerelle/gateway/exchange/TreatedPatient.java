@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.hl7.Cx;
 import fr.passerelle.trust.VerifiedRequester;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  * Whether the request's patient is the one the TRC assertion confirms a treatment relationship with. Trust
  * compares when the road knows the patient before validating; this check covers roads that learn the patient
  * later (a FHIR read of a document by its id). TRC patient ids come as HL7 CX {@code id^^^&root&ISO} or
- * {@code root^id}.
+ * {@code root^id}, read with {@link Cx.Rules#LENIENT_OR_ROOT_CARET_ID}.
  */
 final class TreatedPatient {
 
@@ -25,24 +26,7 @@ final class TreatedPatient {
     }
 
     private static Optional<Ins> parse(String identifier) {
-        String[] components = unquoted(identifier).split("\\^", -1);
-        try {
-            if (components.length >= 4) {
-                String[] authority = components[3].split("&", -1);
-                return authority.length >= 2 ? Optional.of(new Ins(authority[1], components[0])) : Optional.empty();
-            }
-            return components.length == 2 ? Optional.of(new Ins(components[0], components[1])) : Optional.empty();
-        } catch (IllegalArgumentException notAnIns) {
-            return Optional.empty();
-        }
-    }
-
-    private static String unquoted(String identifier) {
-        String value = identifier.trim();
-        if (value.length() > 1 && value.startsWith("'") && value.endsWith("'")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        return value;
+        return Cx.read(identifier, Cx.Rules.LENIENT_OR_ROOT_CARET_ID).cx().flatMap(Ins::of);
     }
 
     static boolean same(String identifier, Ins patient) {

@@ -1,6 +1,8 @@
 package fr.passerelle.gateway.healthspace;
 
+import fr.passerelle.gateway.hl7.Cx;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +45,23 @@ public record Ins(String oid, String value) {
     /** Whether an OID names an INS (so a cross-border identifier can be read as one). */
     public static boolean isInsOid(String oid) {
         return oid != null && KNOWN_OIDS.contains(oid);
+    }
+
+    /** The INS a CX names, when its assigning authority is an INS OID and its identifier a valid INS value. */
+    public static Optional<Ins> of(Cx cx) {
+        if (!isInsOid(cx.assigningAuthority())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Ins(cx.assigningAuthority(), cx.id()));
+        } catch (IllegalArgumentException notAnIns) {
+            return Optional.empty();
+        }
+    }
+
+    /** This INS as an HL7 CX, {@code value^^^&oid&ISO}. */
+    public Cx asCx() {
+        return new Cx(value, oid);
     }
 
     /** Never the value itself: INS must not reach logs. */

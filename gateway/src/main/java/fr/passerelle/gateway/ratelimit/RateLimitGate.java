@@ -7,6 +7,7 @@ import fr.passerelle.gateway.audit.AuditOutcome;
 import fr.passerelle.gateway.audit.AuditTrail;
 import fr.passerelle.gateway.exchange.CrossBorderCall;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.hl7.Cx;
 import fr.passerelle.trust.Transaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -108,33 +109,6 @@ public class RateLimitGate {
 
     /** The TRC patient, HL7 CX {@code id^^^&root&ISO} or {@code root^id}, when it is a French INS. */
     static Optional<Ins> ins(String identifier) {
-        String value = identifier.trim();
-        if (value.length() > 1 && value.startsWith("'") && value.endsWith("'")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        String[] components = value.split("\\^", -1);
-        String oid;
-        String id;
-        if (components.length >= 4) {
-            String[] authority = components[3].split("&", -1);
-            if (authority.length < 2) {
-                return Optional.empty();
-            }
-            oid = authority[1];
-            id = components[0];
-        } else if (components.length == 2) {
-            oid = components[0];
-            id = components[1];
-        } else {
-            return Optional.empty();
-        }
-        if (!Ins.isInsOid(oid)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Ins(oid, id));
-        } catch (IllegalArgumentException notAnIns) {
-            return Optional.empty();
-        }
+        return Cx.read(identifier, Cx.Rules.LENIENT_OR_ROOT_CARET_ID).cx().flatMap(Ins::of);
     }
 }

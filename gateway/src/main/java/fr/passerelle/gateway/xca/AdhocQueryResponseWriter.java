@@ -4,12 +4,11 @@ import static fr.passerelle.gateway.soap.Namespaces.QUERY;
 import static fr.passerelle.gateway.soap.Namespaces.RIM;
 import static fr.passerelle.gateway.soap.Namespaces.RS;
 
+import fr.passerelle.gateway.hl7.Ts;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.RegistryErrors;
 import fr.passerelle.gateway.soap.RegistryStatus;
 import fr.passerelle.gateway.soap.XmlTree;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.w3c.dom.Document;
@@ -31,7 +30,6 @@ public final class AdhocQueryResponseWriter {
     static final String EXTERNAL_IDENTIFIER =
             "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:ExternalIdentifier";
     static final String XFRM = "urn:ihe:iti:2007:AssociationType:XFRM";
-    private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     public Element write(DocumentQuery query, DocumentQueryOutcome outcome) {
         if (outcome instanceof DocumentQueryOutcome.Found found) {
@@ -96,7 +94,7 @@ public final class AdhocQueryResponseWriter {
         object.setAttribute("mimeType", entry.mimeType());
         object.setAttribute("objectType", STABLE_DOCUMENT_ENTRY);
         object.setAttribute("status", APPROVED);
-        slot(object, "creationTime", DTM.format(entry.creationTime().atOffset(ZoneOffset.UTC)));
+        slot(object, "creationTime", Ts.format(entry.creationTime()));
         slot(object, "hash", entry.sha1Hex());
         slot(object, "languageCode", entry.languageCode());
         slot(object, "repositoryUniqueId", entry.repositoryUniqueId());

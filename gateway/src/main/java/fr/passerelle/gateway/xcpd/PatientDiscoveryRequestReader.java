@@ -2,6 +2,7 @@ package fr.passerelle.gateway.xcpd;
 
 import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 
+import fr.passerelle.gateway.hl7.Ts;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.XmlTree;
 import java.time.LocalDate;
@@ -64,17 +65,10 @@ public final class PatientDiscoveryRequestReader {
         return new Demographics(family, given, birthDate, gender);
     }
 
-    /** HL7 TS: at least YYYYMMDD is needed to match a birth date; time and zone, if any, are ignored. */
+    /** HL7 TS, read by {@link Ts}: at least YYYYMMDD is needed to match a birth date; its time is ignored. */
     static LocalDate birthDate(String ts) {
-        if (ts.length() < 8 || !ts.substring(0, 8).chars().allMatch(Character::isDigit)) {
-            throw new MalformedRequest("livingSubjectBirthTime/value/@value must start with a full date YYYYMMDD");
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(ts.substring(0, 4)), Integer.parseInt(ts.substring(4, 6)),
-                    Integer.parseInt(ts.substring(6, 8)));
-        } catch (java.time.DateTimeException e) {
-            throw new MalformedRequest("livingSubjectBirthTime/value/@value is not a valid date");
-        }
+        return Ts.readDate(ts).orElseThrow(() -> new MalformedRequest(
+                "livingSubjectBirthTime/value/@value is not an HL7 timestamp starting with a full date YYYYMMDD"));
     }
 
     private Optional<InstanceIdentifier> instanceId(Element ii) {

@@ -3,12 +3,11 @@ package fr.passerelle.gateway.xcpd;
 import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 import static fr.passerelle.gateway.soap.Namespaces.XSI;
 
+import fr.passerelle.gateway.hl7.Ts;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.XmlTree;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 import org.w3c.dom.Document;
@@ -24,8 +23,6 @@ public final class PatientDiscoveryResponseWriter {
     static final String INTERACTION_CODE_SYSTEM = "2.16.840.1.113883.1.6";
     static final String DETECTED_ISSUE_CODE_SYSTEM = "1.3.6.1.4.1.19376.1.2.27.3";
     static final String EHDSI_ISSUE_CODE_SYSTEM = "1.3.6.1.4.1.12559.11.10.1.3.2.2.1";
-    private static final DateTimeFormatter HL7_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    private static final DateTimeFormatter HL7_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final String homeCommunityId;
     private final Clock clock;
@@ -74,7 +71,7 @@ public final class PatientDiscoveryResponseWriter {
 
         ii(XmlTree.append(root, HL7V3, "id"), homeCommunityId, Optional.of(UUID.randomUUID().toString()));
         value(XmlTree.append(root, HL7V3, "creationTime"),
-                HL7_TS.format(clock.instant().atOffset(ZoneOffset.UTC)));
+                Ts.format(clock.instant()));
         code(XmlTree.append(root, HL7V3, "versionCode"), "V3PR1");
         Element interaction = XmlTree.append(root, HL7V3, "interactionId");
         interaction.setAttribute("root", INTERACTION_CODE_SYSTEM);
@@ -151,7 +148,7 @@ public final class PatientDiscoveryResponseWriter {
             gender.setAttribute("code", g.code());
             gender.setAttribute("codeSystem", AdministrativeGender.CODE_SYSTEM);
         });
-        traits.birthDate().ifPresent(d -> value(XmlTree.append(person, HL7V3, "birthTime"), HL7_DATE.format(d)));
+        traits.birthDate().ifPresent(d -> value(XmlTree.append(person, HL7V3, "birthTime"), Ts.formatDate(d)));
         Element subjectOf = XmlTree.append(patient, HL7V3, "subjectOf1");
         Element observation = XmlTree.append(subjectOf, HL7V3, "queryMatchObservation");
         observation.setAttribute("classCode", "COND");

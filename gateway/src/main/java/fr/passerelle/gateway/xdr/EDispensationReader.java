@@ -2,12 +2,10 @@ package fr.passerelle.gateway.xdr;
 
 import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 
+import fr.passerelle.gateway.hl7.Ts;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.XmlTree;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,18 +81,8 @@ public final class EDispensationReader {
                 .map(extension -> root + "^" + extension).orElse(root));
     }
 
-    /** HL7 TS {@code yyyyMMddHHmmss[.SSS][+hhmm]}; without a zone, UTC is assumed. */
+    /** HL7 TS, read by {@link Ts}: without a zone, UTC is assumed. */
     static OffsetDateTime time(String ts) {
-        String digits = ts.replaceAll("[.][0-9]+", "");
-        String local = digits.replaceAll("[+-][0-9]{4}$", "");
-        String zone = digits.substring(local.length());
-        String padded = (local + "00000000000000").substring(0, 14);
-        try {
-            LocalDateTime dateTime = LocalDateTime.parse(padded, DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-            return dateTime.atOffset(zone.isEmpty() ? ZoneOffset.UTC : ZoneOffset.of(zone.substring(0, 3) + ":"
-                    + zone.substring(3)));
-        } catch (RuntimeException e) {
-            throw new MalformedRequest("An eDispensation time is not an HL7 timestamp");
-        }
+        return Ts.read(ts).orElseThrow(() -> new MalformedRequest("An eDispensation time is not an HL7 timestamp"));
     }
 }

@@ -68,15 +68,11 @@ public class TrustedDispensationRoad implements DispensationRoad {
             return new DispensationOutcome.Refused(throttled.refusal());
         }
         CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
-        if (!Ins.isInsOid(submission.patientId().root())) {
+        Optional<Ins> ins = Ins.of(submission.patientId().asCx());
+        if (ins.isEmpty()) {
             return refused(call, PATIENT_NOT_INS_RULE, new ExchangeRefusal(ExchangeError.ERROR_PI_NO_MATCH, null));
         }
-        Ins patient;
-        try {
-            patient = new Ins(submission.patientId().root(), submission.patientId().extension());
-        } catch (IllegalArgumentException notAnIns) {
-            return refused(call, PATIENT_NOT_INS_RULE, new ExchangeRefusal(ExchangeError.ERROR_PI_NO_MATCH, null));
-        }
+        Ins patient = ins.get();
         if (submission.isDiscard()) {
             return discard(call, patient, submission);
         }

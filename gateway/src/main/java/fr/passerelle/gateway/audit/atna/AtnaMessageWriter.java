@@ -104,8 +104,7 @@ public final class AtnaMessageWriter {
             return;
         }
         // HL7 v2 CX, as eHDSI writes patient ids: value^^^&assigning-authority-oid&ISO
-        String cx = record.patient().get().value() + "^^^&" + record.patient().get().oid() + "&ISO";
-        object(xml, cx, "1", "1", "2", "RFC-3881", "Patient Number", null, null);
+        object(xml, record.patient().get().asCx().encode(), "1", "1", "2", "RFC-3881", "Patient Number", null, null);
     }
 
     private static void object(XMLStreamWriter xml, String id, String type, String role, String code, String system,

@@ -7,6 +7,6 @@ public record DemoRequest(String country, DemoPractitioner practitioner, Ins pat
 
     /** The patient as an HL7 CX, the TRC assertion's resource id. */
     public String patientCx() {
-        return patient.value() + "^^^&" + patient.oid() + "&ISO";
+        return patient.asCx().encode();
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.console.demo;
 
+import fr.passerelle.gateway.hl7.Ts;
 import fr.passerelle.trust.issue.SoapEnvelopes;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,8 +169,7 @@ public class SoapDemoRoad {
 
     private Element xcpdBody(DemoRequest request) {
         String sender = request.practitioner().claims(request.country()).homeCommunityId().replace("urn:oid:", "");
-        String now = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                .format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        String now = Ts.format(java.time.Instant.now());
         Document document = DemoXml.parse(("<PRPA_IN201305UV02 xmlns=\"" + HL7 + "\" ITSVersion=\"XML_1.0\">"
                 + "<id root=\"" + sender + "\" extension=\"" + UUID.randomUUID() + "\"/>"
                 + "<creationTime value=\"" + now + "\"/>"
@@ -195,8 +195,8 @@ public class SoapDemoRoad {
         Document document = DemoXml.parse(("<query:AdhocQueryRequest xmlns:query=\"" + QUERY + "\" xmlns=\"" + RIM
                 + "\"><query:ResponseOption returnComposedObjects=\"true\" returnType=\"LeafClass\"/>"
                 + "<AdhocQuery id=\"" + FIND_DOCUMENTS + "\">"
-                + "<Slot name=\"$XDSDocumentEntryPatientId\"><ValueList><Value>'" + request.patient().value()
-                + "^^^&amp;" + request.patient().oid() + "&amp;ISO'</Value></ValueList></Slot>"
+                + "<Slot name=\"$XDSDocumentEntryPatientId\"><ValueList><Value>'"
+                + request.patientCx().replace("&", "&amp;") + "'</Value></ValueList></Slot>"
                 + "<Slot name=\"$XDSDocumentEntryStatus\"><ValueList>"
                 + "<Value>('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')</Value></ValueList></Slot>"
                 + "<Slot name=\"$XDSDocumentEntryClassCode\"><ValueList><Value>('60591-5^^2.16.840.1.113883.6.1',"

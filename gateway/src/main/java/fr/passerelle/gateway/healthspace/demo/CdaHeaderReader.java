@@ -1,11 +1,9 @@
 package fr.passerelle.gateway.healthspace.demo;
 
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.hl7.Ts;
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -130,27 +128,8 @@ public final class CdaHeaderReader {
         return extension == null || extension.isBlank() ? root : root + "^" + extension;
     }
 
-    /** HL7 TS: yyyyMMdd[HHmm[ss]][+zzzz]; without a zone it is read as UTC. */
+    /** HL7 TS, read by {@link Ts}; null when it is not one (the header is then refused as incomplete). */
     static OffsetDateTime parseTimestamp(String value) {
-        if (value == null || value.length() < 8) {
-            return null;
-        }
-        String digits = value;
-        ZoneOffset offset = ZoneOffset.UTC;
-        int sign = Math.max(value.indexOf('+'), value.indexOf('-'));
-        if (sign > 0) {
-            digits = value.substring(0, sign);
-            offset = ZoneOffset.of(value.substring(sign, sign + 3) + ":" + value.substring(sign + 3, sign + 5));
-        }
-        int dot = digits.indexOf('.');
-        if (dot > 0) {
-            digits = digits.substring(0, dot);
-        }
-        LocalDate date = LocalDate.of(Integer.parseInt(digits.substring(0, 4)), Integer.parseInt(digits.substring(4, 6)),
-                Integer.parseInt(digits.substring(6, 8)));
-        int hour = digits.length() >= 10 ? Integer.parseInt(digits.substring(8, 10)) : 0;
-        int minute = digits.length() >= 12 ? Integer.parseInt(digits.substring(10, 12)) : 0;
-        int second = digits.length() >= 14 ? Integer.parseInt(digits.substring(12, 14)) : 0;
-        return OffsetDateTime.of(LocalDateTime.of(date, java.time.LocalTime.of(hour, minute, second)), offset);
+        return Ts.read(value).orElse(null);
     }
 }

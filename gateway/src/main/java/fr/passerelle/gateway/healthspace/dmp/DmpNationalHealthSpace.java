@@ -11,6 +11,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.hl7.Cx;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.PatientControls;
 import fr.passerelle.gateway.healthspace.PatientSearch;
@@ -273,17 +274,14 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
         }
     }
 
-    /** {@code value^^^&oid&ISO} (CX) or {@code oid^value}. */
+    /** {@code value^^^&oid&ISO} (CX) or {@code oid^value}, read as the TRC patient everywhere else is. */
     static Ins parsePatient(String id) {
-        String value = id.trim();
-        if (value.contains("&")) {
-            return XdsMetadataReader.patientId(value);
+        Cx.Reading reading = Cx.read(id, Cx.Rules.LENIENT_OR_ROOT_CARET_ID);
+        if (reading instanceof Cx.Refused refused) {
+            throw new IllegalArgumentException("The patient id " + refused.refusal().explanation());
         }
-        String[] parts = value.split("\\^");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("not a patient identifier");
-        }
-        return new Ins(parts[0], parts[1]);
+        return Ins.of(reading.cx().orElseThrow())
+                .orElseThrow(() -> new IllegalArgumentException("The patient id is not an INS"));
     }
 
     private String submissionSetId() {

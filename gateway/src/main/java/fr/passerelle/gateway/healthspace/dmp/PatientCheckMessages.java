@@ -3,10 +3,9 @@ package fr.passerelle.gateway.healthspace.dmp;
 import fr.passerelle.gateway.healthspace.AdministrativeGender;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.hl7.Ts;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.w3c.dom.Element;
 final class PatientCheckMessages {
 
     static final String HL7 = "urn:hl7-org:v3";
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     /** What the DMP says of the INS. */
     sealed interface DmpRecord permits NoRecord, Record {
@@ -50,7 +48,7 @@ final class PatientCheckMessages {
         Element message = XmlTree.root(HL7, "PRPA_IN201307UV02");
         message.setAttributeNS(null, "ITSVersion", "XML_1.0");
         id(XmlTree.add(message, HL7, "id"), senderOid, UUID.randomUUID().toString());
-        value(XmlTree.add(message, HL7, "creationTime"), TS.format(now));
+        value(XmlTree.add(message, HL7, "creationTime"), Ts.format(now));
         code(XmlTree.add(message, HL7, "interactionId"), "2.16.840.1.113883.1.6", "PRPA_IN201307UV02", "extension");
         code(XmlTree.add(message, HL7, "processingCode"), null, "P", "code");
         code(XmlTree.add(message, HL7, "processingModeCode"), null, "T", "code");
@@ -130,7 +128,8 @@ final class PatientCheckMessages {
                             "no gender"));
             String birth = XmlTree.child(person, HL7, "birthTime").map(b -> XmlTree.attribute(b, "value"))
                     .orElseThrow(() -> new IllegalArgumentException("no birth time"));
-            LocalDate birthDate = LocalDate.parse(birth.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+            LocalDate birthDate = Ts.readDate(birth)
+                    .orElseThrow(() -> new IllegalArgumentException("birth time is not an HL7 timestamp"));
             return new Record(new FrenchPatient(asked, given, family, birthDate,
                     AdministrativeGender.fromCode(gender), null, null), status);
         } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {

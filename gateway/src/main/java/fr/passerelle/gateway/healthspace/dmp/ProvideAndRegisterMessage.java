@@ -9,11 +9,10 @@ import fr.passerelle.gateway.healthspace.Confidentiality;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.hl7.Ts;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -28,9 +27,6 @@ import org.w3c.dom.Element;
  * @param attachments the document bytes by Content-ID
  */
 record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachments) {
-
-    private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneOffset.UTC);
 
     /**
      * @param country           ISO 3166 alpha-2 of the country where the medicine was dispensed
@@ -57,11 +53,11 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
         entry.setAttributeNS(null, "id", docUuid);
         entry.setAttributeNS(null, "mimeType", "text/xml");
         entry.setAttributeNS(null, "objectType", XdsVocabulary.STABLE_DOCUMENT);
-        slot(entry, "creationTime", DTM.format(dispensation.dispensedAt().toInstant()));
+        slot(entry, "creationTime", Ts.format(dispensation.dispensedAt().toInstant()));
         slot(entry, "hash", sha1(document));
         slot(entry, "size", Long.toString(document.length));
         slot(entry, "languageCode", "fr-FR");
-        slot(entry, "serviceStartTime", DTM.format(dispensation.dispensedAt().toInstant()));
+        slot(entry, "serviceStartTime", Ts.format(dispensation.dispensedAt().toInstant()));
         slot(entry, "sourcePatientId", patientCx);
         name(entry, "Dispensation médicamenteuse (" + country + ")");
         Element docAuthor = classification(entry, XdsVocabulary.DOC_AUTHOR, docUuid, "", null);
@@ -104,7 +100,7 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
                               Instant now) {
         Element set = XmlTree.add(list, RIM, "rim:RegistryPackage");
         set.setAttributeNS(null, "id", setUuid);
-        slot(set, "submissionTime", DTM.format(now));
+        slot(set, "submissionTime", Ts.format(now));
         name(set, title);
         Element setAuthor = classification(set, XdsVocabulary.SET_AUTHOR, setUuid, "", null);
         slot(setAuthor, "authorInstitution", institution);

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.hl7.Cx;
 import fr.passerelle.trust.VerifiedRequester;
 import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.Clock;
@@ -36,6 +37,8 @@ public final class VihfIssuer {
     /** The DMP's purpose-of-use code system (normal access / emergency "bris de glace"). */
     static final String PURPOSE_SYSTEM = "1.2.250.1.213.1.1.4.248";
     static final Duration LIFETIME = Duration.ofMinutes(5);
+    /** CX.5 of the patient in the VIHF resource-id: NH (HL7 table 0203), as the DMP's VIHF profile writes the INS. */
+    static final String NATIONAL_HEALTH_ID = "NH";
 
     static {
         Init.init();
@@ -102,7 +105,7 @@ public final class VihfIssuer {
             coded(roles, "Role", parts[0], parts.length > 1 ? parts[1] : "", null);
         }
         attribute(statement, "urn:oasis:names:tc:xacml:2.0:resource:resource-id",
-                patient.value() + "^^^&" + patient.oid() + "&ISO^NH");
+                new Cx(patient.value(), patient.oid(), NATIONAL_HEALTH_ID).encode());
         attribute(statement, "Ressource_URN", "urn:dmp");
         Element purpose = attribute(statement, "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse", null);
         boolean emergency = requester.purposeOfUse() == PurposeOfUse.EMERGENCY;

@@ -6,10 +6,9 @@ import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
-import java.time.LocalDateTime;
+import fr.passerelle.gateway.hl7.Cx;
+import fr.passerelle.gateway.hl7.Ts;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.w3c.dom.Element;
  */
 final class XdsMetadataReader {
 
-    private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private XdsMetadataReader() {
     }
@@ -76,15 +74,12 @@ final class XdsMetadataReader {
 
     /** {@code value^^^&oid&ISO^NH} → INS (only INS identify patients in the DMP). */
     static Ins patientId(String cx) {
-        String[] components = cx.split("\\^");
-        if (components.length < 4) {
-            throw new IllegalArgumentException("patient id is not an HL7 CX value");
+        Cx.Reading reading = Cx.read(cx, Cx.Rules.LENIENT);
+        if (reading instanceof Cx.Refused refused) {
+            throw new IllegalArgumentException("patient id " + refused.refusal().explanation());
         }
-        String[] authority = components[3].split("&");
-        if (authority.length < 2) {
-            throw new IllegalArgumentException("patient id has no assigning authority OID");
-        }
-        return new Ins(authority[1], components[0]);
+        return Ins.of(reading.cx().orElseThrow())
+                .orElseThrow(() -> new IllegalArgumentException("patient id is not an INS"));
     }
 
     /** {@code id^FAMILY^Given^…} → "Given FAMILY" (display text of the author). */
@@ -97,8 +92,7 @@ final class XdsMetadataReader {
     }
 
     static OffsetDateTime time(String dtm) {
-        String padded = (dtm + "00000000000000").substring(0, 14);
-        return LocalDateTime.parse(padded, DTM).atOffset(ZoneOffset.UTC);
+        return Ts.read(dtm).orElseThrow(() -> new IllegalArgumentException("a time is not an HL7 DTM"));
     }
 
     private static DmpFailure missing(String what, DmpOperation operation) {

@@ -33,7 +33,7 @@ final class XdsQueries {
 
     /** {@code value^^^&oid&ISO}, the CX form of an INS in XDS queries and metadata. */
     static String patientCx(Ins patient) {
-        return patient.value() + "^^^&" + patient.oid() + "&ISO";
+        return patient.asCx().encode();
     }
 
     private static Element query(String storedQueryId) {
