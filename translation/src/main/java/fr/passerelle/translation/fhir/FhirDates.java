@@ -59,4 +59,21 @@ final class FhirDates {
         DateTimeType d = dateTime(ts == null || ts.length() < 8 ? ts : ts.substring(0, 8));
         return d == null ? null : d.getValueAsString();
     }
+
+    /** The period from two HL7 timestamps, either of which may be absent or unreadable; null when neither is read. */
+    static org.hl7.fhir.r4.model.Period period(String startTs, String endTs) {
+        DateTimeType start = dateTime(startTs);
+        DateTimeType end = dateTime(endTs);
+        if (start == null && end == null) {
+            return null;
+        }
+        org.hl7.fhir.r4.model.Period period = new org.hl7.fhir.r4.model.Period();
+        if (start != null) {
+            period.setStartElement(start);
+        }
+        if (end != null) {
+            period.setEndElement(end);
+        }
+        return period;
+    }
 }

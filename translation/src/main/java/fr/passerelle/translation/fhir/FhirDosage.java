@@ -130,22 +130,14 @@ final class FhirDosage {
 
     private static Timing timing(ClinicalEntry.Dosage phase, List<Repeat> group) {
         Timing.TimingRepeatComponent repeat = new Timing.TimingRepeatComponent();
+        Period bounds = FhirDates.period(phase.start(), phase.end());
         if (phase.duration() != null && decimal(phase.duration().value()) != null) {
             Duration duration = new Duration();
             duration.setValue(decimal(phase.duration().value()));
             units(duration, phase.duration().unit());
             repeat.setBounds(duration);
-        } else if (phase.start() != null || phase.end() != null) {
-            Period bounds = new Period();
-            if (FhirDates.dateTime(phase.start()) != null) {
-                bounds.setStartElement(FhirDates.dateTime(phase.start()));
-            }
-            if (FhirDates.dateTime(phase.end()) != null) {
-                bounds.setEndElement(FhirDates.dateTime(phase.end()));
-            }
-            if (bounds.hasStart() || bounds.hasEnd()) {
-                repeat.setBounds(bounds);
-            }
+        } else if (bounds != null) {
+            repeat.setBounds(bounds);
         }
         for (Repeat r : group) {
             boolean dailyAtTime = r.timeOfDay() != null && group.size() > 1;

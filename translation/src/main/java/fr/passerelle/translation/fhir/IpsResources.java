@@ -537,17 +537,9 @@ final class IpsResources {
             default -> p.start() != null ? CarePlan.CarePlanActivityStatus.SCHEDULED
                     : CarePlan.CarePlanActivityStatus.NOTSTARTED;
         });
-        DateTimeType start = FhirDates.dateTime(p.start());
-        DateTimeType end = FhirDates.dateTime(p.end());
-        if (start != null || end != null) {
-            Period period = new Period();
-            if (start != null) {
-                period.setStartElement(start);
-            }
-            if (end != null) {
-                period.setEndElement(end);
-            }
-            detail.setScheduled(period);
+        Period scheduled = FhirDates.period(p.start(), p.end());
+        if (scheduled != null) {
+            detail.setScheduled(scheduled);
         }
         String description = p.narrative() != null ? p.narrative() : p.productName();
         if (description != null) {

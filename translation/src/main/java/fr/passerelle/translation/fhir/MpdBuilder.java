@@ -165,16 +165,8 @@ public final class MpdBuilder {
         if (line.repeats() != null) {
             dispense.setNumberOfRepeatsAllowed(line.repeats());
         }
-        DateTimeType start = FhirDates.dateTime(line.start());
-        DateTimeType end = FhirDates.dateTime(line.end());
-        if (start != null || end != null) {
-            Period validity = new Period();
-            if (start != null) {
-                validity.setStartElement(start);
-            }
-            if (end != null) {
-                validity.setEndElement(end);
-            }
+        Period validity = FhirDates.period(line.start(), line.end());
+        if (validity != null) {
             dispense.setValidityPeriod(validity);
         }
     }
@@ -295,17 +287,9 @@ public final class MpdBuilder {
         if (requesterUrl != null) {
             request.setRequester(new Reference(requesterUrl));
         }
-        DateTimeType start = FhirDates.dateTime(d.start());
-        DateTimeType end = FhirDates.dateTime(d.end());
-        if (start != null || end != null) {
-            Period period = new Period();
-            if (start != null) {
-                period.setStartElement(start);
-            }
-            if (end != null) {
-                period.setEndElement(end);
-            }
-            request.setOccurrence(period);
+        Period occurrence = FhirDates.period(d.start(), d.end());
+        if (occurrence != null) {
+            request.setOccurrence(occurrence);
         }
         // R4 DeviceRequest has no quantity, renewal or rental-duration element: named parameters carry them.
         if (d.quantity() != null && FhirDosage.decimal(d.quantity().value()) != null) {
