@@ -15,25 +15,18 @@ import fr.passerelle.trust.trustlist.SignerTrust;
 import fr.passerelle.trust.trustlist.SignerVerdict;
 import fr.passerelle.trust.trustlist.TrustList;
 import fr.passerelle.trust.xml.EnvelopedSignatureVerifier;
-import fr.passerelle.trust.xml.HardenedXml;
 import fr.passerelle.trust.xml.IdAttributes;
 import fr.passerelle.trust.xml.SignatureRefusedException;
-import fr.passerelle.trust.xml.UnsafeXmlException;
-import fr.passerelle.trust.xml.XmlLimits;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 /**
  * Decides whether to believe the assertions of a cross-border request. Independent of CXF and HAPI: give it
@@ -41,19 +34,42 @@ import org.w3c.dom.Node;
  * children are the assertions (the FHIR road decodes its base64 headers into one), the transaction called and
  * the patient the request is about. Thread-safe.
  * <p>
- * The checks, in order: the header's shape and size; assertion structure; ID uniqueness in the whole document
- * (XSW); the enveloped signature covers exactly the assertion used; the signer chains to the trust list of the
- * country it claims; times with clock skew and maximum lifetimes; sender-vouches and audience; HCP claims;
- * TRC bound to the HCP assertion and to the request's patient; role, permissions and purpose for the
- * transaction; and last, one use of each assertion and message id across all nodes.
+ * The decision ({@link #verify}) is this list of checks, in this order; each is one method below and refuses
+ * with its own eHDSI code (table in trust/README.md). The first check that fails is the answer, so the order is
+ * itself security behaviour:
+ * <ol>
+ * <li>{@code header} ({@link SecurityHeader}): no DOCTYPE, one SOAP Header, one Security header within the size
+ *     limits, assertions only as its direct children, at most one MessageID. First, and the size before anything
+ *     reads further: every later check walks this DOM, which nobody has vouched for yet.</li>
+ * <li>{@code structure}: each assertion read (SAML 2.0, known kind, no comment), exactly one HCP, at most one TRC
+ *     and one NoK. Syntax only, nothing believed yet: the next checks need to know which element is which
+ *     assertion. Comments are refused here because the signature, which ignores them, cannot.</li>
+ * <li>{@code structure}: a TRC when the transaction requires one. Counts only, before the costly signatures.</li>
+ * <li>{@code unique-id}: each assertion ID once in the whole message. Before the signature: a second element
+ *     with the same ID is how signature wrapping gets another element verified than the one read.</li>
+ * <li>{@code signature}: the enveloped signature covers exactly that assertion. Before any claim is looked at:
+ *     every check below reads claims, worth only what their signer is.</li>
+ * <li>{@code trust-list}: the signer chains to the trust list of the country the assertion claims; all the
+ *     assertions come from one country. Steps 5 and 6 run for each assertion in turn (HCP, then the next), so a
+ *     refusal names the first assertion that fails.</li>
+ * <li>{@code validity}: issue and validity times within the clock skew, lifetimes within their maximum. Signed
+ *     claims, so after the signer is trusted; before the identity, so an expired assertion is refused as such,
+ *     whatever it claims.</li>
+ * <li>{@code subject-confirmation}: sender-vouches only and our audience. Steps 7 and 8 run for each assertion
+ *     in turn, like 5 and 6.</li>
+ * <li>{@code hcp-identity}: the HCP claims the access rule needs, present and single-valued.</li>
+ * <li>{@code trc-binding} (with a TRC): the TRC names this HCP assertion and its practitioner. Before the TRC's
+ *     patient is compared: a TRC confirms a treatment only for the practitioner it is bound to.</li>
+ * <li>{@code trc-patient} (with a TRC): the TRC's patient is the request's patient.</li>
+ * <li>{@code access-rule} (with a TRC): the TRC's purpose of use is allowed for the transaction.</li>
+ * <li>{@code nok-binding} (with a NoK): bound to this HCP assertion when it names one.</li>
+ * <li>{@code access-rule}: the HCP's role, then permissions, then purpose allow the transaction.</li>
+ * <li>{@code replay}: the message id and (by default) each assertion id used once, across all nodes. Last,
+ *     because it records the ids as used: a request refused for any other reason spends none, and only requests
+ *     otherwise believed pay the shared store's round trip.</li>
+ * </ol>
  */
 public final class RequestValidator {
-
-    static final String WSSE_NS = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
-    static final String WSU_NS = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
-    static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
-    static final String SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
-    static final String SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
 
     private final TrustSettings settings;
     private final SignerTrust signerTrust;
@@ -61,14 +77,14 @@ public final class RequestValidator {
     private final Clock clock;
     private final AssertionReader reader = new AssertionReader();
     private final EnvelopedSignatureVerifier signatures = new EnvelopedSignatureVerifier();
-    private final HardenedXml headerLimits;
+    private final SecurityHeader securityHeader;
 
     public RequestValidator(TrustSettings settings, TrustList trustList, ReplayGuard replayGuard, Clock clock) {
         this.settings = settings;
         this.signerTrust = new SignerTrust(trustList, clock);
         this.replayGuard = replayGuard;
         this.clock = clock;
-        this.headerLimits = new HardenedXml(new XmlLimits(Integer.MAX_VALUE, 64, 32, settings.maxHeaderElements()));
+        this.securityHeader = new SecurityHeader(settings);
     }
 
     /** Validates the assertions of a parsed SOAP envelope. */
@@ -97,22 +113,73 @@ public final class RequestValidator {
     private Validation run(Element container, Transaction transaction, Optional<String> patientId,
             boolean patientOptional, List<Check> checks) {
         Checks log = new Checks(checks);
+        Request request = new Request(container, transaction, settings.accessRules().rule(transaction), patientId,
+                patientOptional, clock.instant());
         try {
-            return verify(container, transaction, patientId, patientOptional, log);
+            return verify(request, log);
         } catch (Refused refused) {
-            log.fail(refused.check, refused.reason);
-            return new Refusal(refused.error, refused.check, refused.reason);
+            Refusal refusal = refused.refusal();
+            log.fail(refusal.check(), refusal.reason());
+            return refusal;
         }
     }
 
-    private VerifiedRequester verify(Element container, Transaction transaction, Optional<String> patientId,
-            boolean patientOptional, Checks log) throws Refused {
-        Instant now = clock.instant();
-        AccessRule rule = settings.accessRules().rule(transaction);
+    /** The checks in the order of the class comment (numbers), each refusing by throwing. */
+    private VerifiedRequester verify(Request request, Checks log) throws Refused {
+        SecurityHeader.Located located = header(request, log);                              // 1
+        Parsed parsed = structure(located, log);                                            // 2
+        trcWhenRequired(request, parsed);                                                   // 3
+        uniqueIds(request, parsed, log);                                                    // 4
+        Signed signed = signedByTrustedSigners(request, parsed, log);                       // 5, 6
+        inForceAndForUs(request, signed, log);                                              // 7, 8
+        HcpIdentity identity = hcpIdentity(signed, log);                                    // 9
+        Optional<TreatmentConfirmation> treatment = Optional.empty();
+        if (signed.trc().isPresent()) {
+            treatment = Optional.of(trcBinding(signed, log));                               // 10
+            trcPatient(request, treatment.get(), log);                                      // 11
+            trcPurpose(request, treatment.get());                                           // 12
+        }
+        Optional<NextOfKin> nextOfKin = nokBinding(signed, log);                            // 13
+        PurposeOfUse purpose = treatment.map(TreatmentConfirmation::purposeOfUse).orElse(identity.purposeOfUse());
+        accessRule(request, identity, purpose, log);                                        // 14
+        replay(located, signed, log);                                                       // 15
+        return requester(signed, identity, purpose, treatment, nextOfKin);
+    }
 
-        Located located = locate(container);
+    /**
+     * What the caller asked: the container, the transaction and its access rule, the patient, and the one instant
+     * every time check of this request uses.
+     */
+    private record Request(Element container, Transaction transaction, AccessRule rule, Optional<String> patientId,
+            boolean patientOptional, Instant now) {
+    }
+
+    /** The assertions read from the header (step 2), not believed yet. */
+    private record Parsed(List<SamlAssertion> all, SamlAssertion hcp, Optional<SamlAssertion> trc,
+            Optional<SamlAssertion> nok) {
+    }
+
+    /**
+     * The assertions once their signatures and signers are checked (steps 5-6), and the country they come from.
+     * The checks that read claims take this, not {@link Parsed}: none can run before the signatures.
+     */
+    private record Signed(List<SamlAssertion> all, SamlAssertion hcp, Optional<SamlAssertion> trc,
+            Optional<SamlAssertion> nok, String country) {
+
+        Signed(Parsed parsed, String country) {
+            this(parsed.all(), parsed.hcp(), parsed.trc(), parsed.nok(), country);
+        }
+    }
+
+    // 1
+    private SecurityHeader.Located header(Request request, Checks log) throws Refused {
+        SecurityHeader.Located located = securityHeader.locate(request.container());
         log.pass("header", located.assertions().size() + " assertion(s) in the Security header");
+        return located;
+    }
 
+    // 2
+    private Parsed structure(SecurityHeader.Located located, Checks log) throws Refused {
         List<SamlAssertion> assertions = new ArrayList<>();
         for (Element element : located.assertions()) {
             try {
@@ -126,255 +193,7 @@ public final class RequestValidator {
         SamlAssertion nok = single(assertions, AssertionKind.NOK, false);
         log.pass("structure", "HCP" + (trc != null ? " + TRC" : "") + (nok != null ? " + NoK" : "")
                 + ", SAML 2.0, no comments");
-        if (rule.treatmentConfirmationRequired() && trc == null) {
-            throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "structure",
-                    transaction + " requires a TRC assertion");
-        }
-
-        Document document = container.getOwnerDocument();
-        for (SamlAssertion assertion : assertions) {
-            int uses = IdAttributes.uses(document, assertion.id());
-            if (uses != 1) {
-                throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "unique-id",
-                        "the " + assertion.kind() + " assertion ID occurs " + uses + " times in the message");
-            }
-        }
-        log.pass("unique-id", "every assertion ID occurs once in the message");
-
-        String country = null;
-        for (SamlAssertion assertion : assertions) {
-            X509Certificate signer;
-            try {
-                signer = signatures.verify(assertion.element(), "ID");
-            } catch (SignatureRefusedException e) {
-                throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
-                        assertion.kind() + " assertion: " + e.getMessage());
-            }
-            log.pass("signature", assertion.kind() + " assertion signed by "
-                    + signer.getSubjectX500Principal().getName());
-            String claimed = assertion.issuerCountry()
-                    .or(() -> CertificateCountry.of(signer.getSubjectX500Principal()))
-                    .orElseThrow(() -> new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list",
-                            "neither the issuer nor the signer certificate names a country"));
-            if (country != null && !country.equals(claimed)) {
-                throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list",
-                        "the assertions come from different countries (" + country + ", " + claimed + ")");
-            }
-            country = claimed;
-            SignerVerdict verdict = signerTrust.decide(signer, claimed, now);
-            if (verdict instanceof SignerVerdict.Untrusted untrusted) {
-                throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list",
-                        assertion.kind() + " assertion: " + untrusted.reason());
-            }
-            SignerVerdict.Trusted trusted = (SignerVerdict.Trusted) verdict;
-            log.pass("trust-list", assertion.kind() + " signer trusted for " + claimed + " through "
-                    + trusted.anchor().source().getFileName());
-        }
-
-        for (SamlAssertion assertion : assertions) {
-            checkTimes(assertion, now);
-            checkConfirmationAndAudience(assertion);
-        }
-        log.pass("validity", "issued, not before and not on or after within " + settings.clockSkew().toSeconds()
-                + " s skew; lifetimes within limits");
-        log.pass("subject-confirmation", "sender-vouches, audience " + String.join(", ", settings.audiences()));
-
-        HcpIdentity identity;
-        try {
-            identity = HcpIdentity.from(hcp);
-        } catch (MalformedAssertionException e) {
-            throw new Refused(EhdsiError.ERROR_HPI_INSUFFICIENT_INFORMATION, "hcp-identity", e.getMessage());
-        }
-        log.pass("hcp-identity", "role " + identity.roleCode() + " (" + identity.xspaRole() + "), organisation "
-                + identity.organisationId() + ", purpose " + identity.purposeOfUse());
-
-        PurposeOfUse purpose = identity.purposeOfUse();
-        Optional<String> treatedPatient = Optional.empty();
-        if (trc != null) {
-            TreatmentConfirmation confirmation;
-            try {
-                confirmation = TreatmentConfirmation.from(trc);
-            } catch (MalformedAssertionException e) {
-                throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-binding", e.getMessage());
-            }
-            if (!confirmation.hcpAssertionId().equals(hcp.id())) {
-                throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-binding",
-                        "the TRC assertion is bound to another HCP assertion");
-            }
-            if (!confirmation.practitionerId().equals(hcp.subjectNameId())) {
-                throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-binding",
-                        "the TRC assertion names another practitioner than the HCP assertion");
-            }
-            log.pass("trc-binding", "TRC AssertionIDRef is the HCP assertion ID");
-            if (patientId.isPresent()) {
-                if (!PatientIdentifiers.same(confirmation.patientId(), patientId.get())) {
-                    throw new Refused(EhdsiError.ERROR_UNKNOWN_PATIENT_IDENTIFIER, "trc-patient",
-                            "the request is about another patient than the TRC assertion");
-                }
-                log.pass("trc-patient", "the TRC patient is the request's patient");
-            } else if (patientOptional) {
-                log.pass("trc-patient", "not compared: no patient given");
-            } else {
-                throw new Refused(EhdsiError.ERROR_UNKNOWN_PATIENT_IDENTIFIER, "trc-patient",
-                        "the request names no patient to compare with the TRC assertion");
-            }
-            treatedPatient = Optional.of(confirmation.patientId());
-            purpose = confirmation.purposeOfUse();
-            if (!rule.purposes().contains(confirmation.purposeOfUse())) {
-                throw new Refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
-                        "purpose of use " + confirmation.purposeOfUse() + " is not allowed for " + transaction);
-            }
-        }
-
-        Optional<NextOfKin> nextOfKin = Optional.empty();
-        if (nok != null) {
-            try {
-                NextOfKin kin = NextOfKin.from(nok);
-                if (kin.hcpAssertionId().isPresent() && !kin.hcpAssertionId().get().equals(hcp.id())) {
-                    throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "nok-binding",
-                            "the next-of-kin assertion is bound to another HCP assertion");
-                }
-                nextOfKin = Optional.of(kin);
-                log.pass("nok-binding", "next-of-kin assertion read");
-            } catch (MalformedAssertionException e) {
-                throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "nok-binding", e.getMessage());
-            }
-        }
-
-        if (!rule.allowsRole(identity.roleCode())) {
-            throw new Refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
-                    "role " + (identity.roleCode().isBlank() ? identity.xspaRole() : identity.roleCode())
-                            + " may not call " + transaction);
-        }
-        if (!rule.allowsAnyPermission(identity.permissions())) {
-            throw new Refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
-                    "none of the permissions " + rule.anyPermission() + " needed for " + transaction);
-        }
-        if (!rule.purposes().contains(identity.purposeOfUse())) {
-            throw new Refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
-                    "purpose of use " + identity.purposeOfUse() + " is not allowed for " + transaction);
-        }
-        log.pass("access-rule", transaction + " allowed for role " + identity.roleCode() + " and purpose " + purpose);
-
-        Instant expiry = assertions.stream().map(SamlAssertion::notOnOrAfter).min(Instant::compareTo).orElseThrow();
-        Instant guardUntil = hcp.notOnOrAfter().plus(settings.clockSkew());
-        // One call for all ids of the request: the guard's store records them in one round trip.
-        List<ReplayGuard.Use> uses = new ArrayList<>();
-        located.messageId().ifPresent(id -> uses.add(new ReplayGuard.Use("message:" + id, guardUntil)));
-        int firstAssertion = uses.size();
-        if (settings.oneUseAssertions()) {
-            for (SamlAssertion assertion : assertions) {
-                uses.add(new ReplayGuard.Use("assertion:" + assertion.id(),
-                        assertion.notOnOrAfter().plus(settings.clockSkew())));
-            }
-        }
-        OptionalInt replayed = uses.isEmpty() ? OptionalInt.empty() : replayGuard.firstUseOfAll(uses);
-        if (replayed.isPresent()) {
-            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "replay",
-                    replayed.getAsInt() < firstAssertion ? "the message id was already used"
-                            : "the " + assertions.get(replayed.getAsInt() - firstAssertion).kind()
-                                    + " assertion was already used");
-        }
-        log.pass("replay", "first use of " + (settings.oneUseAssertions() ? "the assertion ids and " : "")
-                + "the message id");
-
-        return new VerifiedRequester(identity.practitionerId(), identity.practitionerName(), identity.organisation(),
-                identity.organisationId(), country, identity.xspaRole(), identity.roleCode(), purpose,
-                identity.permissions(), identity.pointOfCare(), identity.facilityType(), treatedPatient, hcp.id(),
-                Optional.ofNullable(trc).map(SamlAssertion::id), nextOfKin, expiry);
-    }
-
-    private record Located(List<Element> assertions, Optional<String> messageId) {
-    }
-
-    private Located locate(Element container) throws Refused {
-        Document owner = container.getOwnerDocument();
-        if (owner != null && owner.getDoctype() != null) {
-            throw new Refused(EhdsiError.ERROR_SEC_GENERIC, "header", "a DOCTYPE is not allowed");
-        }
-        Element header = null;
-        Element security;
-        if (is(container, AssertionReader.SAML_NS, "Assertion")) {
-            checkSize(container);
-            return new Located(List.of(container), Optional.empty());
-        }
-        if (isEnvelope(container)) {
-            List<Element> headers = children(container, container.getNamespaceURI(), "Header");
-            if (headers.size() != 1) {
-                throw new Refused(EhdsiError.ERROR_HPI_AUTHENTICATION_NOT_RECEIVED, "header",
-                        "the envelope has no single SOAP Header");
-            }
-            header = headers.get(0);
-        } else if ("Header".equals(container.getLocalName())
-                && (SOAP12_NS.equals(container.getNamespaceURI()) || SOAP11_NS.equals(container.getNamespaceURI()))) {
-            header = container;
-        }
-        if (is(container, WSSE_NS, "Security")) {
-            security = container;
-        } else {
-            Element parent = header != null ? header : container;
-            List<Element> securities = children(parent, WSSE_NS, "Security");
-            if (securities.size() > 1) {
-                throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "header",
-                        "the message has more than one Security header");
-            }
-            security = securities.isEmpty() ? (header == null ? container : null) : securities.get(0);
-        }
-        if (security == null) {
-            throw new Refused(EhdsiError.ERROR_HPI_AUTHENTICATION_NOT_RECEIVED, "header",
-                    "the message has no WS-Security header");
-        }
-        checkSize(security);
-        List<Element> assertions = children(security, AssertionReader.SAML_NS, "Assertion");
-        int everywhere = security.getElementsByTagNameNS(AssertionReader.SAML_NS, "Assertion").getLength();
-        if (everywhere != assertions.size()) {
-            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "header",
-                    "an assertion is nested where none belongs (wrapping)");
-        }
-        if (assertions.isEmpty()) {
-            throw new Refused(EhdsiError.ERROR_HPI_AUTHENTICATION_NOT_RECEIVED, "header",
-                    "no SAML assertion was received");
-        }
-        Optional<String> messageId = Optional.empty();
-        if (header != null) {
-            List<Element> ids = children(header, WSA_NS, "MessageID");
-            if (ids.size() > 1) {
-                throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "header",
-                        "the message has more than one MessageID");
-            }
-            messageId = ids.stream().findFirst().map(e -> e.getTextContent().trim()).filter(s -> !s.isEmpty());
-        }
-        return new Located(assertions, messageId);
-    }
-
-    private void checkSize(Element security) throws Refused {
-        try {
-            headerLimits.inspect(security);
-        } catch (UnsafeXmlException e) {
-            throw new Refused(EhdsiError.ERROR_SEC_GENERIC, "header", "Security header refused: " + e.getMessage());
-        }
-        long characters = 0;
-        Deque<Node> pending = new ArrayDeque<>();
-        pending.push(security);
-        while (!pending.isEmpty()) {
-            Node node = pending.pop();
-            if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
-                characters += node.getNodeValue().length();
-            }
-            NamedNodeMap attributes = node.getAttributes();
-            if (attributes != null) {
-                for (int i = 0; i < attributes.getLength(); i++) {
-                    characters += attributes.item(i).getNodeValue().length();
-                }
-            }
-            if (characters > settings.maxHeaderCharacters()) {
-                throw new Refused(EhdsiError.ERROR_SEC_GENERIC, "header",
-                        "the Security header exceeds " + settings.maxHeaderCharacters() + " characters");
-            }
-            for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-                pending.push(child);
-            }
-        }
+        return new Parsed(List.copyOf(assertions), hcp, Optional.ofNullable(trc), Optional.ofNullable(nok));
     }
 
     private static SamlAssertion single(List<SamlAssertion> assertions, AssertionKind kind, boolean required)
@@ -392,7 +211,85 @@ public final class RequestValidator {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private void checkTimes(SamlAssertion assertion, Instant now) throws Refused {
+    // 3
+    private static void trcWhenRequired(Request request, Parsed parsed) throws Refused {
+        if (request.rule().treatmentConfirmationRequired() && parsed.trc().isEmpty()) {
+            throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "structure",
+                    request.transaction() + " requires a TRC assertion");
+        }
+    }
+
+    // 4
+    private static void uniqueIds(Request request, Parsed parsed, Checks log) throws Refused {
+        Document document = request.container().getOwnerDocument();
+        for (SamlAssertion assertion : parsed.all()) {
+            int uses = IdAttributes.uses(document, assertion.id());
+            if (uses != 1) {
+                throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "unique-id",
+                        "the " + assertion.kind() + " assertion ID occurs " + uses + " times in the message");
+            }
+        }
+        log.pass("unique-id", "every assertion ID occurs once in the message");
+    }
+
+    // 5, 6: per assertion, its signature then its signer, as a refusal names the first assertion that fails.
+    private Signed signedByTrustedSigners(Request request, Parsed parsed, Checks log) throws Refused {
+        String country = null;
+        for (SamlAssertion assertion : parsed.all()) {
+            X509Certificate signer = signature(assertion, log);
+            country = trustedCountry(request, assertion, signer, country, log);
+        }
+        return new Signed(parsed, country);
+    }
+
+    // 5
+    private X509Certificate signature(SamlAssertion assertion, Checks log) throws Refused {
+        X509Certificate signer;
+        try {
+            signer = signatures.verify(assertion.element(), "ID");
+        } catch (SignatureRefusedException e) {
+            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
+                    assertion.kind() + " assertion: " + e.getMessage());
+        }
+        log.pass("signature", assertion.kind() + " assertion signed by " + signer.getSubjectX500Principal().getName());
+        return signer;
+    }
+
+    // 6: the country the assertion claims, which must be that of the assertions before it (earlier).
+    private String trustedCountry(Request request, SamlAssertion assertion, X509Certificate signer, String earlier,
+            Checks log) throws Refused {
+        String claimed = assertion.issuerCountry()
+                .or(() -> CertificateCountry.of(signer.getSubjectX500Principal()))
+                .orElseThrow(() -> new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list",
+                        "neither the issuer nor the signer certificate names a country"));
+        if (earlier != null && !earlier.equals(claimed)) {
+            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list",
+                    "the assertions come from different countries (" + earlier + ", " + claimed + ")");
+        }
+        SignerVerdict verdict = signerTrust.decide(signer, claimed, request.now());
+        if (verdict instanceof SignerVerdict.Untrusted untrusted) {
+            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list",
+                    assertion.kind() + " assertion: " + untrusted.reason());
+        }
+        SignerVerdict.Trusted trusted = (SignerVerdict.Trusted) verdict;
+        log.pass("trust-list", assertion.kind() + " signer trusted for " + claimed + " through "
+                + trusted.anchor().source().getFileName());
+        return claimed;
+    }
+
+    // 7, 8: per assertion, its times then its confirmation and audience.
+    private void inForceAndForUs(Request request, Signed signed, Checks log) throws Refused {
+        for (SamlAssertion assertion : signed.all()) {
+            validity(assertion, request.now());
+            subjectConfirmation(assertion);
+        }
+        log.pass("validity", "issued, not before and not on or after within " + settings.clockSkew().toSeconds()
+                + " s skew; lifetimes within limits");
+        log.pass("subject-confirmation", "sender-vouches, audience " + String.join(", ", settings.audiences()));
+    }
+
+    // 7
+    private void validity(SamlAssertion assertion, Instant now) throws Refused {
         Duration skew = settings.clockSkew();
         String kind = assertion.kind().toString();
         if (assertion.issueInstant().isAfter(now.plus(skew))) {
@@ -424,7 +321,8 @@ public final class RequestValidator {
         }
     }
 
-    private void checkConfirmationAndAudience(SamlAssertion assertion) throws Refused {
+    // 8
+    private void subjectConfirmation(SamlAssertion assertion) throws Refused {
         if (assertion.confirmationMethods().size() != 1
                 || !EhdsiAttributes.SENDER_VOUCHES.equals(assertion.confirmationMethods().get(0))) {
             throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "subject-confirmation",
@@ -436,38 +334,136 @@ public final class RequestValidator {
         }
     }
 
-    private static boolean isEnvelope(Element element) {
-        return "Envelope".equals(element.getLocalName())
-                && (SOAP12_NS.equals(element.getNamespaceURI()) || SOAP11_NS.equals(element.getNamespaceURI()));
+    // 9
+    private static HcpIdentity hcpIdentity(Signed signed, Checks log) throws Refused {
+        HcpIdentity identity;
+        try {
+            identity = HcpIdentity.from(signed.hcp());
+        } catch (MalformedAssertionException e) {
+            throw new Refused(EhdsiError.ERROR_HPI_INSUFFICIENT_INFORMATION, "hcp-identity", e.getMessage());
+        }
+        log.pass("hcp-identity", "role " + identity.roleCode() + " (" + identity.xspaRole() + "), organisation "
+                + identity.organisationId() + ", purpose " + identity.purposeOfUse());
+        return identity;
     }
 
-    private static boolean is(Element element, String namespace, String localName) {
-        return namespace.equals(element.getNamespaceURI()) && localName.equals(element.getLocalName());
+    // 10
+    private static TreatmentConfirmation trcBinding(Signed signed, Checks log) throws Refused {
+        TreatmentConfirmation confirmation;
+        try {
+            confirmation = TreatmentConfirmation.from(signed.trc().orElseThrow());
+        } catch (MalformedAssertionException e) {
+            throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-binding", e.getMessage());
+        }
+        if (!confirmation.hcpAssertionId().equals(signed.hcp().id())) {
+            throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-binding",
+                    "the TRC assertion is bound to another HCP assertion");
+        }
+        if (!confirmation.practitionerId().equals(signed.hcp().subjectNameId())) {
+            throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-binding",
+                    "the TRC assertion names another practitioner than the HCP assertion");
+        }
+        log.pass("trc-binding", "TRC AssertionIDRef is the HCP assertion ID");
+        return confirmation;
     }
 
-    private static List<Element> children(Element parent, String namespace, String localName) {
-        List<Element> found = new ArrayList<>();
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && is(element, namespace, localName)) {
-                found.add(element);
+    // 11: the operator's diagnosis may give no patient (shown, not compared); a request must name one.
+    private static void trcPatient(Request request, TreatmentConfirmation confirmation, Checks log) throws Refused {
+        if (request.patientId().isPresent()) {
+            if (!PatientIdentifiers.same(confirmation.patientId(), request.patientId().get())) {
+                throw new Refused(EhdsiError.ERROR_UNKNOWN_PATIENT_IDENTIFIER, "trc-patient",
+                        "the request is about another patient than the TRC assertion");
+            }
+            log.pass("trc-patient", "the TRC patient is the request's patient");
+        } else if (request.patientOptional()) {
+            log.pass("trc-patient", "not compared: no patient given");
+        } else {
+            throw new Refused(EhdsiError.ERROR_UNKNOWN_PATIENT_IDENTIFIER, "trc-patient",
+                    "the request names no patient to compare with the TRC assertion");
+        }
+    }
+
+    // 12
+    private static void trcPurpose(Request request, TreatmentConfirmation confirmation) throws Refused {
+        if (!request.rule().purposes().contains(confirmation.purposeOfUse())) {
+            throw new Refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
+                    "purpose of use " + confirmation.purposeOfUse() + " is not allowed for " + request.transaction());
+        }
+    }
+
+    // 13
+    private static Optional<NextOfKin> nokBinding(Signed signed, Checks log) throws Refused {
+        if (signed.nok().isEmpty()) {
+            return Optional.empty();
+        }
+        NextOfKin kin;
+        try {
+            kin = NextOfKin.from(signed.nok().get());
+        } catch (MalformedAssertionException e) {
+            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "nok-binding", e.getMessage());
+        }
+        if (kin.hcpAssertionId().isPresent() && !kin.hcpAssertionId().get().equals(signed.hcp().id())) {
+            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "nok-binding",
+                    "the next-of-kin assertion is bound to another HCP assertion");
+        }
+        log.pass("nok-binding", "next-of-kin assertion read");
+        return Optional.of(kin);
+    }
+
+    // 14: the HCP's purpose is checked even with a TRC; the purpose reported is the TRC's when there is one.
+    private static void accessRule(Request request, HcpIdentity identity, PurposeOfUse purpose, Checks log)
+            throws Refused {
+        AccessRule rule = request.rule();
+        if (!rule.allowsRole(identity.roleCode())) {
+            throw new Refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
+                    "role " + (identity.roleCode().isBlank() ? identity.xspaRole() : identity.roleCode())
+                            + " may not call " + request.transaction());
+        }
+        if (!rule.allowsAnyPermission(identity.permissions())) {
+            throw new Refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
+                    "none of the permissions " + rule.anyPermission() + " needed for " + request.transaction());
+        }
+        if (!rule.purposes().contains(identity.purposeOfUse())) {
+            throw new Refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
+                    "purpose of use " + identity.purposeOfUse() + " is not allowed for " + request.transaction());
+        }
+        log.pass("access-rule", request.transaction() + " allowed for role " + identity.roleCode() + " and purpose "
+                + purpose);
+    }
+
+    // 15
+    private void replay(SecurityHeader.Located located, Signed signed, Checks log) throws Refused {
+        Instant guardUntil = signed.hcp().notOnOrAfter().plus(settings.clockSkew());
+        // One call for all ids of the request: the guard's store records them in one round trip.
+        List<ReplayGuard.Use> uses = new ArrayList<>();
+        located.messageId().ifPresent(id -> uses.add(new ReplayGuard.Use("message:" + id, guardUntil)));
+        int firstAssertion = uses.size();
+        if (settings.oneUseAssertions()) {
+            for (SamlAssertion assertion : signed.all()) {
+                uses.add(new ReplayGuard.Use("assertion:" + assertion.id(),
+                        assertion.notOnOrAfter().plus(settings.clockSkew())));
             }
         }
-        return found;
+        OptionalInt replayed = uses.isEmpty() ? OptionalInt.empty() : replayGuard.firstUseOfAll(uses);
+        if (replayed.isPresent()) {
+            throw new Refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "replay",
+                    replayed.getAsInt() < firstAssertion ? "the message id was already used"
+                            : "the " + signed.all().get(replayed.getAsInt() - firstAssertion).kind()
+                                    + " assertion was already used");
+        }
+        log.pass("replay", "first use of " + (settings.oneUseAssertions() ? "the assertion ids and " : "")
+                + "the message id");
     }
 
-    /** A failed check; carried up to {@link #run} and turned into a {@link Refusal}. */
-    private static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient EhdsiError error;
-        private final String check;
-        private final String reason;
-
-        Refused(EhdsiError error, String check, String reason) {
-            super(reason, null, false, false);
-            this.error = error;
-            this.check = check;
-            this.reason = reason;
-        }
+    /** The requester as believed, until the first of its assertions ends. */
+    private static VerifiedRequester requester(Signed signed, HcpIdentity identity, PurposeOfUse purpose,
+            Optional<TreatmentConfirmation> treatment, Optional<NextOfKin> nextOfKin) {
+        Instant expiry = signed.all().stream().map(SamlAssertion::notOnOrAfter).min(Instant::compareTo).orElseThrow();
+        return new VerifiedRequester(identity.practitionerId(), identity.practitionerName(), identity.organisation(),
+                identity.organisationId(), signed.country(), identity.xspaRole(), identity.roleCode(), purpose,
+                identity.permissions(), identity.pointOfCare(), identity.facilityType(),
+                treatment.map(TreatmentConfirmation::patientId), signed.hcp().id(), signed.trc().map(SamlAssertion::id),
+                nextOfKin, expiry);
     }
 
     private record Checks(List<Check> sink) {

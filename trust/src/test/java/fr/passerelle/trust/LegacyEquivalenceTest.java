@@ -60,7 +60,7 @@ class LegacyEquivalenceTest {
                 outcomes.merge(key, 1, Integer::sum);
             }
         }
-        System.out.println("equivalence outcomes: " + outcomes);
+        System.out.println("equivalence seed " + Long.getLong("equivalence.seed", 21L) + " outcomes: " + outcomes);
         assertThat(outcomes.keySet()).hasSizeGreaterThan(12);
     }
 
