@@ -34,11 +34,11 @@ import org.w3c.dom.Element;
  * children are the assertions (the FHIR road decodes its base64 headers into one), the transaction called and
  * the patient the request is about. Thread-safe.
  * <p>
- * The decision ({@link #verify}) is this list of checks, in this order; each is one method below and refuses
+ * The decision ({@code verify}) is this list of checks, in this order; each is one method below and refuses
  * with its own eHDSI code (table in trust/README.md). The first check that fails is the answer, so the order is
  * itself security behaviour:
  * <ol>
- * <li>{@code header} ({@link SecurityHeader}): no DOCTYPE, one SOAP Header, one Security header within the size
+ * <li>{@code header} ({@code SecurityHeader}): no DOCTYPE, one SOAP Header, one Security header within the size
  *     limits, assertions only as its direct children, at most one MessageID. First, and the size before anything
  *     reads further: every later check walks this DOM, which nobody has vouched for yet.</li>
  * <li>{@code structure}: each assertion read (SAML 2.0, known kind, no comment), exactly one HCP, at most one TRC
