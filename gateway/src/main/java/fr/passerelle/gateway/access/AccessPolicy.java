@@ -4,7 +4,6 @@ import fr.passerelle.gateway.consent.ConsentProperties;
 import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.healthspace.PatientControls;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +17,10 @@ public class AccessPolicy {
     private final AccessRules rules;
     private final Clock clock;
 
-    public AccessPolicy(ConsentStore consents, ConsentProperties properties, ObjectProvider<Clock> clock) {
+    public AccessPolicy(ConsentStore consents, ConsentProperties properties, Clock clock) {
         this.consents = consents;
         this.rules = new AccessRules(properties.defaultAccess());
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     public AccessDecision decide(AccessRequest request, PatientControls controls) {

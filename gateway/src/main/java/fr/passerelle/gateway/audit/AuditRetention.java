@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,11 +23,11 @@ public class AuditRetention {
     private final Clock clock;
 
     public AuditRetention(DataSource dataSource, PlatformTransactionManager transactions, AuditProperties properties,
-                          ObjectProvider<Clock> clock) {
+                          Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** Purges what the configured retention lets go. */

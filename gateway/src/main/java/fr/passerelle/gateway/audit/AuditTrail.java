@@ -36,13 +36,13 @@ public class AuditTrail implements DisposableBean {
     private final AuditGroupCommit groupCommit;
 
     public AuditTrail(DataSource dataSource, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-                      AtnaProperties atna, AuditProperties properties, ObjectProvider<Clock> clock,
+                      AtnaProperties atna, AuditProperties properties, Clock clock,
                       ObjectProvider<MeterRegistry> meters) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.exportEnabled = atna.enabled();
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.groupCommit = properties.batch().enabled() ? new AuditGroupCommit(this::appendAll, properties.batch())
                 : null;
         if (groupCommit != null) {

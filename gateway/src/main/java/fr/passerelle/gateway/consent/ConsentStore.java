@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,11 +30,6 @@ public class ConsentStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    @Autowired
-    public ConsentStore(DataSource dataSource, ObjectProvider<Clock> clock) {
-        this(dataSource, clock.getIfAvailable(Clock::systemUTC));
-    }
 
     public ConsentStore(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);

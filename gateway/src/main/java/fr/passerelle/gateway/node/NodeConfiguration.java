@@ -19,20 +19,20 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class NodeConfiguration {
 
     @Bean
-    NodeRegistry nodeRegistry(DataSource dataSource, NodeProperties properties, ObjectProvider<Clock> clock) {
-        return new NodeRegistry(dataSource, clock.getIfAvailable(Clock::systemUTC), properties.liveFor());
+    NodeRegistry nodeRegistry(DataSource dataSource, NodeProperties properties, Clock clock) {
+        return new NodeRegistry(dataSource, clock, properties.liveFor());
     }
 
     @Bean
     NodeHeartbeat nodeHeartbeat(NodeRegistry registry, TerminologyCatalogue terminology, NodeProperties properties,
-                                ObjectProvider<BuildProperties> build, ObjectProvider<Clock> clock) {
+                                ObjectProvider<BuildProperties> build, Clock clock) {
         String host = host();
         String id = properties.id().isBlank()
                 ? host + "-" + UUID.randomUUID().toString().substring(0, 8) : properties.id();
         String version = Optional.ofNullable(build.getIfAvailable()).map(BuildProperties::getVersion)
                 .orElseGet(() -> Optional.ofNullable(NodeConfiguration.class.getPackage().getImplementationVersion())
                         .orElse("development"));
-        return new NodeHeartbeat(registry, terminology, id, host, version, clock.getIfAvailable(Clock::systemUTC),
+        return new NodeHeartbeat(registry, terminology, id, host, version, clock,
                 properties.forgetAfter());
     }
 

@@ -9,7 +9,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,10 +31,10 @@ public class OperatorConsentController {
     private final Clock clock;
 
     public OperatorConsentController(ConsentStore consents, ConsentProperties properties,
-                                     ObjectProvider<Clock> clock) {
+                                     Clock clock) {
         this.consents = consents;
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @GetMapping

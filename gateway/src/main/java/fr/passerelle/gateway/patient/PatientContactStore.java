@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,10 +19,10 @@ public class PatientContactStore {
     private final Clock clock;
 
     public PatientContactStore(DataSource dataSource, PlatformTransactionManager transactions,
-                               ObjectProvider<Clock> clock) {
+                               Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     public Optional<PatientContact> find(Ins patient) {

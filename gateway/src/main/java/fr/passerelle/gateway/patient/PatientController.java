@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -44,13 +43,13 @@ public class PatientController {
     private final Clock clock;
 
     public PatientController(PatientIdentity identity, ConsentStore consents, ConsentProperties consentProperties,
-                             AuditSearch audit, PatientContactStore contacts, ObjectProvider<Clock> clock) {
+                             AuditSearch audit, PatientContactStore contacts, Clock clock) {
         this.identity = identity;
         this.consents = consents;
         this.consentProperties = consentProperties;
         this.audit = audit;
         this.contacts = contacts;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @GetMapping("/consent")

@@ -4,7 +4,6 @@ import fr.passerelle.gateway.audit.AuditTrail;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,10 +12,10 @@ import org.springframework.context.annotation.Configuration;
 public class RateLimitConfiguration {
 
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, DataSource dataSource, ObjectProvider<Clock> clock) {
+    RateLimiter rateLimiter(RateLimitProperties properties, DataSource dataSource, Clock clock) {
         // Rows are kept for two windows so a node whose clock lags a little still counts in a live row.
         WindowCounter counter = new JdbcWindowCounter(dataSource, 2 * properties.window().toMillis());
-        return new RateLimiter(properties, counter, clock.getIfAvailable(Clock::systemUTC));
+        return new RateLimiter(properties, counter, clock);
     }
 
     @Bean

@@ -14,7 +14,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,11 +30,11 @@ public class TrustConfiguration {
     private final Clock clock;
 
     public TrustConfiguration(TrustProperties properties, @Value("${passerelle.data-dir:./data}") Path dataDir,
-            @Value("${passerelle.health-space:demo}") String healthSpace, ObjectProvider<Clock> clock) {
+            @Value("${passerelle.health-space:demo}") String healthSpace, Clock clock) {
         this.properties = properties;
         this.dataDir = dataDir;
         this.healthSpace = healthSpace;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

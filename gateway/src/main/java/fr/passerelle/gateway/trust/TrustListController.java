@@ -6,7 +6,6 @@ import fr.passerelle.trust.trustlist.TrustedCertificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,10 +20,10 @@ public class TrustListController {
     private final TrustProperties properties;
     private final Clock clock;
 
-    public TrustListController(DirectoryTrustList trustList, TrustProperties properties, ObjectProvider<Clock> clock) {
+    public TrustListController(DirectoryTrustList trustList, TrustProperties properties, Clock clock) {
         this.trustList = trustList;
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** One loaded certificate. */

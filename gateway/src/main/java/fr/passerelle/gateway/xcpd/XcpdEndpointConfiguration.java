@@ -17,11 +17,11 @@ public class XcpdEndpointConfiguration {
 
     @Bean
     public EndpointImpl xcpdEndpoint(SoapEndpointPublisher publisher, SoapProperties properties,
-                                     ObjectProvider<PatientDiscoveryRoad> road, ObjectProvider<Clock> clock) {
+                                     ObjectProvider<PatientDiscoveryRoad> road, Clock clock) {
         PatientDiscoveryEndpoint endpoint = new PatientDiscoveryEndpoint(
                 road.getIfAvailable(PatientDiscoveryRoad::unavailable),
                 new PatientDiscoveryRequestReader(),
-                new PatientDiscoveryResponseWriter(properties.homeCommunityId(), clock.getIfAvailable(Clock::systemUTC)));
+                new PatientDiscoveryResponseWriter(properties.homeCommunityId(), clock));
         return publisher.publish("/xcpd", endpoint, Set.of(EhdsiOperation.PATIENT_DISCOVERY), "wsdl/xcpd/XCPD_Service.wsdl",
                 new QName("urn:ihe:iti:xcpd:2009", "XCPD_Service"),
                 new QName("urn:ihe:iti:xcpd:2009", "RespondingGateway_Port_Soap12"));

@@ -12,9 +12,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -23,10 +21,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 public final class AuditFixtures {
 
     private AuditFixtures() {
-    }
-
-    public static ObjectProvider<Clock> clock(Clock clock) {
-        return new StaticListableBeanFactory(Map.of("clock", clock)).getBeanProvider(Clock.class);
     }
 
     public static AtnaProperties atna(boolean enabled, int port) {
@@ -46,7 +40,7 @@ public final class AuditFixtures {
     public static AuditTrail trail(DataSource dataSource, Clock clock, boolean export,
                                    ApplicationEventPublisher events, AuditProperties.Batch batch) {
         return new AuditTrail(dataSource, new DataSourceTransactionManager(dataSource), events, atna(export, 6514),
-                new AuditProperties(Duration.ofDays(3650), Duration.ofHours(6), batch), clock(clock),
+                new AuditProperties(Duration.ofDays(3650), Duration.ofHours(6), batch), clock,
                 new StaticListableBeanFactory().getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
     }
 

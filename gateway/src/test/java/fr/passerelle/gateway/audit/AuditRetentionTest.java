@@ -64,7 +64,7 @@ class AuditRetentionTest {
 
     private static AuditRetention retention(DataSource dataSource, MutableClock clock, Duration keep) {
         return new AuditRetention(dataSource, new DataSourceTransactionManager(dataSource),
-                new AuditProperties(keep, Duration.ofHours(6), AuditProperties.Batch.DEFAULTS), AuditFixtures.clock(clock));
+                new AuditProperties(keep, Duration.ofHours(6), AuditProperties.Batch.DEFAULTS), clock);
     }
 
     private static List<Long> seqs(TestDatabase db) {

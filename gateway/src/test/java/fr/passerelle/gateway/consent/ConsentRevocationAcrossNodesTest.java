@@ -2,6 +2,7 @@ package fr.passerelle.gateway.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.ClockConfiguration;
 import fr.passerelle.gateway.access.AccessDecision;
 import fr.passerelle.gateway.access.AccessPolicy;
 import fr.passerelle.gateway.access.AccessRequest;
@@ -76,11 +77,11 @@ class ConsentRevocationAcrossNodesTest {
                         "--spring.application.name=node-" + name);
     }
 
-    /** What a node needs to decide: its own pool, the consent store and the access policy. */
+    /** What a node needs to decide: its own pool, the clock, the consent store and the access policy. */
     @SpringBootConfiguration
     @ImportAutoConfiguration(DataSourceAutoConfiguration.class)
     @EnableConfigurationProperties(ConsentProperties.class)
-    @Import({ConsentStore.class, AccessPolicy.class})
+    @Import({ClockConfiguration.class, ConsentStore.class, AccessPolicy.class})
     static class ConsentNode {
     }
 }

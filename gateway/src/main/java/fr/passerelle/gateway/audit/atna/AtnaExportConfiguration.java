@@ -2,7 +2,6 @@ package fr.passerelle.gateway.audit.atna;
 
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +17,9 @@ public class AtnaExportConfiguration {
 
     @Bean
     AtnaExporter atnaExporter(DataSource dataSource, PlatformTransactionManager transactions,
-                              AtnaProperties properties, ObjectProvider<Clock> clock) {
+                              AtnaProperties properties, Clock clock) {
         return new AtnaExporter(dataSource, transactions, properties, new SyslogTlsConnector(properties),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock);
     }
 
     @Bean

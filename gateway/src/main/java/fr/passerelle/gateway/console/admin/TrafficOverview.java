@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +30,9 @@ public class TrafficOverview {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public TrafficOverview(DataSource dataSource, ObjectProvider<Clock> clock) {
+    public TrafficOverview(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +23,10 @@ public class TrustPage {
     private final TrustProperties properties;
     private final Clock clock;
 
-    public TrustPage(DirectoryTrustList trustList, TrustProperties properties, ObjectProvider<Clock> clock) {
+    public TrustPage(DirectoryTrustList trustList, TrustProperties properties, Clock clock) {
         this.trustList = trustList;
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -29,9 +28,9 @@ public class DemoSigner {
     private final TrustConfiguration.DemoTrust demoTrust;
     private final Clock clock;
 
-    public DemoSigner(TrustConfiguration.DemoTrust demoTrust, ObjectProvider<Clock> clock) {
+    public DemoSigner(TrustConfiguration.DemoTrust demoTrust, Clock clock) {
         this.demoTrust = demoTrust;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** The countries the demo can act for: those the demo PKI holds a signer for. */

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,13 +49,13 @@ public class PatientPage {
     private final Clock clock;
 
     public PatientPage(SignedInPatient signedIn, ConsentStore consents, ConsentProperties consentProperties,
-                       AuditSearch audit, NationalHealthSpace healthSpace, ObjectProvider<Clock> clock) {
+                       AuditSearch audit, NationalHealthSpace healthSpace, Clock clock) {
         this.signedIn = signedIn;
         this.consents = consents;
         this.consentProperties = consentProperties;
         this.audit = audit;
         this.healthSpace = healthSpace;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** One line of the access history. */

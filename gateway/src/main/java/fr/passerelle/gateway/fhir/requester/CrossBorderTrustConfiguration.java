@@ -26,9 +26,8 @@ public class CrossBorderTrustConfiguration {
     @Bean
     CrossBorderTrust fhirCrossBorderTrust(ObjectProvider<RequestValidator> validator, ObjectProvider<TrustList> trustList,
                                           ObjectProvider<TrustSettings> settings, ObjectProvider<ReplayGuard> replayGuard,
-                                          ObjectProvider<Clock> clock, FhirSecurityProperties properties,
+                                          Clock time, FhirSecurityProperties properties,
                                           @Value("${passerelle.data-dir:./data}") Path dataDir) {
-        Clock time = clock.getIfAvailable(Clock::systemUTC);
         TrustSettings trustSettings = settings.getIfAvailable(TrustSettings::ehdsiDefaults);
         TrustList list = trustList.getIfAvailable(() -> new DirectoryTrustList(
                 properties.trustListDir() != null ? properties.trustListDir() : dataDir.resolve("trust-list"), time,

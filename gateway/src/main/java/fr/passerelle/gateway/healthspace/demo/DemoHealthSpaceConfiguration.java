@@ -3,7 +3,6 @@ package fr.passerelle.gateway.healthspace.demo;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -19,16 +18,16 @@ public class DemoHealthSpaceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    DemoHealthSpaceSeeder demoHealthSpaceSeeder(DataSource dataSource, ObjectProvider<Clock> clock) {
+    DemoHealthSpaceSeeder demoHealthSpaceSeeder(DataSource dataSource, Clock clock) {
         DemoHealthSpaceSeeder seeder = new DemoHealthSpaceSeeder(dataSource, DemoDataResources.classpath(),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock);
         seeder.seed();
         return seeder;
     }
 
     @Bean
-    NationalHealthSpace nationalHealthSpace(DataSource dataSource, ObjectProvider<Clock> clock,
+    NationalHealthSpace nationalHealthSpace(DataSource dataSource, Clock clock,
                                             DemoHealthSpaceSeeder seeded) {
-        return new JdbcNationalHealthSpace(dataSource, clock.getIfAvailable(Clock::systemUTC));
+        return new JdbcNationalHealthSpace(dataSource, clock);
     }
 }

@@ -21,10 +21,10 @@ public class DmpHealthSpaceConfiguration {
 
     @Bean
     NationalHealthSpace nationalHealthSpace(DmpProperties properties, ObjectProvider<MeterRegistry> meters,
-                                            ObjectProvider<Clock> clock) {
+                                            Clock clock) {
         properties.requireComplete();
         return create(properties, meters.getIfAvailable(SimpleMeterRegistry::new),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock);
     }
 
     /** Wires the connector from its properties alone (also what the tests use, without Spring). */

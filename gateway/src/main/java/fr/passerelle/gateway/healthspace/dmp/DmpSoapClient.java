@@ -29,8 +29,10 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.DispatchImpl;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.transport.http.HTTPConduit;
@@ -60,6 +62,8 @@ public final class DmpSoapClient {
     private static final QName SERVICE = new QName("urn:ihe:iti:xds-b:2007", "DmpService");
     private static final QName PORT = new QName("urn:ihe:iti:xds-b:2007", "DmpPort");
     private static final Logger LOG = LoggerFactory.getLogger(DmpSoapClient.class);
+    /** CXF's message key for an answer refused as {@code text/html} (core, org.apache.cxf.interceptor). */
+    static final String HTML_ANSWER = "INVALID_HTML_RESPONSETYPE";
     /** Keeps CXF's default fault logging off the DMP client: the type only, at DEBUG (see dispatch()). */
     static final FaultListener QUIET_FAULTS = (exception, description, message) -> {
         LOG.debug("DMP client call failed in CXF: {}", exception.getClass().getName());
@@ -232,7 +236,8 @@ public final class DmpSoapClient {
 
     /**
      * CXF reports as a SOAP fault both a fault the DMP sent and its own failures to read the answer (not XML, an
-     * HTML error page): only a fault received without an underlying cause is the DMP's.
+     * HTML error page): only a fault received without an underlying cause is the DMP's. Classified by type and by
+     * CXF's fault fields, never by the text of a message (which may quote the DMP's error page).
      */
     static DmpFailure classifyFault(DmpOperation operation, SOAPFaultException failure) {
         Optional<DmpFailure> underlying = fromCauses(operation, failure);
@@ -240,13 +245,12 @@ public final class DmpSoapClient {
             return underlying.get();
         }
         Throwable cause = failure.getCause();
-        if (cause instanceof org.apache.cxf.binding.soap.SoapFault && cause.getCause() == null) {
+        if (cause instanceof SoapFault && cause.getCause() == null) {
             // A WS-Security fault is the DMP refusing the VIHF (the access), not the DMP failing.
             return new DmpFailure(DmpErrorCodes.refusesToken(failure.getFault()) ? DmpFailure.Kind.ACCESS_REFUSED
                     : DmpFailure.Kind.SOAP_FAULT, operation, describe(failure.getFault()), failure);
         }
-        String message = String.valueOf(failure.getMessage());
-        if (message.contains("ContentType") || message.contains("HTTP response")) {
+        if (refusedAsHtml(failure)) {
             // The answer is an error page, not SOAP; its content is not repeated (it may say anything).
             return new DmpFailure(DmpFailure.Kind.HTTP_ERROR, operation, "HTTP error status with a non-SOAP answer",
                     failure);
@@ -254,17 +258,35 @@ public final class DmpSoapClient {
         return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "unreadable answer", failure);
     }
 
-    /** Maps a transport-level failure onto what the resilience rules and the error mapping need to know. */
+    /**
+     * Whether CXF refused the answer for its {@code text/html} content type before reading it as SOAP (its
+     * {@code StaxInInterceptor}): a CXF {@link Fault} whose message key ({@link Fault#getCode()}, an identifier,
+     * not the localised text) is {@value #HTML_ANSWER}. The other HTTP error statuses (all but 500, whatever the
+     * body) surface as CXF's {@link HTTPException}, which carries the status (see {@link #scan}).
+     */
+    private static boolean refusedAsHtml(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Fault fault && HTML_ANSWER.equals(fault.getCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Maps a transport-level failure onto what the resilience rules and the error mapping need to know, by the
+     * types in its cause chain. An HTTP error status is CXF's {@link HTTPException} (found by {@link #scan}); a
+     * status HttpURLConnection refuses to stream past (401, redirects) is an IOException there, as before.
+     */
     static DmpFailure classify(DmpOperation operation, Throwable failure) {
         Optional<DmpFailure> known = fromCauses(operation, failure);
         if (known.isPresent()) {
             return known.get();
         }
-        String message = failure.getMessage() == null ? "" : failure.getMessage();
-        if (message.contains("HTTP response")) {
-            return new DmpFailure(DmpFailure.Kind.HTTP_ERROR, operation, "HTTP error status", failure);
-        }
-        if (message.contains("Could not send Message")) {
+        if (failure instanceof WebServiceException && failure.getCause() instanceof IOException) {
+            // CXF's Dispatch hands a fault around an I/O failure back as a WebServiceException caused by that
+            // IOException: its conduit could not send (MessageSenderInterceptor; a receive failure there is always
+            // a SocketTimeoutException, see scan()). The only I/O failures scan() leaves here are charset errors.
             return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "could not send", failure);
         }
         return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,

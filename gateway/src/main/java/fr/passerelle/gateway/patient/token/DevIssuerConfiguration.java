@@ -1,7 +1,6 @@
 package fr.passerelle.gateway.patient.token;
 
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -12,8 +11,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 public class DevIssuerConfiguration {
 
     @Bean
-    DevPatientTokenIssuer devPatientTokenIssuer(PatientTokenProperties properties, ObjectProvider<Clock> clock) {
-        return new DevPatientTokenIssuer(properties, clock.getIfAvailable(Clock::systemUTC));
+    DevPatientTokenIssuer devPatientTokenIssuer(PatientTokenProperties properties, Clock clock) {
+        return new DevPatientTokenIssuer(properties, clock);
     }
 
     @Bean

@@ -66,7 +66,7 @@ public final class GroupCommitHarness {
         AuditTrail trail = new AuditTrail(pool, new DataSourceTransactionManager(pool), event -> { },
                 AuditFixtures.atna(true, 6514), new AuditProperties(Duration.ofDays(3650), Duration.ofHours(6),
                         new AuditProperties.Batch(grouped, 64, 4096, Duration.ofSeconds(30))),
-                AuditFixtures.clock(Clock.systemUTC()),
+                Clock.systemUTC(),
                 new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
         // A short warm-up so the JIT and the pool do not count against the first configuration.
         long warmEnd = System.nanoTime() + Duration.ofSeconds(2).toNanos();

@@ -27,7 +27,7 @@ class TrafficOverviewTest {
         }
 
         TrafficOverview.Window window = new TrafficOverview(database.dataSource(),
-                AuditFixtures.clock(Clock.fixed(NOW, ZoneOffset.UTC))).lastHour();
+                Clock.fixed(NOW, ZoneOffset.UTC)).lastHour();
 
         assertThat(window.minutes()).isEqualTo(60);
         assertThat(window.firstMinute() * 60).isEqualTo(Instant.parse("2026-11-23T09:01:00Z").getEpochSecond());

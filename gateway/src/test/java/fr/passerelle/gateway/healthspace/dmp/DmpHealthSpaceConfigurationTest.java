@@ -2,6 +2,7 @@ package fr.passerelle.gateway.healthspace.dmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.ClockConfiguration;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ class DmpHealthSpaceConfigurationTest {
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Properties.class, DmpHealthSpaceConfiguration.class);
+            .withUserConfiguration(Properties.class, ClockConfiguration.class, DmpHealthSpaceConfiguration.class);
 
     @BeforeAll
     static void keys() {
