@@ -1,7 +1,5 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import fr.passerelle.gateway.access.AccessDecision;
 import fr.passerelle.gateway.access.AccessPolicy;
 import fr.passerelle.gateway.access.AccessRequest;
@@ -9,6 +7,7 @@ import fr.passerelle.gateway.access.CrossBorderTransaction;
 import fr.passerelle.gateway.audit.AuditEntry;
 import fr.passerelle.gateway.audit.AuditOutcome;
 import fr.passerelle.gateway.audit.AuditTrail;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.healthspace.Ins;

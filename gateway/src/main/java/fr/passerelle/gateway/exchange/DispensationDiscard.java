@@ -1,8 +1,7 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.DiscardReceipt;
 import fr.passerelle.gateway.healthspace.DiscardRefusedException;
 import fr.passerelle.gateway.healthspace.DocumentKind;

@@ -1,7 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import java.util.Objects;
 

@@ -1,7 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.access.AccessRequest;

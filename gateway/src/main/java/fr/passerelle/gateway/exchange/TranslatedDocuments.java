@@ -1,10 +1,9 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.passerelle.gateway.conformance.PivotConformance;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationFailure;

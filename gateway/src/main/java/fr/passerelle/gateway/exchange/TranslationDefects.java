@@ -1,7 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import fr.passerelle.translation.TranslationOutcome;
 import java.util.Optional;
 import java.util.function.Supplier;

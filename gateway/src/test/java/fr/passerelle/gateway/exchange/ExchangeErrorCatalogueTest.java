@@ -1,9 +1,8 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.dmp.DmpFailure;

@@ -1,11 +1,10 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.audit.AuditFixtures;
 import fr.passerelle.gateway.audit.AuditTrail;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.AdministrativeGender;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;

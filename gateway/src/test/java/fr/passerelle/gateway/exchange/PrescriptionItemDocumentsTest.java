@@ -1,9 +1,8 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.testsupport.Fixtures;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.translation.DocumentTranslator;

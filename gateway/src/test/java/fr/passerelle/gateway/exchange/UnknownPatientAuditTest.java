@@ -1,7 +1,5 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.audit.AuditChainVerifier;
@@ -11,6 +9,7 @@ import fr.passerelle.gateway.audit.AuditSearch;
 import fr.passerelle.gateway.audit.AuditSearchCriteria;
 import fr.passerelle.gateway.audit.AuditTrail;
 import fr.passerelle.gateway.audit.ChainVerification;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;

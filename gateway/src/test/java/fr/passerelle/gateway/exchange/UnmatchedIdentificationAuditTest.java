@@ -1,7 +1,5 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.access.AccessFixtures;
@@ -15,6 +13,7 @@ import fr.passerelle.gateway.audit.ChainVerification;
 import fr.passerelle.gateway.audit.atna.AtnaMessageWriter;
 import fr.passerelle.gateway.audit.fhir.AuditEventMapper;
 import fr.passerelle.gateway.audit.AuditTrail;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.AdministrativeGender;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;
