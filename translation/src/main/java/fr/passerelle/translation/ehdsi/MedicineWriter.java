@@ -114,14 +114,9 @@ final class MedicineWriter {
      */
     static void instructions(PivotDom dom, Element sa, NarrativeBlock narrative, Posology p) {
         if (p.fulfilmentInstructions() != null) {
-            Element act = dom.add(dom.add(sa, "entryRelationship", "typeCode", "SUBJ", "inversionInd", "true"), "act",
-                    "classCode", "ACT", "moodCode", "INT");
-            dom.templates(act, "2.16.840.1.113883.10.20.1.43", "1.3.6.1.4.1.19376.1.5.3.1.4.3.1", E + "3.13");
-            dom.add(act, "code", "code", "FINSTRUCT", "codeSystem", IHE_ACT_CODE, "codeSystemName", "IHEActCode",
-                    "displayName", "Medication fulfillment instructions");
-            dom.add(dom.add(act, "text"), "reference", "value",
-                    narrative.paragraph("Instructions to the dispenser", p.fulfilmentInstructions()));
-            dom.add(act, "statusCode", "code", "completed");
+            instruction(dom, sa, "FINSTRUCT", "Medication fulfillment instructions", narrative.paragraph(
+                    "Instructions to the dispenser", p.fulfilmentInstructions()),
+                    "2.16.840.1.113883.10.20.1.43", "1.3.6.1.4.1.19376.1.5.3.1.4.3.1", E + "3.13");
         }
         String posology = structurallyComplete(p) ? null : PosologyText.describe(p);
         if (p.patientInstructions() != null || posology != null) {
@@ -132,15 +127,22 @@ final class MedicineWriter {
             if (p.patientInstructions() != null) {
                 text.add(p.patientInstructions());
             }
-            Element act = dom.add(dom.add(sa, "entryRelationship", "typeCode", "SUBJ", "inversionInd", "true"), "act",
-                    "classCode", "ACT", "moodCode", "INT");
-            dom.templates(act, "2.16.840.1.113883.10.20.1.49", "1.3.6.1.4.1.19376.1.5.3.1.4.3", E + "3.12");
-            dom.add(act, "code", "code", "PINSTRUCT", "codeSystem", IHE_ACT_CODE, "codeSystemName", "IHEActCode",
-                    "displayName", "Patient Medication Instructions");
-            dom.add(dom.add(act, "text"), "reference", "value",
-                    narrative.paragraph("Patient medication instructions", text.toString()));
-            dom.add(act, "statusCode", "code", "completed");
+            instruction(dom, sa, "PINSTRUCT", "Patient Medication Instructions", narrative.paragraph(
+                    "Patient medication instructions", text.toString()),
+                    "2.16.840.1.113883.10.20.1.49", "1.3.6.1.4.1.19376.1.5.3.1.4.3", E + "3.12");
         }
+    }
+
+    /** One IHE instruction act (IHEActCode {@code code}) whose text references its narrative paragraph. */
+    private static void instruction(PivotDom dom, Element sa, String code, String display, String narrativeId,
+                                    String... templates) {
+        Element act = dom.add(dom.add(sa, "entryRelationship", "typeCode", "SUBJ", "inversionInd", "true"), "act",
+                "classCode", "ACT", "moodCode", "INT");
+        dom.templates(act, templates);
+        dom.add(act, "code", "code", code, "codeSystem", IHE_ACT_CODE, "codeSystemName", "IHEActCode",
+                "displayName", display);
+        dom.add(dom.add(act, "text"), "reference", "value", narrativeId);
+        dom.add(act, "statusCode", "code", "completed");
     }
 
     /** The frequency: one phase's repeat rule, an SXPR_TS of several, or nullFlavor NI when none is structured. */
