@@ -34,7 +34,7 @@ public class FhirEntryPoint implements EntryPoint {
 
     @Override
     public boolean serves(String path) {
-        return path.equals(base) || path.startsWith(base + "/");
+        return EntryPoint.isUnder(base, path);
     }
 
     @Override

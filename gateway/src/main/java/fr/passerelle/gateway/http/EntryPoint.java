@@ -47,6 +47,11 @@ public interface EntryPoint {
         response.flushBuffer();
     }
 
+    /** Whether {@code path} is {@code base} itself or below it ({@code /fhir} serves {@code /fhir/Patient}, not {@code /fhirx}). */
+    static boolean isUnder(String base, String path) {
+        return path.equals(base) || path.startsWith(base + "/");
+    }
+
     /** The request's path within the application, decoded and normalised by the container. */
     static String pathOf(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());

@@ -16,7 +16,7 @@ public record ProblemEntryPoint(String prefix, long maxBodyBytes) implements Ent
 
     @Override
     public boolean serves(String path) {
-        return "/".equals(prefix) || path.equals(prefix) || path.startsWith(prefix + "/");
+        return "/".equals(prefix) || EntryPoint.isUnder(prefix, path);
     }
 
     @Override

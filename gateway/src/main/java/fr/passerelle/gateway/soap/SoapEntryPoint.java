@@ -36,7 +36,7 @@ public class SoapEntryPoint implements EntryPoint {
 
     @Override
     public boolean serves(String path) {
-        return path.equals(base) || path.startsWith(base + "/");
+        return EntryPoint.isUnder(base, path);
     }
 
     @Override
