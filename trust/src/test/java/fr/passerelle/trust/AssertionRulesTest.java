@@ -351,7 +351,8 @@ class AssertionRulesTest {
         return validate(envelope, Transaction.XCPD, null);
     }
 
-    private static Element attribute(Element assertion, String name) {
+    /** The SAML attribute {@code name} of an assertion (CheckOrderTest edits claims through it too). */
+    static Element attribute(Element assertion, String name) {
         var attributes = assertion.getElementsByTagNameNS(SAML, "Attribute");
         for (int i = 0; i < attributes.getLength(); i++) {
             Element attribute = (Element) attributes.item(i);

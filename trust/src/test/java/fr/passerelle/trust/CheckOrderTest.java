@@ -1,5 +1,6 @@
 package fr.passerelle.trust;
 
+import static fr.passerelle.trust.AssertionRulesTest.attribute;
 import static fr.passerelle.trust.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -188,17 +189,6 @@ class CheckOrderTest {
             security.appendChild(envelope.createTextNode("x".repeat(300_000)));
         }
         return envelope;
-    }
-
-    private static Element attribute(Element assertion, String name) {
-        var attributes = assertion.getElementsByTagNameNS(SAML, "Attribute");
-        for (int i = 0; i < attributes.getLength(); i++) {
-            Element attribute = (Element) attributes.item(i);
-            if (name.equals(attribute.getAttribute("Name"))) {
-                return attribute;
-            }
-        }
-        throw new IllegalArgumentException(name);
     }
 
     private static Element value(Element attribute) {
