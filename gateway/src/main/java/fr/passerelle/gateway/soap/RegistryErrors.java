@@ -1,12 +1,15 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryError;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryErrorList;
 import java.util.List;
 import org.w3c.dom.Element;
 
 /** Writes an ebRS {@code RegistryErrorList}: one {@code RegistryError} per refusal, with its location. */
 public final class RegistryErrors {
 
-    public static final String ERROR_SEVERITY = "urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error";
+    public static final String ERROR_SEVERITY = XdsVocabulary.ERROR_SEVERITY;
 
     /** One error line: the refusal and where it applies (a document uniqueId, or empty for the whole request). */
     public record Line(BusinessRefusal refusal, String location) {
@@ -17,6 +20,24 @@ public final class RegistryErrors {
     }
 
     private RegistryErrors() {
+    }
+
+    /** The list of the protocol model, or null (no list at all) when there is no error. */
+    public static RegistryErrorList list(List<Line> lines) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        RegistryErrorList list = new RegistryErrorList();
+        list.setHighestSeverity(ERROR_SEVERITY);
+        for (Line line : lines) {
+            RegistryError error = new RegistryError();
+            error.setErrorCode(line.refusal().code().code());
+            error.setCodeContext(line.refusal().context());
+            error.setLocation(line.location());
+            error.setSeverity(ERROR_SEVERITY);
+            list.getRegistryError().add(error);
+        }
+        return list;
     }
 
     public static void append(Element parent, List<Line> lines) {
