@@ -4,9 +4,8 @@ import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.ihe.ebxml.rs.RegistryError;
 import fr.passerelle.gateway.ihe.ebxml.rs.RegistryErrorList;
 import java.util.List;
-import org.w3c.dom.Element;
 
-/** Writes an ebRS {@code RegistryErrorList}: one {@code RegistryError} per refusal, with its location. */
+/** The ebRS {@code RegistryErrorList} of the protocol model: a {@code RegistryError} per refusal, with its location. */
 public final class RegistryErrors {
 
     public static final String ERROR_SEVERITY = XdsVocabulary.ERROR_SEVERITY;
@@ -38,20 +37,5 @@ public final class RegistryErrors {
             list.getRegistryError().add(error);
         }
         return list;
-    }
-
-    public static void append(Element parent, List<Line> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        Element list = XmlTree.append(parent, Namespaces.RS, "rs:RegistryErrorList");
-        list.setAttribute("highestSeverity", ERROR_SEVERITY);
-        for (Line line : lines) {
-            Element error = XmlTree.append(list, Namespaces.RS, "rs:RegistryError");
-            error.setAttribute("errorCode", line.refusal().code().code());
-            error.setAttribute("codeContext", line.refusal().context());
-            error.setAttribute("location", line.location());
-            error.setAttribute("severity", ERROR_SEVERITY);
-        }
     }
 }

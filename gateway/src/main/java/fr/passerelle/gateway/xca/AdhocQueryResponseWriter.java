@@ -43,9 +43,16 @@ public final class AdhocQueryResponseWriter {
 
     private static final ObjectFactory RIM = new ObjectFactory();
 
+    private final ProtocolModel model;
+
+    /** Takes the model's context (built once, when the endpoint is). */
+    public AdhocQueryResponseWriter(ProtocolModel model) {
+        this.model = model;
+    }
+
     public Element write(DocumentQuery query, DocumentQueryOutcome outcome) {
         if (outcome instanceof DocumentQueryOutcome.Found found) {
-            return ProtocolModel.XDS.toDom(found(query, found.entries()));
+            return model.toDom(found(query, found.entries()));
         }
         if (outcome instanceof DocumentQueryOutcome.Refused refused) {
             return refused(refused.refusal());
@@ -57,10 +64,10 @@ public final class AdhocQueryResponseWriter {
     public Element refused(BusinessRefusal refusal) {
         AdhocQueryResponse response = response(RegistryStatus.FAILURE);
         response.setRegistryErrorList(RegistryErrors.list(List.of(new RegistryErrors.Line(refusal, ""))));
-        return ProtocolModel.XDS.toDom(response);
+        return model.toDom(response);
     }
 
-    private static AdhocQueryResponse found(DocumentQuery query, List<DocumentEntry> entries) {
+    private AdhocQueryResponse found(DocumentQuery query, List<DocumentEntry> entries) {
         AdhocQueryResponse response = response(RegistryStatus.SUCCESS);
         RegistryObjectListType list = response.getRegistryObjectList();
         for (DocumentEntry entry : entries) {

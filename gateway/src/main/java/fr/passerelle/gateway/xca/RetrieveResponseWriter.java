@@ -29,6 +29,13 @@ public final class RetrieveResponseWriter {
 
     private static final ObjectFactory XDS = new ObjectFactory();
 
+    private final ProtocolModel model;
+
+    /** Takes the model's context (built once, when the endpoint is). */
+    public RetrieveResponseWriter(ProtocolModel model) {
+        this.model = model;
+    }
+
     public RetrieveReply write(RetrieveOutcome outcome) {
         if (outcome instanceof RetrieveOutcome.Retrieved retrieved) {
             return retrieved(retrieved);
@@ -42,7 +49,7 @@ public final class RetrieveResponseWriter {
     public RetrieveReply refused(BusinessRefusal refusal) {
         RetrieveDocumentSetResponseType response = response(RegistryStatus.FAILURE,
                 List.of(new RegistryErrors.Line(refusal, "")));
-        return new RetrieveReply(ProtocolModel.XDS.toDom(XDS.createRetrieveDocumentSetResponse(response)), List.of());
+        return new RetrieveReply(model.toDom(XDS.createRetrieveDocumentSetResponse(response)), List.of());
     }
 
     private RetrieveReply retrieved(RetrieveOutcome.Retrieved retrieved) {
@@ -61,7 +68,7 @@ public final class RetrieveResponseWriter {
             parts.expect(document);
             response.getDocumentResponse().add(entry);
         }
-        Element body = ProtocolModel.XDS.toDom(XDS.createRetrieveDocumentSetResponse(response), parts);
+        Element body = model.toDom(XDS.createRetrieveDocumentSetResponse(response), parts);
         return new RetrieveReply(body, parts.written);
     }
 
