@@ -229,6 +229,20 @@ class LoadersTest {
     }
 
     @Test
+    void anSvsFileWithAnExternalEntityIsRefusedUnread() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "top secret");
+        TestData.write(dir.resolve("fr-value-sets/JDV_Hostile.xml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE r [<!ENTITY x SYSTEM "%s">]>
+                <RetrieveValueSetResponse xmlns="urn:ihe:iti:svs:2008"><ValueSet id="1.2.3" displayName="&x;"/>
+                </RetrieveValueSetResponse>
+                """.formatted(secret.toUri()));
+        assertThatThrownBy(() -> TerminologyCatalogue.load(dir)).isInstanceOf(TerminologyLoadException.class)
+                .hasMessageContaining("JDV_Hostile.xml").hasMessageContaining("a DOCTYPE is not allowed")
+                .hasMessageNotContaining("top secret");
+    }
+
+    @Test
     void svsPlaceholderAndEndedConceptsAreLeftOutAndBrokenConceptsNamed() throws Exception {
         TestData.write(dir.resolve("fr-value-sets/JDV_Test.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
