@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.trust.xml.HardenedXml;
 import jakarta.xml.soap.AttachmentPart;
 import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPConstants;
@@ -211,8 +212,7 @@ public final class DmpSoapClient {
             if (payload == null) {
                 throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "empty SOAP body");
             }
-            Document owned = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
-                    .newDocument();
+            Document owned = HardenedXml.newDocument();
             Element copy = (Element) owned.importNode(payload, true);
             owned.appendChild(copy);
             Map<String, byte[]> parts = new HashMap<>();
@@ -225,7 +225,7 @@ public final class DmpSoapClient {
                 }
             }
             return new DmpAnswer(copy, parts);
-        } catch (SOAPException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {
+        } catch (SOAPException | RuntimeException e) {
             if (e instanceof DmpFailure failure) {
                 throw failure;
             }
