@@ -1,18 +1,13 @@
 package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.exchange.DocumentListing;
+import fr.passerelle.gateway.exchange.DocumentOffers;
 import fr.passerelle.gateway.exchange.ListingOutcome;
-import fr.passerelle.gateway.exchange.PrescriptionItemId;
-import fr.passerelle.gateway.healthspace.PrescriptionLine;
 import fr.passerelle.gateway.exchange.Rendering;
-import fr.passerelle.gateway.exchange.TranslatedDocuments;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.healthspace.DocumentKind;
-import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.healthspace.NationalHealthSpace;
-import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.RequestSecurity;
@@ -33,25 +28,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * The XCA query road: trust (TRC patient = query patient), then the exchange's listing (health space → access
- * policy → masked-document filter → audit). Each visible document is offered as pivot CDA level 3 and, when the
- * French document embeds a PDF, level 1; size and hash are those of the translated bytes retrieve will return
- * (translations are cached per uniqueId), and a document that cannot be translated is not offered.
+ * policy → masked-document filter → audit). Each visible document is offered as {@link DocumentOffers} says, as on
+ * the FHIR road: pivot CDA level 3 (a multi-line ePrescription item by item) and, when the French document embeds a
+ * PDF, level 1; size and hash are those of the translated bytes retrieve will return (translations are cached per
+ * uniqueId), and a document that cannot be translated is not offered.
  */
 @Component
 public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
 
     private final TrustCheckpoint trust;
     private final DocumentListing listing;
-    private final NationalHealthSpace healthSpace;
-    private final TranslatedDocuments translations;
+    private final DocumentOffers offers;
     private final SoapProperties properties;
 
-    public TrustedDocumentQueryRoad(TrustCheckpoint trust, DocumentListing listing, NationalHealthSpace healthSpace,
-                                    TranslatedDocuments translations, SoapProperties properties) {
+    public TrustedDocumentQueryRoad(TrustCheckpoint trust, DocumentListing listing, DocumentOffers offers,
+                                    SoapProperties properties) {
         this.trust = trust;
         this.listing = listing;
-        this.healthSpace = healthSpace;
-        this.translations = translations;
+        this.offers = offers;
         this.properties = properties;
     }
 
@@ -76,57 +70,41 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         if (outcome instanceof ListingOutcome.Refused refused) {
             return new DocumentQueryOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
         }
-        List<DocumentEntry> entries = new ArrayList<>();
-        List<fr.passerelle.gateway.healthspace.DocumentEntry> listed = ((ListingOutcome.Listed) outcome).documents();
+        List<DocumentOffers.Offer> offered;
         try {
-            // The offers need the bytes; a remote health space (the DMP) reads them for the requester only.
-            HealthSpaceCaller.callAs(((TrustCheckpoint.Believed) verdict).call().requester(), () -> {
-                listed.forEach(french -> healthSpace.retrieve(french.uniqueId())
-                        .ifPresent(stored -> entries.addAll(offers(query, stored))));
-                return entries;
-            });
+            offered = offers.offers(((TrustCheckpoint.Believed) verdict).call(),
+                    ((ListingOutcome.Listed) outcome).documents(), Set.of(Rendering.PIVOT_PDF));
         } catch (HealthSpaceUnavailableException e) {
             return new DocumentQueryOutcome.Refused(TrustCheckpoint.refusalOf(ExchangeRefusal.of(e)));
         }
+        List<DocumentEntry> entries = new ArrayList<>();
+        offered.forEach(offer -> entries.addAll(entries(query, offer)));
         return new DocumentQueryOutcome.Found(entries);
     }
 
-    private List<DocumentEntry> offers(DocumentQuery query, StoredDocument stored) {
-        List<DocumentEntry> offers = new ArrayList<>();
-        if (translations.translate(stored, Rendering.PIVOT_CDA, Optional.empty())
-                instanceof TranslatedDocuments.Done levelThree) {
-            Optional<String> transformOf = Optional.empty();
-            if (levelThree.items() > 1) {
-                // eHDSI: one prescription item per ePrescription document. Each item still to dispense is offered
-                // as its own document; the level-1 PDF shows the whole French prescription, so it transforms none.
-                List<PrescriptionLine> lines = listing.prescriptionLines(stored.entry().uniqueId());
-                for (int item = 1; item <= levelThree.items(); item++) {
-                    boolean dispensed = lines.size() >= item && lines.get(item - 1).dispensed();
-                    String uniqueId = stored.entry().uniqueId();
-                    if (!dispensed && translations.translateItem(uniqueId, item, Optional.empty(), stored::content)
-                            instanceof TranslatedDocuments.Done itemDocument) {
-                        offers.add(entry(query, stored, new PrescriptionItemId(uniqueId, item).xdsUniqueId(),
-                                false, itemDocument.content(), Optional.empty()));
-                    }
-                }
-            } else {
-                DocumentEntry l3 = entry(query, stored, stored.entry().uniqueId(), false, levelThree.content(),
-                        Optional.empty());
-                offers.add(l3);
+    /**
+     * An offer's XDS entries: each pivot level 3 (the document, or each item still to dispense of a multi-line
+     * ePrescription) and the level 1; the level-1 PDF of a multi-line prescription shows the whole French
+     * prescription, so it transforms no item document.
+     */
+    private List<DocumentEntry> entries(DocumentQuery query, DocumentOffers.Offer offer) {
+        List<DocumentEntry> entries = new ArrayList<>();
+        Optional<String> transformOf = Optional.empty();
+        for (DocumentOffers.Pivot pivot : offer.pivots()) {
+            DocumentEntry l3 = entry(query, offer.french(), pivot.uniqueId(), false, pivot.content(), Optional.empty());
+            entries.add(l3);
+            if (!offer.itemised()) {
                 transformOf = Optional.of(l3.entryUuid());
             }
-            if (translations.translate(stored, Rendering.PIVOT_PDF, Optional.empty())
-                    instanceof TranslatedDocuments.Done levelOne) {
-                offers.add(entry(query, stored, new PivotDocumentId(stored.entry().uniqueId(), Rendering.PIVOT_PDF)
-                        .xdsUniqueId(), true, levelOne.content(), transformOf));
-            }
         }
-        return offers;
+        Optional<String> l3 = transformOf;
+        offer.rendered(Rendering.PIVOT_PDF).ifPresent(levelOne -> entries.add(entry(query, offer.french(),
+                new PivotDocumentId(offer.french().uniqueId(), Rendering.PIVOT_PDF).xdsUniqueId(), true, levelOne, l3)));
+        return entries;
     }
 
-    private DocumentEntry entry(DocumentQuery query, StoredDocument stored, String xdsUniqueId, boolean levelOne,
-                                byte[] content, Optional<String> transformOf) {
-        var french = stored.entry();
+    private DocumentEntry entry(DocumentQuery query, fr.passerelle.gateway.healthspace.DocumentEntry french,
+                                String xdsUniqueId, boolean levelOne, byte[] content, Optional<String> transformOf) {
         DocumentClass documentClass = french.kind() == DocumentKind.PATIENT_SUMMARY
                 ? DocumentClass.PATIENT_SUMMARY : DocumentClass.EPRESCRIPTION;
         XdsCode format = levelOne

@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Reads of documents by id: {@code GET /Bundle/<id>} (IPS document) and {@code GET /Binary/cda-<id>},
- * {@code /Binary/pdf-<id>} (eHDSI pivot CDA level 3 and level 1). A document is immutable under its id: version 1.
+ * {@code /Binary/pdf-<id>} (eHDSI pivot CDA level 3 and level 1); {@code cda-<item id>} is one item of a multi-line
+ * ePrescription ({@link FhirIds}), refused like an unknown document once dispensed, as on XCA. A document is
+ * immutable under its id: version 1. An id that no document can have is 400 before anything is read.
  */
 @Configuration(proxyBeanMethods = false)
 public class DocumentReadProviders {
@@ -37,6 +39,10 @@ public class DocumentReadProviders {
 
     static RenderedDocument retrieve(DocumentRetrieval retrieval, String documentId, Rendering rendering,
                                      RequestDetails request) {
+        if (!FhirIds.isDocumentId(documentId)) {
+            throw FhirRefusal.invalid("not a document id: an OID with '-' and the extension, and '-' and the "
+                    + "position for a prescription item (at most 60 characters)");
+        }
         RetrievalOutcome outcome = retrieval.retrieve(RequesterInterceptor.callOf(request),
                 new RetrievalRequest(FhirIds.uniqueIdOf(documentId), Optional.empty(), rendering,
                         Requests.language(request)));
@@ -84,7 +90,8 @@ public class DocumentReadProviders {
             Rendering rendering = value.startsWith("cda-") ? Rendering.PIVOT_CDA
                     : value.startsWith("pdf-") ? Rendering.PIVOT_PDF : null;
             if (rendering == null) {
-                throw FhirRefusal.invalid("a Binary id is cda-<document id> or pdf-<document id>");
+                throw FhirRefusal.invalid("a Binary id is cda-<document id>, cda-<prescription item id> or "
+                        + "pdf-<document id>");
             }
             RenderedDocument document = retrieve(retrieval, value.substring(4), rendering, request);
             Binary binary = new Binary();

@@ -11,17 +11,20 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import fr.passerelle.gateway.exchange.CrossBorderCall;
 import fr.passerelle.gateway.exchange.DocumentListing;
+import fr.passerelle.gateway.exchange.DocumentOffers;
+import fr.passerelle.gateway.exchange.Rendering;
 import fr.passerelle.gateway.exchange.ListingOutcome;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.fhir.requester.RequesterInterceptor;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.healthspace.Ins;
 import java.util.EnumSet;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Patient;
@@ -31,15 +34,21 @@ import org.springframework.stereotype.Component;
  * {@code GET /DocumentReference?patient.identifier=…&type=…&date=…} (MyHealth@EU, chained identifier) and
  * {@code GET /DocumentReference?patient=Patient/<id>&type=…} (MHD): the Patient Summaries and ePrescriptions
  * the requester may see, in the health space's stable order (per kind, newest first), paged by {@code _count}
- * and {@code _offset} ({@link SearchPage}).
+ * and {@code _offset} ({@link SearchPage}). Each is offered as {@link DocumentOffers} says, as on XCA: a
+ * multi-line ePrescription item by item, and only the forms a read serves ({@link DocumentReferences}).
  */
 @Component
 public class DocumentReferenceProvider implements IResourceProvider {
 
-    private final DocumentListing listing;
+    /** Beside the pivot CDA level 3, what a DocumentReference may offer when the document translates into it. */
+    private static final Set<Rendering> ALSO_OFFERED = EnumSet.of(Rendering.PIVOT_PDF, Rendering.FHIR_IPS);
 
-    public DocumentReferenceProvider(DocumentListing listing) {
+    private final DocumentListing listing;
+    private final DocumentOffers offers;
+
+    public DocumentReferenceProvider(DocumentListing listing, DocumentOffers offers) {
         this.listing = listing;
+        this.offers = offers;
     }
 
     @Override
@@ -61,14 +70,20 @@ public class DocumentReferenceProvider implements IResourceProvider {
         Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
         kinds(type, kinds);
         kinds(category, kinds);
-        ListingOutcome outcome = listing.list(RequesterInterceptor.callOf(request), ins, kinds);
+        CrossBorderCall call = RequesterInterceptor.callOf(request);
+        ListingOutcome outcome = listing.list(call, ins, kinds);
         if (outcome instanceof ListingOutcome.Refused refused) {
             throw FhirRefusal.of(refused.refusal());
         }
-        return page.cut(((ListingOutcome.Listed) outcome).documents().stream()
-                .filter(entry -> within(date, entry))
-                .map(DocumentReferences::of).flatMap(Optional::stream)
-                .toList());
+        List<DocumentEntry> listed = ((ListingOutcome.Listed) outcome).documents().stream()
+                .filter(entry -> within(date, entry)).toList();
+        List<DocumentOffers.Offer> offered;
+        try {
+            offered = offers.offers(call, listed, ALSO_OFFERED);
+        } catch (HealthSpaceUnavailableException e) {
+            throw FhirRefusal.of(e);
+        }
+        return page.cut(offered.stream().flatMap(offer -> DocumentReferences.of(offer).stream()).toList());
     }
 
     private static void kinds(TokenOrListParam tokens, Set<DocumentKind> kinds) {

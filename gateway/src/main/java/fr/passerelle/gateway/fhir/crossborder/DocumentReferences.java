@@ -1,10 +1,14 @@
 package fr.passerelle.gateway.fhir.crossborder;
 
+import fr.passerelle.gateway.exchange.DocumentOffers;
+import fr.passerelle.gateway.exchange.Rendering;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.Confidentiality;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -14,8 +18,13 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * A listed document as an MHD DocumentReference: its metadata, and one attachment per form it can be fetched in
- * (IPS Bundle, pivot CDA level 3 and level 1 as Binary).
+ * An offered document as MHD DocumentReferences: its metadata, and one attachment per form a read serves — never one
+ * that would answer 404 ({@link DocumentOffers}). A Patient Summary or single-item ePrescription is one
+ * DocumentReference: IPS Bundle (when it translates), pivot CDA level 3 and, when the French document carries a PDF,
+ * level 1 as Binary. A multi-line ePrescription is one DocumentReference per item still to dispense, under the
+ * item's id (eHDSI: one prescription item per ePrescription document, as on XCA), and, when it carries a PDF, one
+ * more under the French document's id with the level 1 only: the PDF shows the whole French prescription, so it is
+ * no item's.
  */
 final class DocumentReferences {
 
@@ -24,14 +33,45 @@ final class DocumentReferences {
     private DocumentReferences() {
     }
 
-    static Optional<DocumentReference> of(DocumentEntry entry) {
-        return FhirIds.documentId(entry.uniqueId()).map(id -> build(entry, id));
+    static List<DocumentReference> of(DocumentOffers.Offer offer) {
+        DocumentEntry entry = offer.french();
+        List<DocumentReference> references = new ArrayList<>();
+        Optional<byte[]> levelOne = offer.rendered(Rendering.PIVOT_PDF);
+        if (!offer.itemised()) {
+            FhirIds.documentId(entry.uniqueId()).ifPresent(id -> {
+                DocumentReference reference = build(entry, id, entry.uniqueId());
+                if (offer.rendered(Rendering.FHIR_IPS).isPresent()) {
+                    attach(reference, "application/fhir+json", "Bundle/" + id, entry, "International Patient Summary");
+                }
+                attach(reference, "text/xml", "Binary/cda-" + id, entry, "eHDSI pivot CDA (level 3)");
+                levelOne.ifPresent(pdf -> attach(reference, "text/xml", "Binary/pdf-" + id, entry,
+                        "eHDSI pivot CDA with PDF (level 1)"));
+                references.add(reference);
+            });
+            return references;
+        }
+        for (DocumentOffers.Pivot pivot : offer.pivots()) {
+            FhirIds.pivotId(entry.uniqueId(), pivot.item()).ifPresent(id -> {
+                DocumentReference reference = build(entry, id, pivot.uniqueId());
+                reference.getContext().addRelated(new Reference().setIdentifier(identifier(entry.uniqueId()))
+                        .setDisplay("the French ePrescription, item " + pivot.item()));
+                attach(reference, "text/xml", "Binary/cda-" + id, entry, "eHDSI pivot CDA (level 3), one item");
+                references.add(reference);
+            });
+        }
+        levelOne.flatMap(pdf -> FhirIds.documentId(entry.uniqueId())).ifPresent(id -> {
+            DocumentReference reference = build(entry, id, entry.uniqueId());
+            attach(reference, "text/xml", "Binary/pdf-" + id, entry,
+                    "eHDSI pivot CDA with PDF (level 1), the whole prescription");
+            references.add(reference);
+        });
+        return references;
     }
 
-    private static DocumentReference build(DocumentEntry entry, String id) {
+    private static DocumentReference build(DocumentEntry entry, String id, String uniqueId) {
         DocumentReference reference = new DocumentReference();
         reference.setId(id);
-        reference.setMasterIdentifier(identifier(entry.uniqueId()));
+        reference.setMasterIdentifier(identifier(uniqueId));
         reference.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
         reference.setType(concept(entry.typeCode()));
         reference.addCategory(concept(entry.classCode()));
@@ -46,11 +86,6 @@ final class DocumentReferences {
         entry.confidentiality().stream().filter(c -> c.codeSystem().equals(Confidentiality.HL7_CODE_SYSTEM))
                 .forEach(c -> reference.addSecurityLabel(new CodeableConcept(new Coding(
                         "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", c.code(), c.display()))));
-        if (entry.kind() == DocumentKind.PATIENT_SUMMARY) {
-            attach(reference, "application/fhir+json", "Bundle/" + id, entry, "International Patient Summary");
-        }
-        attach(reference, "text/xml", "Binary/cda-" + id, entry, "eHDSI pivot CDA (level 3)");
-        attach(reference, "text/xml", "Binary/pdf-" + id, entry, "eHDSI pivot CDA with PDF (level 1)");
         return reference;
     }
 

@@ -1,0 +1,350 @@
+package fr.passerelle.gateway.fhir.crossborder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.exchange.PrescriptionItemId;
+import fr.passerelle.gateway.healthspace.DocumentEntry;
+import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.gateway.healthspace.PrescriptionLine;
+import fr.passerelle.trust.issue.DemoPki;
+import fr.passerelle.trust.issue.HcpClaims;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Everything a DocumentReference search offers is served (issue: a multi-line ePrescription was offered whole, which
+ * eHDSI refuses, and level-1 PDFs were offered that answered 404): for every demo patient, every attachment URL is
+ * read back with the right content, a multi-line ePrescription is offered item by item under XCA's item ids, a
+ * dispensed item is neither offered nor served, and ids that name nothing are a 400/404 OperationOutcome.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DocumentReferenceOffersEndToEndTest {
+
+    static final String TEST_NIR = Ins.TEST_NIR;
+    static final List<String> DEMO_PATIENTS = List.of(FhirRoadEndToEndTest.BERTHELOT, FhirRoadEndToEndTest.LAMBERTIN,
+            FhirRoadEndToEndTest.ROCHEFORT, FhirRoadEndToEndTest.LEFEVRE, FhirRoadEndToEndTest.ODILE_MARTIN,
+            FhirRoadEndToEndTest.LEA_MARTIN);
+    static final String PS_LEVEL_THREE = "1.3.6.1.4.1.12559.11.10.1.3.1.1.3";
+    static final String EP_LEVEL_THREE = "1.3.6.1.4.1.12559.11.10.1.3.1.1.1";
+    static final String PS_LEVEL_ONE = "1.3.6.1.4.1.12559.11.10.1.3.1.1.7";
+    static final String EP_LEVEL_ONE = "1.3.6.1.4.1.12559.11.10.1.3.1.1.6";
+    static final String PRESCRIPTION_ENTRY = "1.3.6.1.4.1.12559.11.10.1.3.1.3.2";
+
+    static final DemoPki PKI = DemoPki.generate(Instant.now(), Duration.ofDays(30), List.of("BE"));
+    static final FhirContext CONTEXT = FhirContext.forR4Cached();
+
+    static ConfigurableApplicationContext app;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Files.createTempDirectory("fhir-offers");
+        PKI.writeTrustList(home.resolve("trust-list"));
+        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
+                "--passerelle.data-dir=" + home.resolve("data"),
+                "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
+                "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
+                "--passerelle.consent.default-access=all-participating-countries");
+        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static final HcpClaims DOCTOR = HcpClaims.demoDoctor("BE");
+    static final HcpClaims PHARMACIST = DOCTOR.withRole("2262", "Pharmacists");
+
+    @Test
+    @Order(1)
+    void everythingOfferedToEveryDemoPatientIsServedWithTheRightContent() throws Exception {
+        for (String patient : DEMO_PATIENTS) {
+            List<DocumentReference> offered = documentReferences(DOCTOR, patient);
+            assertThat(offered).as(patient).isNotEmpty();
+            Set<String> itemIds = new HashSet<>();
+            for (DocumentReference reference : offered) {
+                String id = reference.getIdElement().getIdPart();
+                assertThat(reference.getContent()).as(id).isNotEmpty();
+                for (DocumentReference.DocumentReferenceContentComponent content : reference.getContent()) {
+                    served(patient, reference, content.getAttachment());
+                }
+                if (isItem(reference)) {
+                    itemIds.add(id);
+                }
+            }
+            // One DocumentReference per item still to dispense of each visible ePrescription, under XCA's item id.
+            assertThat(itemIds).as(patient).isEqualTo(expectedItemIds(patient));
+            // MedicationRequest tells the same: its active items are exactly the items offered.
+            assertThat(activeMedicationRequestIds(patient)).as(patient).isEqualTo(itemIds);
+        }
+        // A level 1 only where the French document carries a PDF: the IPS-FR summaries do, the VSM ones do not.
+        assertThat(summaryAttachmentUrls(FhirRoadEndToEndTest.BERTHELOT)).anyMatch(url -> url.startsWith("Binary/pdf-"));
+        assertThat(summaryAttachmentUrls(FhirRoadEndToEndTest.LAMBERTIN)).isNotEmpty()
+                .noneMatch(url -> url.startsWith("Binary/pdf-"));
+    }
+
+    @Test
+    @Order(2)
+    void aDispensedItemIsNeitherOfferedNorServedAndItsSiblingStillIs() throws Exception {
+        String patient = FhirRoadEndToEndTest.ODILE_MARTIN;
+        List<String> items = documentReferences(PHARMACIST, patient).stream().filter(this::isItem)
+                .map(r -> r.getIdElement().getIdPart()).toList();
+        assertThat(items).hasSizeGreaterThanOrEqualTo(2);
+        String dispensedItem = items.get(0);
+
+        // The MedicationDispense names the item by the very id the DocumentReference offered.
+        MedicationDispense dispense = FhirRoadEndToEndTest.dispense(dispensedItem, "urn:uuid:" + UUID.randomUUID());
+        dispense.setSubject(new Reference("Patient/" + patientId(patient)));
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/MedicationDispense"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(dispense))),
+                PHARMACIST, patient);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        List<String> after = documentReferences(PHARMACIST, patient).stream().map(r -> r.getIdElement().getIdPart())
+                .toList();
+        assertThat(after).doesNotContain(dispensedItem).contains(items.get(1));
+        HttpResponse<String> refused = get("/Binary/cda-" + dispensedItem, PHARMACIST, patient);
+        assertOutcome(refused, 404, "ERROR_GENERIC_DOCUMENT_MISSING");
+        assertThat(get("/Binary/cda-" + items.get(1), PHARMACIST, patient).statusCode()).isEqualTo(200);
+        assertThat(completedMedicationRequestIds(patient)).contains(dispensedItem);
+    }
+
+    @Test
+    @Order(3)
+    void idsThatNameNoOfferedDocumentAreAnOperationOutcomeNeverAServerError() throws Exception {
+        String patient = FhirRoadEndToEndTest.LEFEVRE;
+        DocumentEntry prescription = visible(patient, DocumentKind.EPRESCRIPTION).get(0);
+        DocumentEntry summary = visible(patient, DocumentKind.PATIENT_SUMMARY).get(0);
+        String prescriptionId = FhirIds.documentId(prescription.uniqueId()).orElseThrow();
+        String summaryId = FhirIds.documentId(summary.uniqueId()).orElseThrow();
+        String item = FhirIds.pivotId(prescription.uniqueId(), 1).orElseThrow();
+        String otherPatientsItem = documentReferences(DOCTOR, FhirRoadEndToEndTest.BERTHELOT).stream()
+                .filter(this::isItem).findFirst().orElseThrow().getIdElement().getIdPart();
+        Map<String, Integer> notFound = Map.of(
+                "/Binary/cda-" + prescriptionId + "-99", 404,   // an item beyond the prescription's
+                "/Binary/cda-" + summaryId + "-1", 404,         // a Patient Summary has no items
+                "/Binary/cda-" + prescriptionId + "-0", 404,    // positions start at 1
+                "/Binary/cda-2.25.42-1", 404,                   // an item of no document
+                "/Binary/pdf-" + item, 404,                     // the level 1 is the whole prescription's only
+                "/Bundle/" + item, 404);                        // an item is no IPS
+        for (var read : notFound.entrySet()) {
+            assertOutcome(get(read.getKey(), DOCTOR, patient), read.getValue(), "ERROR_GENERIC_DOCUMENT_MISSING");
+        }
+        // Another patient's item, read under this patient's treatment relationship: refused, nothing disclosed.
+        HttpResponse<String> foreign = get("/Binary/cda-" + otherPatientsItem, DOCTOR, patient);
+        assertThat(foreign.statusCode()).isIn(403, 404);
+        assertOutcome(foreign, foreign.statusCode(), null);
+        for (String malformed : List.of("/Binary/cda-" + prescriptionId + "-x-y", "/Binary/cda-abc",
+                "/Binary/cda-", "/Binary/cda-1..2", "/Binary/cda-1." + "2".repeat(80) + "-1",
+                "/Binary/item-" + item, "/Bundle/not-a-document")) {
+            assertOutcome(get(malformed, DOCTOR, patient), 400, null);
+        }
+    }
+
+    // --- what is served ---
+
+    private void served(String patient, DocumentReference reference, Attachment attachment) throws Exception {
+        String url = attachment.getUrl();
+        String id = reference.getIdElement().getIdPart();
+        HttpResponse<String> response = get("/" + url, DOCTOR, patient);
+        assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
+        if (url.startsWith("Bundle/")) {
+            Bundle ips = CONTEXT.newJsonParser().parseResource(Bundle.class, response.body());
+            assertThat(ips.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+            assertThat(ips.getEntryFirstRep().getResource()).isInstanceOf(Composition.class);
+            assertThat(url).isEqualTo("Bundle/" + id);
+            return;
+        }
+        Binary binary = CONTEXT.newJsonParser().parseResource(Binary.class, response.body());
+        Element cda = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(binary.getData())).getDocumentElement();
+        assertThat(cda.getLocalName()).as(url).isEqualTo("ClinicalDocument");
+        Set<String> templates = childAttributes(cda, "templateId", "root");
+        boolean summary = kindCode(reference).equals("60591-5");
+        if (url.startsWith("Binary/pdf-")) {
+            assertThat(url).isEqualTo("Binary/pdf-" + id);
+            assertThat(templates).as(url).contains(summary ? PS_LEVEL_ONE : EP_LEVEL_ONE);
+            assertThat(cda.getElementsByTagNameNS("urn:hl7-org:v3", "nonXMLBody").getLength()).isEqualTo(1);
+            return;
+        }
+        assertThat(url).isEqualTo("Binary/cda-" + id);
+        assertThat(templates).as(url).contains(summary ? PS_LEVEL_THREE : EP_LEVEL_THREE);
+        if (!summary) {
+            // eHDSI: one prescription item per ePrescription document, whose ClinicalDocument/id is the offered one.
+            assertThat(count(cda, PRESCRIPTION_ENTRY)).as(url).isEqualTo(1);
+            Element documentId = child(cda, "id");
+            String uniqueId = documentId.getAttribute("root")
+                    + (documentId.hasAttribute("extension") ? "^" + documentId.getAttribute("extension") : "");
+            assertThat(uniqueId).as(url).isEqualTo(FhirIds.uniqueIdOf(id));
+            assertThat(reference.getMasterIdentifier().getSystem()).isEqualTo("urn:oid:" + documentId.getAttribute("root"));
+            assertThat(reference.getMasterIdentifier().getValue()).isEqualTo(documentId.getAttribute("extension"));
+        }
+    }
+
+    /** XCA's ids ({@link PrescriptionItemId}) of the items still to dispense of the patient's offered prescriptions. */
+    private Set<String> expectedItemIds(String patient) {
+        NationalHealthSpace healthSpace = app.getBean(NationalHealthSpace.class);
+        Set<String> expected = new HashSet<>();
+        for (DocumentEntry prescription : visible(patient, DocumentKind.EPRESCRIPTION)) {
+            List<PrescriptionLine> lines = healthSpace.prescriptionLines(prescription.uniqueId());
+            assertThat(lines).as("the demo ePrescriptions have several items").hasSizeGreaterThan(1);
+            for (int item = 1; item <= lines.size(); item++) {
+                if (!lines.get(item - 1).dispensed()) {
+                    String xca = new PrescriptionItemId(prescription.uniqueId(), item).xdsUniqueId();
+                    expected.add(xca.replaceFirst("\\^", "-"));
+                }
+            }
+        }
+        return expected;
+    }
+
+    /** The LOINC class code: 60591-5 (Patient Summary) or 57833-6 (ePrescription); the type is the French one. */
+    private static String kindCode(DocumentReference reference) {
+        return reference.getCategoryFirstRep().getCodingFirstRep().getCode();
+    }
+
+    private boolean isItem(DocumentReference reference) {
+        return kindCode(reference).equals("57833-6")
+                && reference.getContent().stream().anyMatch(c -> c.getAttachment().getUrl().startsWith("Binary/cda-"));
+    }
+
+    private List<DocumentEntry> visible(String patient, DocumentKind kind) {
+        return app.getBean(NationalHealthSpace.class).documents(new Ins(TEST_NIR, patient), kind).stream()
+                .filter(entry -> !entry.masked()).toList();
+    }
+
+    private List<String> summaryAttachmentUrls(String patient) throws Exception {
+        List<String> urls = new ArrayList<>();
+        documentReferences(DOCTOR, patient).stream()
+                .filter(r -> kindCode(r).equals("60591-5"))
+                .forEach(r -> r.getContent().forEach(c -> urls.add(c.getAttachment().getUrl())));
+        return urls;
+    }
+
+    private List<DocumentReference> documentReferences(HcpClaims claims, String patient) throws Exception {
+        HttpResponse<String> response = get("/DocumentReference?_count=100&patient="
+                + URLEncoder.encode("Patient/" + patientId(patient), StandardCharsets.UTF_8), claims, patient);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Bundle bundle = CONTEXT.newJsonParser().parseResource(Bundle.class, response.body());
+        assertThat(bundle.getTotal()).isEqualTo(bundle.getEntry().size());
+        return bundle.getEntry().stream().map(e -> (DocumentReference) e.getResource()).toList();
+    }
+
+    private Set<String> activeMedicationRequestIds(String patient) throws Exception {
+        return medicationRequestIds(patient, "active");
+    }
+
+    private Set<String> completedMedicationRequestIds(String patient) throws Exception {
+        return medicationRequestIds(patient, "completed");
+    }
+
+    private Set<String> medicationRequestIds(String patient, String status) throws Exception {
+        HttpResponse<String> response = get("/MedicationRequest?_count=100&status=" + status + "&patient="
+                + URLEncoder.encode("Patient/" + patientId(patient), StandardCharsets.UTF_8), PHARMACIST, patient);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Set<String> ids = new HashSet<>();
+        CONTEXT.newJsonParser().parseResource(Bundle.class, response.body()).getEntry().stream()
+                .filter(e -> e.getResource() instanceof MedicationRequest)
+                .forEach(e -> ids.add(e.getResource().getIdElement().getIdPart()));
+        return ids;
+    }
+
+    // --- plumbing ---
+
+    static String patientId(String ins) {
+        return TEST_NIR + "-" + ins;
+    }
+
+    static HttpResponse<String> get(String path, HcpClaims claims, String patient) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/fhir+json").GET(),
+                claims, patient);
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request, HcpClaims claims, String patient) throws Exception {
+        // A fresh pair of assertions each time: the replay guard accepts each assertion id once.
+        CrossBorderRequesters.samlHeaders(PKI.signer("BE"), claims, CrossBorderRequesters.trcPatient(TEST_NIR, patient))
+                .forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void assertOutcome(HttpResponse<String> response, int status, String ehdsiCode) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
+        OperationOutcome outcome = CONTEXT.newJsonParser().parseResource(OperationOutcome.class, response.body());
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).doesNotContain("Exception").doesNotContain("\tat ");
+        if (ehdsiCode != null) {
+            assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
+                    .as(response.uri().toString()).isEqualTo(ehdsiCode);
+        }
+    }
+
+    private static Set<String> childAttributes(Element parent, String name, String attribute) {
+        Set<String> values = new HashSet<>();
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getLocalName())) {
+                values.add(e.getAttribute(attribute));
+            }
+        }
+        return values;
+    }
+
+    private static Element child(Element parent, String name) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + name);
+    }
+
+    private static int count(Element root, String templateId) {
+        NodeList templates = root.getElementsByTagNameNS("urn:hl7-org:v3", "templateId");
+        int found = 0;
+        for (int t = 0; t < templates.getLength(); t++) {
+            found += templateId.equals(((Element) templates.item(t)).getAttribute("root")) ? 1 : 0;
+        }
+        return found;
+    }
+}
