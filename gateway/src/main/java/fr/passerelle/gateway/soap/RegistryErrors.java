@@ -1,12 +1,14 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryError;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryErrorList;
 import java.util.List;
-import org.w3c.dom.Element;
 
-/** Writes an ebRS {@code RegistryErrorList}: one {@code RegistryError} per refusal, with its location. */
+/** The ebRS {@code RegistryErrorList} of the protocol model: a {@code RegistryError} per refusal, with its location. */
 public final class RegistryErrors {
 
-    public static final String ERROR_SEVERITY = "urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error";
+    public static final String ERROR_SEVERITY = XdsVocabulary.ERROR_SEVERITY;
 
     /** One error line: the refusal and where it applies (a document uniqueId, or empty for the whole request). */
     public record Line(BusinessRefusal refusal, String location) {
@@ -19,18 +21,21 @@ public final class RegistryErrors {
     private RegistryErrors() {
     }
 
-    public static void append(Element parent, List<Line> lines) {
+    /** The list of the protocol model, or null (no list at all) when there is no error. */
+    public static RegistryErrorList list(List<Line> lines) {
         if (lines.isEmpty()) {
-            return;
+            return null;
         }
-        Element list = XmlTree.append(parent, Namespaces.RS, "rs:RegistryErrorList");
-        list.setAttribute("highestSeverity", ERROR_SEVERITY);
+        RegistryErrorList list = new RegistryErrorList();
+        list.setHighestSeverity(ERROR_SEVERITY);
         for (Line line : lines) {
-            Element error = XmlTree.append(list, Namespaces.RS, "rs:RegistryError");
-            error.setAttribute("errorCode", line.refusal().code().code());
-            error.setAttribute("codeContext", line.refusal().context());
-            error.setAttribute("location", line.location());
-            error.setAttribute("severity", ERROR_SEVERITY);
+            RegistryError error = new RegistryError();
+            error.setErrorCode(line.refusal().code().code());
+            error.setCodeContext(line.refusal().context());
+            error.setLocation(line.location());
+            error.setSeverity(ERROR_SEVERITY);
+            list.getRegistryError().add(error);
         }
+        return list;
     }
 }

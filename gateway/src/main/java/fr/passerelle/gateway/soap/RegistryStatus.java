@@ -1,10 +1,12 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
+
 /** ebRS response status of XCA and XDR responses. */
 public enum RegistryStatus {
-    SUCCESS("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success"),
-    PARTIAL_SUCCESS("urn:ihe:iti:2007:ResponseStatusType:PartialSuccess"),
-    FAILURE("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure");
+    SUCCESS(XdsVocabulary.SUCCESS),
+    PARTIAL_SUCCESS(XdsVocabulary.PARTIAL_SUCCESS),
+    FAILURE(XdsVocabulary.FAILURE);
 
     private final String urn;
 

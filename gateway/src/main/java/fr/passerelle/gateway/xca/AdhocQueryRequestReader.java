@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.xca;
 
+import static fr.passerelle.gateway.ihe.XdsVocabulary.FIND_DOCUMENTS;
 import static fr.passerelle.gateway.soap.Namespaces.QUERY;
 import static fr.passerelle.gateway.soap.Namespaces.RIM;
 
@@ -13,8 +14,6 @@ import org.w3c.dom.Element;
 
 /** Reads an ebRS {@code AdhocQueryRequest} carrying the XDS FindDocuments stored query into a {@link DocumentQuery}. */
 public final class AdhocQueryRequestReader {
-
-    static final String FIND_DOCUMENTS = "urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d";
 
     public DocumentQuery read(Element request) {
         boolean leafClass = XmlTree.child(request, QUERY, "ResponseOption")

@@ -1,39 +1,58 @@
 package fr.passerelle.gateway.xca;
 
-import static fr.passerelle.gateway.soap.Namespaces.QUERY;
-import static fr.passerelle.gateway.soap.Namespaces.RIM;
-import static fr.passerelle.gateway.soap.Namespaces.RS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.APPROVED;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_CLASS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_CONFIDENTIALITY;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_FACILITY;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_FORMAT;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_PATIENT_ID;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_PRACTICE;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_TYPE;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_UNIQUE_ID;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.EXTERNAL_IDENTIFIER;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.STABLE_DOCUMENT;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.XFRM;
 
 import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryResponse;
+import fr.passerelle.gateway.ihe.ebxml.rim.AssociationType1;
+import fr.passerelle.gateway.ihe.ebxml.rim.ClassificationType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ExternalIdentifierType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ExtrinsicObjectType;
+import fr.passerelle.gateway.ihe.ebxml.rim.InternationalStringType;
+import fr.passerelle.gateway.ihe.ebxml.rim.LocalizedStringType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ObjectFactory;
+import fr.passerelle.gateway.ihe.ebxml.rim.ObjectRefType;
+import fr.passerelle.gateway.ihe.ebxml.rim.RegistryObjectListType;
+import fr.passerelle.gateway.ihe.ebxml.rim.SlotType1;
+import fr.passerelle.gateway.ihe.ebxml.rim.ValueListType;
+import fr.passerelle.gateway.ihe.ebxml.rim.VersionInfoType;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.RegistryErrors;
 import fr.passerelle.gateway.soap.RegistryStatus;
-import fr.passerelle.gateway.soap.XmlTree;
 import java.util.List;
 import java.util.UUID;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** Writes the ebRS {@code AdhocQueryResponse} of ITI-38: ExtrinsicObjects with full XDS DocumentEntry metadata. */
+/**
+ * Writes the ebRS {@code AdhocQueryResponse} of ITI-38 with the generated protocol model: ExtrinsicObjects with full
+ * XDS DocumentEntry metadata (or ObjectRefs), and the XFRM associations of PDF renderings.
+ */
 public final class AdhocQueryResponseWriter {
 
-    static final String STABLE_DOCUMENT_ENTRY = "urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1";
-    static final String APPROVED = "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved";
-    static final String CLASS_CODE = "urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a";
-    static final String TYPE_CODE = "urn:uuid:f0306f51-975f-434e-a61c-c59651d33983";
-    static final String CONFIDENTIALITY_CODE = "urn:uuid:f4f85eac-e6cb-4883-b524-f2705394840f";
-    static final String FORMAT_CODE = "urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d";
-    static final String FACILITY_TYPE_CODE = "urn:uuid:f33fb8ac-18af-42cc-ae0e-ed0b0bdb91e1";
-    static final String PRACTICE_SETTING_CODE = "urn:uuid:cccf5598-8b07-4b77-a05e-ae952c785ead";
-    static final String PATIENT_ID = "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427";
-    static final String UNIQUE_ID = "urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab";
-    static final String EXTERNAL_IDENTIFIER =
-            "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:ExternalIdentifier";
-    static final String XFRM = "urn:ihe:iti:2007:AssociationType:XFRM";
+    private static final ObjectFactory RIM = new ObjectFactory();
+
+    private final ProtocolModel model;
+
+    /** Takes the model's context (built once, when the endpoint is). */
+    public AdhocQueryResponseWriter(ProtocolModel model) {
+        this.model = model;
+    }
 
     public Element write(DocumentQuery query, DocumentQueryOutcome outcome) {
         if (outcome instanceof DocumentQueryOutcome.Found found) {
-            return found(query, found.entries());
+            return model.toDom(found(query, found.entries()));
         }
         if (outcome instanceof DocumentQueryOutcome.Refused refused) {
             return refused(refused.refusal());
@@ -43,104 +62,116 @@ public final class AdhocQueryResponseWriter {
 
     /** A Failure response with one RegistryError (refusal of the whole query). */
     public Element refused(BusinessRefusal refusal) {
-        Element response = root(RegistryStatus.FAILURE);
-        RegistryErrors.append(response, List.of(new RegistryErrors.Line(refusal, "")));
-        XmlTree.append(response, RIM, "rim:RegistryObjectList");
-        return response;
+        AdhocQueryResponse response = response(RegistryStatus.FAILURE);
+        response.setRegistryErrorList(RegistryErrors.list(List.of(new RegistryErrors.Line(refusal, ""))));
+        return model.toDom(response);
     }
 
-    private Element found(DocumentQuery query, List<DocumentEntry> entries) {
-        Element response = root(RegistryStatus.SUCCESS);
-        Element list = XmlTree.append(response, RIM, "rim:RegistryObjectList");
+    private AdhocQueryResponse found(DocumentQuery query, List<DocumentEntry> entries) {
+        AdhocQueryResponse response = response(RegistryStatus.SUCCESS);
+        RegistryObjectListType list = response.getRegistryObjectList();
         for (DocumentEntry entry : entries) {
             if (query.leafClass()) {
-                extrinsicObject(list, entry);
+                list.getIdentifiable().add(RIM.createExtrinsicObject(extrinsicObject(entry)));
             } else {
-                Element ref = XmlTree.append(list, RIM, "rim:ObjectRef");
-                ref.setAttribute("id", entry.entryUuid());
-                ref.setAttribute("home", "urn:oid:" + entry.homeCommunityId());
+                ObjectRefType ref = new ObjectRefType();
+                ref.setId(entry.entryUuid());
+                ref.setHome("urn:oid:" + entry.homeCommunityId());
+                list.getIdentifiable().add(RIM.createObjectRef(ref));
             }
         }
         if (query.leafClass()) {
             for (DocumentEntry entry : entries) {
                 entry.transformOf().ifPresent(target -> {
-                    Element association = XmlTree.append(list, RIM, "rim:Association");
-                    association.setAttribute("id", newUuid());
-                    association.setAttribute("associationType", XFRM);
-                    association.setAttribute("sourceObject", entry.entryUuid());
-                    association.setAttribute("targetObject", target);
+                    AssociationType1 association = new AssociationType1();
+                    association.setId(newUuid());
+                    association.setAssociationType(XFRM);
+                    association.setSourceObject(entry.entryUuid());
+                    association.setTargetObject(target);
+                    list.getIdentifiable().add(RIM.createAssociation(association));
                 });
             }
         }
         return response;
     }
 
-    private static Element root(RegistryStatus status) {
-        Document document = XmlTree.newDocument();
-        Element response = document.createElementNS(QUERY, "query:AdhocQueryResponse");
-        response.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:query", QUERY);
-        response.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:rim", RIM);
-        response.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:rs", RS);
-        response.setAttribute("status", status.urn());
-        document.appendChild(response);
+    private static AdhocQueryResponse response(RegistryStatus status) {
+        AdhocQueryResponse response = new AdhocQueryResponse();
+        response.setStatus(status.urn());
+        response.setRegistryObjectList(new RegistryObjectListType());
         return response;
     }
 
-    private static void extrinsicObject(Element list, DocumentEntry entry) {
-        Element object = XmlTree.append(list, RIM, "rim:ExtrinsicObject");
-        object.setAttribute("id", entry.entryUuid());
-        object.setAttribute("lid", entry.entryUuid());
-        object.setAttribute("home", "urn:oid:" + entry.homeCommunityId());
-        object.setAttribute("mimeType", entry.mimeType());
-        object.setAttribute("objectType", STABLE_DOCUMENT_ENTRY);
-        object.setAttribute("status", APPROVED);
-        slot(object, "creationTime", Ts.format(entry.creationTime()));
-        slot(object, "hash", entry.sha1Hex());
-        slot(object, "languageCode", entry.languageCode());
-        slot(object, "repositoryUniqueId", entry.repositoryUniqueId());
-        slot(object, "size", Long.toString(entry.size()));
-        slot(object, "sourcePatientId", entry.patientId().toCx());
-        localized(XmlTree.append(object, RIM, "rim:Name"), entry.title());
-        XmlTree.append(object, RIM, "rim:VersionInfo").setAttribute("versionName", "1");
-        classification(object, entry, CLASS_CODE, entry.classCode());
-        classification(object, entry, CONFIDENTIALITY_CODE, entry.confidentialityCode());
-        classification(object, entry, FORMAT_CODE, entry.formatCode());
-        classification(object, entry, FACILITY_TYPE_CODE, entry.healthcareFacilityTypeCode());
-        classification(object, entry, PRACTICE_SETTING_CODE, entry.practiceSettingCode());
-        classification(object, entry, TYPE_CODE, entry.typeCode());
-        externalIdentifier(object, entry, PATIENT_ID, entry.patientId().toCx(), "XDSDocumentEntry.patientId");
-        externalIdentifier(object, entry, UNIQUE_ID, entry.uniqueId(), "XDSDocumentEntry.uniqueId");
+    private static ExtrinsicObjectType extrinsicObject(DocumentEntry entry) {
+        ExtrinsicObjectType object = new ExtrinsicObjectType();
+        object.setId(entry.entryUuid());
+        object.setLid(entry.entryUuid());
+        object.setHome("urn:oid:" + entry.homeCommunityId());
+        object.setMimeType(entry.mimeType());
+        object.setObjectType(STABLE_DOCUMENT);
+        object.setStatus(APPROVED);
+        List<SlotType1> slots = object.getSlot();
+        slots.add(slot("creationTime", Ts.format(entry.creationTime())));
+        slots.add(slot("hash", entry.sha1Hex()));
+        slots.add(slot("languageCode", entry.languageCode()));
+        slots.add(slot("repositoryUniqueId", entry.repositoryUniqueId()));
+        slots.add(slot("size", Long.toString(entry.size())));
+        slots.add(slot("sourcePatientId", entry.patientId().toCx()));
+        object.setName(localized(entry.title()));
+        VersionInfoType version = new VersionInfoType();
+        version.setVersionName("1");
+        object.setVersionInfo(version);
+        List<ClassificationType> classifications = object.getClassification();
+        classifications.add(classification(entry, DOC_CLASS, entry.classCode()));
+        classifications.add(classification(entry, DOC_CONFIDENTIALITY, entry.confidentialityCode()));
+        classifications.add(classification(entry, DOC_FORMAT, entry.formatCode()));
+        classifications.add(classification(entry, DOC_FACILITY, entry.healthcareFacilityTypeCode()));
+        classifications.add(classification(entry, DOC_PRACTICE, entry.practiceSettingCode()));
+        classifications.add(classification(entry, DOC_TYPE, entry.typeCode()));
+        object.getExternalIdentifier().add(externalIdentifier(entry, DOC_PATIENT_ID, entry.patientId().toCx(),
+                "XDSDocumentEntry.patientId"));
+        object.getExternalIdentifier().add(externalIdentifier(entry, DOC_UNIQUE_ID, entry.uniqueId(),
+                "XDSDocumentEntry.uniqueId"));
+        return object;
     }
 
-    private static void slot(Element parent, String name, String value) {
-        Element slot = XmlTree.append(parent, RIM, "rim:Slot");
-        slot.setAttribute("name", name);
-        XmlTree.append(XmlTree.append(slot, RIM, "rim:ValueList"), RIM, "rim:Value").setTextContent(value);
+    private static SlotType1 slot(String name, String value) {
+        SlotType1 slot = new SlotType1();
+        slot.setName(name);
+        slot.setValueList(new ValueListType());
+        slot.getValueList().getValue().add(value);
+        return slot;
     }
 
-    private static void localized(Element parent, String value) {
-        XmlTree.append(parent, RIM, "rim:LocalizedString").setAttribute("value", value);
+    private static InternationalStringType localized(String value) {
+        LocalizedStringType localized = new LocalizedStringType();
+        localized.setValue(value);
+        InternationalStringType name = new InternationalStringType();
+        name.getLocalizedString().add(localized);
+        return name;
     }
 
-    private static void classification(Element object, DocumentEntry entry, String scheme, XdsCode code) {
-        Element classification = XmlTree.append(object, RIM, "rim:Classification");
-        classification.setAttribute("classificationScheme", scheme);
-        classification.setAttribute("classifiedObject", entry.entryUuid());
-        classification.setAttribute("id", newUuid());
-        classification.setAttribute("nodeRepresentation", code.code());
-        slot(classification, "codingScheme", code.codingScheme());
-        localized(XmlTree.append(classification, RIM, "rim:Name"), code.displayName());
+    private static ClassificationType classification(DocumentEntry entry, String scheme, XdsCode code) {
+        ClassificationType classification = new ClassificationType();
+        classification.setClassificationScheme(scheme);
+        classification.setClassifiedObject(entry.entryUuid());
+        classification.setId(newUuid());
+        classification.setNodeRepresentation(code.code());
+        classification.getSlot().add(slot("codingScheme", code.codingScheme()));
+        classification.setName(localized(code.displayName()));
+        return classification;
     }
 
-    private static void externalIdentifier(Element object, DocumentEntry entry, String scheme, String value,
-                                           String name) {
-        Element identifier = XmlTree.append(object, RIM, "rim:ExternalIdentifier");
-        identifier.setAttribute("id", newUuid());
-        identifier.setAttribute("identificationScheme", scheme);
-        identifier.setAttribute("objectType", EXTERNAL_IDENTIFIER);
-        identifier.setAttribute("registryObject", entry.entryUuid());
-        identifier.setAttribute("value", value);
-        localized(XmlTree.append(identifier, RIM, "rim:Name"), name);
+    private static ExternalIdentifierType externalIdentifier(DocumentEntry entry, String scheme, String value,
+                                                             String name) {
+        ExternalIdentifierType identifier = new ExternalIdentifierType();
+        identifier.setId(newUuid());
+        identifier.setIdentificationScheme(scheme);
+        identifier.setObjectType(EXTERNAL_IDENTIFIER);
+        identifier.setRegistryObject(entry.entryUuid());
+        identifier.setValue(value);
+        identifier.setName(localized(name));
+        return identifier;
     }
 
     private static String newUuid() {

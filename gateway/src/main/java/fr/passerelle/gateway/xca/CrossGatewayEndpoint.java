@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.xca;
 
+import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
@@ -30,9 +31,9 @@ public class CrossGatewayEndpoint implements Provider<DOMSource> {
     private final DocumentQueryRoad queryRoad;
     private final DocumentRetrieveRoad retrieveRoad;
     private final AdhocQueryRequestReader queryReader = new AdhocQueryRequestReader();
-    private final AdhocQueryResponseWriter queryWriter = new AdhocQueryResponseWriter();
+    private final AdhocQueryResponseWriter queryWriter = new AdhocQueryResponseWriter(ProtocolModel.XDS);
     private final RetrieveRequestReader retrieveReader = new RetrieveRequestReader();
-    private final RetrieveResponseWriter retrieveWriter = new RetrieveResponseWriter();
+    private final RetrieveResponseWriter retrieveWriter = new RetrieveResponseWriter(ProtocolModel.XDS);
 
     public CrossGatewayEndpoint(DocumentQueryRoad queryRoad, DocumentRetrieveRoad retrieveRoad) {
         this.queryRoad = queryRoad;

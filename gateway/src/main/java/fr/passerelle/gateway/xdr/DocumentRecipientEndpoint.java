@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.xdr;
 
+import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
@@ -28,7 +29,7 @@ public class DocumentRecipientEndpoint implements Provider<DOMSource> {
 
     private final DispensationRoad road;
     private final ProvideAndRegisterRequestReader reader = new ProvideAndRegisterRequestReader();
-    private final RegistryResponseWriter writer = new RegistryResponseWriter();
+    private final RegistryResponseWriter writer = new RegistryResponseWriter(ProtocolModel.XDS);
 
     public DocumentRecipientEndpoint(DispensationRoad road) {
         this.road = road;

@@ -1,5 +1,11 @@
 package fr.passerelle.gateway.xdr;
 
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_CLASS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_FORMAT;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_PATIENT_ID;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_UNIQUE_ID;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.SET_PATIENT_ID;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.SET_UNIQUE_ID;
 import static fr.passerelle.gateway.soap.Namespaces.LCM;
 import static fr.passerelle.gateway.soap.Namespaces.RIM;
 import static fr.passerelle.gateway.soap.Namespaces.XDS;
@@ -21,13 +27,6 @@ import org.w3c.dom.Element;
 /** Reads an XDS.b {@code ProvideAndRegisterDocumentSetRequest} into a {@link DispensationSubmission}. */
 public final class ProvideAndRegisterRequestReader {
 
-    static final String CLASS_CODE = "urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a";
-    static final String FORMAT_CODE = "urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d";
-    static final String ENTRY_PATIENT_ID = "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427";
-    static final String ENTRY_UNIQUE_ID = "urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab";
-    static final String SUBMISSION_SET_UNIQUE_ID = "urn:uuid:96fdda7c-d067-4183-912e-bf5ee74998a8";
-    static final String SUBMISSION_SET_PATIENT_ID = "urn:uuid:6b5aea1a-874d-4603-a4bc-96a0a7b38446";
-
     /**
      * @param attachments resolves an MTOM part by its Content-ID (without {@code cid:}), for documents sent as
      *                    {@code xop:Include} rather than inline base64
@@ -38,9 +37,9 @@ public final class ProvideAndRegisterRequestReader {
                 .orElseThrow(() -> new MalformedRequest("The request has no SubmitObjectsRequest/RegistryObjectList"));
         Element submissionSet = XmlTree.child(objects, RIM, "RegistryPackage")
                 .orElseThrow(() -> new MalformedRequest("The submission has no RegistryPackage (submission set)"));
-        String submissionSetId = externalIdentifier(submissionSet, SUBMISSION_SET_UNIQUE_ID)
+        String submissionSetId = externalIdentifier(submissionSet, SET_UNIQUE_ID)
                 .orElseThrow(() -> new MalformedRequest("The submission set has no XDSSubmissionSet.uniqueId"));
-        XdsPatientId patientId = XdsPatientId.parse(externalIdentifier(submissionSet, SUBMISSION_SET_PATIENT_ID)
+        XdsPatientId patientId = XdsPatientId.parse(externalIdentifier(submissionSet, SET_PATIENT_ID)
                 .orElseThrow(() -> new MalformedRequest("The submission set has no XDSSubmissionSet.patientId")));
 
         Map<String, byte[]> contents = new HashMap<>();
@@ -53,16 +52,16 @@ public final class ProvideAndRegisterRequestReader {
         for (Element entry : XmlTree.children(objects, RIM, "ExtrinsicObject")) {
             String entryUuid = XmlTree.attribute(entry, "id")
                     .orElseThrow(() -> new MalformedRequest("An ExtrinsicObject has no id"));
-            String uniqueId = externalIdentifier(entry, ENTRY_UNIQUE_ID)
+            String uniqueId = externalIdentifier(entry, DOC_UNIQUE_ID)
                     .orElseThrow(() -> new MalformedRequest("A DocumentEntry has no XDSDocumentEntry.uniqueId"));
-            XdsPatientId entryPatient = XdsPatientId.parse(externalIdentifier(entry, ENTRY_PATIENT_ID)
+            XdsPatientId entryPatient = XdsPatientId.parse(externalIdentifier(entry, DOC_PATIENT_ID)
                     .orElseThrow(() -> new MalformedRequest("A DocumentEntry has no XDSDocumentEntry.patientId")));
             if (!entryPatient.equals(patientId)) {
                 throw new MalformedRequest("A DocumentEntry's patientId differs from the submission set's");
             }
-            XdsCode classCode = classification(entry, CLASS_CODE)
+            XdsCode classCode = classification(entry, DOC_CLASS)
                     .orElseThrow(() -> new MalformedRequest("A DocumentEntry has no classCode"));
-            XdsCode formatCode = classification(entry, FORMAT_CODE)
+            XdsCode formatCode = classification(entry, DOC_FORMAT)
                     .orElseThrow(() -> new MalformedRequest("A DocumentEntry has no formatCode"));
             byte[] content = Optional.ofNullable(contents.get(entryUuid))
                     .orElseThrow(() -> new MalformedRequest("A DocumentEntry has no xds:Document with its id"));

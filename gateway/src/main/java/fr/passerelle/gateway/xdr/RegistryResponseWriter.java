@@ -1,21 +1,28 @@
 package fr.passerelle.gateway.xdr;
 
-import static fr.passerelle.gateway.soap.Namespaces.RS;
-
+import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.ihe.ebxml.rs.ObjectFactory;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.RegistryErrors;
 import fr.passerelle.gateway.soap.RegistryStatus;
-import fr.passerelle.gateway.soap.XmlTree;
 import java.util.List;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** Writes the ebRS {@code RegistryResponse} of ITI-41: Success, or Failure with one RegistryError. */
+/** Writes the ebRS {@code RegistryResponse} of ITI-41 with the protocol model: Success, or Failure with one error. */
 public final class RegistryResponseWriter {
+
+    private static final ObjectFactory RS = new ObjectFactory();
+
+    private final ProtocolModel model;
+
+    public RegistryResponseWriter(ProtocolModel model) {
+        this.model = model;
+    }
 
     public Element write(DispensationOutcome outcome) {
         if (outcome instanceof DispensationOutcome.Stored) {
-            return root(RegistryStatus.SUCCESS);
+            return model.toDom(RS.createRegistryResponse(response(RegistryStatus.SUCCESS, List.of())));
         }
         if (outcome instanceof DispensationOutcome.Refused refused) {
             return refused(refused.refusal());
@@ -24,17 +31,14 @@ public final class RegistryResponseWriter {
     }
 
     public Element refused(BusinessRefusal refusal) {
-        Element response = root(RegistryStatus.FAILURE);
-        RegistryErrors.append(response, List.of(new RegistryErrors.Line(refusal, "")));
-        return response;
+        return model.toDom(RS.createRegistryResponse(response(RegistryStatus.FAILURE,
+                List.of(new RegistryErrors.Line(refusal, "")))));
     }
 
-    private static Element root(RegistryStatus status) {
-        Document document = XmlTree.newDocument();
-        Element response = document.createElementNS(RS, "rs:RegistryResponse");
-        response.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:rs", RS);
-        response.setAttribute("status", status.urn());
-        document.appendChild(response);
+    private static RegistryResponseType response(RegistryStatus status, List<RegistryErrors.Line> errors) {
+        RegistryResponseType response = new RegistryResponseType();
+        response.setStatus(status.urn());
+        response.setRegistryErrorList(RegistryErrors.list(errors));
         return response;
     }
 }

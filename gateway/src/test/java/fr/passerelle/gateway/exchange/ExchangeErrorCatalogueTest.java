@@ -9,6 +9,10 @@ import fr.passerelle.gateway.healthspace.dmp.DmpFailure;
 import fr.passerelle.gateway.healthspace.dmp.DmpOperation;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.RegistryErrors;
+import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.ihe.XdsVocabulary;
+import fr.passerelle.gateway.ihe.ebxml.rs.ObjectFactory;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
 import fr.passerelle.gateway.soap.TrustCheckpoint;
 import fr.passerelle.trust.EhdsiError;
 import java.util.Arrays;
@@ -18,10 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** The one eHDSI error catalogue: unique codes, OpenNCP's values, and how each road turns an entry into its shape. */
@@ -128,10 +130,10 @@ class ExchangeErrorCatalogueTest {
         for (ExchangeError error : ExchangeError.values()) {
             BusinessRefusal refusal = TrustCheckpoint.refusalOf(new ExchangeRefusal(error, "why: " + error.name()));
             assertThat(refusal.code()).isEqualTo(error);
-            Document document = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
-            Element parent = document.createElementNS("urn:test", "parent");
-            document.appendChild(parent);
-            RegistryErrors.append(parent, List.of(new RegistryErrors.Line(refusal, "here")));
+            RegistryResponseType response = new RegistryResponseType();
+            response.setStatus(XdsVocabulary.FAILURE);
+            response.setRegistryErrorList(RegistryErrors.list(List.of(new RegistryErrors.Line(refusal, "here"))));
+            Element parent = ProtocolModel.XDS.toDom(new ObjectFactory().createRegistryResponse(response));
             Element registryError = (Element) parent.getElementsByTagNameNS(
                     "urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0", "RegistryError").item(0);
             assertThat(registryError.getAttribute("errorCode")).isEqualTo(error.code());

@@ -16,24 +16,24 @@ import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.soap.client.EhdsiPortClients;
 import fr.passerelle.gateway.soap.client.EhdsiPortClients.Caller;
-import fr.passerelle.gateway.soap.client.generated.ebxml.query.AdhocQueryRequest;
-import fr.passerelle.gateway.soap.client.generated.ebxml.query.AdhocQueryResponse;
-import fr.passerelle.gateway.soap.client.generated.ebxml.query.ResponseOptionType;
-import fr.passerelle.gateway.soap.client.generated.ebxml.rim.AdhocQueryType;
-import fr.passerelle.gateway.soap.client.generated.ebxml.rim.ExtrinsicObjectType;
-import fr.passerelle.gateway.soap.client.generated.ebxml.rim.IdentifiableType;
-import fr.passerelle.gateway.soap.client.generated.ebxml.rim.SlotType1;
-import fr.passerelle.gateway.soap.client.generated.ebxml.rim.ValueListType;
-import fr.passerelle.gateway.soap.client.generated.ebxml.rs.RegistryResponseType;
-import fr.passerelle.gateway.soap.client.generated.hl7v3.EN;
-import fr.passerelle.gateway.soap.client.generated.hl7v3.II;
-import fr.passerelle.gateway.soap.client.generated.hl7v3.PRPAIN201305UV02;
-import fr.passerelle.gateway.soap.client.generated.hl7v3.PRPAIN201306UV02;
-import fr.passerelle.gateway.soap.client.generated.hl7v3.PRPAIN201306UV02MFMIMT700711UV01Subject1;
-import fr.passerelle.gateway.soap.client.generated.xca.RetrieveDocumentSetRequestType;
-import fr.passerelle.gateway.soap.client.generated.xca.RetrieveDocumentSetResponseType;
-import fr.passerelle.gateway.soap.client.generated.xdr.DocumentRecipientPortType;
-import fr.passerelle.gateway.soap.client.generated.xdr.ProvideAndRegisterDocumentSetRequestType;
+import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryRequest;
+import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryResponse;
+import fr.passerelle.gateway.ihe.ebxml.query.ResponseOptionType;
+import fr.passerelle.gateway.ihe.ebxml.rim.AdhocQueryType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ExtrinsicObjectType;
+import fr.passerelle.gateway.ihe.ebxml.rim.IdentifiableType;
+import fr.passerelle.gateway.ihe.ebxml.rim.SlotType1;
+import fr.passerelle.gateway.ihe.ebxml.rim.ValueListType;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
+import fr.passerelle.gateway.ihe.hl7v3.EN;
+import fr.passerelle.gateway.ihe.hl7v3.II;
+import fr.passerelle.gateway.ihe.hl7v3.PRPAIN201305UV02;
+import fr.passerelle.gateway.ihe.hl7v3.PRPAIN201306UV02;
+import fr.passerelle.gateway.ihe.hl7v3.PRPAIN201306UV02MFMIMT700711UV01Subject1;
+import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetRequestType;
+import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetResponseType;
+import fr.passerelle.gateway.ihe.xds.DocumentRecipientPortType;
+import fr.passerelle.gateway.ihe.xds.ProvideAndRegisterDocumentSetRequestType;
 import fr.passerelle.gateway.trust.TrustConfiguration;
 import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.DemoPki;
@@ -642,7 +642,7 @@ class GeneratedClientEndToEndTest {
 
     /** ebRS refusal: status Failure and the eHDSI code as a RegistryError. */
     private static void assertFailure(String status,
-                                      fr.passerelle.gateway.soap.client.generated.ebxml.rs.RegistryErrorList errors,
+                                      fr.passerelle.gateway.ihe.ebxml.rs.RegistryErrorList errors,
                                       ExchangeError error) {
         assertThat(status).isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure");
         assertThat(errors).isNotNull();
@@ -733,7 +733,7 @@ class GeneratedClientEndToEndTest {
     private static ProvideAndRegisterDocumentSetRequestType dispensation(String body) throws JAXBException {
         if (xdr == null) {
             xdr = JAXBContext.newInstance(ProvideAndRegisterDocumentSetRequestType.class,
-                    fr.passerelle.gateway.soap.client.generated.xdr.ObjectFactory.class);
+                    fr.passerelle.gateway.ihe.xds.ObjectFactory.class);
         }
         return xdr.createUnmarshaller().unmarshal(new StreamSource(new StringReader(body)),
                 ProvideAndRegisterDocumentSetRequestType.class).getValue();
@@ -777,7 +777,7 @@ class GeneratedClientEndToEndTest {
                 .orElseThrow(() -> new AssertionError("no slot " + name));
     }
 
-    private static String describe(fr.passerelle.gateway.soap.client.generated.ebxml.rs.RegistryErrorList errors) {
+    private static String describe(fr.passerelle.gateway.ihe.ebxml.rs.RegistryErrorList errors) {
         return errors == null ? "no RegistryError" : errors.getRegistryError().stream()
                 .map(e -> e.getErrorCode() + " " + e.getCodeContext()).toList().toString();
     }

@@ -1,5 +1,15 @@
 package fr.passerelle.gateway.console.demo;
 
+import static fr.passerelle.gateway.ihe.XdsVocabulary.APPROVED;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_FORMAT;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_UNIQUE_ID;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.FIND_DOCUMENTS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.QUERY;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.RS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.XDS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.XOP;
+
 import fr.passerelle.gateway.hl7.Ts;
 import fr.passerelle.trust.issue.SoapEnvelopes;
 import java.util.ArrayList;
@@ -19,14 +29,6 @@ import org.w3c.dom.Element;
 public class SoapDemoRoad {
 
     static final String HL7 = "urn:hl7-org:v3";
-    static final String QUERY = "urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0";
-    static final String RIM = "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0";
-    static final String RS = "urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0";
-    static final String XDS = "urn:ihe:iti:xds-b:2007";
-    static final String XOP = "http://www.w3.org/2004/08/xop/include";
-    private static final String FORMAT_CODE_SCHEME = "urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d";
-    private static final String UNIQUE_ID_SCHEME = "urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab";
-    private static final String FIND_DOCUMENTS = "urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d";
 
     private static final String XCPD = "XCPD ITI-55 patient discovery";
     private static final String XCA_QUERY = "XCA ITI-38 document query";
@@ -163,7 +165,7 @@ public class SoapDemoRoad {
     /** A level 3 entry: its XDS formatCode is an eHDSI coded format (level 1 is the PDF format). */
     private static boolean isLevelThree(Element extrinsicObject) {
         return DemoXml.children(extrinsicObject, RIM, "Classification").stream()
-                .anyMatch(c -> FORMAT_CODE_SCHEME.equals(c.getAttribute("classificationScheme"))
+                .anyMatch(c -> DOC_FORMAT.equals(c.getAttribute("classificationScheme"))
                         && c.getAttribute("nodeRepresentation").startsWith("urn:epSOS:"));
     }
 
@@ -198,7 +200,7 @@ public class SoapDemoRoad {
                 + "<Slot name=\"$XDSDocumentEntryPatientId\"><ValueList><Value>'"
                 + request.patientCx().replace("&", "&amp;") + "'</Value></ValueList></Slot>"
                 + "<Slot name=\"$XDSDocumentEntryStatus\"><ValueList>"
-                + "<Value>('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')</Value></ValueList></Slot>"
+                + "<Value>('" + APPROVED + "')</Value></ValueList></Slot>"
                 + "<Slot name=\"$XDSDocumentEntryClassCode\"><ValueList><Value>('60591-5^^2.16.840.1.113883.6.1',"
                 + "'57833-6^^2.16.840.1.113883.6.1')</Value></ValueList></Slot></AdhocQuery>"
                 + "</query:AdhocQueryRequest>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -212,7 +214,7 @@ public class SoapDemoRoad {
                 .filter(s -> "repositoryUniqueId".equals(s.getAttribute("name")))
                 .flatMap(s -> DemoXml.all(s, RIM, "Value").stream()).map(DemoXml::text).findFirst().orElse("");
         String uniqueId = DemoXml.children(entry, RIM, "ExternalIdentifier").stream()
-                .filter(e -> UNIQUE_ID_SCHEME.equals(e.getAttribute("identificationScheme")))
+                .filter(e -> DOC_UNIQUE_ID.equals(e.getAttribute("identificationScheme")))
                 .map(e -> e.getAttribute("value")).findFirst().orElse("");
         Document document = SoapEnvelopes.newDocument();
         Element request = document.createElementNS(XDS, "RetrieveDocumentSetRequest");

@@ -1,8 +1,9 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.LCM;
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.RIM;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.LCM;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.healthspace.Ins;
 import java.time.Instant;
 import java.util.UUID;

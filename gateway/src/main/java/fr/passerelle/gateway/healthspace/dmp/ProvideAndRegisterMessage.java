@@ -1,9 +1,10 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.LCM;
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.RIM;
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.XDS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.LCM;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.XDS;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.Confidentiality;
 import fr.passerelle.gateway.healthspace.DocumentKind;

@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.XDS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.XDS;
 
 import java.util.Base64;
 import org.w3c.dom.Element;

@@ -1,7 +1,8 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.RS;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.RS;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
 import java.util.List;
 import org.w3c.dom.Element;
 

@@ -1,7 +1,8 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.RIM;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;

@@ -1,8 +1,9 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.QUERY;
-import static fr.passerelle.gateway.healthspace.dmp.XdsVocabulary.RIM;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.QUERY;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.Ins;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.testsupport.Fixtures;
 import fr.passerelle.trust.VerifiedRequester;

@@ -2,10 +2,10 @@ package fr.passerelle.gateway.soap.client;
 
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.soap.SoapMessages;
-import fr.passerelle.gateway.soap.client.generated.xca.XCAService;
-import fr.passerelle.gateway.soap.client.generated.xcpd.XCPDService;
-import fr.passerelle.gateway.soap.client.generated.xdr.DocumentRecipientPortType;
-import fr.passerelle.gateway.soap.client.generated.xdr.XDRService;
+import fr.passerelle.gateway.ihe.xds.XCAService;
+import fr.passerelle.gateway.ihe.xcpd.XCPDService;
+import fr.passerelle.gateway.ihe.xds.DocumentRecipientPortType;
+import fr.passerelle.gateway.ihe.xds.XDRService;
 import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.HcpClaims;
 import fr.passerelle.trust.issue.SoapEnvelopes;
@@ -72,19 +72,19 @@ public final class EhdsiPortClients implements AutoCloseable {
     }
 
     /** ITI-55 Cross Gateway Patient Discovery. */
-    public fr.passerelle.gateway.soap.client.generated.xcpd.RespondingGatewayPortType xcpd(Caller caller) {
-        return port(fr.passerelle.gateway.soap.client.generated.xcpd.RespondingGatewayPortType.class,
+    public fr.passerelle.gateway.ihe.xcpd.RespondingGatewayPortType xcpd(Caller caller) {
+        return port(fr.passerelle.gateway.ihe.xcpd.RespondingGatewayPortType.class,
                 XCPDService.WSDL_LOCATION, XCPDService.SERVICE, XCPDService.RespondingGatewayPortSoap12, "/xcpd",
                 false, caller);
     }
 
     /** ITI-38 Cross Gateway Query (plain SOAP, as IHE has it). */
-    public fr.passerelle.gateway.soap.client.generated.xca.RespondingGatewayPortType xcaQuery(Caller caller) {
+    public fr.passerelle.gateway.ihe.xds.RespondingGatewayPortType xcaQuery(Caller caller) {
         return xca(caller, false);
     }
 
     /** ITI-39 Cross Gateway Retrieve (MTOM: the documents come back as XOP parts). */
-    public fr.passerelle.gateway.soap.client.generated.xca.RespondingGatewayPortType xcaRetrieve(Caller caller) {
+    public fr.passerelle.gateway.ihe.xds.RespondingGatewayPortType xcaRetrieve(Caller caller) {
         return xca(caller, true);
     }
 
@@ -94,8 +94,8 @@ public final class EhdsiPortClients implements AutoCloseable {
                 XDRService.DocumentRecipientPortSoap12, "/xdr", true, caller);
     }
 
-    private fr.passerelle.gateway.soap.client.generated.xca.RespondingGatewayPortType xca(Caller caller, boolean mtom) {
-        return port(fr.passerelle.gateway.soap.client.generated.xca.RespondingGatewayPortType.class,
+    private fr.passerelle.gateway.ihe.xds.RespondingGatewayPortType xca(Caller caller, boolean mtom) {
+        return port(fr.passerelle.gateway.ihe.xds.RespondingGatewayPortType.class,
                 XCAService.WSDL_LOCATION, XCAService.SERVICE, XCAService.RespondingGatewayPortSoap12, "/xca",
                 mtom, caller);
     }
