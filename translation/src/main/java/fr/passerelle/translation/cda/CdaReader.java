@@ -6,6 +6,8 @@ import static fr.passerelle.translation.cda.CdaNodes.children;
 import static fr.passerelle.translation.cda.CdaNodes.path;
 import static fr.passerelle.translation.cda.CdaNodes.text;
 
+import fr.passerelle.terminology.xml.HardenedXml;
+import fr.passerelle.terminology.xml.UnsafeXmlException;
 import fr.passerelle.translation.TranslationException;
 import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
@@ -67,7 +69,14 @@ public final class CdaReader {
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     public CdaDocument read(byte[] xml) throws TranslationException {
-        return read(HardenedXml.parse(xml));
+        Document dom;
+        try {
+            dom = HardenedXml.parse(xml);
+        } catch (UnsafeXmlException e) {
+            throw new TranslationException(new TranslationFailure.NotWellFormed("/", e.line(), e.column(),
+                    e.getMessage()));
+        }
+        return read(dom);
     }
 
     public CdaDocument read(Document dom) throws TranslationException {
