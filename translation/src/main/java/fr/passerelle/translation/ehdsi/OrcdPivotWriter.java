@@ -23,9 +23,32 @@ public final class OrcdPivotWriter {
         // The header writer adds no documentationOf outside the Patient Summary: the OrCD templates allow one
         // serviceEvent (ACT) but do not require it, and the French reports' events are not ACTs of one kind.
         Element doc = PivotHeaderWriter.write(dom, source.header(), template, loincCode, loincDisplay, title);
+        frenchOrganizationsInFrance(doc);
         Element body = dom.add(dom.add(doc, "component"), "nonXMLBody", "classCode", "DOCBODY", "moodCode", "EVN");
         Element text = dom.add(body, "text", "mediaType", "application/pdf", "representation", "B64");
         text.setTextContent(base64Pdf);
         return dom.document();
+    }
+
+    /**
+     * The OrCD templates require every organisation's address with its country (eHDSIOrganization), where the
+     * pivot header writes "no information" when the French document gives no address. An organisation whose
+     * identifier is issued under France's OID arc (1.2.250: FINESS, SIRET, RPPS structures) is in France: its
+     * address becomes the country alone, the one fact known; any other keeps "no information".
+     */
+    private static void frenchOrganizationsInFrance(Element doc) {
+        org.w3c.dom.NodeList orgs = doc.getElementsByTagNameNS(doc.getNamespaceURI(), "representedOrganization");
+        for (int i = 0; i < orgs.getLength(); i++) {
+            Element org = (Element) orgs.item(i);
+            Element addr = fr.passerelle.translation.cda.CdaNodes.child(org, "addr");
+            Element id = fr.passerelle.translation.cda.CdaNodes.child(org, "id");
+            if (addr != null && addr.hasAttribute("nullFlavor") && id != null
+                    && id.getAttribute("root").startsWith("1.2.250.")) {
+                addr.removeAttribute("nullFlavor");
+                Element country = doc.getOwnerDocument().createElementNS(doc.getNamespaceURI(), "country");
+                country.setTextContent("FR");
+                addr.appendChild(country);
+            }
+        }
     }
 }
