@@ -45,6 +45,7 @@ import org.xml.sax.XMLReader;
  */
 public final class ReportRenderer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportRenderer.class);
     private static final String FOLDER = "/fr/passerelle/translation/orcd/";
     private static final Set<String> COMPANIONS = Set.of("cda_l10n.xml", "cda_narrativeblock.xml");
 
@@ -87,6 +88,14 @@ public final class ReportRenderer {
         try {
             FOUserAgent agent = fopFactory.newFOUserAgent();
             agent.setProducer("Passerelle (ANS CDA-FO.xsl, Apache FOP)");
+            // FOP's own event logging quotes its parameters, e.g. a whole attached PDF as a data: URI: clinical
+            // content never goes to the log. A listener replaces it and logs the event's kind only.
+            agent.getEventBroadcaster().addEventListener(event -> {
+                if (event.getSeverity() == org.apache.fop.events.model.EventSeverity.ERROR
+                        || event.getSeverity() == org.apache.fop.events.model.EventSeverity.FATAL) {
+                    LOG.debug("FOP {} {}", event.getSeverity(), event.getEventKey());
+                }
+            });
             Fop fop = fopFactory.newFop(MimeConstants.MIME_PDF, agent, pdf);
             Transformer transformer = stylesheet.newTransformer();
             transformer.setURIResolver(COMPANION_RESOLVER);
