@@ -12,7 +12,6 @@ import fr.passerelle.translation.ehdsi.OrcdPivotWriter;
 import fr.passerelle.translation.orcd.DocumentAttachments;
 import fr.passerelle.translation.orcd.OrcdType;
 import fr.passerelle.translation.orcd.ReportRenderer;
-import fr.passerelle.translation.cda.HardenedXml;
 import fr.passerelle.translation.ehdsi.PatientSummaryPivotWriter;
 import fr.passerelle.translation.ehdsi.PivotHeaderGaps;
 import fr.passerelle.translation.ehdsi.PivotTranscoder;
@@ -143,7 +142,7 @@ public final class DocumentTranslator {
      */
     public TranslationOutcome toOrcd(byte[] cda, String language) {
         try {
-            org.w3c.dom.Document dom = HardenedXml.parse(cda);
+            org.w3c.dom.Document dom = CdaReader.parse(cda);
             CdaDocument source = reader.read(dom);
             OrcdType type = OrcdType.of(source.format());
             if (type == null) {

@@ -7,7 +7,7 @@ import fr.passerelle.translation.SharedSamples;
 import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.translation.cda.CdaNodes;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import fr.passerelle.translation.ehdsi.PivotSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -170,8 +170,8 @@ class OrcdTranslationTest {
     static Element parse(String xml) {
         try {
             return HardenedXml.parse(xml.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
-        } catch (fr.passerelle.translation.TranslationException e) {
-            throw new AssertionError(e.failure().message());
+        } catch (fr.passerelle.terminology.xml.UnsafeXmlException e) {
+            throw new AssertionError(e.getMessage());
         }
     }
 }
