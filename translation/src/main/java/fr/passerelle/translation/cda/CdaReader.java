@@ -69,14 +69,17 @@ public final class CdaReader {
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     public CdaDocument read(byte[] xml) throws TranslationException {
-        Document dom;
+        return read(parse(xml));
+    }
+
+    /** The hardened parse every French document goes through; what it refuses is a {@code NotWellFormed} failure. */
+    public static Document parse(byte[] xml) throws TranslationException {
         try {
-            dom = HardenedXml.parse(xml);
+            return HardenedXml.parse(xml);
         } catch (UnsafeXmlException e) {
             throw new TranslationException(new TranslationFailure.NotWellFormed("/", e.line(), e.column(),
                     e.getMessage()));
         }
-        return read(dom);
     }
 
     public CdaDocument read(Document dom) throws TranslationException {
