@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.SharedSamples;
 import fr.passerelle.translation.TranslationOutcome;
-import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

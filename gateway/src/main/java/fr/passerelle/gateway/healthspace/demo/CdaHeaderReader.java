@@ -1,7 +1,7 @@
 package fr.passerelle.gateway.healthspace.demo;
 
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.terminology.xml.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;

@@ -11,7 +11,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Cx;
+import fr.passerelle.trust.hl7.Cx;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.PatientControls;
 import fr.passerelle.gateway.healthspace.PatientSearch;

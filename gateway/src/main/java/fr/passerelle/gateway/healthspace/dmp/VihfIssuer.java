@@ -1,7 +1,7 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Cx;
+import fr.passerelle.trust.hl7.Cx;
 import fr.passerelle.trust.VerifiedRequester;
 import fr.passerelle.trust.assertion.PurposeOfUse;
 import fr.passerelle.trust.xml.HardenedXml;

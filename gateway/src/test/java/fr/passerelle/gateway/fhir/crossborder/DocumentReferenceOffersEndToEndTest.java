@@ -169,7 +169,8 @@ class DocumentReferenceOffersEndToEndTest {
                 "/Binary/cda-" + prescriptionId + "-0", 404,    // positions start at 1
                 "/Binary/cda-2.25.42-1", 404,                   // an item of no document
                 "/Binary/pdf-" + item, 404,                     // the level 1 is the whole prescription's only
-                "/Bundle/" + item, 404);                        // an item is no IPS
+                "/Bundle/" + item, 404,                         // an item is no IPS
+                "/Binary/cda-" + prescriptionId, 404);          // the whole multi-line prescription: items only
         for (var read : notFound.entrySet()) {
             assertOutcome(get(read.getKey(), DOCTOR, patient), read.getValue(), "ERROR_GENERIC_DOCUMENT_MISSING");
         }
