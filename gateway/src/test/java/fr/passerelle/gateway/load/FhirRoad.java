@@ -58,7 +58,7 @@ public final class FhirRoad implements Road {
         try {
             HcpClaims doctor = HcpClaims.demoDoctor(signer.country());
             Instant now = Instant.now();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("urn:oid:1.2.3.4." + signer.country())
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("urn:idp:" + signer.country() + ":countryB")
                     .subject(doctor.practitionerId()).audience(AUDIENCE).issueTime(Date.from(now))
                     .expirationTime(Date.from(now.plusSeconds(240))).jwtID(UUID.randomUUID().toString())
                     .claim("subject_role", doctor.roleCode()).claim("subject_name", doctor.practitionerName())

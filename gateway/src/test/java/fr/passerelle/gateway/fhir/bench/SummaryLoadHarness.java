@@ -159,7 +159,7 @@ public final class SummaryLoadHarness {
         try {
             HcpClaims doctor = HcpClaims.demoDoctor("BE");
             Instant now = Instant.now();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("urn:oid:1.2.3.4.BE").subject(doctor.practitionerId())
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("urn:idp:BE:countryB").subject(doctor.practitionerId())
                     .audience(AUDIENCE).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(240)))
                     .jwtID(UUID.randomUUID().toString()).claim("subject_role", doctor.roleCode())
                     .claim("subject_name", doctor.practitionerName()).claim("subject_organization", doctor.organisation())
