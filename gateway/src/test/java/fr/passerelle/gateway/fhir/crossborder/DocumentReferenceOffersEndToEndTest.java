@@ -294,8 +294,9 @@ class DocumentReferenceOffersEndToEndTest {
 
     // --- plumbing ---
 
+    /** The server's opaque id of a demo patient (what {@code Patient?identifier=} answers). */
     static String patientId(String ins) {
-        return TEST_NIR + "-" + ins;
+        return app.getBean(FhirPatientIds.class).idOf(new fr.passerelle.gateway.healthspace.Ins(TEST_NIR, ins));
     }
 
     static HttpResponse<String> get(String path, HcpClaims claims, String patient) throws Exception {

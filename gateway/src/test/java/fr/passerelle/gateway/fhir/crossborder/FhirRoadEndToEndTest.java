@@ -124,8 +124,9 @@ class FhirRoadEndToEndTest {
         return client;
     }
 
+    /** The server's opaque id of a demo patient (what {@code Patient?identifier=} answers). */
     static String patientId(String ins) {
-        return TEST_NIR + "-" + ins;
+        return app.getBean(FhirPatientIds.class).idOf(new fr.passerelle.gateway.healthspace.Ins(TEST_NIR, ins));
     }
 
     static Bundle summary(IGenericClient client, String ins) {
