@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The FHIR road: {@code GET /fhir/Patient/$summary?identifier=…} for the demo patients in turn, with a bearer JWT signed by
- * the demo Spanish signer, a fresh one per call (one use per token), so each request runs token verification and
+ * The FHIR road: {@code GET /fhir/Patient/$summary?identifier=…} for the demo patients in turn, with a bearer JWT
+ * signed by the demo Spanish signer, a fresh one per call (one use per token), so each request runs token verification and
  * its replay record, consent, audit and the document cache.
  */
 public final class FhirRoad implements Road {

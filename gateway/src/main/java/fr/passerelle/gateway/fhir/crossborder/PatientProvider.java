@@ -81,6 +81,26 @@ public class PatientProvider implements IResourceProvider {
     }
 
     /**
+     * {@code GET /Patient?_id=<id>}: the patient of one of this server's ids, under the same identification rules as
+     * by INS (consent, controls); an id this server did not make finds nobody. The page links of a search by
+     * identifier are written this way ({@link PatientLinks}), so that no INS travels in them.
+     */
+    @Search
+    public List<Patient> byId(@RequiredParam(name = "_id") TokenParam id, RequestDetails request) {
+        Optional<Ins> ins = patientIds.insOf(id.getValue());
+        if (ins.isEmpty()) {
+            return List.of();
+        }
+        IdentificationOutcome outcome = identification.identify(RequesterInterceptor.callOf(request),
+                new PatientQuery(List.of(ins.get()), Optional.empty()));
+        if (outcome instanceof IdentificationOutcome.Refused refused) {
+            throw FhirRefusal.of(refused.refusal());
+        }
+        return outcome instanceof IdentificationOutcome.Identified identified
+                ? List.of(minimal(identified.patient(), patientIds)) : List.of();
+    }
+
+    /**
      * {@code POST /Patient/$match} (IHE PDQm ITI-119): French identity vigilance returns one certain match or
      * none; several candidates are refused rather than ranked.
      */
