@@ -123,6 +123,14 @@ class PartnerViewTest {
         assertThat(byId.getEntry()).singleElement().extracting(e -> e.getResource().getIdElement().getIdPart())
                 .isEqualTo(id);
 
+        // A client that keeps the INS out of its URLs too searches with a form body.
+        Map<String, String> form = new java.util.HashMap<>(headers(doctor, null));
+        form.put("Content-Type", "application/x-www-form-urlencoded");
+        Bundle posted = bundle(new RawHttp(port).send("POST", "/fhir/Patient/_search", form,
+                "identifier=" + encode(system)));
+        assertThat(posted.getEntry()).singleElement().extracting(e -> e.getResource().getIdElement().getIdPart())
+                .isEqualTo(id);
+
         Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
         answers.put("search", get("/fhir/Patient?identifier=" + encode(system), doctor, null));
         answers.put("summary", get("/fhir/Patient/" + id + "/$summary", doctor, PATIENT));
