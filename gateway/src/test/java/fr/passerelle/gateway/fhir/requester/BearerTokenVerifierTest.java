@@ -9,6 +9,9 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64;
+import fr.passerelle.gateway.testsupport.DatabaseTest;
+import fr.passerelle.gateway.testsupport.TestDatabase;
+import fr.passerelle.gateway.trust.JdbcReplayStore;
 import fr.passerelle.trust.EhdsiError;
 import fr.passerelle.trust.Refusal;
 import fr.passerelle.trust.RequestValidator;
@@ -176,6 +179,33 @@ class BearerTokenVerifierTest {
         // Refusing it recorded nothing that would let it through later.
         assertThat(refused(second.verify(forged, Transaction.FHIR_PATIENT_SEARCH)).check()).isEqualTo("replay");
         assertThat(second.verify(token, Transaction.FHIR_PATIENT_SEARCH)).isInstanceOf(VerifiedRequester.class);
+    }
+
+    /** Both modes over the database store two nodes share (H2, and PostgreSQL when configured). */
+    @DatabaseTest
+    void twoNodesSharingTheDatabaseApplyBothModes(TestDatabase db) {
+        BearerTokenVerifier strictA = verifier(new CachingReplayGuard(new JdbcReplayStore(db.dataSource()),
+                Clock.systemUTC(), 100), TokenReuse.ONCE, Map.of());
+        BearerTokenVerifier strictB = verifier(new CachingReplayGuard(new JdbcReplayStore(db.dataSource()),
+                Clock.systemUTC(), 100), TokenReuse.ONCE, Map.of());
+        String once = token("ES", claims -> { });
+        assertThat(strictA.verify(once, Transaction.FHIR_DOCUMENT)).isInstanceOf(VerifiedRequester.class);
+        assertThat(refused(strictB.verify(once, Transaction.FHIR_DOCUMENT)).check()).isEqualTo("replay");
+
+        BearerTokenVerifier lenientA = verifier(new CachingReplayGuard(new JdbcReplayStore(db.dataSource()),
+                Clock.systemUTC(), 100), TokenReuse.UNTIL_EXPIRY, Map.of());
+        BearerTokenVerifier lenientB = verifier(new CachingReplayGuard(new JdbcReplayStore(db.dataSource()),
+                Clock.systemUTC(), 100), TokenReuse.UNTIL_EXPIRY, Map.of());
+        Map<String, Object> claims = claims("ES");
+        String session = token(pki.signer("ES"), claims);
+        claims.put("person_id", "156113523811249^^^&1.2.250.1.213.1.4.10&ISO");
+        String forged = token(pki.signer("ES"), claims);
+        assertThat(lenientA.verify(session, Transaction.FHIR_DOCUMENT)).isInstanceOf(VerifiedRequester.class);
+        for (int i = 0; i < 2; i++) {
+            assertThat(lenientB.verify(session, Transaction.FHIR_PATIENT_SEARCH)).isInstanceOf(VerifiedRequester.class);
+            assertThat(refused(lenientB.verify(forged, Transaction.FHIR_DOCUMENT)).check()).isEqualTo("replay");
+            assertThat(refused(lenientA.verify(forged, Transaction.FHIR_DOCUMENT)).check()).isEqualTo("replay");
+        }
     }
 
     @Test
