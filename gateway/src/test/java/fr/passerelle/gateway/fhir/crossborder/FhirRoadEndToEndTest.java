@@ -121,8 +121,9 @@ class FhirRoadEndToEndTest {
         return client;
     }
 
+    /** The server's opaque id of a demo patient (what {@code Patient?identifier=} answers). */
     static String patientId(String ins) {
-        return TEST_NIR + "-" + ins;
+        return app.getBean(FhirPatientIds.class).idOf(new fr.passerelle.gateway.healthspace.Ins(TEST_NIR, ins));
     }
 
     static Bundle summary(IGenericClient client, String ins) {
@@ -457,11 +458,15 @@ class FhirRoadEndToEndTest {
     }
 
     /** A dispense as an HL7 Europe MPD MedicationDispense carries it: the product as a contained Medication. */
-    static MedicationDispense dispense(String itemId, String identifier) {
+    MedicationDispense dispense(String itemId, String identifier) {
+        return dispense(itemId, identifier, "Patient/" + patientId(BERTHELOT));
+    }
+
+    static MedicationDispense dispense(String itemId, String identifier, String subject) {
         MedicationDispense dispense = new MedicationDispense();
         dispense.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(identifier));
         dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
-        dispense.setSubject(new Reference("Patient/" + patientId(BERTHELOT)));
+        dispense.setSubject(new Reference(subject));
         dispense.addAuthorizingPrescription(new Reference("MedicationRequest/" + itemId));
         dispense.setWhenHandedOverElement(new DateTimeType("2026-11-20T10:15:00+01:00"));
         dispense.addPerformer().getActor().setDisplay("Apotheek Demo, Brussel");
