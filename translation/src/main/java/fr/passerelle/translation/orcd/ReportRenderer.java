@@ -1,5 +1,6 @@
 package fr.passerelle.translation.orcd;
 
+import fr.passerelle.terminology.xml.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,17 +9,15 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URL;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.Source;
 import javax.xml.transform.Templates;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.URIResolver;
 import javax.xml.transform.sax.SAXResult;
-import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stax.StAXSource;
 import javax.xml.transform.stream.StreamSource;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
@@ -27,9 +26,7 @@ import org.apache.fop.apps.FopFactoryBuilder;
 import org.apache.fop.apps.MimeConstants;
 import org.apache.xmlgraphics.io.Resource;
 import org.apache.xmlgraphics.io.ResourceResolver;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 /**
  * Renders a French CDA report to PDF the way ANS shows it: the ANS stylesheet {@code CDA-FO.xsl} (XSL-FO output
@@ -100,7 +97,7 @@ public final class ReportRenderer {
             Transformer transformer = stylesheet.newTransformer();
             transformer.setURIResolver(COMPANION_RESOLVER);
             transformer.transform(hardenedSource(cda), new SAXResult(fop.getDefaultHandler()));
-        } catch (TransformerException | SAXException | ParserConfigurationException | RuntimeException e) {
+        } catch (TransformerException | SAXException | XMLStreamException | RuntimeException e) {
             throw new RenderingException(firstLine(e));
         }
         byte[] bytes = pdf.toByteArray();
@@ -117,13 +114,9 @@ public final class ReportRenderer {
         }
     }
 
-    private static Source hardenedSource(byte[] cda) throws SAXException, ParserConfigurationException {
-        SAXParserFactory f = SAXParserFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        XMLReader reader = f.newSAXParser().getXMLReader();
-        return new SAXSource(reader, new InputSource(new ByteArrayInputStream(cda)));
+    /** The one hardened reader of outside XML (no DOCTYPE, entities or XInclude; the document limits), as StAX. */
+    private static Source hardenedSource(byte[] cda) throws XMLStreamException {
+        return new StAXSource(HardenedXml.streamReader(new ByteArrayInputStream(cda)));
     }
 
     private static final URIResolver COMPANION_RESOLVER = (href, base) -> {
