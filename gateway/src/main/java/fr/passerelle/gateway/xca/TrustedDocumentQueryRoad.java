@@ -56,8 +56,8 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new DocumentQueryOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
-            return new DocumentQueryOutcome.Refused(throttled.refusal());
+        if (verdict instanceof TrustCheckpoint.Declined declined) {
+            return new DocumentQueryOutcome.Refused(declined.refusal());
         }
         Optional<Ins> ins = ins(query.patientId());
         if (ins.isEmpty()) {

@@ -64,8 +64,8 @@ public class TrustedDispensationRoad implements DispensationRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new DispensationOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
-            return new DispensationOutcome.Refused(throttled.refusal());
+        if (verdict instanceof TrustCheckpoint.Declined declined) {
+            return new DispensationOutcome.Refused(declined.refusal());
         }
         CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
         Optional<Ins> ins = Ins.of(submission.patientId().asCx());
