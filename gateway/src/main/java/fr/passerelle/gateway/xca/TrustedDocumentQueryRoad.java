@@ -91,7 +91,9 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         List<DocumentEntry> entries = new ArrayList<>();
         Optional<String> transformOf = Optional.empty();
         for (DocumentOffers.Pivot pivot : offer.pivots()) {
-            DocumentEntry l3 = entry(query, offer.french(), pivot.uniqueId(), false, pivot.content(), Optional.empty());
+            DocumentEntry l3 = entry(query, offer.french(), pivot.uniqueId(), false, pivot.content(), Optional.empty(),
+                    offer.french().kind() == DocumentKind.EPRESCRIPTION
+                            ? PrescriptionItemMetadata.of(pivot.content()) : PrescriptionItemMetadata.none());
             entries.add(l3);
             if (!offer.itemised()) {
                 transformOf = Optional.of(l3.entryUuid());
@@ -99,12 +101,14 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         }
         Optional<String> l3 = transformOf;
         offer.rendered(Rendering.PIVOT_PDF).ifPresent(levelOne -> entries.add(entry(query, offer.french(),
-                new PivotDocumentId(offer.french().uniqueId(), Rendering.PIVOT_PDF).xdsUniqueId(), true, levelOne, l3)));
+                new PivotDocumentId(offer.french().uniqueId(), Rendering.PIVOT_PDF).xdsUniqueId(), true, levelOne, l3,
+                PrescriptionItemMetadata.none())));
         return entries;
     }
 
     private DocumentEntry entry(DocumentQuery query, fr.passerelle.gateway.healthspace.DocumentEntry french,
-                                String xdsUniqueId, boolean levelOne, byte[] content, Optional<String> transformOf) {
+                                String xdsUniqueId, boolean levelOne, byte[] content, Optional<String> transformOf,
+                                PrescriptionItemMetadata item) {
         DocumentClass documentClass = french.kind() == DocumentKind.PATIENT_SUMMARY
                 ? DocumentClass.PATIENT_SUMMARY : DocumentClass.EPRESCRIPTION;
         XdsCode format = levelOne
@@ -119,7 +123,7 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
                 new XdsCode("N", "2.16.840.1.113883.5.25", "Normal"), new XdsCode("FR", "1.0.3166.1", "FRANCE"),
                 new XdsCode("Not Used", "eHDSI Practice Setting Codes-Not Used", "Not Used"),
                 french.creationTime().toInstant(), french.languageCode() == null ? "fr-FR" : french.languageCode(),
-                content.length, sha1(content), transformOf);
+                content.length, sha1(content), transformOf, item);
     }
 
     static Optional<Ins> ins(XdsPatientId patientId) {

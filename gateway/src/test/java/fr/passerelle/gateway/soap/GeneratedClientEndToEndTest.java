@@ -234,6 +234,7 @@ class GeneratedClientEndToEndTest {
                         Element documentId = (Element) clinicalDocument.getElementsByTagNameNS("urn:hl7-org:v3", "id").item(0);
                         assertThat(documentId.getAttribute("root") + (documentId.hasAttribute("extension")
                                 ? "^" + documentId.getAttribute("extension") : "")).isEqualTo(entry.uniqueId());
+                        assertListedAsItsDocument(object, clinicalDocument);
                     }
                 });
             }
@@ -749,6 +750,74 @@ class GeneratedClientEndToEndTest {
     }
 
     // --- reading typed responses ------------------------------------------------------------------------------
+
+    /**
+     * What an NCP-B portal lists an ePrescription item by, as the typed client reads it, is what the retrieved item
+     * document says: its prescriber (authorPerson), a description naming its product, and the event codes — the XDW
+     * state open, the product's ATC class (when it has one) and EDQM dose form — as gematik's eP lists carry them.
+     */
+    private static void assertListedAsItsDocument(ExtrinsicObjectType listed, Element clinicalDocument) {
+        List<fr.passerelle.gateway.ihe.ebxml.rim.ClassificationType> events = listed.getClassification().stream()
+                .filter(c -> fr.passerelle.gateway.ihe.XdsVocabulary.DOC_EVENT.equals(c.getClassificationScheme()))
+                .toList();
+        assertThat(events).extracting(c -> c.getNodeRepresentation()).contains("urn:ihe:iti:xdw:2011:eventCode:open");
+        Element material = (Element) clinicalDocument.getElementsByTagNameNS("*", "manufacturedMaterial").item(0);
+        Element atc = codeIn(material, "generalizedMaterialKind", "2.16.840.1.113883.6.73");
+        if (atc != null) {
+            assertThat(events).anySatisfy(c -> {
+                assertThat(c.getNodeRepresentation()).isEqualTo(atc.getAttribute("code"));
+                assertThat(slot(c.getSlot(), "codingScheme")).isEqualTo("2.16.840.1.113883.6.73");
+            });
+        } else {
+            // A magistral preparation has no ATC class: none is listed, none guessed.
+            assertThat(events).noneSatisfy(c ->
+                    assertThat(slot(c.getSlot(), "codingScheme")).isEqualTo("2.16.840.1.113883.6.73"));
+        }
+        Element doseForm = codeIn(material, null, "0.4.0.127.0.16.1.1.2.1");
+        if (doseForm != null) {
+            assertThat(events).extracting(c -> c.getNodeRepresentation()).contains(doseForm.getAttribute("code"));
+        }
+        String productName = childAttributes(material, "name", "").isEmpty() ? null
+                : material.getElementsByTagNameNS("urn:hl7-org:v3", "name").item(0).getTextContent().strip();
+        assertThat(listed.getDescription()).as("description").isNotNull();
+        assertThat(listed.getDescription().getLocalizedString().get(0).getValue()).startsWith(productName);
+        Element author = (Element) clinicalDocument.getElementsByTagNameNS("urn:hl7-org:v3", "assignedPerson").item(0);
+        String family = author.getElementsByTagNameNS("urn:hl7-org:v3", "family").item(0).getTextContent().strip();
+        assertThat(listed.getClassification()).filteredOn(c -> fr.passerelle.gateway.ihe.XdsVocabulary.DOC_AUTHOR
+                        .equals(c.getClassificationScheme()))
+                .singleElement().satisfies(c -> assertThat(slot(c.getSlot(), "authorPerson")).endsWith(family));
+    }
+
+    /** The code of this system under {@code material} (below {@code under} when given), or among its translations. */
+    private static Element codeIn(Element material, String under, String system) {
+        Element scope = under == null ? material
+                : (Element) material.getElementsByTagNameNS("*", under).item(0);
+        if (scope == null) {
+            return null;
+        }
+        var codes = scope.getElementsByTagNameNS("*", under == null ? "formCode" : "code");
+        for (int i = 0; i < codes.getLength(); i++) {
+            Element code = (Element) codes.item(i);
+            if (under == null && code.getParentNode() != material) {
+                continue;
+            }
+            if (system.equals(code.getAttribute("codeSystem"))) {
+                return code;
+            }
+            var translations = code.getElementsByTagNameNS("*", "translation");
+            for (int t = 0; t < translations.getLength(); t++) {
+                if (system.equals(((Element) translations.item(t)).getAttribute("codeSystem"))) {
+                    return (Element) translations.item(t);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String slot(List<SlotType1> slots, String name) {
+        return slots.stream().filter(s -> name.equals(s.getName())).map(s -> s.getValueList().getValue().get(0))
+                .findFirst().orElseThrow(() -> new AssertionError("no slot " + name));
+    }
 
     private static List<ExtrinsicObjectType> extrinsicObjects(AdhocQueryResponse response) {
         if (response.getRegistryObjectList() == null) {
