@@ -55,7 +55,14 @@ public final class AdhocQueryResponseWriter {
 
     public Element write(DocumentQuery query, DocumentQueryOutcome outcome) {
         if (outcome instanceof DocumentQueryOutcome.Found found) {
-            return model.toDom(found(query, found.entries()));
+            AdhocQueryResponse response = found(query, found.entries());
+            if (!found.withheld().isEmpty()) {
+                // Part of the query answered, part refused (ITI-38: results and errors together).
+                response.setStatus(RegistryStatus.PARTIAL_SUCCESS.urn());
+                response.setRegistryErrorList(RegistryErrors.list(found.withheld().stream()
+                        .map(refusal -> new RegistryErrors.Line(refusal, "")).toList()));
+            }
+            return model.toDom(response);
         }
         if (outcome instanceof DocumentQueryOutcome.Refused refused) {
             return refused(refused.refusal());

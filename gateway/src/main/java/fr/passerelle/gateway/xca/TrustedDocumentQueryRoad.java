@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * policy → masked-document filter → audit). Each visible document is offered as {@link DocumentOffers} says, as on
  * the FHIR road: pivot CDA level 3 (a multi-line ePrescription item by item) and, when the French document embeds a
  * PDF, level 1; size and hash are those of the translated bytes retrieve will return (translations are cached per
- * uniqueId), and a document that cannot be translated is not offered.
+ * uniqueId), and a document that cannot be translated is not offered. A class asked for that the patient's consent
+ * does not cover while another is covered is answered beside the documents (PartialSuccess, a RegistryError 4701
+ * naming the class), not by refusing the whole query.
  */
 @Component
 public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
@@ -79,7 +81,14 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         }
         List<DocumentEntry> entries = new ArrayList<>();
         offered.forEach(offer -> entries.addAll(entries(query, offer)));
-        return new DocumentQueryOutcome.Found(entries);
+        List<BusinessRefusal> withheld = new ArrayList<>();
+        ((ListingOutcome.Listed) outcome).withheld().forEach((kind, refusal) -> {
+            DocumentClass documentClass = kind == DocumentKind.PATIENT_SUMMARY
+                    ? DocumentClass.PATIENT_SUMMARY : DocumentClass.EPRESCRIPTION;
+            withheld.add(new BusinessRefusal(refusal.error(), documentClass.asCode().displayName() + " ("
+                    + documentClass.loincCode() + "): " + refusal.reason()));
+        });
+        return new DocumentQueryOutcome.Found(entries, withheld);
     }
 
     /**
