@@ -147,6 +147,9 @@ class GeneratedClientEndToEndTest {
     DocumentListing listing;
 
     @Autowired
+    fr.passerelle.gateway.healthspace.NationalHealthSpace healthSpace;
+
+    @Autowired
     DataSource dataSource;
 
     private EhdsiPortClients spain;
@@ -254,8 +257,11 @@ class GeneratedClientEndToEndTest {
         String prescription = item.prescriptionUniqueId();
         var lines = listing.prescriptionLines(prescription);
         assertThat(lines).hasSizeGreaterThanOrEqualTo(item.item());
-        ProvideAndRegisterDocumentSetRequestType submission = dispensation(DemoExchanges.dispensationBody(patient,
-                itemDocument, lines.get(item.item() - 1).lineId(), "generated-client-" + patient.value()));
+        String lineId = lines.get(item.item() - 1).lineId();
+        // The prescribed medicine itself, as an NCP-B copies it from the pivot (SubstitutionRule: same product).
+        ProvideAndRegisterDocumentSetRequestType submission = dispensation(DemoExchanges.dispensing(
+                DemoExchanges.dispensationBody(patient, itemDocument, lineId, "generated-client-" + patient.value()),
+                french(prescription), lineId, Optional.empty(), false));
         assertThat(submission.getDocument()).singleElement()
                 .satisfies(document -> assertThat(document.getValue()).isNotEmpty());
         Caller pharmacist = Caller.treating(HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists"), patient);
@@ -544,7 +550,9 @@ class GeneratedClientEndToEndTest {
         assertThat(lines).hasSizeGreaterThan(1);
         String lineId = lines.get(1).lineId();
         // OpenNCP's NCP-B sends the discarded eDispensation again, classified DISCARD-60593-1.
-        String dispensationBody = DemoExchanges.dispensationBody(rochefort, itemDocument, lineId, "discard-e2e");
+        String dispensationBody = DemoExchanges.dispensing(
+                DemoExchanges.dispensationBody(rochefort, itemDocument, lineId, "discard-e2e"), french(prescription),
+                lineId, Optional.empty(), false);
         ProvideAndRegisterDocumentSetRequestType discard = dispensation(asDiscard(dispensationBody));
 
         assertThat(spain.xdr(pharmacist).documentRecipientProvideAndRegisterDocumentSetB(
@@ -570,6 +578,11 @@ class GeneratedClientEndToEndTest {
         assertFailure(unknown.getStatus(), unknown.getRegistryErrorList(), ExchangeError.ERROR_ED_DISCARD_FAILED);
         assertThat(AuditRows.of(dataSource, messageId)).singleElement()
                 .satisfies(row -> assertThat(row.get("ERROR_CODE")).isEqualTo(ExchangeError.ERROR_ED_DISCARD_FAILED.code()));
+    }
+
+    /** The French prescription's bytes, as the health space holds them. */
+    private byte[] french(String prescriptionUniqueId) {
+        return healthSpace.retrieve(prescriptionUniqueId).orElseThrow().content();
     }
 
     private static String asDiscard(String dispensationBody) {
