@@ -8,6 +8,10 @@ import fr.passerelle.translation.cda.DocumentFormat;
 import fr.passerelle.translation.ehdsi.CodedElementList;
 import fr.passerelle.translation.ehdsi.CodedElementList.PivotType;
 import fr.passerelle.translation.ehdsi.LevelOnePivotWriter;
+import fr.passerelle.translation.ehdsi.OrcdPivotWriter;
+import fr.passerelle.translation.orcd.DocumentAttachments;
+import fr.passerelle.translation.orcd.OrcdType;
+import fr.passerelle.translation.orcd.ReportRenderer;
 import fr.passerelle.translation.ehdsi.PatientSummaryPivotWriter;
 import fr.passerelle.translation.ehdsi.PivotHeaderGaps;
 import fr.passerelle.translation.ehdsi.PivotTranscoder;
@@ -126,6 +130,64 @@ public final class DocumentTranslator {
                 itemXml.add(item == pivot ? pivotXml : CdaWriter.toXml(item));
             }
             return new TranslationOutcome.Translated(pivotXml, "application/xml", levelOne, report.build(), itemXml);
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    /**
+     * French report (CR-BIO laboratory report, LDL-SES discharge letter, CR-IMG imaging report) to the eHDSI
+     * Original Clinical Document of its type: the eHDSI header around the original as PDF. The French document's own
+     * PDF copy is used unchanged when it has one; otherwise the report is rendered with the ANS stylesheet.
+     */
+    public TranslationOutcome toOrcd(byte[] cda, String language) {
+        try {
+            org.w3c.dom.Document dom = CdaReader.parse(cda);
+            CdaDocument source = reader.read(dom);
+            OrcdType type = OrcdType.of(source.format());
+            if (type == null) {
+                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
+                        source.format() + " is not an original clinical document (CR-BIO, LDL-SES or CR-IMG)"));
+            }
+            TranslationReport.Builder report = new TranslationReport.Builder();
+            DocumentAttachments attachments = DocumentAttachments.of(dom.getDocumentElement());
+            String base64;
+            if (attachments.copy().isPresent()) {
+                base64 = attachments.copy().get().base64();
+                report.warning("the original is the French document's own PDF copy at "
+                        + attachments.copy().get().source().xpath() + ", carried unchanged");
+            } else if (source.sections().isEmpty()) {
+                return new TranslationOutcome.Rejected(new TranslationFailure.MissingMandatoryElement(
+                        "/ClinicalDocument/component", "structuredBody with a section, or a PDF copy of the document"));
+            } else {
+                try {
+                    base64 = java.util.Base64.getMimeEncoder(76, new byte[] {'\n'})
+                            .encodeToString(ReportRenderer.shared().render(cda));
+                } catch (ReportRenderer.RenderingException e) {
+                    return new TranslationOutcome.Rejected(new TranslationFailure.NotRenderable("/", e.getMessage()));
+                }
+                report.warning("the French document has no PDF copy: the original is rendered from it with the ANS "
+                        + "stylesheet CDA-FO.xsl");
+                for (DocumentAttachments.Attachment a : attachments.others()) {
+                    report.notCarried(new TranslationReport.NotCarried(a.source().xpath(),
+                            "attached document (" + a.mediaType() + ")",
+                            "not rendered into the PDF: the product carries no PDF/image merger for attachments"));
+                }
+            }
+            if (attachments.copy().isPresent()) {
+                for (DocumentAttachments.Attachment a : attachments.others()) {
+                    report.notCarried(new TranslationReport.NotCarried(a.source().xpath(),
+                            "attached document (" + a.mediaType() + ")",
+                            "an OrCD carries one PDF, the original; this attachment is another document"));
+                }
+            }
+            Document orcd = new OrcdPivotWriter().write(source, type.template(), type.loinc(), type.display(),
+                    type.title(), base64);
+            PivotHeaderGaps.of(source.header(), type.template()).forEach(report::warning);
+            // OpenNCP's coded-element list has no OrCD type; the header's coded elements are the Patient Summary's.
+            transcoder.transcode(orcd.getDocumentElement(), PivotType.PATIENT_SUMMARY, language, report);
+            return new TranslationOutcome.Translated(CdaWriter.toXml(orcd), "application/xml", Optional.empty(),
+                    report.build());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }

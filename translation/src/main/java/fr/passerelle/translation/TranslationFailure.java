@@ -51,4 +51,12 @@ public sealed interface TranslationFailure {
             return "missing mandatory element " + element + " at " + xpath;
         }
     }
+
+    /** The document could not be rendered to PDF (the stylesheet or the formatter failed on it). */
+    record NotRenderable(String xpath, String reason) implements TranslationFailure {
+        @Override
+        public String message() {
+            return "the document could not be rendered to PDF: " + reason;
+        }
+    }
 }

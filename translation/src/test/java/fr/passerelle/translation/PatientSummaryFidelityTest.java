@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.translation.TranslationOutcome.Translated;
 import fr.passerelle.translation.TranslationReport.NotCarried;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import fr.passerelle.translation.conformance.ConformanceResult;
 import fr.passerelle.translation.conformance.EhdsiRuntime;
 import fr.passerelle.translation.fhir.IpsValidator;

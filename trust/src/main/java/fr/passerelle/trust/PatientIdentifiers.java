@@ -1,8 +1,13 @@
 package fr.passerelle.trust;
 
+import fr.passerelle.trust.hl7.Cx;
+import java.util.Optional;
+
 /**
  * Compares patient identifiers as IHE writes them: HL7 CX {@code id^^^&root&ISO} (the form of TRC assertions and
- * XCA queries) or plain {@code root^id}. Two identifiers are the same patient when root and extension are equal.
+ * XCA queries) or plain {@code root^id}, both read by the one CX reader ({@link Cx.Rules#LENIENT_OR_ROOT_CARET_ID}).
+ * Two identifiers are the same patient when assigning authority and id are equal; a text that is no identifier is
+ * the same as nothing, not even itself.
  */
 final class PatientIdentifiers {
 
@@ -10,21 +15,13 @@ final class PatientIdentifiers {
     }
 
     static boolean same(String a, String b) {
-        return a != null && b != null && normalise(a).equals(normalise(b));
+        Optional<Cx> x = read(a);
+        Optional<Cx> y = read(b);
+        return x.isPresent() && y.isPresent() && x.get().id().equals(y.get().id())
+                && x.get().assigningAuthority().equals(y.get().assigningAuthority());
     }
 
-    static String normalise(String value) {
-        String trimmed = value.trim();
-        if (trimmed.length() > 1 && trimmed.startsWith("'") && trimmed.endsWith("'")) {
-            trimmed = trimmed.substring(1, trimmed.length() - 1);
-        }
-        String[] components = trimmed.split("\\^", -1);
-        if (components.length >= 4) {
-            String[] authority = components[3].split("&", -1);
-            if (authority.length >= 2 && !authority[1].isBlank()) {
-                return authority[1] + "^" + components[0];
-            }
-        }
-        return trimmed;
+    private static Optional<Cx> read(String value) {
+        return value == null ? Optional.empty() : Cx.read(value, Cx.Rules.LENIENT_OR_ROOT_CARET_ID).cx();
     }
 }

@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
     private final ConsentStore consents;
-    private final AccessRules rules;
+    private final PatientRules rules;
     private final Clock clock;
 
     public AccessPolicy(ConsentStore consents, ConsentProperties properties, Clock clock) {
         this.consents = consents;
-        this.rules = new AccessRules(properties.defaultAccess());
+        this.rules = new PatientRules(properties.defaultAccess());
         this.clock = clock;
     }
 

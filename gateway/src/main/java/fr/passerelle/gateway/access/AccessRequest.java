@@ -2,6 +2,7 @@ package fr.passerelle.gateway.access;
 
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

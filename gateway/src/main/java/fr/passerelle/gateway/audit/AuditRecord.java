@@ -1,9 +1,9 @@
 package fr.passerelle.gateway.audit;
 
 import fr.passerelle.gateway.access.CrossBorderTransaction;
-import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package fr.passerelle.gateway.audit;
 
 import fr.passerelle.gateway.access.CrossBorderTransaction;
-import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -5,4 +5,3 @@
  */
 package fr.passerelle.gateway.ehdsi;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;

@@ -1,8 +1,8 @@
 package fr.passerelle.gateway.exchange;
 
-import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.access.Requester;
 import fr.passerelle.trust.VerifiedRequester;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +29,7 @@ public record CrossBorderCall(VerifiedRequester requester, String requestingNcp,
     }
 
     public PurposeOfUse purpose() {
-        return PurposeOfUse.valueOf(requester.purposeOfUse().name());
+        return requester.purposeOfUse();
     }
 
     /** Ids of the assertions (or token) the request carried, for the audit trail. */

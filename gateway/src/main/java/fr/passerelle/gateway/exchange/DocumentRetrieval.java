@@ -98,6 +98,15 @@ public class DocumentRetrieval {
         if (translation instanceof TranslatedDocuments.Failed failed) {
             return new RetrievalOutcome.Refused(gate.failed(admitted, failed.refusal()));
         }
+        if (item == 0 && request.rendering() == Rendering.PIVOT_CDA
+                && ((TranslatedDocuments.Done) translation).items() > 1) {
+            // eHDSI allows one prescription item per ePrescription document: a multi-line prescription is offered,
+            // and so served, item by item only (PrescriptionItemId); its whole pivot would fail the validators.
+            return new RetrievalOutcome.Refused(gate.failed(admitted, new ExchangeRefusal(
+                    ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING, "this ePrescription holds "
+                    + ((TranslatedDocuments.Done) translation).items()
+                    + " items and is served item by item, each under its own document id")));
+        }
         gate.granted(admitted, List.of(entry.uniqueId()));
         return new RetrievalOutcome.Retrieved(new RenderedDocument(entry, request.rendering(),
                 request.language().orElse(null), ((TranslatedDocuments.Done) translation).content()));

@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.healthspace;
 
-import fr.passerelle.gateway.hl7.Cx;
+import fr.passerelle.trust.hl7.Cx;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

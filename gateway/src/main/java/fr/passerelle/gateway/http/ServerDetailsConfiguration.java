@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.http;
 
 import io.micrometer.core.instrument.config.MeterFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,5 +16,14 @@ public class ServerDetailsConfiguration {
     @Bean
     MeterFilter noJvmVersionMetric() {
         return MeterFilter.denyNameStartsWith("jvm.info");
+    }
+
+    /** The metrics in Prometheus' text formats, whatever format the scraper prefers ({@link PrometheusTextFormat}). */
+    @Bean
+    FilterRegistrationBean<PrometheusTextFormat> prometheusTextFormat() {
+        FilterRegistrationBean<PrometheusTextFormat> registration = new FilterRegistrationBean<>(
+                new PrometheusTextFormat());
+        registration.addUrlPatterns("/actuator/prometheus");
+        return registration;
     }
 }

@@ -1,9 +1,9 @@
 package fr.passerelle.gateway.patient;
 
 import fr.passerelle.gateway.access.CrossBorderTransaction;
-import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.audit.AuditRecord;
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

@@ -7,7 +7,7 @@ import fr.passerelle.gateway.audit.AuditOutcome;
 import fr.passerelle.gateway.audit.AuditTrail;
 import fr.passerelle.gateway.exchange.CrossBorderCall;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Cx;
+import fr.passerelle.trust.hl7.Cx;
 import fr.passerelle.trust.Transaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

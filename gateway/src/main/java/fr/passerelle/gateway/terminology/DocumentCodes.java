@@ -1,8 +1,8 @@
 package fr.passerelle.gateway.terminology;
 
 import fr.passerelle.terminology.Coding;
+import fr.passerelle.terminology.xml.HardenedXml;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -23,12 +23,9 @@ final class DocumentCodes {
     }
 
     static Set<Coding> of(Path document) throws IOException {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         Set<Coding> codes = new LinkedHashSet<>();
         try (InputStream in = Files.newInputStream(document)) {
-            XMLStreamReader r = f.createXMLStreamReader(in);
+            XMLStreamReader r = HardenedXml.streamReader(in);
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT) {
                     String code = r.getAttributeValue(null, "code");

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code translate --to pivot|fhir-ips|fhir-mpd [--lang de] [--terminology DIR] FILE}: writes the translated
+ * {@code translate --to pivot|fhir-ips|fhir-mpd|orcd [--lang de] [--terminology DIR] FILE}: writes the translated
  * document to standard output and the transcoding report to standard error; exit 1 when the document cannot
  * be translated. Runs without Spring.
  */
@@ -38,10 +38,11 @@ public final class TranslateCommand implements OperatorCommand {
     @Override
     public String usage() {
         return """
-                usage: translate --to pivot|fhir-ips|fhir-mpd [--lang LANG] [--terminology DIR] [--level1 FILE] FILE
+                usage: translate --to pivot|fhir-ips|fhir-mpd|orcd [--lang LANG] [--terminology DIR] [--level1 FILE] FILE
                   --to pivot      French PS (VSM 1.4, IPS-FR 2024.01) or eP-MED-DM to the eHDSI pivot CDA (level 3)
                   --to fhir-ips   French PS to an International Patient Summary document Bundle (JSON)
                   --to fhir-mpd   French eP-MED-DM to MedicationRequests in the HL7 Europe MPD shape (JSON Bundle)
+                  --to orcd       French CR-BIO, LDL-SES or CR-IMG to the eHDSI Original Clinical Document (PDF body)
                   --lang LANG     displays of transcoded codes in this language where the terminology has them
                   --terminology DIR  terminology folder; default: the data packaged in this jar
                   --level1 FILE   with --to pivot, also write the level-1 (PDF) pivot there when the source embeds one
@@ -82,8 +83,8 @@ public final class TranslateCommand implements OperatorCommand {
                 }
             }
         }
-        if (target == null || !List.of("pivot", "fhir-ips", "fhir-mpd").contains(target)) {
-            return usageError(err, "--to must be pivot, fhir-ips or fhir-mpd");
+        if (target == null || !List.of("pivot", "fhir-ips", "fhir-mpd", "orcd").contains(target)) {
+            return usageError(err, "--to must be pivot, fhir-ips, fhir-mpd or orcd");
         }
         if (file == null) {
             return usageError(err, "no document given");
@@ -117,6 +118,8 @@ public final class TranslateCommand implements OperatorCommand {
         TranslationOutcome outcome = switch (target) {
             case "pivot" -> translator.toPivot(source, language);
             case "fhir-ips" -> translator.toFhirIps(source, language);
+            // The OrCD renders the original from its bytes when it carries no PDF copy of itself.
+            case "orcd" -> translator.toOrcd(document, language);
             default -> translator.toFhirMpd(source, language);
         };
         if (outcome instanceof TranslationOutcome.Rejected rejected) {

@@ -15,7 +15,7 @@ import static fr.passerelle.gateway.ihe.XdsVocabulary.EXTERNAL_IDENTIFIER;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.STABLE_DOCUMENT;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.XFRM;
 
-import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryResponse;
 import fr.passerelle.gateway.ihe.ebxml.rim.AssociationType1;

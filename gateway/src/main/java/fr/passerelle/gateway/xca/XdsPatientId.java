@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.xca;
 
-import fr.passerelle.gateway.hl7.Cx;
+import fr.passerelle.trust.hl7.Cx;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import java.util.Objects;
 

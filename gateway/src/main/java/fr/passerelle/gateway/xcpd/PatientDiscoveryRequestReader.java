@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xcpd;
 
 import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 
-import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.XmlTree;
 import java.time.LocalDate;

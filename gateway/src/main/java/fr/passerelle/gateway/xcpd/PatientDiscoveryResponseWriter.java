@@ -3,7 +3,7 @@ package fr.passerelle.gateway.xcpd;
 import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 import static fr.passerelle.gateway.soap.Namespaces.XSI;
 
-import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.XmlTree;

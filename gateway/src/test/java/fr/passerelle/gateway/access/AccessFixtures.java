@@ -8,6 +8,7 @@ import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
-import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -91,7 +90,11 @@ class AuditGroupCommitTest {
         ControlledDataSource source = new ControlledDataSource(db.dataSource());
         List<Object> published = new ArrayList<>();
         AuditTrail trail = AuditFixtures.trail(source, Clock.systemUTC(), true,
-                event -> { synchronized (published) { published.add(event); } }, BATCH);
+                event -> {
+                    synchronized (published) {
+                        published.add(event);
+                    }
+                }, BATCH);
         ExecutorService callers = Executors.newFixedThreadPool(9);
         try {
             source.hold();

@@ -2,7 +2,6 @@ package fr.passerelle.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.AdministrativeGender;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;

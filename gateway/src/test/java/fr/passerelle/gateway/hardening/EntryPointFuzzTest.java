@@ -62,6 +62,9 @@ class EntryPointFuzzTest extends GatewayUnderAttack {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Autowired
+    fr.passerelle.gateway.fhir.crossborder.FhirPatientIds patientIds;
+
+    @Autowired
     DevPatientTokenIssuer patientTokens;
 
     /** One request of the run, and the road whose error shape its answer must have. */
@@ -223,7 +226,7 @@ class EntryPointFuzzTest extends GatewayUnderAttack {
     // --- FHIR: valid interactions with mutated parameters, bodies, headers and credentials ------------------------
 
     private Attempt fhir(Random random) {
-        String patientId = BERTHELOT.oid() + "-" + BERTHELOT.value();
+        String patientId = patientIds.idOf(BERTHELOT);
         String ins = "urn:oid:" + BERTHELOT.oid() + "|" + BERTHELOT.value();
         String method = "GET";
         String body = "";

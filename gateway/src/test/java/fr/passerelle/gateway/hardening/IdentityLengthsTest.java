@@ -146,7 +146,7 @@ class IdentityLengthsTest extends GatewayUnderAttack {
     private String token(String claim, String value) {
         HcpClaims doctor = HcpClaims.demoDoctor("ES");
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("urn:idp:ES:countryB")
                 .subject(doctor.practitionerId()).audience(CrossBorderRequesters.AUDIENCE)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(120)))
                 .jwtID(java.util.UUID.randomUUID().toString())

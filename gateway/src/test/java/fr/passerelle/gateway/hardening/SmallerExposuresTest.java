@@ -68,6 +68,20 @@ class SmallerExposuresTest extends GatewayUnderAttack {
     }
 
     @Test
+    void aScraperPreferringProtobufGetsTheTextFormatAndOneThatTakesOnlyProtobufIsTold() {
+        HttpResponse<String> preferring = http().get("/actuator/prometheus", Map.of("Accept",
+                "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,"
+                        + "text/plain;version=0.0.4;q=0.3,*/*;q=0.1"));
+        assertThat(preferring.statusCode()).isEqualTo(200);
+        assertThat(preferring.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(preferring.body()).contains("jvm_memory");
+
+        HttpResponse<String> onlyProtobuf = http().get("/actuator/prometheus",
+                Map.of("Accept", "application/vnd.google.protobuf"));
+        assertThat(onlyProtobuf.statusCode()).isEqualTo(406);
+    }
+
+    @Test
     void noServiceListAndNoServerErrorFromTheErrorPage() {
         for (String path : new String[] {"/services", "/services/"}) {
             HttpResponse<String> list = http().get(path);

@@ -189,4 +189,23 @@ class TranslateCommandTest {
         assertThat(run("--to", "html", "x.xml")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: translate");
     }
+
+    @Test
+    void writesTheOriginalClinicalDocumentOfALabReport() {
+        int exit = run("--to", "orcd", "--terminology", TERMINOLOGY,
+                Fixtures.ROOT.resolve("fr-cda-orcd/BIO-CR-BIO_2024.01_TSH_1.xml").toString());
+        assertThat(exit).isZero();
+        String document = out.toString(StandardCharsets.UTF_8);
+        assertThat(document).startsWith("<?xml").contains("1.3.6.1.4.1.12559.11.10.1.3.1.1.8", "code=\"11502-2\"",
+                "<nonXMLBody", "mediaType=\"application/pdf\"");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("own PDF copy").doesNotContain("<ClinicalDocument");
+    }
+
+    @Test
+    void refusesAPatientSummaryAsAnOriginalClinicalDocument() {
+        int exit = run("--to", "orcd", "--terminology", TERMINOLOGY, FR_CDA.resolve("VSM_1.4_2022.01.xml").toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not an original clinical document");
+    }
 }

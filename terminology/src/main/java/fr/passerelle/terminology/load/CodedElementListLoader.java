@@ -3,8 +3,8 @@ package fr.passerelle.terminology.load;
 import fr.passerelle.terminology.CodeSystems;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
+import fr.passerelle.terminology.xml.HardenedXml;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -23,12 +23,11 @@ import java.util.Map;
  */
 public final class CodedElementListLoader {
 
-    private final XMLInputFactory xml = SafeXml.inputFactory();
 
     /** Returns the number of coded elements read. */
     public int load(Path file, CatalogueIndex.Builder into) throws TerminologyLoadException {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = xml.createXMLStreamReader(in);
+            XMLStreamReader r = HardenedXml.streamReader(in);
             int elements = 0;
             String path = null;
             String valueSet = null;

@@ -1,24 +1,39 @@
 package fr.passerelle.terminology.load;
 
 import fr.passerelle.terminology.TerminologyLoadException;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads an RFC 4180 CSV file (UTF-8, comma separated, double-quoted fields, header line naming the columns,
- * lines starting with {@code #} ignored). A field may not span lines. Every error names the file and line.
+ * Reads an RFC 4180 CSV file with Commons CSV (UTF-8, comma separated, double-quoted fields that may span lines,
+ * header line naming the columns, lines starting with {@code #} ignored). Every error names the file and the line
+ * where the row starts.
  */
 final class CsvLines {
+
+    /** Empty lines are kept as records so that the parser's line count stays exact; they are skipped here. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#')
+            .setIgnoreEmptyLines(false).get();
+    /** Commons CSV names the line in its messages: "(startline 3) …", "… at line: 3, position: 12". */
+    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line:? ([0-9][0-9,]*)");
 
     /** One data line: its number in the file and its fields by column name. */
     record Row(Path file, int line, Map<String, String> fields) {
@@ -50,19 +65,27 @@ final class CsvLines {
 
     static Table readTable(Path file, List<String> requiredColumns) throws TerminologyLoadException {
         List<Row> rows = new ArrayList<>();
+        List<String> header = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            int lineNo = 0;
-            List<String> header = null;
-            while ((text = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1);
+            skipByteOrderMark(in);
+            CSVParser parser = CSVParser.parse(in, FORMAT);
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                long before = parser.getCurrentLineNumber();
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException e) {
+                    throw refusal(file, (int) before + 1, e.getCause());
                 }
-                if (text.isBlank() || text.startsWith("#")) {
+                int lineNo = (int) before + 1 + commentLines(record);
+                if (record.size() == 0 || record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
-                List<String> fields = split(text, file, lineNo);
+                List<String> fields = record.toList();
                 if (header == null) {
                     header = new ArrayList<>();
                     for (String h : fields) {
@@ -86,61 +109,44 @@ final class CsvLines {
                 }
                 rows.add(new Row(file, lineNo, byName));
             }
-            if (header == null) {
-                throw new TerminologyLoadException(file.toString(), "empty CSV file: no header line");
-            }
-            return new Table(List.copyOf(header), rows);
-        } catch (CharacterCodingException e) {
-            throw new TerminologyLoadException(file.toString(), "not UTF-8 text", e);
         } catch (IOException e) {
-            throw new TerminologyLoadException(file.toString(), "cannot read: " + e.getMessage(), e);
+            throw refusal(file, -1, e);
+        }
+        if (header == null) {
+            throw new TerminologyLoadException(file.toString(), "empty CSV file: no header line");
+        }
+        return new Table(List.copyOf(header), rows);
+    }
+
+    private static void skipByteOrderMark(BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
         }
     }
 
-    static List<String> split(String line, Path file, int lineNo) throws TerminologyLoadException {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            field.setLength(0);
-            if (i < n && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new TerminologyLoadException(file + ":" + lineNo, "unterminated quoted field");
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                if (i < n && line.charAt(i) != ',') {
-                    throw new TerminologyLoadException(file + ":" + lineNo,
-                            "unexpected character after quoted field at column " + (i + 1));
-                }
-            } else {
-                while (i < n && line.charAt(i) != ',') {
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        throw new TerminologyLoadException(file + ":" + lineNo,
-                                "quote inside an unquoted field at column " + i);
-                    }
-                    field.append(c);
-                }
-            }
-            out.add(field.toString());
-            if (i >= n) {
-                return out;
-            }
-            i++; // the comma
+    /** Comment lines just before a record are handed over with it (joined by LF), so they shift its first line. */
+    private static int commentLines(CSVRecord record) {
+        String comment = record.getComment();
+        return comment == null ? 0 : (int) comment.chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static TerminologyLoadException refusal(Path file, int line, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return new TerminologyLoadException(file.toString(), "not UTF-8 text", e);
         }
+        if (e instanceof CSVException) {
+            String message = String.valueOf(e.getMessage());
+            Matcher named = LINE_IN_MESSAGE.matcher(message);
+            String where = file + ":" + (named.find() ? named.group(1).replace(",", "") : String.valueOf(line));
+            if (message.contains("EOF reached before encapsulated token finished")) {
+                return new TerminologyLoadException(where, "unterminated quoted field", e);
+            }
+            if (message.contains("Invalid character between encapsulated token and delimiter")) {
+                return new TerminologyLoadException(where, "unexpected character after a quoted field", e);
+            }
+            return new TerminologyLoadException(where, "malformed CSV: " + message, e);
+        }
+        return new TerminologyLoadException(file.toString(), "cannot read: " + e.getMessage(), e);
     }
 }

@@ -5,8 +5,8 @@ import fr.passerelle.terminology.Coding;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.terminology.ValueSet;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
+import fr.passerelle.terminology.xml.HardenedXml;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -30,7 +30,6 @@ public final class SvsValueSetLoader {
     public static final String SOURCE = "ANS";
     private static final String SVS_NS = "urn:ihe:iti:svs:2008";
 
-    private final XMLInputFactory xml = SafeXml.inputFactory();
     private final LocalDate today;
 
     public SvsValueSetLoader(LocalDate today) {
@@ -40,7 +39,7 @@ public final class SvsValueSetLoader {
     /** Loads the value set; empty when the file is XML but not SVS (e.g. SVS.xsd), which is skipped. */
     public java.util.Optional<ValueSet> load(Path file, CatalogueIndex.Builder into) throws TerminologyLoadException {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader r = xml.createXMLStreamReader(in);
+            XMLStreamReader r = HardenedXml.streamReader(in);
             boolean rootSeen = false;
             String oid = null;
             String name = null;

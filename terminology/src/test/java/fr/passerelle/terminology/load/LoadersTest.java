@@ -121,6 +121,42 @@ class LoadersTest {
     }
 
     @Test
+    void aQuotedFieldMaySpanLinesAndLaterRowsKeepTheirLineNumbers() throws Exception {
+        TestData.write(dir.resolve("designations/multi.csv"), """
+                \uFEFFsystem,code,language,display
+                # a comment line, with "quotes" and commas
+                2.16.840.1.113883.6.73,N02BE01,de,"Paracetamol,
+                Tabletten ""forte\"""
+
+                2.16.840.1.113883.6.73,N02BE51,de,Paracetamol-Kombinationen
+                """);
+        TerminologyCatalogue t = TerminologyCatalogue.load(dir);
+        assertThat(t.translate(Coding.of(CodeSystems.ATC, "N02BE01"), "de"))
+                .contains("Paracetamol, Tabletten \"forte\"");
+        assertThat(t.translate(Coding.of(CodeSystems.ATC, "N02BE51"), "de")).contains("Paracetamol-Kombinationen");
+
+        TestData.write(dir.resolve("designations/multi.csv"), """
+                system,code,language,display
+                # a comment
+                2.16.840.1.113883.6.73,N02BE01,de,"Paracetamol,
+                Tabletten"
+                # another comment
+
+                2.16.840.1.113883.6.73,N02BE51,not a language,Paracetamol-Kombinationen
+                """);
+        assertThatThrownBy(() -> TerminologyCatalogue.load(dir)).isInstanceOf(TerminologyLoadException.class)
+                .hasMessageContaining("multi.csv:7:").hasMessageContaining("not a BCP 47 language tag");
+        TestData.write(dir.resolve("designations/multi.csv"), """
+                system,code,language,display
+                2.16.840.1.113883.6.73,N02BE01,de,"Paracetamol,
+                Tabletten"
+                2.16.840.1.113883.6.73,N02BE51,de,"Paracetamol" forte
+                """);
+        assertThatThrownBy(() -> TerminologyCatalogue.load(dir)).isInstanceOf(TerminologyLoadException.class)
+                .hasMessageContaining("multi.csv:4:").hasMessageContaining("unexpected character after a quoted field");
+    }
+
+    @Test
     void csvLineWithWrongFieldCountOrEquivalenceIsRejected() throws Exception {
         TestData.write(dir.resolve("concept-maps/bad.csv"), """
                 # comment
@@ -190,6 +226,20 @@ class LoadersTest {
         Files.writeString(dir.resolve("mvc/test.tgz"), "not gzip");
         assertThatThrownBy(() -> TerminologyCatalogue.load(dir)).hasMessageContaining("test.tgz")
                 .hasMessageContaining("not a readable FHIR package");
+    }
+
+    @Test
+    void anSvsFileWithAnExternalEntityIsRefusedUnread() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "top secret");
+        TestData.write(dir.resolve("fr-value-sets/JDV_Hostile.xml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE r [<!ENTITY x SYSTEM "%s">]>
+                <RetrieveValueSetResponse xmlns="urn:ihe:iti:svs:2008"><ValueSet id="1.2.3" displayName="&x;"/>
+                </RetrieveValueSetResponse>
+                """.formatted(secret.toUri()));
+        assertThatThrownBy(() -> TerminologyCatalogue.load(dir)).isInstanceOf(TerminologyLoadException.class)
+                .hasMessageContaining("JDV_Hostile.xml").hasMessageContaining("a DOCTYPE is not allowed")
+                .hasMessageNotContaining("top secret");
     }
 
     @Test

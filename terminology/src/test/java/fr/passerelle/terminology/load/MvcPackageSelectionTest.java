@@ -7,7 +7,6 @@ import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.terminology.TranscodingResult;
 import fr.passerelle.terminology.ValueSet;
-import fr.passerelle.terminology.load.LoadProgress;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeEach;

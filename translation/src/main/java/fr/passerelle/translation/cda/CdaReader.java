@@ -6,6 +6,8 @@ import static fr.passerelle.translation.cda.CdaNodes.children;
 import static fr.passerelle.translation.cda.CdaNodes.path;
 import static fr.passerelle.translation.cda.CdaNodes.text;
 
+import fr.passerelle.terminology.xml.HardenedXml;
+import fr.passerelle.terminology.xml.UnsafeXmlException;
 import fr.passerelle.translation.TranslationException;
 import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.cda.ClinicalEntry.Allergy;
@@ -67,7 +69,17 @@ public final class CdaReader {
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     public CdaDocument read(byte[] xml) throws TranslationException {
-        return read(HardenedXml.parse(xml));
+        return read(parse(xml));
+    }
+
+    /** The hardened parse every French document goes through; what it refuses is a {@code NotWellFormed} failure. */
+    public static Document parse(byte[] xml) throws TranslationException {
+        try {
+            return HardenedXml.parse(xml);
+        } catch (UnsafeXmlException e) {
+            throw new TranslationException(new TranslationFailure.NotWellFormed("/", e.line(), e.column(),
+                    e.getMessage()));
+        }
     }
 
     public CdaDocument read(Document dom) throws TranslationException {

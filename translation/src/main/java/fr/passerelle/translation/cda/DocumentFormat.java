@@ -15,6 +15,12 @@ public enum DocumentFormat {
     EP_MED_DM("1.2.250.1.213.1.1.1.39", "urn:ihe:pharm:pre:2010"),
     /** French dispensation eDISP-MED 2024.01 (format code urn:ihe:pharm:dis:2010). */
     EDISP_MED("1.2.250.1.213.1.1.1.54", "urn:ihe:pharm:dis:2010"),
+    /** French laboratory report CR-BIO 2024.01 (IHE XD-LAB; format code urn:ihe:lab:xd-lab:2008). */
+    CR_BIO("1.2.250.1.213.1.1.1.55", "urn:ihe:lab:xd-lab:2008"),
+    /** French discharge letter LDL-SES 2022.01 (lettre de liaison à la sortie d'un établissement de santé). */
+    LDL_SES("1.2.250.1.213.1.1.1.29", "urn:asip:ci-sis:ldl-ses:2017"),
+    /** French imaging report CR-IMG 2024.01 (DICOM PS3.20 imaging report). */
+    CR_IMG("1.2.250.1.213.1.1.1.45", "urn:ihe:rad:CDA:ImagingReportStructuredHeadings:2013"),
     /** eHDSI eDispensation pivot, level 3. */
     EHDSI_EDISPENSATION("1.3.6.1.4.1.12559.11.10.1.3.1.1.2", "urn:epsos:ep:dis:2010");
 
@@ -36,6 +42,11 @@ public enum DocumentFormat {
 
     public boolean isPatientSummary() {
         return this == VSM || this == IPS_FR;
+    }
+
+    /** A French report MyHealth@EU exchanges as an original clinical document (OrCD): the PDF of the original. */
+    public boolean isOriginalClinicalDocument() {
+        return this == CR_BIO || this == LDL_SES || this == CR_IMG;
     }
 
     /** The format whose template is among these, or null. */

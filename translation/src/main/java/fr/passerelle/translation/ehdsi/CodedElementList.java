@@ -1,8 +1,8 @@
 package fr.passerelle.translation.ehdsi;
 
 import fr.passerelle.translation.cda.CdaNodes;
-import fr.passerelle.translation.cda.HardenedXml;
-import fr.passerelle.translation.TranslationException;
+import fr.passerelle.terminology.xml.HardenedXml;
+import fr.passerelle.terminology.xml.UnsafeXmlException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -91,7 +91,7 @@ public final class CodedElementList {
         Element root;
         try {
             root = HardenedXml.parse(xml).getDocumentElement();
-        } catch (TranslationException e) {
+        } catch (UnsafeXmlException e) {
             throw new IllegalArgumentException("unreadable coded element list: " + e.getMessage(), e);
         }
         Map<PivotType, List<CodedElement>> byType = new EnumMap<>(PivotType.class);

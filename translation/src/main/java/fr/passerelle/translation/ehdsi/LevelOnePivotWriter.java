@@ -2,7 +2,7 @@ package fr.passerelle.translation.ehdsi;
 
 import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.EmbeddedPdf;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

@@ -18,7 +18,7 @@ import fr.passerelle.translation.cda.ClinicalEntry.ProcedureEntry;
 import fr.passerelle.translation.cda.ClinicalEntry.UnmodelledEntry;
 import fr.passerelle.translation.cda.ClinicalSection;
 import fr.passerelle.translation.cda.CodedValue;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.cda.UniqueIds;
 import java.util.List;

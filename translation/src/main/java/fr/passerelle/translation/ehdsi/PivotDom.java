@@ -5,7 +5,6 @@ import fr.passerelle.translation.cda.CodedValue;
 import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
 import fr.passerelle.translation.cda.CdaElements;
 import fr.passerelle.translation.cda.Header.Address;
-import fr.passerelle.translation.cda.Header.InstanceId;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

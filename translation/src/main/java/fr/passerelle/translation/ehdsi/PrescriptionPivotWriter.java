@@ -13,7 +13,7 @@ import fr.passerelle.translation.cda.ClinicalEntry.Quantity;
 import fr.passerelle.translation.cda.ClinicalSection;
 import fr.passerelle.translation.cda.CodedValue;
 import fr.passerelle.translation.cda.UniqueIds;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import fr.passerelle.translation.cda.PrescriptionDocument;
 import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.SectionKind;

@@ -11,7 +11,7 @@ import fr.passerelle.translation.cda.CdaElements;
 import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.Header.InstanceId;
 import fr.passerelle.translation.cda.Header.Person;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -85,7 +85,13 @@ class CdaReaderTest {
     void refusesADoctypeSoNoEntityIsEverExpanded() {
         byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">&x;</ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
-        assertThat(failure(xxe)).isInstanceOf(TranslationFailure.NotWellFormed.class);
+        assertThat(failure(xxe)).isInstanceOfSatisfying(TranslationFailure.NotWellFormed.class,
+                f -> assertThat(f.reason()).isEqualTo("a DOCTYPE is not allowed"));
+        byte[] laughs = ("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;\">]><ClinicalDocument xmlns=\"urn:hl7-org:v3\">&c;</ClinicalDocument>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(failure(laughs)).isInstanceOfSatisfying(TranslationFailure.NotWellFormed.class,
+                f -> assertThat(f.reason()).isEqualTo("a DOCTYPE is not allowed"));
     }
 
     @Test

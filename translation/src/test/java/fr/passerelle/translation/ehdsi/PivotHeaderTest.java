@@ -7,7 +7,7 @@ import fr.passerelle.translation.SharedSamples;
 import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.translation.TranslationOutcome.Translated;
 import fr.passerelle.translation.cda.CdaNodes;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import fr.passerelle.translation.cda.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -13,14 +13,14 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
 /** The eHDSI pharm-extended CDA schema from src/fixtures, for validating pivot outputs in tests. */
-final class PivotSchema {
+public final class PivotSchema {
 
     private static Schema schema;
 
     private PivotSchema() {
     }
 
-    static synchronized List<String> errors(String xml) throws Exception {
+    public static synchronized List<String> errors(String xml) throws Exception {
         if (schema == null) {
             SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             schema = f.newSchema(SharedSamples.EHDSI.resolve("schema/CDA_Pharma.xsd").toFile());

@@ -9,7 +9,7 @@ import fr.passerelle.translation.SharedSamples;
 import fr.passerelle.translation.TranslationOutcome.Translated;
 import fr.passerelle.translation.TranslationReport.MappedCode;
 import fr.passerelle.translation.cda.CdaNodes;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;

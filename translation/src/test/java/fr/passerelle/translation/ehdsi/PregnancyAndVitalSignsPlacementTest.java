@@ -11,7 +11,7 @@ import fr.passerelle.translation.SharedSamples;
 import fr.passerelle.translation.TranslationOutcome.Translated;
 import fr.passerelle.translation.TranslationReport.NotCarried;
 import fr.passerelle.translation.cda.CdaNodes;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

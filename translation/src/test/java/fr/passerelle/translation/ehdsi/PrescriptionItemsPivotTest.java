@@ -10,7 +10,7 @@ import fr.passerelle.translation.EpVariants;
 import fr.passerelle.translation.SharedSamples;
 import fr.passerelle.translation.TranslationOutcome.Translated;
 import fr.passerelle.translation.cda.CdaNodes;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import fr.passerelle.translation.cda.CdaNodes;
 import fr.passerelle.translation.cda.CdaReader;
 import fr.passerelle.translation.cda.ClinicalEntry.DispensedLine;
 import fr.passerelle.translation.cda.DocumentFormat;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.schematron.Schematron;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.DocumentFormat;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,7 +16,7 @@ import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.CdaReader;
 import fr.passerelle.translation.cda.CdaWriter;
-import fr.passerelle.translation.cda.HardenedXml;
+import fr.passerelle.terminology.xml.HardenedXml;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
 package fr.passerelle.trust.issue;
 
+import fr.passerelle.trust.xml.HardenedXml;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -42,13 +41,7 @@ public final class SoapEnvelopes {
     }
 
     public static Document newDocument() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK has a DOM implementation", e);
-        }
+        return HardenedXml.newDocument();
     }
 
     private static Element text(Document document, String namespace, String name, String value) {

@@ -26,6 +26,14 @@ public final class HardenedXml {
 
     static final String XINCLUDE_NS = "http://www.w3.org/2001/XInclude";
 
+    private static final ThreadLocal<DocumentBuilder> WRITERS = ThreadLocal.withInitial(() -> {
+        try {
+            return newFactory(XmlLimits.ENVELOPE).newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
+        }
+    });
+
     private final XmlLimits limits;
     private final ThreadLocal<DocumentBuilder> builders;
 
@@ -45,6 +53,11 @@ public final class HardenedXml {
                 throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
             }
         });
+    }
+
+    /** A fresh empty namespace-aware document, for writers: built by the same factory, nothing is parsed. */
+    public static Document newDocument() {
+        return WRITERS.get().newDocument();
     }
 
     public XmlLimits limits() {

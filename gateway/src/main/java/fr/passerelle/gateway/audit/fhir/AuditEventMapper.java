@@ -1,8 +1,8 @@
 package fr.passerelle.gateway.audit.fhir;
 
 import fr.passerelle.gateway.access.CrossBorderTransaction;
-import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.audit.AuditRecord;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.util.Date;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CodeType;

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -52,7 +51,8 @@ public class FhirDemoRoad {
             return new DemoResult.Refused(SEARCH, "ERROR_PI_NO_MATCH", DemoResult.NO_MATCH, steps);
         }
         String patientName = patient.getNameFirstRep().getNameAsSingleString();
-        String id = request.patient().oid() + "-" + request.patient().value();
+        // The server's own id of the patient (opaque: never the INS), as a partner's client takes it from the search.
+        String id = patient.getIdElement().getIdPart();
 
         List<ShownDocument> documents = new ArrayList<>();
         SelfEndpoint.Answer summary = self.get("/fhir/Patient/" + id + "/$summary?_language=" + request.language(),

@@ -10,7 +10,7 @@ import static fr.passerelle.gateway.ihe.XdsVocabulary.RS;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.XDS;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.XOP;
 
-import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.trust.issue.SoapEnvelopes;
 import java.util.ArrayList;
 import java.util.List;

@@ -45,10 +45,12 @@ public class DocumentReferenceProvider implements IResourceProvider {
 
     private final DocumentListing listing;
     private final DocumentOffers offers;
+    private final FhirPatientIds patientIds;
 
-    public DocumentReferenceProvider(DocumentListing listing, DocumentOffers offers) {
+    public DocumentReferenceProvider(DocumentListing listing, DocumentOffers offers, FhirPatientIds patientIds) {
         this.listing = listing;
         this.offers = offers;
+        this.patientIds = patientIds;
     }
 
     @Override
@@ -66,7 +68,7 @@ public class DocumentReferenceProvider implements IResourceProvider {
             @Offset Integer offset, @Count Integer count,
             RequestDetails request) {
         SearchPage page = SearchPage.of(offset, count);
-        Ins ins = PatientReferences.of(patient, false);
+        Ins ins = PatientReferences.of(patient, false, patientIds);
         Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
         kinds(type, kinds);
         kinds(category, kinds);
@@ -83,7 +85,7 @@ public class DocumentReferenceProvider implements IResourceProvider {
         } catch (HealthSpaceUnavailableException e) {
             throw FhirRefusal.of(e);
         }
-        return page.cut(offered.stream().flatMap(offer -> DocumentReferences.of(offer).stream()).toList());
+        return page.cut(offered.stream().flatMap(offer -> DocumentReferences.of(offer, patientIds).stream()).toList());
     }
 
     private static void kinds(TokenOrListParam tokens, Set<DocumentKind> kinds) {

@@ -33,13 +33,13 @@ final class DocumentReferences {
     private DocumentReferences() {
     }
 
-    static List<DocumentReference> of(DocumentOffers.Offer offer) {
+    static List<DocumentReference> of(DocumentOffers.Offer offer, FhirPatientIds patientIds) {
         DocumentEntry entry = offer.french();
         List<DocumentReference> references = new ArrayList<>();
         Optional<byte[]> levelOne = offer.rendered(Rendering.PIVOT_PDF);
         if (!offer.itemised()) {
             FhirIds.documentId(entry.uniqueId()).ifPresent(id -> {
-                DocumentReference reference = build(entry, id, entry.uniqueId());
+                DocumentReference reference = build(entry, id, entry.uniqueId(), patientIds);
                 if (offer.rendered(Rendering.FHIR_IPS).isPresent()) {
                     attach(reference, "application/fhir+json", "Bundle/" + id, entry, "International Patient Summary");
                 }
@@ -52,7 +52,7 @@ final class DocumentReferences {
         }
         for (DocumentOffers.Pivot pivot : offer.pivots()) {
             FhirIds.pivotId(entry.uniqueId(), pivot.item()).ifPresent(id -> {
-                DocumentReference reference = build(entry, id, pivot.uniqueId());
+                DocumentReference reference = build(entry, id, pivot.uniqueId(), patientIds);
                 reference.getContext().addRelated(new Reference().setIdentifier(identifier(entry.uniqueId()))
                         .setDisplay("the French ePrescription, item " + pivot.item()));
                 attach(reference, "text/xml", "Binary/cda-" + id, entry, "eHDSI pivot CDA (level 3), one item");
@@ -60,7 +60,7 @@ final class DocumentReferences {
             });
         }
         levelOne.flatMap(pdf -> FhirIds.documentId(entry.uniqueId())).ifPresent(id -> {
-            DocumentReference reference = build(entry, id, entry.uniqueId());
+            DocumentReference reference = build(entry, id, entry.uniqueId(), patientIds);
             attach(reference, "text/xml", "Binary/pdf-" + id, entry,
                     "eHDSI pivot CDA with PDF (level 1), the whole prescription");
             references.add(reference);
@@ -68,14 +68,15 @@ final class DocumentReferences {
         return references;
     }
 
-    private static DocumentReference build(DocumentEntry entry, String id, String uniqueId) {
+    private static DocumentReference build(DocumentEntry entry, String id, String uniqueId,
+                                           FhirPatientIds patientIds) {
         DocumentReference reference = new DocumentReference();
         reference.setId(id);
         reference.setMasterIdentifier(identifier(uniqueId));
         reference.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
         reference.setType(concept(entry.typeCode()));
         reference.addCategory(concept(entry.classCode()));
-        reference.setSubject(new Reference("Patient/" + FhirIds.patientId(entry.patient()))
+        reference.setSubject(new Reference(patientIds.referenceOf(entry.patient()))
                 .setIdentifier(new Identifier().setSystem(FhirIds.INS_SYSTEM_PREFIX + entry.patient().oid())
                         .setValue(entry.patient().value())));
         reference.setDate(Date.from(entry.creationTime().toInstant()));

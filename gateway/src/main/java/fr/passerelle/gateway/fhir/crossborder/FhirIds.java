@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reversible FHIR ids for what the road serves. A patient is {@code <INS OID>-<INS>}; a document is its XDS
+ * Reversible FHIR ids for what the road serves (a patient's is sealed, {@link PatientIds}). A document is its XDS
  * uniqueId with {@code ^} written {@code -} (an OID root never holds a dash, the French extension must not either);
  * Binary ids prefix the rendering ({@code cda-}, {@code pdf-}); prescription items append {@code -<position>}, which
  * is also the item document's XDS uniqueId ({@link PrescriptionItemId}) with its {@code ^} written {@code -}: one
@@ -24,18 +24,6 @@ final class FhirIds {
     private static final int MAX_DOCUMENT_ID = 60;
 
     private FhirIds() {
-    }
-
-    static String patientId(Ins ins) {
-        return ins.oid() + "-" + ins.value();
-    }
-
-    static Ins insOfPatientId(String id) {
-        int dash = id == null ? -1 : id.indexOf('-');
-        if (dash < 0) {
-            throw FhirRefusal.invalid("a patient id is <INS OID>-<INS>");
-        }
-        return ins(id.substring(0, dash), id.substring(dash + 1));
     }
 
     /** An INS from a FHIR identifier ({@code urn:oid:<OID>} or the bare OID as system). */

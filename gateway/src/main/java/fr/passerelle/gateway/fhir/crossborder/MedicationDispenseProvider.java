@@ -45,13 +45,16 @@ public class MedicationDispenseProvider implements IResourceProvider {
     private final DocumentListing listing;
     private final NationalHealthSpace healthSpace;
     private final DispenseDocuments documents;
+    private final FhirPatientIds patientIds;
 
     public MedicationDispenseProvider(DispensationRecording recording, DocumentListing listing,
-                                      NationalHealthSpace healthSpace, DispenseDocuments documents) {
+                                      NationalHealthSpace healthSpace, DispenseDocuments documents,
+                                      FhirPatientIds patientIds) {
         this.recording = recording;
         this.listing = listing;
         this.healthSpace = healthSpace;
         this.documents = documents;
+        this.patientIds = patientIds;
     }
 
     @Override
@@ -122,7 +125,7 @@ public class MedicationDispenseProvider implements IResourceProvider {
         }
     }
 
-    private static Ins patient(Reference subject) {
+    private Ins patient(Reference subject) {
         if (subject == null || subject.isEmpty()) {
             throw FhirRefusal.unprocessable("subject (the patient) is required");
         }
@@ -133,6 +136,6 @@ public class MedicationDispenseProvider implements IResourceProvider {
         if (!"Patient".equals(id.getResourceType())) {
             throw FhirRefusal.unprocessable("subject must reference a Patient");
         }
-        return FhirIds.insOfPatientId(id.getIdPart());
+        return patientIds.insOfRequested(id.getIdPart());
     }
 }

@@ -59,11 +59,14 @@ public class MedicationRequestProvider implements IResourceProvider {
     private final DocumentListing listing;
     private final DocumentRetrieval retrieval;
     private final FhirContext context;
+    private final FhirPatientIds patientIds;
 
-    public MedicationRequestProvider(DocumentListing listing, DocumentRetrieval retrieval, FhirContext context) {
+    public MedicationRequestProvider(DocumentListing listing, DocumentRetrieval retrieval, FhirContext context,
+                                     FhirPatientIds patientIds) {
         this.listing = listing;
         this.retrieval = retrieval;
         this.context = context;
+        this.patientIds = patientIds;
     }
 
     @Override
@@ -80,7 +83,7 @@ public class MedicationRequestProvider implements IResourceProvider {
             @Offset Integer offset, @Count Integer count,
             RequestDetails request) {
         SearchPage page = SearchPage.of(offset, count);
-        Ins ins = PatientReferences.of(patient, false);
+        Ins ins = PatientReferences.of(patient, false, patientIds);
         String wanted = status == null ? null : status.getValue();
         if (wanted != null && !wanted.equals("active") && !wanted.equals("completed")) {
             throw FhirRefusal.invalid("status: active or completed");
@@ -142,7 +145,7 @@ public class MedicationRequestProvider implements IResourceProvider {
             position++;
             String id = FhirIds.itemId(documentId, position);
             item.setId(id);
-            item.setSubject(new Reference("Patient/" + FhirIds.patientId(patient)));
+            item.setSubject(new Reference(patientIds.referenceOf(patient)));
             boolean dispensed = position <= lines.size() && lines.get(position - 1).dispensed();
             item.setStatus(dispensed ? MedicationRequest.MedicationRequestStatus.COMPLETED
                     : MedicationRequest.MedicationRequestStatus.ACTIVE);

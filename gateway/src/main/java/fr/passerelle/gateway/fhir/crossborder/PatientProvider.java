@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
-import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
@@ -49,10 +48,13 @@ public class PatientProvider implements IResourceProvider {
 
     private final PatientIdentification identification;
     private final SummaryResponder summaries;
+    private final FhirPatientIds patientIds;
 
-    public PatientProvider(PatientIdentification identification, SummaryResponder summaries) {
+    public PatientProvider(PatientIdentification identification, SummaryResponder summaries,
+                           FhirPatientIds patientIds) {
         this.identification = identification;
         this.summaries = summaries;
+        this.patientIds = patientIds;
     }
 
     @Override
@@ -74,7 +76,27 @@ public class PatientProvider implements IResourceProvider {
             throw FhirRefusal.of(refused.refusal());
         }
         return outcome instanceof IdentificationOutcome.Identified identified
-                ? List.of(minimal(identified.patient())) : List.of();
+                ? List.of(minimal(identified.patient(), patientIds)) : List.of();
+    }
+
+    /**
+     * {@code GET /Patient?_id=<id>}: the patient of one of this server's ids, under the same identification rules as
+     * by INS (consent, controls); an id this server did not make finds nobody. The page links of a search by
+     * identifier are written this way ({@link PatientLinks}), so that no INS travels in them.
+     */
+    @Search
+    public List<Patient> byId(@RequiredParam(name = "_id") TokenParam id, RequestDetails request) {
+        Optional<Ins> ins = patientIds.insOf(id.getValue());
+        if (ins.isEmpty()) {
+            return List.of();
+        }
+        IdentificationOutcome outcome = identification.identify(RequesterInterceptor.callOf(request),
+                new PatientQuery(List.of(ins.get()), Optional.empty()));
+        if (outcome instanceof IdentificationOutcome.Refused refused) {
+            throw FhirRefusal.of(refused.refusal());
+        }
+        return outcome instanceof IdentificationOutcome.Identified identified
+                ? List.of(minimal(identified.patient(), patientIds)) : List.of();
     }
 
     /**
@@ -107,7 +129,7 @@ public class PatientProvider implements IResourceProvider {
             throw FhirRefusal.invalid("$match: " + insufficient.reason());
         }
         if (outcome instanceof IdentificationOutcome.Identified identified) {
-                Patient found = minimal(identified.patient());
+                Patient found = minimal(identified.patient(), patientIds);
                 Bundle.BundleEntryComponent entry = bundle.addEntry().setResource(found)
                         .setFullUrl(request.getFhirServerBase() + "/Patient/" + found.getIdElement().getIdPart());
                 entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH).setScore(1);
@@ -120,7 +142,7 @@ public class PatientProvider implements IResourceProvider {
     @Operation(name = "$summary", idempotent = true, manualResponse = true)
     public void summary(@IdParam IdType id, @OperationParam(name = "profile", max = 1) UriType profile,
                         RequestDetails request, HttpServletResponse response) throws IOException {
-        summaries.respond(FhirIds.insOfPatientId(id.getIdPart()), profile, request, response);
+        summaries.respond(patientIds.insOfRequested(id.getIdPart()), profile, request, response);
     }
 
     /** {@code GET /Patient/$summary?identifier=system|value}. */
@@ -135,9 +157,9 @@ public class PatientProvider implements IResourceProvider {
     }
 
     /** The minimal MyHealth@EU patient: INS, names, gender, birth date; what the professional confirms identity with. */
-    static Patient minimal(FrenchPatient french) {
+    static Patient minimal(FrenchPatient french, FhirPatientIds ids) {
         Patient patient = new Patient();
-        patient.setId(FhirIds.patientId(french.ins()));
+        patient.setId(ids.idOf(french.ins()));
         patient.addIdentifier().setSystem(FhirIds.INS_SYSTEM_PREFIX + french.ins().oid()).setValue(french.ins().value());
         patient.addName().setFamily(french.familyName()).setGiven(french.givenNames().stream()
                 .map(org.hl7.fhir.r4.model.StringType::new).toList());

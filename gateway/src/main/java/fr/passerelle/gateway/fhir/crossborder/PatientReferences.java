@@ -10,7 +10,7 @@ final class PatientReferences {
     private PatientReferences() {
     }
 
-    static Ins of(ReferenceParam patient, boolean chainRequired) {
+    static Ins of(ReferenceParam patient, boolean chainRequired, FhirPatientIds ids) {
         if (patient == null) {
             throw FhirRefusal.invalid(chainRequired ? "patient.identifier is mandatory"
                     : "patient or patient.identifier is mandatory");
@@ -29,6 +29,6 @@ final class PatientReferences {
         if (patient.getChain() != null && !patient.getChain().isEmpty()) {
             throw FhirRefusal.invalid("only the chain patient.identifier is supported");
         }
-        return FhirIds.insOfPatientId(patient.getIdPart());
+        return ids.insOfRequested(patient.getIdPart());
     }
 }

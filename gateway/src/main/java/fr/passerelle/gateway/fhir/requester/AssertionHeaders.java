@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -75,16 +73,10 @@ public final class AssertionHeaders {
     }
 
     private static Element container() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
-            Element root = document.createElementNS("urn:passerelle:fhir", "Assertions");
-            document.appendChild(root);
-            return root;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK has a DOM implementation", e);
-        }
+        Document document = HardenedXml.newDocument();
+        Element root = document.createElementNS("urn:passerelle:fhir", "Assertions");
+        document.appendChild(root);
+        return root;
     }
 
     private static final class Malformed extends Exception {

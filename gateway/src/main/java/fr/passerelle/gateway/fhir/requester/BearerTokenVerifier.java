@@ -8,7 +8,6 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.X509CertUtils;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import fr.passerelle.trust.AccessRule;
 import fr.passerelle.trust.ClaimLimits;
@@ -39,6 +38,9 @@ import java.util.Set;
  * {@code subject_name}, {@code subject_organization}, {@code subject_organization_id}, {@code permissions},
  * {@code purpose_of_use}) and, for document access, {@code person_id}: the patient of the treatment relationship
  * (the TRC assertion's counterpart). The trust module's access table decides role, permissions and purpose.
+ * {@code iss} must be an issuer of the signer's country ({@link TokenIssuers}); each claim is read with its JSON type
+ * checked ({@link TokenClaims}); the token is recorded in trust's replay guard and accepted once by default
+ * ({@link TokenReplay}, {@link TokenReuse}).
  */
 public final class BearerTokenVerifier {
 
@@ -51,10 +53,13 @@ public final class BearerTokenVerifier {
     private final String audience;
     private final Duration maxLifetime;
     private final Duration skew;
+    private final TokenIssuers issuers;
+    private final TokenReplay replay;
     /**
-     * A bearer token is sent with every call of a session: the same bytes verified a moment ago need no second
-     * signature and certificate-path check. Kept briefly (a trust-list change applies within a minute) and never
-     * past the token's own expiry.
+     * Under {@link TokenReuse#UNTIL_EXPIRY} a token is sent with every call of a session: the same bytes verified a
+     * moment ago need no second signature, certificate-path and replay check (their first presentation recorded
+     * them). Kept briefly (a trust-list change applies within a minute) and never past the token's own expiry.
+     * Unused under {@link TokenReuse#ONCE}, where a second presentation is a replay.
      */
     private final Cache<Key, VerifiedRequester> believed = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(60)).build();
@@ -68,16 +73,21 @@ public final class BearerTokenVerifier {
         this.audience = properties.tokenAudience();
         this.maxLifetime = properties.maxTokenLifetime();
         this.skew = properties.clockSkew();
+        this.issuers = new TokenIssuers(properties.issuers());
+        this.replay = new TokenReplay(trust.replayGuard(), properties.tokenReuse(), trust.clock());
     }
 
     public Validation verify(String token, Transaction transaction) {
+        // Only a token that may be presented again can be answered from what was believed a moment ago: under
+        // ONCE every presentation goes to the replay guard.
+        boolean reusable = replay.reuse() == TokenReuse.UNTIL_EXPIRY;
         Key key = new Key(token, transaction);
-        VerifiedRequester known = believed.getIfPresent(key);
+        VerifiedRequester known = reusable ? believed.getIfPresent(key) : null;
         if (known != null && trust.clock().instant().minus(skew).isBefore(known.expiry())) {
             return known;
         }
         Validation validation = verifyAfresh(token, transaction);
-        if (validation instanceof VerifiedRequester requester) {
+        if (reusable && validation instanceof VerifiedRequester requester) {
             believed.put(key, requester);
         }
         return validation;
@@ -88,17 +98,85 @@ public final class BearerTokenVerifier {
             return refuse(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure",
                     "the bearer token is longer than " + MAX_TOKEN_CHARS + " characters");
         }
+        SignedJWT jwt;
         try {
-            return check(SignedJWT.parse(token), transaction);
+            jwt = SignedJWT.parse(token);
         } catch (ParseException e) {
             return refuse(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure", "the bearer token is not a signed JWT");
+        }
+        try {
+            return check(token, jwt, transaction);
+        } catch (TokenClaims.ClaimShapeException e) {
+            return refuse(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "claims", e.getMessage());
         } catch (Refused refused) {
             return refused.refusal;
         }
     }
 
-    private Validation check(SignedJWT jwt, Transaction transaction) throws Refused, ParseException {
+    private Validation check(String token, SignedJWT jwt, Transaction transaction)
+            throws Refused, TokenClaims.ClaimShapeException {
         Instant now = trust.clock().instant();
+        X509Certificate signer = verifiedSigner(jwt);
+        String country = CertificateCountry.of(signer.getSubjectX500Principal())
+                .orElseThrow(() -> refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list",
+                        "the signer certificate names no country"));
+        if (signers.decide(signer, country, now) instanceof SignerVerdict.Untrusted untrusted) {
+            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list", untrusted.reason());
+        }
+        TokenClaims claims = TokenClaims.of(jwt.getPayload().toJSONObject());
+        String iss = claims.requiredString("iss");
+        bounded("iss", iss, ClaimLimits.IDENTIFIER);
+        Optional<String> wrongIssuer = issuers.mismatch(iss, country);
+        if (wrongIssuer.isPresent()) {
+            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "issuer", wrongIssuer.get());
+        }
+        if (!claims.strings("aud", true).contains(audience)) {
+            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "audience",
+                    "the bearer token is not addressed to this gateway (aud must name " + audience + ")");
+        }
+        Instant expiry = claims.requiredTime("exp");
+        Instant issued = claims.requiredTime("iat");
+        String jti = claims.requiredString("jti");
+        Identity identity = Identity.read(claims);
+        if (issued.isAfter(now.plus(skew)) || !now.minus(skew).isBefore(expiry)) {
+            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "validity",
+                    "the bearer token is expired or not valid yet");
+        }
+        if (Duration.between(issued, expiry).compareTo(maxLifetime) > 0) {
+            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "validity",
+                    "the bearer token lives longer than " + maxLifetime.toMinutes() + " minutes");
+        }
+        if (identity.practitioner().isEmpty() || identity.role().isEmpty()) {
+            throw refused(EhdsiError.ERROR_HPI_INSUFFICIENT_INFORMATION, "hcp-identity",
+                    "the bearer token must name the practitioner (sub) and their role (subject_role)");
+        }
+        PurposeOfUse purpose = PurposeOfUse.parse(identity.purpose().orElse(null))
+                .orElseThrow(() -> refused(EhdsiError.ERROR_HPI_INSUFFICIENT_INFORMATION, "hcp-identity",
+                        "purpose_of_use must be TREATMENT or EMERGENCY"));
+        AccessRule rule = trust.settings().accessRules().rule(transaction);
+        String role = identity.role().get();
+        if (!rule.allowsRole(role) || !rule.allowsAnyPermission(identity.permissions())
+                || !rule.purposes().contains(purpose)) {
+            throw refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
+                    "the practitioner's role, permissions or purpose of use do not allow " + transaction);
+        }
+        if (rule.treatmentConfirmationRequired() && identity.patient().isEmpty()) {
+            throw refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-binding",
+                    transaction + " requires the treated patient (person_id) in the token");
+        }
+        // Last, once everything else is believed: a refused token does not use up its jti.
+        Optional<String> replayed = replay.refusal(token, iss, jti, expiry.plus(skew));
+        if (replayed.isPresent()) {
+            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "replay", replayed.get());
+        }
+        return new VerifiedRequester(identity.practitioner().get(), identity.name().orElse(""),
+                identity.organisation().orElse(""), identity.organisationId().orElse(""), country, role, role,
+                purpose, identity.permissions(), "", "", identity.patient(), "jwt:" + jti, Optional.empty(),
+                Optional.empty(), expiry);
+    }
+
+    /** The signer certificate of the {@code x5c} header, once the token's signature verified with its key. */
+    private static X509Certificate verifiedSigner(SignedJWT jwt) throws Refused {
         if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
             throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
                     "the bearer token must be signed with RS256 or ES256");
@@ -124,75 +202,20 @@ public final class BearerTokenVerifier {
             throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
                     "the bearer token's signature does not verify");
         }
-        String country = CertificateCountry.of(signer.getSubjectX500Principal())
-                .orElseThrow(() -> refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list",
-                        "the signer certificate names no country"));
-        if (signers.decide(signer, country, now) instanceof SignerVerdict.Untrusted untrusted) {
-            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "trust-list", untrusted.reason());
-        }
-        JWTClaimsSet claims = jwt.getJWTClaimsSet();
-        if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
-            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "audience",
-                    "the bearer token is not addressed to this gateway");
-        }
-        if (claims.getExpirationTime() == null || claims.getIssueTime() == null || claims.getJWTID() == null) {
-            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "validity",
-                    "the bearer token must carry exp, iat and jti");
-        }
-        checkLengths(claims);
-        Instant issued = claims.getIssueTime().toInstant();
-        Instant expiry = claims.getExpirationTime().toInstant();
-        if (issued.isAfter(now.plus(skew)) || !now.minus(skew).isBefore(expiry)) {
-            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "validity",
-                    "the bearer token is expired or not valid yet");
-        }
-        if (Duration.between(issued, expiry).compareTo(maxLifetime) > 0) {
-            throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "validity",
-                    "the bearer token lives longer than " + maxLifetime.toMinutes() + " minutes");
-        }
-        String practitioner = claims.getSubject();
-        String role = claims.getStringClaim("subject_role");
-        if (practitioner == null || practitioner.isBlank() || role == null || role.isBlank()) {
-            throw refused(EhdsiError.ERROR_HPI_INSUFFICIENT_INFORMATION, "hcp-identity",
-                    "the bearer token must name the practitioner (sub) and their role (subject_role)");
-        }
-        PurposeOfUse purpose = PurposeOfUse.parse(claims.getStringClaim("purpose_of_use"))
-                .orElseThrow(() -> refused(EhdsiError.ERROR_HPI_INSUFFICIENT_INFORMATION, "hcp-identity",
-                        "purpose_of_use must be TREATMENT or EMERGENCY"));
-        List<String> permissionList = claims.getStringListClaim("permissions");
-        Set<String> permissions = permissionList == null ? Set.of() : new HashSet<>(permissionList);
-        AccessRule rule = trust.settings().accessRules().rule(transaction);
-        if (!rule.allowsRole(role) || !rule.allowsAnyPermission(permissions) || !rule.purposes().contains(purpose)) {
-            throw refused(EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule",
-                    "the practitioner's role, permissions or purpose of use do not allow " + transaction);
-        }
-        Optional<String> patient = Optional.ofNullable(claims.getStringClaim("person_id")).filter(s -> !s.isBlank());
-        if (rule.treatmentConfirmationRequired() && patient.isEmpty()) {
-            throw refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-binding",
-                    transaction + " requires the treated patient (person_id) in the token");
-        }
-        String organisation = Optional.ofNullable(claims.getStringClaim("subject_organization")).orElse("");
-        return new VerifiedRequester(practitioner, Optional.ofNullable(claims.getStringClaim("subject_name")).orElse(""),
-                organisation, Optional.ofNullable(claims.getStringClaim("subject_organization_id")).orElse(""),
-                country, role, role, purpose, permissions, "", "", patient, "jwt:" + claims.getJWTID(),
-                Optional.empty(), Optional.empty(), expiry);
+        return signer;
     }
 
     /**
-     * Every claim believed fits {@link ClaimLimits}, checked before any is used: an over-long one is a refusal naming
-     * the claim, never a failure of the audit record that would store it.
+     * The practitioner's claims, each of its JSON type and within {@link ClaimLimits} before any is used: a wrong or
+     * over-long one is a refusal naming the claim, never a failure of the audit record that would store it.
      */
-    private static void checkLengths(JWTClaimsSet claims) throws Refused, ParseException {
-        bounded("jti", claims.getJWTID(), ClaimLimits.IDENTIFIER);
-        bounded("sub", claims.getSubject(), ClaimLimits.IDENTIFIER);
-        bounded("person_id", claims.getStringClaim("person_id"), ClaimLimits.IDENTIFIER);
-        bounded("subject_name", claims.getStringClaim("subject_name"), ClaimLimits.NAME);
-        bounded("subject_organization", claims.getStringClaim("subject_organization"), ClaimLimits.NAME);
-        bounded("subject_organization_id", claims.getStringClaim("subject_organization_id"), ClaimLimits.NAME);
-        bounded("subject_role", claims.getStringClaim("subject_role"), ClaimLimits.CODE);
-        bounded("purpose_of_use", claims.getStringClaim("purpose_of_use"), ClaimLimits.CODE);
-        List<String> permissions = claims.getStringListClaim("permissions");
-        if (permissions != null) {
+    private record Identity(Optional<String> practitioner, Optional<String> role, Optional<String> name,
+                            Optional<String> organisation, Optional<String> organisationId,
+                            Optional<String> purpose, Set<String> permissions, Optional<String> patient) {
+
+        static Identity read(TokenClaims claims) throws Refused, TokenClaims.ClaimShapeException {
+            bounded("jti", claims.requiredString("jti"), ClaimLimits.IDENTIFIER);
+            List<String> permissions = claims.strings("permissions", false);
             if (permissions.size() > ClaimLimits.VALUES) {
                 throw refused(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure",
                         "the bearer token lists more than " + ClaimLimits.VALUES + " permissions");
@@ -200,6 +223,22 @@ public final class BearerTokenVerifier {
             for (String permission : permissions) {
                 bounded("permissions", permission, ClaimLimits.CODE);
             }
+            return new Identity(
+                    present(claims, "sub", ClaimLimits.IDENTIFIER),
+                    present(claims, "subject_role", ClaimLimits.CODE),
+                    present(claims, "subject_name", ClaimLimits.NAME),
+                    present(claims, "subject_organization", ClaimLimits.NAME),
+                    present(claims, "subject_organization_id", ClaimLimits.NAME),
+                    present(claims, "purpose_of_use", ClaimLimits.CODE),
+                    new HashSet<>(permissions),
+                    present(claims, "person_id", ClaimLimits.IDENTIFIER));
+        }
+
+        private static Optional<String> present(TokenClaims claims, String claim, int max)
+                throws Refused, TokenClaims.ClaimShapeException {
+            Optional<String> value = claims.string(claim);
+            bounded(claim, value.orElse(null), max);
+            return value.filter(text -> !text.isBlank());
         }
     }
 

@@ -32,9 +32,10 @@ public class CrossBorderTrustConfiguration {
         TrustList list = trustList.getIfAvailable(() -> new DirectoryTrustList(
                 properties.trustListDir() != null ? properties.trustListDir() : dataDir.resolve("trust-list"), time,
                 Duration.ofSeconds(30)));
-        RequestValidator requestValidator = validator.getIfAvailable(() -> new RequestValidator(trustSettings, list,
-                replayGuard.getIfAvailable(() -> new CachingReplayGuard(new InMemoryReplayStore(), time, 100_000)),
-                time));
-        return new CrossBorderTrust(requestValidator, list, trustSettings, time);
+        ReplayGuard guard = replayGuard.getIfAvailable(
+                () -> new CachingReplayGuard(new InMemoryReplayStore(), time, 100_000));
+        RequestValidator requestValidator = validator.getIfAvailable(
+                () -> new RequestValidator(trustSettings, list, guard, time));
+        return new CrossBorderTrust(requestValidator, list, trustSettings, guard, time);
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts the requester interceptor on the FHIR server. Registered through the server's own interceptor service, so
+ * Puts the requester interceptor, and the description of how requesters are believed in {@code /metadata}, on the
+ * FHIR server. Registered through the server's own interceptor service, so
  * the server class needs no knowledge of it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,5 +22,13 @@ public class RequesterConfiguration {
                 new BearerTokenVerifier(trust, properties), rateLimit);
         fhirServlet.getServlet().registerInterceptor(interceptor);
         return interceptor;
+    }
+
+    @Bean
+    CapabilitySecurity fhirCapabilitySecurity(FhirSecurityProperties properties,
+                                              ServletRegistrationBean<? extends RestfulServer> fhirServlet) {
+        CapabilitySecurity security = new CapabilitySecurity(properties);
+        fhirServlet.getServlet().registerInterceptor(security);
+        return security;
     }
 }

@@ -1,38 +1,29 @@
 package fr.passerelle.gateway.healthspace.demo;
 
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.trust.hl7.Ts;
+import fr.passerelle.terminology.xml.HardenedXml;
 import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the header of a French CDA document in one streaming pass (documents reach 1.5 MB with embedded PDFs).
- * Hardened: no DTD, no external entities.
+ * Reads the header of a French CDA document in one streaming pass (documents reach 1.5 MB with embedded PDFs),
+ * with the hardened reader clinical documents go through ({@link HardenedXml}: no DOCTYPE, no entity, limits).
  */
 public final class CdaHeaderReader {
 
     private static final String HL7 = "urn:hl7-org:v3";
 
-    private final XMLInputFactory factory;
-
-    public CdaHeaderReader() {
-        factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    }
-
     public CdaHeader read(byte[] document) {
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(document));
+            XMLStreamReader xml = HardenedXml.streamReader(new ByteArrayInputStream(document));
             try {
                 return read(xml);
             } finally {

@@ -11,7 +11,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Cx;
+import fr.passerelle.trust.hl7.Cx;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.PatientControls;
 import fr.passerelle.gateway.healthspace.PatientSearch;
@@ -151,7 +151,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
                 submissionSetId(), clock.instant());
         DmpAnswer answer = exchange(DmpOperation.UPDATE_DOCUMENT_SET, properties.registryUrl(), ins, request,
                 Map.of());
-        RegistryStatus.of(answer.payload(), DmpOperation.UPDATE_DOCUMENT_SET)
+        XdsAnswerStatus.of(answer.payload(), DmpOperation.UPDATE_DOCUMENT_SET)
                 .requireSuccess(DmpOperation.UPDATE_DOCUMENT_SET);
         return new DiscardReceipt(dispensationId, null, null, false);
     }
@@ -179,7 +179,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
                 country, submissionSetId(), clock.instant());
         DmpAnswer answer = exchange(DmpOperation.PROVIDE_AND_REGISTER, properties.repositoryUrl(), ins,
                 message.request(), message.attachments());
-        RegistryStatus status = RegistryStatus.of(answer.payload(), DmpOperation.PROVIDE_AND_REGISTER);
+        XdsAnswerStatus status = XdsAnswerStatus.of(answer.payload(), DmpOperation.PROVIDE_AND_REGISTER);
         boolean duplicate = status.has(DmpErrorCodes.Meaning.ALREADY_REGISTERED);
         if (!duplicate) {
             status.requireSuccess(DmpOperation.PROVIDE_AND_REGISTER);
@@ -192,7 +192,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
     private List<DmpEntry> find(Ins ins, DocumentKind kind) {
         DmpAnswer answer = exchange(DmpOperation.FIND_DOCUMENTS, properties.registryUrl(), ins,
                 XdsQueries.findDocuments(ins, DmpDocumentKinds.typeCodes(kind)), Map.of());
-        RegistryStatus status = RegistryStatus.of(answer.payload(), DmpOperation.FIND_DOCUMENTS);
+        XdsAnswerStatus status = XdsAnswerStatus.of(answer.payload(), DmpOperation.FIND_DOCUMENTS);
         if (status.has(DmpErrorCodes.Meaning.UNKNOWN_PATIENT)) {
             return List.of();
         }
@@ -211,7 +211,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
     private List<DmpEntry> entries(Ins patient, String uniqueId) {
         DmpAnswer answer = exchange(DmpOperation.GET_DOCUMENTS, properties.registryUrl(), patient,
                 XdsQueries.getDocuments(uniqueId), Map.of());
-        RegistryStatus.of(answer.payload(), DmpOperation.GET_DOCUMENTS).requireSuccess(DmpOperation.GET_DOCUMENTS);
+        XdsAnswerStatus.of(answer.payload(), DmpOperation.GET_DOCUMENTS).requireSuccess(DmpOperation.GET_DOCUMENTS);
         return XdsMetadataReader.entries(answer.payload(), DmpOperation.GET_DOCUMENTS).stream()
                 .filter(e -> e.entry().uniqueId().equals(uniqueId))
                 .toList();

@@ -1,5 +1,8 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.trust.xml.HardenedXml;
+import fr.passerelle.trust.xml.UnsafeXmlException;
+import fr.passerelle.trust.xml.XmlLimits;
 import jakarta.xml.soap.AttachmentPart;
 import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPConstants;
@@ -62,6 +65,7 @@ public final class DmpSoapClient {
     private static final QName SERVICE = new QName("urn:ihe:iti:xds-b:2007", "DmpService");
     private static final QName PORT = new QName("urn:ihe:iti:xds-b:2007", "DmpPort");
     private static final Logger LOG = LoggerFactory.getLogger(DmpSoapClient.class);
+    private static final HardenedXml ANSWER_LIMITS = new HardenedXml(XmlLimits.ENVELOPE);
     /** CXF's message key for an answer refused as {@code text/html} (core, org.apache.cxf.interceptor). */
     static final String HTML_ANSWER = "INVALID_HTML_RESPONSETYPE";
     /** Keeps CXF's default fault logging off the DMP client: the type only, at DEBUG (see dispatch()). */
@@ -211,10 +215,17 @@ public final class DmpSoapClient {
             if (payload == null) {
                 throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "empty SOAP body");
             }
-            Document owned = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
-                    .newDocument();
+            Document owned = HardenedXml.newDocument();
             Element copy = (Element) owned.importNode(payload, true);
             owned.appendChild(copy);
+            // CXF parsed the answer with its own hardened StAX settings; the body is held to the limits every
+            // outside document meets (XmlLimits.ENVELOPE: depth, attributes, element count, no entity or XInclude).
+            try {
+                ANSWER_LIMITS.inspect(owned);
+            } catch (UnsafeXmlException e) {
+                throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
+                        "answer beyond the XML limits: " + e.getMessage());
+            }
             Map<String, byte[]> parts = new HashMap<>();
             Iterator<AttachmentPart> attachments = response.getAttachments();
             while (attachments.hasNext()) {
@@ -225,7 +236,7 @@ public final class DmpSoapClient {
                 }
             }
             return new DmpAnswer(copy, parts);
-        } catch (SOAPException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {
+        } catch (SOAPException | RuntimeException e) {
             if (e instanceof DmpFailure failure) {
                 throw failure;
             }

@@ -3,7 +3,7 @@ package fr.passerelle.gateway.healthspace.dmp;
 import fr.passerelle.gateway.healthspace.AdministrativeGender;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.trust.hl7.Ts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

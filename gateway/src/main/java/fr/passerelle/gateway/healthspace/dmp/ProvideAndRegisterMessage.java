@@ -10,7 +10,7 @@ import fr.passerelle.gateway.healthspace.Confidentiality;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Ts;
+import fr.passerelle.trust.hl7.Ts;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;

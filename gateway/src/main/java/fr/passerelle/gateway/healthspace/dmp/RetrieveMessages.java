@@ -22,7 +22,7 @@ final class RetrieveMessages {
     /** The bytes of the requested document: an MTOM part referenced by xop:Include, or inline base64. */
     static byte[] document(DmpAnswer answer, String documentUniqueId) {
         DmpOperation operation = DmpOperation.RETRIEVE_DOCUMENT;
-        RegistryStatus.of(answer.payload(), operation).requireSuccess(operation);
+        XdsAnswerStatus.of(answer.payload(), operation).requireSuccess(operation);
         Element response = XmlTree.children(answer.payload(), XDS, "DocumentResponse").stream()
                 .filter(r -> XmlTree.child(r, XDS, "DocumentUniqueId")
                         .map(id -> id.getTextContent().trim().equals(documentUniqueId)).orElse(false))

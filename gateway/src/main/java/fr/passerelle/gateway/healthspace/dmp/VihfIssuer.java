@@ -1,9 +1,10 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.hl7.Cx;
+import fr.passerelle.trust.hl7.Cx;
 import fr.passerelle.trust.VerifiedRequester;
 import fr.passerelle.trust.assertion.PurposeOfUse;
+import fr.passerelle.trust.xml.HardenedXml;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +13,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.apache.xml.security.Init;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
@@ -181,12 +180,6 @@ public final class VihfIssuer {
     }
 
     private static Document newDocument() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return HardenedXml.newDocument();
     }
 }

@@ -1,10 +1,9 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.trust.xml.HardenedXml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -16,13 +15,7 @@ final class XmlTree {
     }
 
     static Document newDocument() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return HardenedXml.newDocument();
     }
 
     static Element root(String ns, String qualifiedName) {

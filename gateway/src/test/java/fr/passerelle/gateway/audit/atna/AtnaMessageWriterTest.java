@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.access.AccessFixtures;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
-import fr.passerelle.gateway.access.PurposeOfUse;
 import fr.passerelle.gateway.audit.AuditOutcome;
 import fr.passerelle.gateway.audit.AuditRecord;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.testsupport.Fixtures;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

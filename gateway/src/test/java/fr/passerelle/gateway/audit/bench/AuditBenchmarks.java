@@ -3,8 +3,7 @@ package fr.passerelle.gateway.audit.bench;
 import fr.passerelle.gateway.access.AccessDecision;
 import fr.passerelle.gateway.access.AccessFixtures;
 import fr.passerelle.gateway.access.AccessRequest;
-import fr.passerelle.gateway.access.AccessRules;
-import fr.passerelle.gateway.access.PurposeOfUse;
+import fr.passerelle.gateway.access.PatientRules;
 import fr.passerelle.gateway.audit.AuditChainVerifier;
 import fr.passerelle.gateway.audit.AuditFixtures;
 import fr.passerelle.gateway.audit.AuditHashing;
@@ -18,6 +17,7 @@ import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.healthspace.PatientControls;
 import fr.passerelle.gateway.testsupport.Databases;
 import fr.passerelle.gateway.testsupport.TestDatabase;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +52,7 @@ public class AuditBenchmarks {
 
     static final int TRAIL = 10_000;
 
-    private final AccessRules rules = new AccessRules(DefaultConsent.NO_ACCESS);
+    private final PatientRules rules = new PatientRules(DefaultConsent.NO_ACCESS);
     private final AccessRequest request = AccessFixtures.psRetrieve(AccessFixtures.spanishGp(),
             PurposeOfUse.EMERGENCY);
     private final Optional<ConsentVersion> consent = AccessFixtures.authorised(CountryScope.of(Set.of("BE", "ES")),

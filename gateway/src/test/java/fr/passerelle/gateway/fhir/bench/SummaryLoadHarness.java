@@ -47,6 +47,7 @@ public final class SummaryLoadHarness {
     private static final List<String> PATIENTS = List.of("284056912304563", "156113523811249", "238016311300935",
             "101085935020352");
     private static final String AUDIENCE = "urn:passerelle:ncp-fr:fhir";
+    private static volatile fr.passerelle.gateway.fhir.crossborder.FhirPatientIds patientIds;
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -59,7 +60,11 @@ public final class SummaryLoadHarness {
                 "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
                 "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
                 "--passerelle.consent.default-access=all-participating-countries",
+                // Each caller sends one token with every call (the partner leniency): the road measured here is
+                // the $summary path behind a believed token, not token verification.
+                "--passerelle.fhir.security.token-reuse=until-expiry",
                 "--logging.level.root=WARN")) {
+            patientIds = app.getBean(fr.passerelle.gateway.fhir.crossborder.FhirPatientIds.class);
             String base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
             CountrySigner signer = pki.signer("BE");
             int[] levels = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
@@ -151,7 +156,8 @@ public final class SummaryLoadHarness {
     }
 
     private static HttpRequest request(String base, String patient, String token) {
-        return HttpRequest.newBuilder(URI.create(base + "/Patient/" + Ins.TEST_NIR + "-" + patient + "/$summary"))
+        return HttpRequest.newBuilder(URI.create(base + "/Patient/"
+                + patientIds.idOf(new Ins(Ins.TEST_NIR, patient)) + "/$summary"))
                 .header("Authorization", token).header("Accept", "application/fhir+json").GET().build();
     }
 
@@ -159,7 +165,7 @@ public final class SummaryLoadHarness {
         try {
             HcpClaims doctor = HcpClaims.demoDoctor("BE");
             Instant now = Instant.now();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("urn:oid:1.2.3.4.BE").subject(doctor.practitionerId())
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("urn:idp:BE:countryB").subject(doctor.practitionerId())
                     .audience(AUDIENCE).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(240)))
                     .jwtID(UUID.randomUUID().toString()).claim("subject_role", doctor.roleCode())
                     .claim("subject_name", doctor.practitionerName()).claim("subject_organization", doctor.organisation())

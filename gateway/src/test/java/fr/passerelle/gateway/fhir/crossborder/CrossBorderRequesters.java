@@ -56,7 +56,7 @@ public final class CrossBorderRequesters {
         try {
             Instant now = Instant.now();
             JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
-                    .issuer("urn:oid:1.2.3.4." + signer.country())
+                    .issuer("urn:idp:" + signer.country() + ":countryB")
                     .subject(claims.practitionerId())
                     .audience(audience)
                     .issueTime(Date.from(now))

@@ -38,7 +38,6 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -135,8 +134,8 @@ class DocumentReferenceOffersEndToEndTest {
         String dispensedItem = items.get(0);
 
         // The MedicationDispense names the item by the very id the DocumentReference offered.
-        MedicationDispense dispense = FhirRoadEndToEndTest.dispense(dispensedItem, "urn:uuid:" + UUID.randomUUID());
-        dispense.setSubject(new Reference("Patient/" + patientId(patient)));
+        MedicationDispense dispense = FhirRoadEndToEndTest.dispense(dispensedItem, "urn:uuid:" + UUID.randomUUID(),
+                "Patient/" + patientId(patient));
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/MedicationDispense"))
                 .header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(dispense))),
@@ -169,7 +168,8 @@ class DocumentReferenceOffersEndToEndTest {
                 "/Binary/cda-" + prescriptionId + "-0", 404,    // positions start at 1
                 "/Binary/cda-2.25.42-1", 404,                   // an item of no document
                 "/Binary/pdf-" + item, 404,                     // the level 1 is the whole prescription's only
-                "/Bundle/" + item, 404);                        // an item is no IPS
+                "/Bundle/" + item, 404,                         // an item is no IPS
+                "/Binary/cda-" + prescriptionId, 404);          // the whole multi-line prescription: items only
         for (var read : notFound.entrySet()) {
             assertOutcome(get(read.getKey(), DOCTOR, patient), read.getValue(), "ERROR_GENERIC_DOCUMENT_MISSING");
         }
@@ -294,8 +294,9 @@ class DocumentReferenceOffersEndToEndTest {
 
     // --- plumbing ---
 
+    /** The server's opaque id of a demo patient (what {@code Patient?identifier=} answers). */
     static String patientId(String ins) {
-        return TEST_NIR + "-" + ins;
+        return app.getBean(FhirPatientIds.class).idOf(new fr.passerelle.gateway.healthspace.Ins(TEST_NIR, ins));
     }
 
     static HttpResponse<String> get(String path, HcpClaims claims, String patient) throws Exception {

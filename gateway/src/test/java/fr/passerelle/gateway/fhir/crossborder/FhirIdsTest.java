@@ -12,12 +12,6 @@ import org.junit.jupiter.api.Test;
 class FhirIdsTest {
 
     @Test
-    void patientIdsRoundTrip() {
-        Ins ins = new Ins(Ins.NIR, "184127645108946");
-        assertThat(FhirIds.insOfPatientId(FhirIds.patientId(ins))).isEqualTo(ins);
-    }
-
-    @Test
     void documentIdsRoundTripWithAndWithoutExtension() {
         assertThat(FhirIds.documentId("2.25.123456").map(FhirIds::uniqueIdOf)).contains("2.25.123456");
         assertThat(FhirIds.documentId("1.2.250.1.213^DOC42")).contains("1.2.250.1.213-DOC42");

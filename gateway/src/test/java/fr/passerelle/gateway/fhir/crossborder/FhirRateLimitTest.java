@@ -77,8 +77,8 @@ class FhirRateLimitTest {
     }
 
     private static HttpResponse<String> summary(String country) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/Patient/" + Ins.TEST_NIR + "-"
-                + BERTHELOT + "/$summary")).header("Accept", "application/fhir+json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/Patient/"
+                + app.getBean(FhirPatientIds.class).idOf(new Ins(Ins.TEST_NIR, BERTHELOT)) + "/$summary")).header("Accept", "application/fhir+json");
         CrossBorderRequesters.samlHeaders(PKI.signer(country), HcpClaims.demoDoctor(country),
                 CrossBorderRequesters.trcPatient(Ins.TEST_NIR, BERTHELOT)).forEach(request::header);
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -8,8 +8,6 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import fr.passerelle.gateway.PasserelleApplication;
-import fr.passerelle.gateway.audit.AuditOutcome;
-import fr.passerelle.gateway.audit.AuditSearch;
 import fr.passerelle.gateway.consent.ConsentChange;
 import fr.passerelle.gateway.consent.ConsentChannel;
 import fr.passerelle.gateway.consent.ConsentStore;
@@ -51,7 +49,6 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -124,8 +121,9 @@ class FhirRoadEndToEndTest {
         return client;
     }
 
+    /** The server's opaque id of a demo patient (what {@code Patient?identifier=} answers). */
     static String patientId(String ins) {
-        return TEST_NIR + "-" + ins;
+        return app.getBean(FhirPatientIds.class).idOf(new fr.passerelle.gateway.healthspace.Ins(TEST_NIR, ins));
     }
 
     static Bundle summary(IGenericClient client, String ins) {
@@ -460,11 +458,15 @@ class FhirRoadEndToEndTest {
     }
 
     /** A dispense as an HL7 Europe MPD MedicationDispense carries it: the product as a contained Medication. */
-    static MedicationDispense dispense(String itemId, String identifier) {
+    MedicationDispense dispense(String itemId, String identifier) {
+        return dispense(itemId, identifier, "Patient/" + patientId(BERTHELOT));
+    }
+
+    static MedicationDispense dispense(String itemId, String identifier, String subject) {
         MedicationDispense dispense = new MedicationDispense();
         dispense.addIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(identifier));
         dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
-        dispense.setSubject(new Reference("Patient/" + patientId(BERTHELOT)));
+        dispense.setSubject(new Reference(subject));
         dispense.addAuthorizingPrescription(new Reference("MedicationRequest/" + itemId));
         dispense.setWhenHandedOverElement(new DateTimeType("2026-11-20T10:15:00+01:00"));
         dispense.addPerformer().getActor().setDisplay("Apotheek Demo, Brussel");

@@ -20,6 +20,7 @@ import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.StoredDocument;
+import fr.passerelle.trust.xml.XmlLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -264,6 +265,24 @@ class DmpQueryRetrieveTest {
                 () -> healthSpace.retrieve(DmpFixtures.IPS_ID)))
                 .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
                         .isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE));
+    }
+
+    @Test
+    void anAnswerBeyondTheXmlLimitsIsMalformed() {
+        // 65 attributes on one element: more than XmlLimits.ENVELOPE allows, which CXF's own defaults (500) let through
+        StringBuilder flood = new StringBuilder("<rim:Slot xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\"");
+        for (int i = 0; i <= XmlLimits.ENVELOPE.maxAttributesPerElement(); i++) {
+            flood.append(" a").append(i).append("=\"x\"");
+        }
+        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of())
+                .replace("</query:AdhocQueryResponse>", flood + "/></query:AdhocQueryResponse>"));
+
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
+                () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY)))
+                .isInstanceOfSatisfying(DmpFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE);
+                    assertThat(f.getMessage()).contains("beyond the XML limits").contains("more than 64 attributes");
+                });
     }
 
     @Test

@@ -378,7 +378,7 @@ class DmpRoadsEndToEndTest {
     @Test
     void fhirRoadAnswersTheSummaryAndThePrescriptionItemsFromTheDmp() throws Exception {
         HcpClaims doctor = HcpClaims.demoDoctor("ES");
-        String patientId = PATIENT.oid() + "-" + PATIENT.value();
+        String patientId = app.getBean(fr.passerelle.gateway.fhir.crossborder.FhirPatientIds.class).idOf(PATIENT);
 
         Bundle summary = fhir(doctor).operation().onInstance("Patient/" + patientId).named("$summary")
                 .withNoParameters(Parameters.class).returnResourceType(Bundle.class).useHttpGet().execute();

@@ -1,25 +1,27 @@
 package fr.passerelle.gateway.access;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.consent.ConsentStatus;
 import fr.passerelle.gateway.consent.ConsentTerms;
 import fr.passerelle.gateway.consent.ConsentVersion;
 import fr.passerelle.gateway.consent.DefaultConsent;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.PatientControls;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The rules, in the order they apply, as one pure function: the patient's controls in the French health space
  * first (a blocked professional, an opposition to emergency access), then the cross-border consent. Identification
- * needs consent too: answering it tells a foreign country the patient exists in the French health space.
+ * needs consent too: answering it tells a foreign country the patient exists in the French health space. What the
+ * requester's own role, permission and purpose allow is checked before, by {@code trust.AccessRules}.
  */
-public final class AccessRules {
+public final class PatientRules {
 
     private final DefaultConsent defaultConsent;
 
-    public AccessRules(DefaultConsent defaultConsent) {
+    public PatientRules(DefaultConsent defaultConsent) {
         this.defaultConsent = defaultConsent;
     }
 

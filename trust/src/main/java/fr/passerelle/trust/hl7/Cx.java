@@ -1,4 +1,4 @@
-package fr.passerelle.gateway.hl7;
+package fr.passerelle.trust.hl7;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -8,13 +8,14 @@ import org.w3c.dom.Element;
 
 /**
  * The outcome an XDS answer states ({@code status} and {@code RegistryErrorList}), read from an AdhocQueryResponse,
- * RegistryResponse or RetrieveDocumentSetResponse.
+ * RegistryResponse or RetrieveDocumentSetResponse. (The status Passerelle itself writes on XCA and XDR is
+ * {@code soap.RegistryStatus}: a different job, naming the ebRS status URNs.)
  *
  * @param errorCodes the error codes of Error-severity entries, in order
  */
-record RegistryStatus(String status, List<String> errorCodes) {
+record XdsAnswerStatus(String status, List<String> errorCodes) {
 
-    static RegistryStatus of(Element answer, DmpOperation operation) {
+    static XdsAnswerStatus of(Element answer, DmpOperation operation) {
         String status = XmlTree.attribute(answer, "status");
         Element holder = answer;
         if (status == null) {
@@ -30,7 +31,7 @@ record RegistryStatus(String status, List<String> errorCodes) {
                 .filter(e -> !"urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Warning"
                         .equals(XmlTree.attribute(e, "severity")))
                 .map(e -> String.valueOf(XmlTree.attribute(e, "errorCode"))).toList();
-        return new RegistryStatus(status, errors);
+        return new XdsAnswerStatus(status, errors);
     }
 
     boolean success() {

@@ -1,16 +1,16 @@
-package fr.passerelle.gateway.hl7;
+package fr.passerelle.trust.hl7;
 
-import static fr.passerelle.gateway.hl7.Cx.Refusal.AUTHORITY_NOT_ISO;
-import static fr.passerelle.gateway.hl7.Cx.Refusal.EMPTY;
-import static fr.passerelle.gateway.hl7.Cx.Refusal.NOT_CX;
-import static fr.passerelle.gateway.hl7.Cx.Refusal.NO_AUTHORITY;
-import static fr.passerelle.gateway.hl7.Cx.Refusal.NO_ID;
-import static fr.passerelle.gateway.hl7.Cx.Refusal.SEPARATOR_IN_ID;
-import static fr.passerelle.gateway.hl7.Cx.Refusal.TOO_LONG;
-import static fr.passerelle.gateway.hl7.Cx.Refusal.UNEXPECTED_COMPONENT;
-import static fr.passerelle.gateway.hl7.Cx.Rules.LENIENT;
-import static fr.passerelle.gateway.hl7.Cx.Rules.LENIENT_OR_ROOT_CARET_ID;
-import static fr.passerelle.gateway.hl7.Cx.Rules.STRICT_XDS;
+import static fr.passerelle.trust.hl7.Cx.Refusal.AUTHORITY_NOT_ISO;
+import static fr.passerelle.trust.hl7.Cx.Refusal.EMPTY;
+import static fr.passerelle.trust.hl7.Cx.Refusal.NOT_CX;
+import static fr.passerelle.trust.hl7.Cx.Refusal.NO_AUTHORITY;
+import static fr.passerelle.trust.hl7.Cx.Refusal.NO_ID;
+import static fr.passerelle.trust.hl7.Cx.Refusal.SEPARATOR_IN_ID;
+import static fr.passerelle.trust.hl7.Cx.Refusal.TOO_LONG;
+import static fr.passerelle.trust.hl7.Cx.Refusal.UNEXPECTED_COMPONENT;
+import static fr.passerelle.trust.hl7.Cx.Rules.LENIENT;
+import static fr.passerelle.trust.hl7.Cx.Rules.LENIENT_OR_ROOT_CARET_ID;
+import static fr.passerelle.trust.hl7.Cx.Rules.STRICT_XDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

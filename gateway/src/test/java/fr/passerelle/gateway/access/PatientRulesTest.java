@@ -8,22 +8,23 @@ import static fr.passerelle.gateway.access.AccessFixtures.revoked;
 import static fr.passerelle.gateway.access.AccessFixtures.spanishGp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.consent.DefaultConsent;
 import fr.passerelle.gateway.consent.SharedDocuments;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.PatientControls;
+import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every rule of the access policy, each with the decision and the eHDSI code it reports. */
-class AccessRulesTest {
+class PatientRulesTest {
 
-    private final AccessRules optIn = new AccessRules(DefaultConsent.NO_ACCESS);
-    private final AccessRules optOut = new AccessRules(DefaultConsent.ALL_PARTICIPATING_COUNTRIES);
+    private final PatientRules optIn = new PatientRules(DefaultConsent.NO_ACCESS);
+    private final PatientRules optOut = new PatientRules(DefaultConsent.ALL_PARTICIPATING_COUNTRIES);
     private final Optional<fr.passerelle.gateway.consent.ConsentVersion> allCountriesBoth = authorised(
             CountryScope.all(), Optional.empty(), SharedDocuments.PATIENT_SUMMARY, SharedDocuments.EPRESCRIPTIONS);
 
