@@ -44,20 +44,21 @@ import org.w3c.dom.Element;
  * <li>{@code structure}: each assertion read (SAML 2.0, known kind, no comment), exactly one HCP, at most one TRC
  *     and one NoK. Syntax only, nothing believed yet: the next checks need to know which element is which
  *     assertion. Comments are refused here because the signature, which ignores them, cannot.</li>
- * <li>{@code structure}: a TRC when the transaction requires one. Counts only, before the costly signatures.</li>
  * <li>{@code unique-id}: each assertion ID once in the whole message. Before the signature: a second element
  *     with the same ID is how signature wrapping gets another element verified than the one read.</li>
  * <li>{@code signature}: the enveloped signature covers exactly that assertion. Before any claim is looked at:
  *     every check below reads claims, worth only what their signer is.</li>
  * <li>{@code trust-list}: the signer chains to the trust list of the country the assertion claims; all the
- *     assertions come from one country. Steps 5 and 6 run for each assertion in turn (HCP, then the next), so a
+ *     assertions come from one country. Steps 4 and 5 run for each assertion in turn (HCP, then the next), so a
  *     refusal names the first assertion that fails.</li>
  * <li>{@code validity}: issue and validity times within the clock skew, lifetimes within their maximum. Signed
  *     claims, so after the signer is trusted; before the identity, so an expired assertion is refused as such,
  *     whatever it claims.</li>
- * <li>{@code subject-confirmation}: sender-vouches only and our audience. Steps 7 and 8 run for each assertion
- *     in turn, like 5 and 6.</li>
+ * <li>{@code subject-confirmation}: sender-vouches only and our audience. Steps 6 and 7 run for each assertion
+ *     in turn, like 4 and 5.</li>
  * <li>{@code hcp-identity}: the HCP claims the access rule needs, present and single-valued.</li>
+ * <li>{@code trc-required}: a TRC when the transaction requires one. After the signatures: a believed practitioner
+ *     who confirms no treatment is refused for rights (1002), not for an assertion that cannot be believed.</li>
  * <li>{@code trc-binding} (with a TRC): the TRC names this HCP assertion and its practitioner. Before the TRC's
  *     patient is compared: a TRC confirms a treatment only for the practitioner it is bound to.</li>
  * <li>{@code trc-patient} (with a TRC): the TRC's patient is the request's patient.</li>
@@ -68,6 +69,10 @@ import org.w3c.dom.Element;
  *     because it records the ids as used: a request refused for any other reason spends none, and only requests
  *     otherwise believed pay the shared store's round trip.</li>
  * </ol>
+ * The permission checks ({@code trc-required}, {@code trc-binding}, {@code trc-patient}, {@code access-rule}) run only
+ * on assertions already signed by a trusted NCP, in force and for us: their refusals say what a believed requester
+ * may not do ({@link Refusal#requesterBelieved()}), and the roads answer them as business refusals. A replay of a
+ * request so refused is refused again the same way, before its ids are looked at; it learns nothing new.
  */
 public final class RequestValidator {
 
@@ -128,11 +133,11 @@ public final class RequestValidator {
     private VerifiedRequester verify(Request request, Checks log) throws Refused {
         SecurityHeader.Located located = header(request, log);                              // 1
         Parsed parsed = structure(located, log);                                            // 2
-        trcWhenRequired(request, parsed);                                                   // 3
-        uniqueIds(request, parsed, log);                                                    // 4
-        Signed signed = signedByTrustedSigners(request, parsed, log);                       // 5, 6
-        inForceAndForUs(request, signed, log);                                              // 7, 8
-        HcpIdentity identity = hcpIdentity(signed, log);                                    // 9
+        uniqueIds(request, parsed, log);                                                    // 3
+        Signed signed = signedByTrustedSigners(request, parsed, log);                       // 4, 5
+        inForceAndForUs(request, signed, log);                                              // 6, 7
+        HcpIdentity identity = hcpIdentity(signed, log);                                    // 8
+        trcWhenRequired(request, signed, log);                                              // 9
         Optional<TreatmentConfirmation> treatment = Optional.empty();
         if (signed.trc().isPresent()) {
             treatment = Optional.of(trcBinding(signed, log));                               // 10
@@ -211,15 +216,18 @@ public final class RequestValidator {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    // 3
-    private static void trcWhenRequired(Request request, Parsed parsed) throws Refused {
-        if (request.rule().treatmentConfirmationRequired() && parsed.trc().isEmpty()) {
-            throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "structure",
+    // 9: the first permission check.
+    private static void trcWhenRequired(Request request, Signed signed, Checks log) throws Refused {
+        if (request.rule().treatmentConfirmationRequired() && signed.trc().isEmpty()) {
+            throw new Refused(EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-required",
                     request.transaction() + " requires a TRC assertion");
+        }
+        if (request.rule().treatmentConfirmationRequired()) {
+            log.pass("trc-required", "a TRC assertion confirms the treatment");
         }
     }
 
-    // 4
+    // 3
     private static void uniqueIds(Request request, Parsed parsed, Checks log) throws Refused {
         Document document = request.container().getOwnerDocument();
         for (SamlAssertion assertion : parsed.all()) {
@@ -232,7 +240,7 @@ public final class RequestValidator {
         log.pass("unique-id", "every assertion ID occurs once in the message");
     }
 
-    // 5, 6: per assertion, its signature then its signer, as a refusal names the first assertion that fails.
+    // 4, 5: per assertion, its signature then its signer, as a refusal names the first assertion that fails.
     private Signed signedByTrustedSigners(Request request, Parsed parsed, Checks log) throws Refused {
         String country = null;
         for (SamlAssertion assertion : parsed.all()) {
@@ -242,7 +250,7 @@ public final class RequestValidator {
         return new Signed(parsed, country);
     }
 
-    // 5
+    // 4
     private X509Certificate signature(SamlAssertion assertion, Checks log) throws Refused {
         X509Certificate signer;
         try {
@@ -255,7 +263,7 @@ public final class RequestValidator {
         return signer;
     }
 
-    // 6: the country the assertion claims, which must be that of the assertions before it (earlier).
+    // 5: the country the assertion claims, which must be that of the assertions before it (earlier).
     private String trustedCountry(Request request, SamlAssertion assertion, X509Certificate signer, String earlier,
             Checks log) throws Refused {
         String claimed = assertion.issuerCountry()
@@ -277,7 +285,7 @@ public final class RequestValidator {
         return claimed;
     }
 
-    // 7, 8: per assertion, its times then its confirmation and audience.
+    // 6, 7: per assertion, its times then its confirmation and audience.
     private void inForceAndForUs(Request request, Signed signed, Checks log) throws Refused {
         for (SamlAssertion assertion : signed.all()) {
             validity(assertion, request.now());
@@ -288,7 +296,7 @@ public final class RequestValidator {
         log.pass("subject-confirmation", "sender-vouches, audience " + String.join(", ", settings.audiences()));
     }
 
-    // 7
+    // 6
     private void validity(SamlAssertion assertion, Instant now) throws Refused {
         Duration skew = settings.clockSkew();
         String kind = assertion.kind().toString();
@@ -321,7 +329,7 @@ public final class RequestValidator {
         }
     }
 
-    // 8
+    // 7
     private void subjectConfirmation(SamlAssertion assertion) throws Refused {
         if (assertion.confirmationMethods().size() != 1
                 || !EhdsiAttributes.SENDER_VOUCHES.equals(assertion.confirmationMethods().get(0))) {
@@ -334,7 +342,7 @@ public final class RequestValidator {
         }
     }
 
-    // 9
+    // 8
     private static HcpIdentity hcpIdentity(Signed signed, Checks log) throws Refused {
         HcpIdentity identity;
         try {

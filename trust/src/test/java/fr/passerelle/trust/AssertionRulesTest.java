@@ -116,7 +116,7 @@ class AssertionRulesTest {
     @Test
     void documentQueryWithoutTrc() {
         assertRefused(validate(pair(HcpClaims.demoDoctor("ES"), null), Transaction.XCA_QUERY, TrustFixture.PATIENT),
-                EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "structure", "XCA_QUERY requires a TRC assertion");
+                EhdsiError.ERROR_NOT_VALID_TRC_ASSERTION, "trc-required", "XCA_QUERY requires a TRC assertion");
     }
 
     @Test

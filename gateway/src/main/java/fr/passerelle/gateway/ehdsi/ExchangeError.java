@@ -54,6 +54,8 @@ public enum ExchangeError {
 
     ERROR_ED_GENERIC("ERROR_ED_GENERIC", Kind.UNPROCESSABLE, "Dispensation error"),
     ERROR_EP_ALREADY_DISPENSED("4106", Kind.UNPROCESSABLE, "The ePrescription has already been dispensed"),
+    ERROR_ED_SUBSTITUTION_INFORMATION_NOT_ALLOWED("ERROR_ED_SUBSTITUTION_INFORMATION_NOT_ALLOWED",
+            Kind.UNPROCESSABLE, "A substitution was dispensed where the prescription does not allow it"),
     ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE("ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE", Kind.UNPROCESSABLE,
             "The ePrescription or the medicinal product cannot be identified"),
     ERROR_ED_DISCARD_FAILED("ERROR_ED_DISCARD_FAILED", Kind.UNPROCESSABLE,

@@ -4,6 +4,7 @@ import fr.passerelle.gateway.access.AccessDecision;
 import fr.passerelle.gateway.access.AccessPolicy;
 import fr.passerelle.gateway.access.AccessRequest;
 import fr.passerelle.gateway.access.CrossBorderTransaction;
+import fr.passerelle.gateway.access.DecidingRule;
 import fr.passerelle.gateway.audit.AuditEntry;
 import fr.passerelle.gateway.audit.AuditOutcome;
 import fr.passerelle.gateway.audit.AuditTrail;
@@ -12,7 +13,11 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.gateway.healthspace.PatientControls;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -42,7 +47,19 @@ public class AccessGate {
     sealed interface Passage {
     }
 
-    record Admitted(CrossBorderCall call, AccessRequest request, AccessDecision.Granted decision) implements Passage {
+    /**
+     * @param withheld the kinds asked for that the patient's consent does not cover, each with its audited refusal,
+     *                 when the others are admitted ({@link #admitEachKind}); empty otherwise
+     */
+    record Admitted(CrossBorderCall call, AccessRequest request, AccessDecision.Granted decision,
+                    Map<DocumentKind, ExchangeRefusal> withheld) implements Passage {
+        Admitted {
+            withheld = Map.copyOf(withheld);
+        }
+
+        Admitted(CrossBorderCall call, AccessRequest request, AccessDecision.Granted decision) {
+            this(call, request, decision, Map.of());
+        }
     }
 
     record Turned(ExchangeRefusal refusal) implements Passage {
@@ -59,6 +76,64 @@ public class AccessGate {
                     "the request is about another patient than the TRC assertion"));
         }
         AccessDecision decision = policy.decide(request, healthSpace.controls(patient));
+        if (decision instanceof AccessDecision.Refused refused) {
+            audit.record(AuditEntry.of(request, decision, List.of(), call.correlationId(), call.assertionIds()));
+            return new Turned(new ExchangeRefusal(refused.error(), refused.rule().description()));
+        }
+        return new Admitted(call, request, (AccessDecision.Granted) decision);
+    }
+
+    /**
+     * Like {@link #admit}, but when the patient's consent covers some of the asked document kinds and not the others
+     * (rule {@code DOCUMENTS_NOT_AUTHORISED}, e.g. a consent for the Patient Summary only and a query for PS + eP),
+     * the covered kinds are admitted and each other one is withheld with its own refusal (4701), audited as refused:
+     * a consent for one kind must not turn a query for several into a refusal of all. Any other refusal (a blocked
+     * professional, no consent at all) refuses every kind, as {@link #admit} does.
+     */
+    Passage admitEachKind(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds,
+                          CrossBorderTransaction transaction) {
+        if (kinds.size() < 2 || !TreatedPatient.matches(call.requester(), patient)) {
+            return admit(call, patient, kinds, transaction);
+        }
+        PatientControls controls = healthSpace.controls(patient);
+        AccessRequest whole = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, kinds, transaction);
+        AccessDecision decision = policy.decide(whole, controls);
+        if (!(decision instanceof AccessDecision.Refused refused)
+                || refused.rule() != DecidingRule.DOCUMENTS_NOT_AUTHORISED) {
+            return admitted(call, whole, decision);
+        }
+        Set<DocumentKind> covered = EnumSet.noneOf(DocumentKind.class);
+        Map<DocumentKind, AccessDecision.Refused> uncovered = new EnumMap<>(DocumentKind.class);
+        for (DocumentKind kind : kinds) {
+            AccessDecision alone = policy.decide(new AccessRequest(call.asAccessRequester(), call.purpose(), patient,
+                    Set.of(kind), transaction), controls);
+            if (alone instanceof AccessDecision.Refused refusedKind) {
+                uncovered.put(kind, refusedKind);
+            } else {
+                covered.add(kind);
+            }
+        }
+        if (covered.isEmpty()) {
+            return admitted(call, whole, decision);
+        }
+        Map<DocumentKind, ExchangeRefusal> withheld = new EnumMap<>(DocumentKind.class);
+        uncovered.forEach((kind, refusal) -> {
+            AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, Set.of(kind),
+                    transaction);
+            audit.record(AuditEntry.of(request, refusal, List.of(), call.correlationId(), call.assertionIds()));
+            withheld.put(kind, new ExchangeRefusal(refusal.error(), refusal.rule().description()));
+        });
+        AccessRequest admittedRequest = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, covered,
+                transaction);
+        AccessDecision granted = policy.decide(admittedRequest, controls);
+        if (!(granted instanceof AccessDecision.Granted grantedDecision)) {
+            return admitted(call, admittedRequest, granted);
+        }
+        return new Admitted(call, admittedRequest, grantedDecision, withheld);
+    }
+
+    /** The passage for a decision already made: a refusal is audited, a grant admitted. */
+    private Passage admitted(CrossBorderCall call, AccessRequest request, AccessDecision decision) {
         if (decision instanceof AccessDecision.Refused refused) {
             audit.record(AuditEntry.of(request, decision, List.of(), call.correlationId(), call.assertionIds()));
             return new Turned(new ExchangeRefusal(refused.error(), refused.rule().description()));

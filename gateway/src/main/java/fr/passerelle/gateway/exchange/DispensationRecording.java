@@ -13,6 +13,11 @@ import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.PrescriptionLine;
 import fr.passerelle.gateway.healthspace.StoredDocument;
+import fr.passerelle.translation.TranslationException;
+import fr.passerelle.translation.cda.CdaDocument;
+import fr.passerelle.translation.cda.CdaReader;
+import fr.passerelle.translation.cda.ClinicalEntry;
+import fr.passerelle.translation.cda.SectionKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records a dispensation made abroad against a French ePrescription (XDR eDispensation, FHIR MedicationDispense).
  * The health-space write and its audit record commit together; a resubmission under the same id changes nothing
- * and is answered like the first.
+ * and is answered like the first. When the road knows the dispensed medicine, it must be the prescribed one or, where
+ * the prescriber allowed substitution, one of its active substance ({@link SubstitutionRule}).
  */
 @Component
 public class DispensationRecording {
@@ -40,8 +46,18 @@ public class DispensationRecording {
     }
 
     public DispensationOutcome record(CrossBorderCall call, Ins patient, FrenchDispensation dispensation) {
+        return record(call, patient, dispensation, Optional.empty());
+    }
+
+    /**
+     * The same, checking the dispensed medicine against the prescribed line first ({@link SubstitutionRule}): the
+     * prescribed product, or a product of its active substance where the prescriber allowed substitution.
+     */
+    public DispensationOutcome record(CrossBorderCall call, Ins patient, FrenchDispensation dispensation,
+                                      Optional<DispensedMedicine> dispensed) {
         try {
-            return HealthSpaceCaller.callAs(call.requester(), () -> recordOnBehalf(call, patient, dispensation));
+            return HealthSpaceCaller.callAs(call.requester(),
+                    () -> recordOnBehalf(call, patient, dispensation, dispensed));
         } catch (HealthSpaceUnavailableException e) {
             // Answered in time with an eHDSI error rather than a server error, and audited; nothing was effected.
             return new DispensationOutcome.Refused(gate.unanswered(call, Optional.of(patient),
@@ -49,7 +65,8 @@ public class DispensationRecording {
         }
     }
 
-    private DispensationOutcome recordOnBehalf(CrossBorderCall call, Ins patient, FrenchDispensation asked) {
+    private DispensationOutcome recordOnBehalf(CrossBorderCall call, Ins patient, FrenchDispensation asked,
+                                               Optional<DispensedMedicine> dispensed) {
         if (healthSpace.findPatient(patient).isEmpty()) {
             return new DispensationOutcome.Refused(gate.unknownPatient(call, patient,
                     Set.of(DocumentKind.EDISPENSATION), CrossBorderTransaction.DISPENSATION));
@@ -67,6 +84,19 @@ public class DispensationRecording {
                 || !DocumentFilter.isVisible(admitted.decision(), prescription.get().entry())) {
             return new DispensationOutcome.Refused(gate.failed(admitted,
                     ExchangeRefusal.of(ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE)));
+        }
+        if (dispensed.isPresent()) {
+            Optional<CdaDocument> french = readable(prescription.get());
+            Optional<ExchangeRefusal> mismatch = french.isEmpty()
+                    ? Optional.of(new ExchangeRefusal(ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE,
+                            "the French prescription cannot be read to check the dispensed medicine"))
+                    : prescribedLine(french.get(), dispensation.prescriptionLineId())
+                            .flatMap(line -> SubstitutionRule.judge(DispensedMedicine.of(line.product(), false),
+                                    line.substitutionAllowed(), dispensed.get()));
+            // A line the French prescription does not hold is left to the health space (UNKNOWN_LINE).
+            if (mismatch.isPresent()) {
+                return new DispensationOutcome.Refused(gate.failed(admitted, mismatch.get()));
+            }
         }
         try {
             DispensationReceipt receipt = transaction.execute(status -> {
@@ -94,6 +124,22 @@ public class DispensationRecording {
                 .filter(p -> namesItsLine(p, item.get().item(), asked.prescriptionLineId()))
                 .map(p -> asked.forPrescription(p.entry().uniqueId()))
                 .orElse(asked);
+    }
+
+    /** The French prescription as the translation reads it; empty when it cannot be read. */
+    private static Optional<CdaDocument> readable(StoredDocument prescription) {
+        try {
+            return Optional.of(new CdaReader().read(prescription.content()));
+        } catch (TranslationException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The French prescription's line with this id, as the translation reads it. */
+    private static Optional<ClinicalEntry.PrescriptionLine> prescribedLine(CdaDocument french, String lineId) {
+        return french.entries(SectionKind.PRESCRIPTIONS).stream()
+                .filter(ClinicalEntry.PrescriptionLine.class::isInstance).map(ClinicalEntry.PrescriptionLine.class::cast)
+                .filter(line -> lineId.equals(line.id())).findFirst();
     }
 
     /** An item document's dispensation names that item's line, not another line of the French prescription. */

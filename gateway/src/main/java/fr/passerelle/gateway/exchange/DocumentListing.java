@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lists a patient's documents of the asked kinds (XCA query, FHIR DocumentReference search, MedicationRequest
- * search): only what the policy grants, never a masked document, never a fully dispensed ePrescription.
+ * search): only what the policy grants, never a masked document, never a fully dispensed ePrescription. A consent
+ * covering some of the asked kinds lists those and says which were withheld ({@link AccessGate#admitEachKind}).
  */
 @Component
 public class DocumentListing {
@@ -57,13 +58,13 @@ public class DocumentListing {
             return new ListingOutcome.Refused(gate.unknownPatient(call, patient, asked,
                     CrossBorderTransaction.DOCUMENT_LIST));
         }
-        AccessGate.Passage passage = gate.admit(call, patient, asked, CrossBorderTransaction.DOCUMENT_LIST);
+        AccessGate.Passage passage = gate.admitEachKind(call, patient, asked, CrossBorderTransaction.DOCUMENT_LIST);
         if (passage instanceof AccessGate.Turned turned) {
             return new ListingOutcome.Refused(turned.refusal());
         }
         AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
         List<DocumentEntry> visible = new ArrayList<>();
-        for (DocumentKind kind : asked) {
+        for (DocumentKind kind : admitted.request().documents()) {
             for (DocumentEntry entry : DocumentFilter.visible(admitted.decision(), healthSpace.documents(patient, kind))) {
                 if (kind != DocumentKind.EPRESCRIPTION || stillDispensable(entry)) {
                     visible.add(entry);
@@ -72,7 +73,7 @@ public class DocumentListing {
         }
         visible.sort(Comparator.comparing(DocumentEntry::creationTime).reversed());
         gate.granted(admitted, visible.stream().map(DocumentEntry::uniqueId).toList());
-        return new ListingOutcome.Listed(visible);
+        return new ListingOutcome.Listed(visible, admitted.withheld());
     }
 
     /**

@@ -98,7 +98,8 @@ public class RateLimitGate {
                 List.of(), call.correlationId(), call.assertionIds()));
     }
 
-    static CrossBorderTransaction transactionOf(Transaction transaction) {
+    /** The audit trail's name of a trust transaction. */
+    public static CrossBorderTransaction transactionOf(Transaction transaction) {
         return switch (transaction) {
             case XCPD, FHIR_PATIENT_SEARCH -> CrossBorderTransaction.PATIENT_IDENTIFICATION;
             case XCA_QUERY -> CrossBorderTransaction.DOCUMENT_LIST;

@@ -42,6 +42,15 @@ public class RefusalAudit {
                 : AuditEntry.unattributed(transaction, fault.rule(), fault.errorCode(), correlationId), fault.rule());
     }
 
+    /**
+     * A request whose assertions trust believed but whose requester may not make it (trust's permission checks),
+     * answered with a business refusal: recorded like a fault, without patient nor requester — trust hands back no
+     * requester with a refusal — under the transaction called, the trust rule and the eHDSI code sent.
+     */
+    void declined(fr.passerelle.trust.Transaction transaction, String rule, String errorCode, String correlationId) {
+        record(AuditEntry.unattributed(fr.passerelle.gateway.ratelimit.RateLimitGate.transactionOf(transaction), rule, errorCode, correlationId), rule);
+    }
+
     /** A request refused before CXF read it (its size): named by its endpoint's transaction, without a MessageID. */
     void refusedUnread(CrossBorderTransaction transaction, String rule) {
         record(AuditEntry.unattributed(transaction, rule, "", ""), rule);

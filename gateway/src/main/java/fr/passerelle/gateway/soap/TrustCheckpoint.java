@@ -15,15 +15,19 @@ import org.w3c.dom.Element;
 
 /**
  * The first step of every SOAP road: {@code trust} judges the envelope's {@code wsse:Security} header. A request
- * without that header, or whose assertions are not believed, is refused before anything else is read; a believed
- * one is counted against its country's rate limit and becomes the {@link CrossBorderCall} the exchange use cases
- * take, or, over the limit, a {@link Throttled} business refusal ({@code ERROR_GENERIC}: the eHDSI catalogue has
- * no rate-limit code, and ERROR_GENERIC is the one NCP-B portals show as "retry later").
+ * without that header, or whose assertions are not believed, is refused with a security fault before anything else
+ * is read. A request whose assertions are believed but whose requester may not do this (trust's permission checks:
+ * TRC bound elsewhere 1002, TRC naming another patient 4206, role/permission/purpose 4703) is {@link Declined}: a
+ * business refusal in the road's own shape, as OpenNCP answers its InsufficientRights refusals, so that an NCP-B
+ * portal shows "insufficient rights" rather than "authentication failed" (docs/implementers.md, "SOAP road:
+ * refusals"). A permitted one is counted against its country's rate limit and becomes the {@link CrossBorderCall}
+ * the exchange use cases take, or, over the limit, is {@link Declined} with {@code ERROR_GENERIC} (the eHDSI
+ * catalogue has no rate-limit code, and ERROR_GENERIC is the one NCP-B portals show as "retry later").
  */
 @Component
 public class TrustCheckpoint {
 
-    /** Believed (a call for the use cases), refused (a security fault) or over the rate limit. */
+    /** Believed (a call for the use cases), not believed (a security fault), or declined (a business refusal). */
     public sealed interface Verdict {
     }
 
@@ -33,16 +37,21 @@ public class TrustCheckpoint {
     public record Untrusted(SecurityRefusal refusal) implements Verdict {
     }
 
-    /** Believed, but over its country's rate limit: answered in the road's business-refusal shape. */
-    public record Throttled(BusinessRefusal refusal) implements Verdict {
+    /**
+     * Believed, but not allowed (trust's permission checks) or over its country's rate limit: answered in the road's
+     * business-refusal shape, and already audited.
+     */
+    public record Declined(BusinessRefusal refusal) implements Verdict {
     }
 
     private final RequestValidator validator;
     private final RateLimitGate rateLimit;
+    private final RefusalAudit audit;
 
-    public TrustCheckpoint(RequestValidator validator, RateLimitGate rateLimit) {
+    public TrustCheckpoint(RequestValidator validator, RateLimitGate rateLimit, RefusalAudit audit) {
         this.validator = validator;
         this.rateLimit = rateLimit;
+        this.audit = audit;
     }
 
     /**
@@ -63,6 +72,13 @@ public class TrustCheckpoint {
         Validation validation = patientId.isPresent()
                 ? validator.validate(container, transaction, patientId.get())
                 : validator.diagnose(container, transaction, Optional.empty()).validation();
+        if (validation instanceof Refusal refusal && refusal.requesterBelieved()) {
+            ExchangeError error = ExchangeError.of(refusal.error());
+            // Trust returns no requester with a refusal: the record is unattributed, like a fault's, with the rule
+            // and code the requesting NCP is told.
+            audit.declined(transaction, ruleOf(refusal), error.code(), security.addressing().messageId());
+            return new Declined(new BusinessRefusal(error, refusal.check() + ": " + refusal.reason()));
+        }
         if (validation instanceof Refusal refusal) {
             SecurityRefusal.Kind kind = "header".equals(refusal.check()) || "structure".equals(refusal.check())
                     ? SecurityRefusal.Kind.INVALID_SECURITY : SecurityRefusal.Kind.FAILED_AUTHENTICATION;
@@ -72,7 +88,7 @@ public class TrustCheckpoint {
         VerifiedRequester requester = (VerifiedRequester) validation;
         CrossBorderCall call = new CrossBorderCall(requester, requester.country(), security.addressing().messageId());
         if (rateLimit.admit(call, transaction) instanceof RateLimitGate.Throttled throttled) {
-            return new Throttled(new BusinessRefusal(ExchangeError.ERROR_GENERIC, throttled.reason()));
+            return new Declined(new BusinessRefusal(ExchangeError.ERROR_GENERIC, throttled.reason()));
         }
         return new Believed(call);
     }

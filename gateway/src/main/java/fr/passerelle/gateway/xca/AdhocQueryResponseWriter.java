@@ -1,6 +1,8 @@
 package fr.passerelle.gateway.xca;
 
 import static fr.passerelle.gateway.ihe.XdsVocabulary.APPROVED;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_AUTHOR;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_EVENT;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_CLASS;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_CONFIDENTIALITY;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_FACILITY;
@@ -37,7 +39,8 @@ import org.w3c.dom.Element;
 
 /**
  * Writes the ebRS {@code AdhocQueryResponse} of ITI-38 with the generated protocol model: ExtrinsicObjects with full
- * XDS DocumentEntry metadata (or ObjectRefs), and the XFRM associations of PDF renderings.
+ * XDS DocumentEntry metadata (or ObjectRefs) — for an ePrescription item also its author, description and event
+ * codes ({@link PrescriptionItemMetadata}) — and the XFRM associations of PDF renderings.
  */
 public final class AdhocQueryResponseWriter {
 
@@ -52,7 +55,14 @@ public final class AdhocQueryResponseWriter {
 
     public Element write(DocumentQuery query, DocumentQueryOutcome outcome) {
         if (outcome instanceof DocumentQueryOutcome.Found found) {
-            return model.toDom(found(query, found.entries()));
+            AdhocQueryResponse response = found(query, found.entries());
+            if (!found.withheld().isEmpty()) {
+                // Part of the query answered, part refused (ITI-38: results and errors together).
+                response.setStatus(RegistryStatus.PARTIAL_SUCCESS.urn());
+                response.setRegistryErrorList(RegistryErrors.list(found.withheld().stream()
+                        .map(refusal -> new RegistryErrors.Line(refusal, "")).toList()));
+            }
+            return model.toDom(response);
         }
         if (outcome instanceof DocumentQueryOutcome.Refused refused) {
             return refused(refused.refusal());
@@ -118,6 +128,7 @@ public final class AdhocQueryResponseWriter {
         slots.add(slot("size", Long.toString(entry.size())));
         slots.add(slot("sourcePatientId", entry.patientId().toCx()));
         object.setName(localized(entry.title()));
+        entry.item().description().ifPresent(description -> object.setDescription(localized(description)));
         VersionInfoType version = new VersionInfoType();
         version.setVersionName("1");
         object.setVersionInfo(version);
@@ -128,6 +139,19 @@ public final class AdhocQueryResponseWriter {
         classifications.add(classification(entry, DOC_FACILITY, entry.healthcareFacilityTypeCode()));
         classifications.add(classification(entry, DOC_PRACTICE, entry.practiceSettingCode()));
         classifications.add(classification(entry, DOC_TYPE, entry.typeCode()));
+        for (XdsCode event : entry.item().eventCodes()) {
+            classifications.add(classification(entry, DOC_EVENT, event));
+        }
+        entry.item().authorPerson().ifPresent(person -> {
+            // An author classification has no node of its own: the prescriber is in its authorPerson slot.
+            ClassificationType author = new ClassificationType();
+            author.setClassificationScheme(DOC_AUTHOR);
+            author.setClassifiedObject(entry.entryUuid());
+            author.setId(newUuid());
+            author.setNodeRepresentation("");
+            author.getSlot().add(slot("authorPerson", person));
+            classifications.add(author);
+        });
         object.getExternalIdentifier().add(externalIdentifier(entry, DOC_PATIENT_ID, entry.patientId().toCx(),
                 "XDSDocumentEntry.patientId"));
         object.getExternalIdentifier().add(externalIdentifier(entry, DOC_UNIQUE_ID, entry.uniqueId(),

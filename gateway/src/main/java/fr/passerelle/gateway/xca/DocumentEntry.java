@@ -10,12 +10,26 @@ import java.util.Optional;
  *
  * @param entryUuid     the entry's {@code urn:uuid:} id in this response
  * @param transformOf   for an L1 (PDF) entry, the entryUuid of the L3 entry it renders (XFRM association)
+ * @param item          what a portal lists an ePrescription item by (author, description, event codes); none for
+ *                      a Patient Summary
  */
 public record DocumentEntry(String entryUuid, String uniqueId, String repositoryUniqueId, String homeCommunityId,
                             XdsPatientId patientId, String title, String mimeType, XdsCode classCode,
                             XdsCode typeCode, XdsCode formatCode, XdsCode confidentialityCode,
                             XdsCode healthcareFacilityTypeCode, XdsCode practiceSettingCode, Instant creationTime,
-                            String languageCode, long size, String sha1Hex, Optional<String> transformOf) {
+                            String languageCode, long size, String sha1Hex, Optional<String> transformOf,
+                            PrescriptionItemMetadata item) {
+
+    /** An entry without ePrescription item metadata. */
+    public DocumentEntry(String entryUuid, String uniqueId, String repositoryUniqueId, String homeCommunityId,
+                         XdsPatientId patientId, String title, String mimeType, XdsCode classCode,
+                         XdsCode typeCode, XdsCode formatCode, XdsCode confidentialityCode,
+                         XdsCode healthcareFacilityTypeCode, XdsCode practiceSettingCode, Instant creationTime,
+                         String languageCode, long size, String sha1Hex, Optional<String> transformOf) {
+        this(entryUuid, uniqueId, repositoryUniqueId, homeCommunityId, patientId, title, mimeType, classCode, typeCode,
+                formatCode, confidentialityCode, healthcareFacilityTypeCode, practiceSettingCode, creationTime,
+                languageCode, size, sha1Hex, transformOf, PrescriptionItemMetadata.none());
+    }
 
     public DocumentEntry {
         Objects.requireNonNull(entryUuid, "entryUuid");
@@ -41,5 +55,6 @@ public record DocumentEntry(String entryUuid, String uniqueId, String repository
             throw new IllegalArgumentException("size must not be negative");
         }
         transformOf = transformOf == null ? Optional.empty() : transformOf;
+        item = item == null ? PrescriptionItemMetadata.none() : item;
     }
 }

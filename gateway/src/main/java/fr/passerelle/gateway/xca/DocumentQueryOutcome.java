@@ -7,10 +7,20 @@ import java.util.List;
 /** What the road answers to an XCA query. */
 public sealed interface DocumentQueryOutcome {
 
-    /** The documents the requester may see (possibly none). */
-    record Found(List<DocumentEntry> entries) implements DocumentQueryOutcome {
+    /**
+     * The documents the requester may see (possibly none).
+     *
+     * @param withheld one refusal per asked class the patient's consent does not cover while the others are
+     *                 answered: a PartialSuccess response with a RegistryError each
+     */
+    record Found(List<DocumentEntry> entries, List<BusinessRefusal> withheld) implements DocumentQueryOutcome {
         public Found {
             entries = List.copyOf(entries);
+            withheld = List.copyOf(withheld);
+        }
+
+        public Found(List<DocumentEntry> entries) {
+            this(entries, List.of());
         }
     }
 

@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * policy → masked-document filter → audit). Each visible document is offered as {@link DocumentOffers} says, as on
  * the FHIR road: pivot CDA level 3 (a multi-line ePrescription item by item) and, when the French document embeds a
  * PDF, level 1; size and hash are those of the translated bytes retrieve will return (translations are cached per
- * uniqueId), and a document that cannot be translated is not offered.
+ * uniqueId), and a document that cannot be translated is not offered. A class asked for that the patient's consent
+ * does not cover while another is covered is answered beside the documents (PartialSuccess, a RegistryError 4701
+ * naming the class), not by refusing the whole query.
  */
 @Component
 public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
@@ -56,8 +58,8 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new DocumentQueryOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
-            return new DocumentQueryOutcome.Refused(throttled.refusal());
+        if (verdict instanceof TrustCheckpoint.Declined declined) {
+            return new DocumentQueryOutcome.Refused(declined.refusal());
         }
         Optional<Ins> ins = ins(query.patientId());
         if (ins.isEmpty()) {
@@ -79,7 +81,14 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         }
         List<DocumentEntry> entries = new ArrayList<>();
         offered.forEach(offer -> entries.addAll(entries(query, offer)));
-        return new DocumentQueryOutcome.Found(entries);
+        List<BusinessRefusal> withheld = new ArrayList<>();
+        ((ListingOutcome.Listed) outcome).withheld().forEach((kind, refusal) -> {
+            DocumentClass documentClass = kind == DocumentKind.PATIENT_SUMMARY
+                    ? DocumentClass.PATIENT_SUMMARY : DocumentClass.EPRESCRIPTION;
+            withheld.add(new BusinessRefusal(refusal.error(), documentClass.asCode().displayName() + " ("
+                    + documentClass.loincCode() + "): " + refusal.reason()));
+        });
+        return new DocumentQueryOutcome.Found(entries, withheld);
     }
 
     /**
@@ -91,7 +100,9 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         List<DocumentEntry> entries = new ArrayList<>();
         Optional<String> transformOf = Optional.empty();
         for (DocumentOffers.Pivot pivot : offer.pivots()) {
-            DocumentEntry l3 = entry(query, offer.french(), pivot.uniqueId(), false, pivot.content(), Optional.empty());
+            DocumentEntry l3 = entry(query, offer.french(), pivot.uniqueId(), false, pivot.content(), Optional.empty(),
+                    offer.french().kind() == DocumentKind.EPRESCRIPTION
+                            ? PrescriptionItemMetadata.of(pivot.content()) : PrescriptionItemMetadata.none());
             entries.add(l3);
             if (!offer.itemised()) {
                 transformOf = Optional.of(l3.entryUuid());
@@ -99,12 +110,14 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         }
         Optional<String> l3 = transformOf;
         offer.rendered(Rendering.PIVOT_PDF).ifPresent(levelOne -> entries.add(entry(query, offer.french(),
-                new PivotDocumentId(offer.french().uniqueId(), Rendering.PIVOT_PDF).xdsUniqueId(), true, levelOne, l3)));
+                new PivotDocumentId(offer.french().uniqueId(), Rendering.PIVOT_PDF).xdsUniqueId(), true, levelOne, l3,
+                PrescriptionItemMetadata.none())));
         return entries;
     }
 
     private DocumentEntry entry(DocumentQuery query, fr.passerelle.gateway.healthspace.DocumentEntry french,
-                                String xdsUniqueId, boolean levelOne, byte[] content, Optional<String> transformOf) {
+                                String xdsUniqueId, boolean levelOne, byte[] content, Optional<String> transformOf,
+                                PrescriptionItemMetadata item) {
         DocumentClass documentClass = french.kind() == DocumentKind.PATIENT_SUMMARY
                 ? DocumentClass.PATIENT_SUMMARY : DocumentClass.EPRESCRIPTION;
         XdsCode format = levelOne
@@ -119,7 +132,7 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
                 new XdsCode("N", "2.16.840.1.113883.5.25", "Normal"), new XdsCode("FR", "1.0.3166.1", "FRANCE"),
                 new XdsCode("Not Used", "eHDSI Practice Setting Codes-Not Used", "Not Used"),
                 french.creationTime().toInstant(), french.languageCode() == null ? "fr-FR" : french.languageCode(),
-                content.length, sha1(content), transformOf);
+                content.length, sha1(content), transformOf, item);
     }
 
     static Optional<Ins> ins(XdsPatientId patientId) {

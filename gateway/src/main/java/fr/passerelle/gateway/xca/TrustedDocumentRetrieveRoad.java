@@ -39,8 +39,8 @@ public class TrustedDocumentRetrieveRoad implements DocumentRetrieveRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new RetrieveOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
-            return new RetrieveOutcome.Refused(throttled.refusal());
+        if (verdict instanceof TrustCheckpoint.Declined declined) {
+            return new RetrieveOutcome.Refused(declined.refusal());
         }
         CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
         List<RetrievedDocument> documents = new ArrayList<>();

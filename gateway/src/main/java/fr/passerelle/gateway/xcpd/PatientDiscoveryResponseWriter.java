@@ -14,8 +14,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Writes the HL7v3 {@code PRPA_IN201306UV02} answer of ITI-55: acknowledgement (AA / AE with
- * {@code acknowledgementDetail} carrying the eHDSI code), the matched patient with the custodian's home community,
+ * Writes the HL7v3 {@code PRPA_IN201306UV02} answer of ITI-55: acknowledgement (AA, with an
+ * {@code acknowledgementDetail} carrying the eHDSI code and queryResponseCode NF or AE when nobody is disclosed; AE
+ * only for a message not processed), the matched patient with the custodian's home community,
  * the {@code queryAck}, and the echoed {@code queryByParameter}, as ITI TF-2 §3.55.4.2 asks.
  */
 public final class PatientDiscoveryResponseWriter {
@@ -42,7 +43,10 @@ public final class PatientDiscoveryResponseWriter {
                     Optional.of(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH)), "AA", "NF");
         }
         if (outcome instanceof PatientDiscoveryOutcome.Refused refused) {
-            return answer(request, query, Optional.empty(), Optional.of(refused.refusal()), "AE", "AE");
+            // The query was processed and refused on business grounds: accepted (AA) with queryResponseCode AE and
+            // the eHDSI code in the detail, as gematik's German answers do (AE acknowledges a message not processed,
+            // e.g. the deferred mode below).
+            return answer(request, query, Optional.empty(), Optional.of(refused.refusal()), "AA", "AE");
         }
         throw new IllegalArgumentException("An untrusted request is answered with a SOAP fault, not a message");
     }
@@ -185,7 +189,8 @@ public final class PatientDiscoveryResponseWriter {
         management.setAttribute("moodCode", "EVN");
         Element managementCode = XmlTree.append(management, HL7V3, "code");
         boolean rights = switch (refusal.code()) {
-            case ERROR_NO_CONSENT, ERROR_INSUFFICIENT_RIGHTS -> true;
+            case ERROR_NO_CONSENT, ERROR_INSUFFICIENT_RIGHTS, ERROR_NOT_VALID_TRC_ASSERTION,
+                 ERROR_UNKNOWN_PATIENT_IDENTIFIER -> true;
             default -> false;
         };
         managementCode.setAttribute("code", rights ? "InsufficientRights" : "AnswerNotAvailable");

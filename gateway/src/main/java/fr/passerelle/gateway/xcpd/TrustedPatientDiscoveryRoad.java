@@ -36,8 +36,8 @@ public class TrustedPatientDiscoveryRoad implements PatientDiscoveryRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new PatientDiscoveryOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
-            return new PatientDiscoveryOutcome.Refused(throttled.refusal());
+        if (verdict instanceof TrustCheckpoint.Declined declined) {
+            return new PatientDiscoveryOutcome.Refused(declined.refusal());
         }
         var call = ((TrustCheckpoint.Believed) verdict).call();
         List<Ins> ins = new ArrayList<>();

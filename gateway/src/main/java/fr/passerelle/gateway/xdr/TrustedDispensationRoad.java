@@ -15,12 +15,17 @@ import fr.passerelle.gateway.exchange.TranslationDefects;
 import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationException;
 import fr.passerelle.translation.TranslationOutcome;
+import fr.passerelle.gateway.exchange.DispensedMedicine;
+import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.CdaReader;
+import fr.passerelle.translation.cda.ClinicalEntry;
+import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.trust.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
@@ -64,8 +69,8 @@ public class TrustedDispensationRoad implements DispensationRoad {
         if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
             return new DispensationOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Throttled throttled) {
-            return new DispensationOutcome.Refused(throttled.refusal());
+        if (verdict instanceof TrustCheckpoint.Declined declined) {
+            return new DispensationOutcome.Refused(declined.refusal());
         }
         CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
         Optional<Ins> ins = Ins.of(submission.patientId().asCx());
@@ -89,8 +94,10 @@ public class TrustedDispensationRoad implements DispensationRoad {
                 return refused(call, UNREADABLE_RULE, new ExchangeRefusal(
                         ExchangeError.ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE, unreadable.getMessage()));
             }
+            // The eDispensation as the translation reads it: translated, and its dispensed medicines checked.
+            AtomicReference<CdaDocument> read = new AtomicReference<>();
             java.util.Optional<TranslationOutcome> answered = TranslationDefects.guarded("eDispensation to eDISP-MED",
-                    () -> translate(dom));
+                    () -> translate(dom, read));
             if (answered.isEmpty()) {
                 return refused(call, UNTRANSLATABLE_RULE, TranslationDefects.refusal());
             }
@@ -104,7 +111,8 @@ public class TrustedDispensationRoad implements DispensationRoad {
                 DispensedItem item = items.get(i);
                 String id = lineDispensationId(dispensationId, items.size(), i);
                 var outcome = recording.record(call, patient, new FrenchDispensation(id, item.prescriptionId(),
-                        item.prescriptionLineId(), item.dispensedAt(), call.requester().organisation(), edispMed));
+                        item.prescriptionLineId(), item.dispensedAt(), call.requester().organisation(), edispMed),
+                        dispensedMedicine(read.get(), item.prescriptionLineId()));
                 if (outcome instanceof fr.passerelle.gateway.exchange.DispensationOutcome.Refused refused) {
                     return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
                 }
@@ -135,12 +143,21 @@ public class TrustedDispensationRoad implements DispensationRoad {
         return new DispensationOutcome.Stored();
     }
 
-    private TranslationOutcome translate(Document dispensation) {
+    private TranslationOutcome translate(Document dispensation, AtomicReference<CdaDocument> read) {
         try {
-            return translator.toEdispMed(cdaReader.read(dispensation));
+            read.set(cdaReader.read(dispensation));
+            return translator.toEdispMed(read.get());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }
+    }
+
+    /** The medicine the eDispensation hands over for this prescribed line, as the translation read it. */
+    private static Optional<DispensedMedicine> dispensedMedicine(CdaDocument dispensation, String prescriptionLineId) {
+        return dispensation.entries(SectionKind.DISPENSED).stream()
+                .filter(ClinicalEntry.DispensedLine.class::isInstance).map(ClinicalEntry.DispensedLine.class::cast)
+                .filter(line -> prescriptionLineId.equals(line.prescriptionLineId()))
+                .findFirst().map(line -> DispensedMedicine.of(line.product(), line.substituted()));
     }
 
     /** Audited (without a patient) before it is answered. */

@@ -72,6 +72,50 @@ public final class DemoExchanges {
         return sample.substring(0, inline.start(2)) + encoded + sample.substring(inline.end(2));
     }
 
+    /** gematik's eDispensation dispenses amoxicillin (RUPAFIN, a German product code, ATC J01CA04). */
+    private static final String SAMPLE_PRODUCT_CODE =
+            "code=\"2802536102016\" codeSystem=\"2.16.840.1.113883.2.25.3.4.1.4.2.8\"";
+    private static final String SAMPLE_ATC = "J01CA04";
+
+    /**
+     * The XDR body with its eDispensation handing over the medicine of the French prescription's line {@code lineId}
+     * — its product code and ATC class, as an NCP-B copies them from the pivot — or, with {@code substituteAtc}, a
+     * product of another code and that ATC class (a substitution when it is the prescribed class); the eDispensation
+     * says it substituted only when {@code flaggedSubstituted}.
+     */
+    public static String dispensing(String xdrBody, byte[] frenchPrescription, String lineId,
+                                    Optional<String> substituteAtc, boolean flaggedSubstituted) {
+        fr.passerelle.translation.cda.ClinicalEntry.Product prescribed;
+        try {
+            prescribed = new fr.passerelle.translation.cda.CdaReader().read(frenchPrescription)
+                    .entries(fr.passerelle.translation.cda.SectionKind.PRESCRIPTIONS).stream()
+                    .filter(fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine.class::isInstance)
+                    .map(fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine.class::cast)
+                    .filter(line -> lineId.equals(line.id())).findFirst().orElseThrow().product();
+        } catch (fr.passerelle.translation.TranslationException e) {
+            throw new IllegalStateException(e);
+        }
+        String atc = substituteAtc.orElseGet(() -> prescribed.atc() == null ? "Z99ZZ99" : prescribed.atc().code());
+        String code = substituteAtc.isPresent() || prescribed.code() == null || !prescribed.code().isCoded()
+                ? SAMPLE_PRODUCT_CODE : "code=\"" + prescribed.code().code() + "\" codeSystem=\"" + prescribed.code().codeSystem() + "\"";
+        return rewriteCda(xdrBody, cda -> {
+            String out = cda.replace(SAMPLE_PRODUCT_CODE, code).replace("code=\"" + SAMPLE_ATC + "\"",
+                    "code=\"" + atc + "\"");
+            // gematik's sample says it substituted (an eHDSI SUBST act): kept only when asked.
+            return flaggedSubstituted ? out : out.replaceFirst(
+                    "(?s)<entryRelationship typeCode=\"COMP\">\\s*<act classCode=\"ACT\" moodCode=\"EVN\">\\s*"
+                            + "<code code=\"SUBST\"[^>]*/>\\s*</act>\\s*</entryRelationship>", "");
+        });
+    }
+
+    private static String rewriteCda(String xdrBody, java.util.function.UnaryOperator<String> change) {
+        Matcher inline = Pattern.compile("(?s)(<xds:Document id=\"[^\"]+\">)(.*?)(</xds:Document>)").matcher(xdrBody);
+        assertThat(inline.find()).isTrue();
+        String cda = new String(Base64.getMimeDecoder().decode(inline.group(2).trim()), StandardCharsets.UTF_8);
+        String encoded = Base64.getEncoder().encodeToString(change.apply(cda).getBytes(StandardCharsets.UTF_8));
+        return xdrBody.substring(0, inline.start(2)) + encoded + xdrBody.substring(inline.end(2));
+    }
+
     private static String ii(String id) {
         int caret = id.indexOf('^');
         return caret < 0 ? "<id root=\"" + id + "\"/>"

@@ -147,6 +147,9 @@ class GeneratedClientEndToEndTest {
     DocumentListing listing;
 
     @Autowired
+    fr.passerelle.gateway.healthspace.NationalHealthSpace healthSpace;
+
+    @Autowired
     DataSource dataSource;
 
     private EhdsiPortClients spain;
@@ -234,6 +237,7 @@ class GeneratedClientEndToEndTest {
                         Element documentId = (Element) clinicalDocument.getElementsByTagNameNS("urn:hl7-org:v3", "id").item(0);
                         assertThat(documentId.getAttribute("root") + (documentId.hasAttribute("extension")
                                 ? "^" + documentId.getAttribute("extension") : "")).isEqualTo(entry.uniqueId());
+                        assertListedAsItsDocument(object, clinicalDocument);
                     }
                 });
             }
@@ -253,8 +257,11 @@ class GeneratedClientEndToEndTest {
         String prescription = item.prescriptionUniqueId();
         var lines = listing.prescriptionLines(prescription);
         assertThat(lines).hasSizeGreaterThanOrEqualTo(item.item());
-        ProvideAndRegisterDocumentSetRequestType submission = dispensation(DemoExchanges.dispensationBody(patient,
-                itemDocument, lines.get(item.item() - 1).lineId(), "generated-client-" + patient.value()));
+        String lineId = lines.get(item.item() - 1).lineId();
+        // The prescribed medicine itself, as an NCP-B copies it from the pivot (SubstitutionRule: same product).
+        ProvideAndRegisterDocumentSetRequestType submission = dispensation(DemoExchanges.dispensing(
+                DemoExchanges.dispensationBody(patient, itemDocument, lineId, "generated-client-" + patient.value()),
+                french(prescription), lineId, Optional.empty(), false));
         assertThat(submission.getDocument()).singleElement()
                 .satisfies(document -> assertThat(document.getValue()).isNotEmpty());
         Caller pharmacist = Caller.treating(HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists"), patient);
@@ -543,7 +550,9 @@ class GeneratedClientEndToEndTest {
         assertThat(lines).hasSizeGreaterThan(1);
         String lineId = lines.get(1).lineId();
         // OpenNCP's NCP-B sends the discarded eDispensation again, classified DISCARD-60593-1.
-        String dispensationBody = DemoExchanges.dispensationBody(rochefort, itemDocument, lineId, "discard-e2e");
+        String dispensationBody = DemoExchanges.dispensing(
+                DemoExchanges.dispensationBody(rochefort, itemDocument, lineId, "discard-e2e"), french(prescription),
+                lineId, Optional.empty(), false);
         ProvideAndRegisterDocumentSetRequestType discard = dispensation(asDiscard(dispensationBody));
 
         assertThat(spain.xdr(pharmacist).documentRecipientProvideAndRegisterDocumentSetB(
@@ -569,6 +578,11 @@ class GeneratedClientEndToEndTest {
         assertFailure(unknown.getStatus(), unknown.getRegistryErrorList(), ExchangeError.ERROR_ED_DISCARD_FAILED);
         assertThat(AuditRows.of(dataSource, messageId)).singleElement()
                 .satisfies(row -> assertThat(row.get("ERROR_CODE")).isEqualTo(ExchangeError.ERROR_ED_DISCARD_FAILED.code()));
+    }
+
+    /** The French prescription's bytes, as the health space holds them. */
+    private byte[] french(String prescriptionUniqueId) {
+        return healthSpace.retrieve(prescriptionUniqueId).orElseThrow().content();
     }
 
     private static String asDiscard(String dispensationBody) {
@@ -749,6 +763,74 @@ class GeneratedClientEndToEndTest {
     }
 
     // --- reading typed responses ------------------------------------------------------------------------------
+
+    /**
+     * What an NCP-B portal lists an ePrescription item by, as the typed client reads it, is what the retrieved item
+     * document says: its prescriber (authorPerson), a description naming its product, and the event codes — the XDW
+     * state open, the product's ATC class (when it has one) and EDQM dose form — as gematik's eP lists carry them.
+     */
+    private static void assertListedAsItsDocument(ExtrinsicObjectType listed, Element clinicalDocument) {
+        List<fr.passerelle.gateway.ihe.ebxml.rim.ClassificationType> events = listed.getClassification().stream()
+                .filter(c -> fr.passerelle.gateway.ihe.XdsVocabulary.DOC_EVENT.equals(c.getClassificationScheme()))
+                .toList();
+        assertThat(events).extracting(c -> c.getNodeRepresentation()).contains("urn:ihe:iti:xdw:2011:eventCode:open");
+        Element material = (Element) clinicalDocument.getElementsByTagNameNS("*", "manufacturedMaterial").item(0);
+        Element atc = codeIn(material, "generalizedMaterialKind", "2.16.840.1.113883.6.73");
+        if (atc != null) {
+            assertThat(events).anySatisfy(c -> {
+                assertThat(c.getNodeRepresentation()).isEqualTo(atc.getAttribute("code"));
+                assertThat(slot(c.getSlot(), "codingScheme")).isEqualTo("2.16.840.1.113883.6.73");
+            });
+        } else {
+            // A magistral preparation has no ATC class: none is listed, none guessed.
+            assertThat(events).noneSatisfy(c ->
+                    assertThat(slot(c.getSlot(), "codingScheme")).isEqualTo("2.16.840.1.113883.6.73"));
+        }
+        Element doseForm = codeIn(material, null, "0.4.0.127.0.16.1.1.2.1");
+        if (doseForm != null) {
+            assertThat(events).extracting(c -> c.getNodeRepresentation()).contains(doseForm.getAttribute("code"));
+        }
+        String productName = childAttributes(material, "name", "").isEmpty() ? null
+                : material.getElementsByTagNameNS("urn:hl7-org:v3", "name").item(0).getTextContent().strip();
+        assertThat(listed.getDescription()).as("description").isNotNull();
+        assertThat(listed.getDescription().getLocalizedString().get(0).getValue()).startsWith(productName);
+        Element author = (Element) clinicalDocument.getElementsByTagNameNS("urn:hl7-org:v3", "assignedPerson").item(0);
+        String family = author.getElementsByTagNameNS("urn:hl7-org:v3", "family").item(0).getTextContent().strip();
+        assertThat(listed.getClassification()).filteredOn(c -> fr.passerelle.gateway.ihe.XdsVocabulary.DOC_AUTHOR
+                        .equals(c.getClassificationScheme()))
+                .singleElement().satisfies(c -> assertThat(slot(c.getSlot(), "authorPerson")).endsWith(family));
+    }
+
+    /** The code of this system under {@code material} (below {@code under} when given), or among its translations. */
+    private static Element codeIn(Element material, String under, String system) {
+        Element scope = under == null ? material
+                : (Element) material.getElementsByTagNameNS("*", under).item(0);
+        if (scope == null) {
+            return null;
+        }
+        var codes = scope.getElementsByTagNameNS("*", under == null ? "formCode" : "code");
+        for (int i = 0; i < codes.getLength(); i++) {
+            Element code = (Element) codes.item(i);
+            if (under == null && code.getParentNode() != material) {
+                continue;
+            }
+            if (system.equals(code.getAttribute("codeSystem"))) {
+                return code;
+            }
+            var translations = code.getElementsByTagNameNS("*", "translation");
+            for (int t = 0; t < translations.getLength(); t++) {
+                if (system.equals(((Element) translations.item(t)).getAttribute("codeSystem"))) {
+                    return (Element) translations.item(t);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String slot(List<SlotType1> slots, String name) {
+        return slots.stream().filter(s -> name.equals(s.getName())).map(s -> s.getValueList().getValue().get(0))
+                .findFirst().orElseThrow(() -> new AssertionError("no slot " + name));
+    }
 
     private static List<ExtrinsicObjectType> extrinsicObjects(AdhocQueryResponse response) {
         if (response.getRegistryObjectList() == null) {

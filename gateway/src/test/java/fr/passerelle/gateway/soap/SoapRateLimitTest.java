@@ -75,7 +75,8 @@ class SoapRateLimitTest {
         HttpResponse<String> xcpd = post("/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
                 signed("ES", EhdsiOperation.PATIENT_DISCOVERY, SoapMessages.xcpdBody(BERTHELOT), Optional.empty()));
         ReceivedXml identification = ReceivedXml.parse(xcpd.body());
-        assertThat(identification.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AE");
+        assertThat(identification.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AA");
+        assertThat(identification.text("//hl7:queryAck/hl7:queryResponseCode/@code")).isEqualTo("AE");
         assertThat(identification.text("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("ERROR_GENERIC");
         assertThat(identification.count("//hl7:subject1")).isZero();
 

@@ -27,10 +27,11 @@ import org.w3c.dom.Element;
 /**
  * The SOAP roads driven through real HTTP with hand-written envelopes, signed by a demo country's key: what a typed
  * client cannot send or see — a body that does not parse, no or unsigned assertions, a message replayed byte for
- * byte or its assertions under a fresh MessageID, a TRC for another patient, the family name and the raw MTOM parts
+ * byte or its assertions under a fresh MessageID, the family name and the raw MTOM parts
  * of the answer — and the audit records of such refusals. Every policy branch (consent, country, blocked
  * professional, masking, emergency, homonyms, discard) is proven with the generated typed client in
- * {@link GeneratedClientEndToEndTest}, which shares this test's application context (same annotations).
+ * {@link GeneratedClientEndToEndTest}, and each class of refusal (fault or business answer) on each transaction in
+ * {@link RefusalShapesEndToEndTest}, both sharing this test's application context (same annotations).
  */
 @SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -41,8 +42,6 @@ class SoapRoadsEndToEndTest {
 
     private static final String HOME = "1.2.250.1.213.4.1.99";
     private static final Ins BERTHELOT = DemoExchanges.BERTHELOT;
-    /** Named only by a query whose TRC is for BERTHELOT: refused before any consent is read. */
-    private static final Ins LAMBERTIN = DemoExchanges.LAMBERTIN;
 
     @LocalServerPort
     int port;
@@ -121,15 +120,6 @@ class SoapRoadsEndToEndTest {
         assertThat(new String(pivot, StandardCharsets.UTF_8)).contains("ClinicalDocument");
         assertThat(Long.toString(pivot.length)).isEqualTo(size);
         assertThat(sha1(pivot)).isEqualTo(hash);
-    }
-
-    @Test
-    void queryForAnotherPatientThanTheTrcIsASecurityFault() {
-        HttpResponse<String> response = post("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
-                signedRequest(EhdsiOperation.CROSS_GATEWAY_QUERY, queryBody(LAMBERTIN, "60591-5"), Optional.of(BERTHELOT)));
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(ReceivedXml.parse(response.body()).text("//soap:Fault/soap:Reason/soap:Text")).startsWith("4206");
     }
 
     @Test

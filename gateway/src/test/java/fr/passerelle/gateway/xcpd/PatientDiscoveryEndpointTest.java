@@ -158,7 +158,8 @@ class PatientDiscoveryEndpointTest {
                 SoapMessages.sampleBody(GEMATIK_REQUEST)).body();
 
         ReceivedXml xml = ReceivedXml.of(ours);
-        assertThat(xml.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AE");
+        // Processed and refused: accepted (AA), the refusal in queryResponseCode AE and the detail (gematik's shape).
+        assertThat(xml.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AA");
         assertThat(xml.text("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("ERROR_PI_MULTIPLE_MATCHES");
         assertThat(xml.text("//hl7:queryAck/hl7:queryResponseCode/@code")).isEqualTo("AE");
         assertThat(xml.count("//hl7:subject")).isZero();
@@ -174,6 +175,8 @@ class PatientDiscoveryEndpointTest {
 
         assertSameStructure(ours, sample("gematik/PRPA_IN201306UV02_45.xml"));
         ReceivedXml xml = ReceivedXml.of(ours);
+        assertThat(xml.text("//hl7:acknowledgement/hl7:typeCode/@code")).isEqualTo("AA");
+        assertThat(xml.text("//hl7:queryAck/hl7:queryResponseCode/@code")).isEqualTo("AE");
         assertThat(xml.text("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("4701");
         assertThat(xml.text("//hl7:detectedIssueManagement/hl7:code/@code")).isEqualTo("InsufficientRights");
         assertThat(xml.text("//hl7:detectedIssueManagement/hl7:code/@codeSystem"))

@@ -516,9 +516,12 @@ class DmpRoadsEndToEndTest {
                         "$1<id root=\"" + prescriptionId + "\"/>")
                 .replaceFirst("(?s)(<substanceAdministration classCode=\"SBADM\" moodCode=\"INT\">\\s*)<id [^>]*/>",
                         "$1<id root=\"" + lineId + "\"/>");
-        return sample.substring(0, inline.start(2))
+        String body = sample.substring(0, inline.start(2))
                 + Base64.getEncoder().encodeToString(cda.getBytes(StandardCharsets.UTF_8))
                 + sample.substring(inline.end(2));
+        // The prescribed medicine itself (SubstitutionRule), as an NCP-B copies it from the pivot.
+        return fr.passerelle.gateway.soap.DemoExchanges.dispensing(body, ePrescription, lineId,
+                java.util.Optional.empty(), false);
     }
 
     /** A FHIR client sending a fresh signed HCP + TRC pair (for the DMP patient) with every request. */
