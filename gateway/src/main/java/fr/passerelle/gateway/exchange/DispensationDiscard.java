@@ -48,10 +48,10 @@ public class DispensationDiscard {
     }
 
     private final NationalHealthSpace healthSpace;
-    private final AccessGate gate;
+    private final AccessControl gate;
     private final TransactionTemplate transaction;
 
-    public DispensationDiscard(NationalHealthSpace healthSpace, AccessGate gate,
+    public DispensationDiscard(NationalHealthSpace healthSpace, AccessControl gate,
                                PlatformTransactionManager transactions) {
         this.healthSpace = healthSpace;
         this.gate = gate;
@@ -79,12 +79,12 @@ public class DispensationDiscard {
             return new Refused(gate.unknownPatient(call, patient, Set.of(DocumentKind.EDISPENSATION),
                     CrossBorderTransaction.DISPENSATION));
         }
-        AccessGate.Passage passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
+        AccessControl.Admission passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
                 CrossBorderTransaction.DISPENSATION);
-        if (passage instanceof AccessGate.Turned turned) {
+        if (passage instanceof AccessControl.Refused turned) {
             return new Refused(turned.refusal());
         }
-        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        AccessControl.Admitted admitted = (AccessControl.Admitted) passage;
         try {
             List<DiscardReceipt> receipts = transaction.execute(status -> {
                 List<DiscardReceipt> done = new ArrayList<>();

@@ -35,10 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DispensationRecording {
 
     private final NationalHealthSpace healthSpace;
-    private final AccessGate gate;
+    private final AccessControl gate;
     private final TransactionTemplate transaction;
 
-    public DispensationRecording(NationalHealthSpace healthSpace, AccessGate gate,
+    public DispensationRecording(NationalHealthSpace healthSpace, AccessControl gate,
                                  PlatformTransactionManager transactions) {
         this.healthSpace = healthSpace;
         this.gate = gate;
@@ -71,12 +71,12 @@ public class DispensationRecording {
             return new DispensationOutcome.Refused(gate.unknownPatient(call, patient,
                     Set.of(DocumentKind.EDISPENSATION), CrossBorderTransaction.DISPENSATION));
         }
-        AccessGate.Passage passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
+        AccessControl.Admission passage = gate.admit(call, patient, Set.of(DocumentKind.EDISPENSATION),
                 CrossBorderTransaction.DISPENSATION);
-        if (passage instanceof AccessGate.Turned turned) {
+        if (passage instanceof AccessControl.Refused turned) {
             return new DispensationOutcome.Refused(turned.refusal());
         }
-        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        AccessControl.Admitted admitted = (AccessControl.Admitted) passage;
         FrenchDispensation dispensation = againstFrenchPrescription(asked);
         Optional<StoredDocument> prescription = healthSpace.retrieve(dispensation.prescriptionId());
         if (prescription.isEmpty() || prescription.get().entry().kind() != DocumentKind.EPRESCRIPTION

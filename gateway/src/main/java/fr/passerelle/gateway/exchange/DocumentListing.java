@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Lists a patient's documents of the asked kinds (XCA query, FHIR DocumentReference search, MedicationRequest
  * search): only what the policy grants, never a masked document, never a fully dispensed ePrescription. A consent
- * covering some of the asked kinds lists those and says which were withheld ({@link AccessGate#admitEachKind}).
+ * covering some of the asked kinds lists those and says which were withheld ({@link AccessControl#admitEachKind}).
  */
 @Component
 public class DocumentListing {
@@ -31,9 +31,9 @@ public class DocumentListing {
             DocumentKind.EPRESCRIPTION);
 
     private final NationalHealthSpace healthSpace;
-    private final AccessGate gate;
+    private final AccessControl gate;
 
-    public DocumentListing(NationalHealthSpace healthSpace, AccessGate gate) {
+    public DocumentListing(NationalHealthSpace healthSpace, AccessControl gate) {
         this.healthSpace = healthSpace;
         this.gate = gate;
     }
@@ -58,11 +58,11 @@ public class DocumentListing {
             return new ListingOutcome.Refused(gate.unknownPatient(call, patient, asked,
                     CrossBorderTransaction.DOCUMENT_LIST));
         }
-        AccessGate.Passage passage = gate.admitEachKind(call, patient, asked, CrossBorderTransaction.DOCUMENT_LIST);
-        if (passage instanceof AccessGate.Turned turned) {
+        AccessControl.Admission passage = gate.admitEachKind(call, patient, asked, CrossBorderTransaction.DOCUMENT_LIST);
+        if (passage instanceof AccessControl.Refused turned) {
             return new ListingOutcome.Refused(turned.refusal());
         }
-        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        AccessControl.Admitted admitted = (AccessControl.Admitted) passage;
         List<DocumentEntry> visible = new ArrayList<>();
         for (DocumentKind kind : admitted.request().documents()) {
             for (DocumentEntry entry : DocumentFilter.visible(admitted.decision(), healthSpace.documents(patient, kind))) {

@@ -31,11 +31,11 @@ public class DocumentRetrieval {
     static final String NOT_SERVED_RULE = "DOCUMENT_NOT_SERVED";
 
     private final NationalHealthSpace healthSpace;
-    private final AccessGate gate;
+    private final AccessControl gate;
     private final DocumentListing listing;
     private final TranslatedDocuments translations;
 
-    public DocumentRetrieval(NationalHealthSpace healthSpace, AccessGate gate, DocumentListing listing,
+    public DocumentRetrieval(NationalHealthSpace healthSpace, AccessControl gate, DocumentListing listing,
                              TranslatedDocuments translations) {
         this.healthSpace = healthSpace;
         this.gate = gate;
@@ -79,12 +79,12 @@ public class DocumentRetrieval {
                     ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
         }
         DocumentEntry entry = stored.get();
-        AccessGate.Passage passage = gate.admit(call, entry.patient(), Set.of(entry.kind()),
+        AccessControl.Admission passage = gate.admit(call, entry.patient(), Set.of(entry.kind()),
                 CrossBorderTransaction.DOCUMENT_RETRIEVE);
-        if (passage instanceof AccessGate.Turned turned) {
+        if (passage instanceof AccessControl.Refused turned) {
             return new RetrievalOutcome.Refused(turned.refusal());
         }
-        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        AccessControl.Admitted admitted = (AccessControl.Admitted) passage;
         if (!DocumentFilter.isVisible(admitted.decision(), entry)
                 || (entry.kind() == DocumentKind.EPRESCRIPTION && !listing.stillDispensable(entry))
                 || (item > 0 && itemDispensed(entry, item))) {
@@ -143,11 +143,11 @@ public class DocumentRetrieval {
             return new RetrievalOutcome.Refused(gate.unknownPatient(call, patient, Set.of(kind),
                     CrossBorderTransaction.DOCUMENT_RETRIEVE));
         }
-        AccessGate.Passage passage = gate.admit(call, patient, Set.of(kind), CrossBorderTransaction.DOCUMENT_RETRIEVE);
-        if (passage instanceof AccessGate.Turned turned) {
+        AccessControl.Admission passage = gate.admit(call, patient, Set.of(kind), CrossBorderTransaction.DOCUMENT_RETRIEVE);
+        if (passage instanceof AccessControl.Refused turned) {
             return new RetrievalOutcome.Refused(turned.refusal());
         }
-        AccessGate.Admitted admitted = (AccessGate.Admitted) passage;
+        AccessControl.Admitted admitted = (AccessControl.Admitted) passage;
         ExchangeError none = kind == DocumentKind.PATIENT_SUMMARY ? ExchangeError.ERROR_PS_NOT_FOUND : ExchangeError.ERROR_EP_NOT_FOUND;
         Optional<DocumentEntry> newest = DocumentFilter.visible(admitted.decision(), healthSpace.documents(patient, kind))
                 .stream()

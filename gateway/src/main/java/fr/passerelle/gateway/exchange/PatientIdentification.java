@@ -36,10 +36,10 @@ public class PatientIdentification {
     static final String TOO_WEAK_RULE = "IDENTIFICATION_TOO_WEAK";
 
     private final NationalHealthSpace healthSpace;
-    private final AccessGate gate;
+    private final AccessControl gate;
     private final AuditTrail audit;
 
-    public PatientIdentification(NationalHealthSpace healthSpace, AccessGate gate, AuditTrail audit) {
+    public PatientIdentification(NationalHealthSpace healthSpace, AccessControl gate, AuditTrail audit) {
         this.healthSpace = healthSpace;
         this.gate = gate;
         this.audit = audit;
@@ -71,14 +71,14 @@ public class PatientIdentification {
             return new IdentificationOutcome.Refused(ExchangeRefusal.of(ExchangeError.ERROR_PI_MULTIPLE_MATCHES));
         }
         FrenchPatient patient = candidates.get(0);
-        AccessGate.Passage passage = gate.admit(call, patient.ins(), Set.of(),
+        AccessControl.Admission passage = gate.admit(call, patient.ins(), Set.of(),
                 CrossBorderTransaction.PATIENT_IDENTIFICATION);
-        if (passage instanceof AccessGate.Turned) {
+        if (passage instanceof AccessControl.Refused) {
             // The gate audited the refusal, its rule and code, under the patient; the requester learns nothing more
             // than of a person who is not here.
             return new IdentificationOutcome.NoMatch();
         }
-        gate.granted((AccessGate.Admitted) passage, List.of());
+        gate.granted((AccessControl.Admitted) passage, List.of());
         return new IdentificationOutcome.Identified(patient);
     }
 
@@ -120,7 +120,7 @@ public class PatientIdentification {
     /**
      * Records a query that named nobody or several people. The trail keys records by patient: it is filed under the
      * INS asked for, or for a search by traits alone under the patient of the requester's TRC assertion (or token
-     * {@code person_id}), as {@link AccessGate} files a health-space failure; the traits themselves are never
+     * {@code person_id}), as {@link AccessControl} files a health-space failure; the traits themselves are never
      * recorded. A search by traits from a requester naming no patient is recorded without a patient (it belongs to
      * nobody's access history, and the operator still sees it).
      */

@@ -3,7 +3,7 @@
  * node through the database. It runs once trust has believed the requester (the country is only known then) and
  * before any business work: {@link fr.passerelle.gateway.ratelimit.RateLimitGate} is called by the two places
  * where a verified requester becomes a {@link fr.passerelle.gateway.exchange.CrossBorderCall} — the SOAP
- * {@code TrustCheckpoint} and the FHIR {@code RequesterInterceptor}.
+ * {@code XuaServiceProvider} and the FHIR {@code RequesterInterceptor}.
  *
  * <p>Fixed windows counted in table {@code rate_limit_window} (Flyway V5) with one atomic upsert per request
  * ({@link fr.passerelle.gateway.ratelimit.JdbcWindowCounter}): every node sees the same count, so N nodes together

@@ -57,7 +57,7 @@ public class CrossGatewayEndpoint implements Provider<DOMSource> {
                     ExchangeError.ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN,
                     "France serves class codes 60591-5 (Patient Summary) and 57833-6 (ePrescription) over XCA")));
         }
-        DocumentQueryOutcome outcome = queryRoad.travel(request.security(), query);
+        DocumentQueryOutcome outcome = queryRoad.respond(request.security(), query);
         if (outcome instanceof DocumentQueryOutcome.Untrusted untrusted) {
             throw EnvelopeFault.untrusted(untrusted.refusal());
         }
@@ -66,7 +66,7 @@ public class CrossGatewayEndpoint implements Provider<DOMSource> {
 
     private DOMSource retrieve(InboundRequest request) {
         RetrieveRequest retrieve = retrieveReader.read(request.body());
-        RetrieveOutcome outcome = retrieveRoad.travel(request.security(), retrieve);
+        RetrieveOutcome outcome = retrieveRoad.respond(request.security(), retrieve);
         if (outcome instanceof RetrieveOutcome.Untrusted untrusted) {
             throw EnvelopeFault.untrusted(untrusted.refusal());
         }

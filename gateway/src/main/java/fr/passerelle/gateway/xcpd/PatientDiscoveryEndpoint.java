@@ -46,7 +46,7 @@ public class PatientDiscoveryEndpoint implements Provider<DOMSource> {
         if (query.deferredResponse()) {
             return new DOMSource(writer.writeDeferredModeUnsupported(request.body(), query));
         }
-        PatientDiscoveryOutcome outcome = road.travel(request.security(), query);
+        PatientDiscoveryOutcome outcome = road.respond(request.security(), query);
         if (outcome instanceof PatientDiscoveryOutcome.Untrusted untrusted) {
             throw EnvelopeFault.untrusted(untrusted.refusal());
         }

@@ -1,11 +1,11 @@
 package fr.passerelle.gateway.xcpd;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.CrossBorderRoad;
+import fr.passerelle.gateway.soap.TransactionResponder;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 
 /** The road behind XCPD: trust → patient matching → access policy → audit. */
-public interface PatientDiscoveryRoad extends CrossBorderRoad<PatientDiscoveryQuery, PatientDiscoveryOutcome> {
+public interface PatientDiscoveryRoad extends TransactionResponder<PatientDiscoveryQuery, PatientDiscoveryOutcome> {
 
     /**
      * The answer while no road is wired into the application: an explicit eHDSI "temporarily unavailable" error,

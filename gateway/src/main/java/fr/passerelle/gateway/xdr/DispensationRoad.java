@@ -1,11 +1,11 @@
 package fr.passerelle.gateway.xdr;
 
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.CrossBorderRoad;
+import fr.passerelle.gateway.soap.TransactionResponder;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 
 /** The road behind XDR: trust → patient → access policy → translation to eDISP-MED → health space → audit. */
-public interface DispensationRoad extends CrossBorderRoad<DispensationSubmission, DispensationOutcome> {
+public interface DispensationRoad extends TransactionResponder<DispensationSubmission, DispensationOutcome> {
 
     /** The answer while no road is wired: an explicit eHDSI error; nothing is stored. */
     static DispensationRoad unavailable() {

@@ -50,7 +50,7 @@ public class DocumentRecipientEndpoint implements Provider<DOMSource> {
                     "France accepts eDispensation documents (class code 60593-1) and their discards "
                             + "(DISCARD-60593-1) over XDR, one kind per submission")));
         }
-        DispensationOutcome outcome = road.travel(request.security(), submission);
+        DispensationOutcome outcome = road.respond(request.security(), submission);
         if (outcome instanceof DispensationOutcome.Untrusted untrusted) {
             throw EnvelopeFault.untrusted(untrusted.refusal());
         }

@@ -13,7 +13,7 @@ import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.ihe.ebxml.rs.ObjectFactory;
 import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
-import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.gateway.soap.XuaServiceProvider;
 import fr.passerelle.trust.EhdsiError;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -129,7 +129,7 @@ class ExchangeErrorCatalogueTest {
     @Test
     void theSoapRoadsSendTheEntryCodeAsRegistryErrorWithTheRefusalsReason() throws Exception {
         for (ExchangeError error : ExchangeError.values()) {
-            BusinessRefusal refusal = TrustCheckpoint.refusalOf(new ExchangeRefusal(error, "why: " + error.name()));
+            BusinessRefusal refusal = XuaServiceProvider.refusalOf(new ExchangeRefusal(error, "why: " + error.name()));
             assertThat(refusal.code()).isEqualTo(error);
             RegistryResponseType response = new RegistryResponseType();
             response.setStatus(XdsVocabulary.FAILURE);

@@ -204,7 +204,7 @@ class HealthSpaceFailureTest {
             AuditFixtures.reset(dataSource);
             AuditTrail audit = AuditFixtures.trail(dataSource, Clock.systemUTC(), false);
             // The failure comes before any policy decision, so no policy is needed.
-            AccessGate gate = new AccessGate(healthSpace, null, audit);
+            AccessControl gate = new AccessControl(healthSpace, null, audit);
             identification = new PatientIdentification(healthSpace, gate, audit);
             listing = new DocumentListing(healthSpace, gate);
             retrieval = new DocumentRetrieval(healthSpace, gate, listing, null);

@@ -10,7 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.soap.BusinessRefusal;
-import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.gateway.soap.XuaServiceProvider;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationOutcome;
@@ -57,7 +57,7 @@ class TranslationDefectsTest {
         assertThat(refusal.error()).isEqualTo(ExchangeError.ERROR_TRANSCODING_ERROR);
         assertThat(refusal.reason()).contains("internal fault").doesNotContain("NullPointerException");
         // SOAP roads: a RegistryError 4203; FHIR roads: an OperationOutcome coded 4203, not a 500.
-        BusinessRefusal soap = TrustCheckpoint.refusalOf(refusal);
+        BusinessRefusal soap = XuaServiceProvider.refusalOf(refusal);
         assertThat(soap.code().code()).isEqualTo("4203");
         FhirRefusal fhir = FhirRefusal.of(refusal);
         assertThat(fhir.getStatusCode()).isEqualTo(422);

@@ -75,7 +75,7 @@ class UnknownPatientAuditTest {
         assertThat(listing).isInstanceOfSatisfying(ListingOutcome.Refused.class, refused -> assertThat(
                 refused.refusal().error()).isEqualTo(ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER));
         assertThat(rows(db.dataSource())).hasSize(2).allSatisfy(row -> assertThat(row)
-                .containsEntry("OUTCOME", "REFUSED").containsEntry("DECIDING_RULE", AccessGate.TRC_PATIENT_RULE)
+                .containsEntry("OUTCOME", "REFUSED").containsEntry("DECIDING_RULE", AccessControl.TRC_PATIENT_RULE)
                 .containsEntry("ERROR_CODE", "4206").containsEntry("PATIENT_VALUE", UNKNOWN.value()))
                 .extracting(row -> row.get("TRANSACTION_KIND")).containsExactly("DOCUMENT_RETRIEVE", "DOCUMENT_LIST");
         assertThat(new AuditChainVerifier(db.dataSource()).verify()).isInstanceOf(ChainVerification.Intact.class);
@@ -115,7 +115,7 @@ class UnknownPatientAuditTest {
                         case "findPatient" -> Optional.empty();
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
-            AccessGate gate = new AccessGate(healthSpace, null, audit);
+            AccessControl gate = new AccessControl(healthSpace, null, audit);
             listing = new DocumentListing(healthSpace, gate);
             retrieval = new DocumentRetrieval(healthSpace, gate, listing, null);
         }

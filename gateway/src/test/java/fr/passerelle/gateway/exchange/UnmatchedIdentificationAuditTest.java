@@ -129,7 +129,7 @@ class UnmatchedIdentificationAuditTest {
                     case "findPatient" -> Optional.empty();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new PatientIdentification(healthSpace, new AccessGate(healthSpace, null, audit), audit);
+        return new PatientIdentification(healthSpace, new AccessControl(healthSpace, null, audit), audit);
     }
 
     private static List<Map<String, Object>> rows(DataSource dataSource) {

@@ -37,7 +37,7 @@ public class RecordingRoads {
             answer.set(programmed);
         }
 
-        R travel(RequestSecurity security, Q request) {
+        R respond(RequestSecurity security, Q request) {
             lastSecurity.set(security);
             lastRequest.set(request);
             Function<Q, R> programmed = answer.get();
@@ -64,24 +64,24 @@ public class RecordingRoads {
     @Bean
     @Primary
     PatientDiscoveryRoad recordingDiscoveryRoad() {
-        return DISCOVERY::travel;
+        return DISCOVERY::respond;
     }
 
     @Bean
     @Primary
     DocumentQueryRoad recordingQueryRoad() {
-        return QUERY::travel;
+        return QUERY::respond;
     }
 
     @Bean
     @Primary
     DocumentRetrieveRoad recordingRetrieveRoad() {
-        return RETRIEVE::travel;
+        return RETRIEVE::respond;
     }
 
     @Bean
     @Primary
     DispensationRoad recordingDispensationRoad() {
-        return DISPENSATION::travel;
+        return DISPENSATION::respond;
     }
 }

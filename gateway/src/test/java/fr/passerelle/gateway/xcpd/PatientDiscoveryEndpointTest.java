@@ -215,7 +215,7 @@ class PatientDiscoveryEndpointTest {
 
     @Test
     void withoutARoadTheServiceSaysItIsTemporarilyUnavailable() {
-        PatientDiscoveryOutcome outcome = PatientDiscoveryRoad.unavailable().travel(null, null);
+        PatientDiscoveryOutcome outcome = PatientDiscoveryRoad.unavailable().respond(null, null);
 
         assertThat(outcome).isInstanceOfSatisfying(PatientDiscoveryOutcome.Refused.class, refused -> {
             assertThat(refused.refusal().code()).isEqualTo(ExchangeError.ERROR_GENERIC);

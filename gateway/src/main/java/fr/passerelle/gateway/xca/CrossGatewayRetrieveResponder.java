@@ -8,7 +8,7 @@ import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.SoapProperties;
-import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.gateway.soap.XuaServiceProvider;
 import fr.passerelle.trust.Transaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,28 +21,28 @@ import org.springframework.stereotype.Component;
  * another community or repository are reported missing; each failure is reported at its uniqueId.
  */
 @Component
-public class TrustedDocumentRetrieveRoad implements DocumentRetrieveRoad {
+public class CrossGatewayRetrieveResponder implements DocumentRetrieveRoad {
 
-    private final TrustCheckpoint trust;
+    private final XuaServiceProvider trust;
     private final DocumentRetrieval retrieval;
     private final SoapProperties properties;
 
-    public TrustedDocumentRetrieveRoad(TrustCheckpoint trust, DocumentRetrieval retrieval, SoapProperties properties) {
+    public CrossGatewayRetrieveResponder(XuaServiceProvider trust, DocumentRetrieval retrieval, SoapProperties properties) {
         this.trust = trust;
         this.retrieval = retrieval;
         this.properties = properties;
     }
 
     @Override
-    public RetrieveOutcome travel(RequestSecurity security, RetrieveRequest request) {
-        TrustCheckpoint.Verdict verdict = trust.check(security, Transaction.XCA_RETRIEVE, Optional.empty());
-        if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
+    public RetrieveOutcome respond(RequestSecurity security, RetrieveRequest request) {
+        XuaServiceProvider.Verdict verdict = trust.check(security, Transaction.XCA_RETRIEVE, Optional.empty());
+        if (verdict instanceof XuaServiceProvider.Untrusted untrusted) {
             return new RetrieveOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Declined declined) {
+        if (verdict instanceof XuaServiceProvider.Declined declined) {
             return new RetrieveOutcome.Refused(declined.refusal());
         }
-        CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
+        CrossBorderCall call = ((XuaServiceProvider.Verified) verdict).call();
         List<RetrievedDocument> documents = new ArrayList<>();
         List<DocumentFailure> failures = new ArrayList<>();
         for (DocumentReference reference : request.documents()) {
@@ -59,7 +59,7 @@ public class TrustedDocumentRetrieveRoad implements DocumentRetrieveRoad {
                         retrieved.document().content()));
             } else {
                 failures.add(new DocumentFailure(reference,
-                        TrustCheckpoint.refusalOf(((RetrievalOutcome.Refused) outcome).refusal())));
+                        XuaServiceProvider.refusalOf(((RetrievalOutcome.Refused) outcome).refusal())));
             }
         }
         return new RetrieveOutcome.Retrieved(documents, failures);

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * here; the use case audits what it finally returned through {@link #granted} or {@link #failed}.
  */
 @Component
-public class AccessGate {
+public class AccessControl {
 
     /** The rule name recorded when the TRC assertion names another patient (trust's rule, not the policy's). */
     static final String TRC_PATIENT_RULE = "TRC_PATIENT_MISMATCH";
@@ -37,14 +37,14 @@ public class AccessGate {
     private final AccessPolicy policy;
     private final AuditTrail audit;
 
-    public AccessGate(NationalHealthSpace healthSpace, AccessPolicy policy, AuditTrail audit) {
+    public AccessControl(NationalHealthSpace healthSpace, AccessPolicy policy, AuditTrail audit) {
         this.healthSpace = healthSpace;
         this.policy = policy;
         this.audit = audit;
     }
 
     /** What the gate let through, or the audited refusal. */
-    sealed interface Passage {
+    sealed interface Admission {
     }
 
     /**
@@ -52,7 +52,7 @@ public class AccessGate {
      *                 when the others are admitted ({@link #admitEachKind}); empty otherwise
      */
     record Admitted(CrossBorderCall call, AccessRequest request, AccessDecision.Granted decision,
-                    Map<DocumentKind, ExchangeRefusal> withheld) implements Passage {
+                    Map<DocumentKind, ExchangeRefusal> withheld) implements Admission {
         Admitted {
             withheld = Map.copyOf(withheld);
         }
@@ -62,23 +62,23 @@ public class AccessGate {
         }
     }
 
-    record Turned(ExchangeRefusal refusal) implements Passage {
+    record Refused(ExchangeRefusal refusal) implements Admission {
     }
 
-    Passage admit(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds, CrossBorderTransaction transaction) {
+    Admission admit(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds, CrossBorderTransaction transaction) {
         AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, kinds,
                 transaction);
         if (!TreatedPatient.matches(call.requester(), patient)) {
             audit.record(new AuditEntry(request, AuditOutcome.REFUSED, TRC_PATIENT_RULE,
                     ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER.code(), List.of(), call.correlationId(),
                     call.assertionIds()));
-            return new Turned(new ExchangeRefusal(ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER,
+            return new Refused(new ExchangeRefusal(ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER,
                     "the request is about another patient than the TRC assertion"));
         }
         AccessDecision decision = policy.decide(request, healthSpace.controls(patient));
         if (decision instanceof AccessDecision.Refused refused) {
             audit.record(AuditEntry.of(request, decision, List.of(), call.correlationId(), call.assertionIds()));
-            return new Turned(new ExchangeRefusal(refused.error(), refused.rule().description()));
+            return new Refused(new ExchangeRefusal(refused.error(), refused.rule().description()));
         }
         return new Admitted(call, request, (AccessDecision.Granted) decision);
     }
@@ -90,7 +90,7 @@ public class AccessGate {
      * a consent for one kind must not turn a query for several into a refusal of all. Any other refusal (a blocked
      * professional, no consent at all) refuses every kind, as {@link #admit} does.
      */
-    Passage admitEachKind(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds,
+    Admission admitEachKind(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds,
                           CrossBorderTransaction transaction) {
         if (kinds.size() < 2 || !TreatedPatient.matches(call.requester(), patient)) {
             return admit(call, patient, kinds, transaction);
@@ -133,10 +133,10 @@ public class AccessGate {
     }
 
     /** The passage for a decision already made: a refusal is audited, a grant admitted. */
-    private Passage admitted(CrossBorderCall call, AccessRequest request, AccessDecision decision) {
+    private Admission admitted(CrossBorderCall call, AccessRequest request, AccessDecision decision) {
         if (decision instanceof AccessDecision.Refused refused) {
             audit.record(AuditEntry.of(request, decision, List.of(), call.correlationId(), call.assertionIds()));
-            return new Turned(new ExchangeRefusal(refused.error(), refused.rule().description()));
+            return new Refused(new ExchangeRefusal(refused.error(), refused.rule().description()));
         }
         return new Admitted(call, request, (AccessDecision.Granted) decision);
     }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 
 /**
- * The first step of every SOAP road: {@code trust} judges the envelope's {@code wsse:Security} header. A request
+ * The IHE XUA X-Service Provider of every SOAP transaction, its first step: {@code trust} judges the envelope's
+ * {@code wsse:Security} header. A request
  * without that header, or whose assertions are not believed, is refused with a security fault before anything else
  * is read. A request whose assertions are believed but whose requester may not do this (trust's permission checks:
  * TRC bound elsewhere 1002, TRC naming another patient 4206, role/permission/purpose 4703) is {@link Declined}: a
@@ -25,20 +26,20 @@ import org.w3c.dom.Element;
  * catalogue has no rate-limit code, and ERROR_GENERIC is the one NCP-B portals show as "retry later").
  */
 @Component
-public class TrustCheckpoint {
+public class XuaServiceProvider {
 
-    /** Believed (a call for the use cases), not believed (a security fault), or declined (a business refusal). */
+    /** Verified (a call for the use cases), not believed (a security fault), or declined (a business refusal). */
     public sealed interface Verdict {
     }
 
-    public record Believed(CrossBorderCall call) implements Verdict {
+    public record Verified(CrossBorderCall call) implements Verdict {
     }
 
     public record Untrusted(SecurityRefusal refusal) implements Verdict {
     }
 
     /**
-     * Believed, but not allowed (trust's permission checks) or over its country's rate limit: answered in the road's
+     * Verified, but not allowed (trust's permission checks) or over its country's rate limit: answered in the road's
      * business-refusal shape, and already audited.
      */
     public record Declined(BusinessRefusal refusal) implements Verdict {
@@ -48,7 +49,7 @@ public class TrustCheckpoint {
     private final RateLimitGate rateLimit;
     private final RefusalAudit audit;
 
-    public TrustCheckpoint(RequestValidator validator, RateLimitGate rateLimit, RefusalAudit audit) {
+    public XuaServiceProvider(RequestValidator validator, RateLimitGate rateLimit, RefusalAudit audit) {
         this.validator = validator;
         this.rateLimit = rateLimit;
         this.audit = audit;
@@ -90,7 +91,7 @@ public class TrustCheckpoint {
         if (rateLimit.admit(call, transaction) instanceof RateLimitGate.Throttled throttled) {
             return new Declined(new BusinessRefusal(ExchangeError.ERROR_GENERIC, throttled.reason()));
         }
-        return new Believed(call);
+        return new Verified(call);
     }
 
     /** The audit trail's name of the trust check that failed, e.g. {@code TRUST_SIGNATURE}. */

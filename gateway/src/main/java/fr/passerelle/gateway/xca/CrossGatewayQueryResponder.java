@@ -12,7 +12,7 @@ import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.RequestSecurity;
 import fr.passerelle.gateway.soap.SoapProperties;
-import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.gateway.soap.XuaServiceProvider;
 import fr.passerelle.trust.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,14 +36,14 @@ import org.springframework.stereotype.Component;
  * naming the class), not by refusing the whole query.
  */
 @Component
-public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
+public class CrossGatewayQueryResponder implements DocumentQueryRoad {
 
-    private final TrustCheckpoint trust;
+    private final XuaServiceProvider trust;
     private final DocumentListing listing;
     private final DocumentOffers offers;
     private final SoapProperties properties;
 
-    public TrustedDocumentQueryRoad(TrustCheckpoint trust, DocumentListing listing, DocumentOffers offers,
+    public CrossGatewayQueryResponder(XuaServiceProvider trust, DocumentListing listing, DocumentOffers offers,
                                     SoapProperties properties) {
         this.trust = trust;
         this.listing = listing;
@@ -52,13 +52,13 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
     }
 
     @Override
-    public DocumentQueryOutcome travel(RequestSecurity security, DocumentQuery query) {
-        TrustCheckpoint.Verdict verdict = trust.check(security, Transaction.XCA_QUERY,
+    public DocumentQueryOutcome respond(RequestSecurity security, DocumentQuery query) {
+        XuaServiceProvider.Verdict verdict = trust.check(security, Transaction.XCA_QUERY,
                 Optional.of(query.patientId().toCx()));
-        if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
+        if (verdict instanceof XuaServiceProvider.Untrusted untrusted) {
             return new DocumentQueryOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Declined declined) {
+        if (verdict instanceof XuaServiceProvider.Declined declined) {
             return new DocumentQueryOutcome.Refused(declined.refusal());
         }
         Optional<Ins> ins = ins(query.patientId());
@@ -68,16 +68,16 @@ public class TrustedDocumentQueryRoad implements DocumentQueryRoad {
         Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
         query.classes().forEach(c -> kinds.add(c == DocumentClass.PATIENT_SUMMARY
                 ? DocumentKind.PATIENT_SUMMARY : DocumentKind.EPRESCRIPTION));
-        ListingOutcome outcome = listing.list(((TrustCheckpoint.Believed) verdict).call(), ins.get(), kinds);
+        ListingOutcome outcome = listing.list(((XuaServiceProvider.Verified) verdict).call(), ins.get(), kinds);
         if (outcome instanceof ListingOutcome.Refused refused) {
-            return new DocumentQueryOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
+            return new DocumentQueryOutcome.Refused(XuaServiceProvider.refusalOf(refused.refusal()));
         }
         List<DocumentOffers.Offer> offered;
         try {
-            offered = offers.offers(((TrustCheckpoint.Believed) verdict).call(),
+            offered = offers.offers(((XuaServiceProvider.Verified) verdict).call(),
                     ((ListingOutcome.Listed) outcome).documents(), Set.of(Rendering.PIVOT_PDF));
         } catch (HealthSpaceUnavailableException e) {
-            return new DocumentQueryOutcome.Refused(TrustCheckpoint.refusalOf(ExchangeRefusal.of(e)));
+            return new DocumentQueryOutcome.Refused(XuaServiceProvider.refusalOf(ExchangeRefusal.of(e)));
         }
         List<DocumentEntry> entries = new ArrayList<>();
         offered.forEach(offer -> entries.addAll(entries(query, offer)));

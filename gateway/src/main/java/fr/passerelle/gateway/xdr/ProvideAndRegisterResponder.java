@@ -9,7 +9,7 @@ import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.exchange.ExchangeRefusal;
 import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.RequestSecurity;
-import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.gateway.soap.XuaServiceProvider;
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.gateway.exchange.TranslationDefects;
 import fr.passerelle.translation.DocumentTranslator;
@@ -39,21 +39,21 @@ import org.w3c.dom.Document;
  * names the dispensations it undoes.
  */
 @Component
-public class TrustedDispensationRoad implements DispensationRoad {
+public class ProvideAndRegisterResponder implements DispensationRoad {
 
     /** The audit trail's reasons for a submission refused before the use cases. */
     static final String PATIENT_NOT_INS_RULE = "PATIENT_ID_NOT_INS";
     static final String UNREADABLE_RULE = "EDISPENSATION_UNREADABLE";
     static final String UNTRANSLATABLE_RULE = "EDISPENSATION_NOT_TRANSLATED";
 
-    private final TrustCheckpoint trust;
+    private final XuaServiceProvider trust;
     private final DispensationRecording recording;
     private final DispensationDiscard discard;
     private final DocumentTranslator translator;
     private final EDispensationReader reader = new EDispensationReader();
     private final CdaReader cdaReader = new CdaReader();
 
-    public TrustedDispensationRoad(TrustCheckpoint trust, DispensationRecording recording,
+    public ProvideAndRegisterResponder(XuaServiceProvider trust, DispensationRecording recording,
                                    DispensationDiscard discard, ObjectProvider<DocumentTranslator> translator,
                                    Terminology terminology) {
         this.trust = trust;
@@ -63,16 +63,16 @@ public class TrustedDispensationRoad implements DispensationRoad {
     }
 
     @Override
-    public DispensationOutcome travel(RequestSecurity security, DispensationSubmission submission) {
-        TrustCheckpoint.Verdict verdict = trust.check(security, Transaction.XDR,
+    public DispensationOutcome respond(RequestSecurity security, DispensationSubmission submission) {
+        XuaServiceProvider.Verdict verdict = trust.check(security, Transaction.XDR,
                 Optional.of(submission.patientId().toCx()));
-        if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
+        if (verdict instanceof XuaServiceProvider.Untrusted untrusted) {
             return new DispensationOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Declined declined) {
+        if (verdict instanceof XuaServiceProvider.Declined declined) {
             return new DispensationOutcome.Refused(declined.refusal());
         }
-        CrossBorderCall call = ((TrustCheckpoint.Believed) verdict).call();
+        CrossBorderCall call = ((XuaServiceProvider.Verified) verdict).call();
         Optional<Ins> ins = Ins.of(submission.patientId().asCx());
         if (ins.isEmpty()) {
             return refused(call, PATIENT_NOT_INS_RULE, new ExchangeRefusal(ExchangeError.ERROR_PI_NO_MATCH, null));
@@ -114,7 +114,7 @@ public class TrustedDispensationRoad implements DispensationRoad {
                         item.prescriptionLineId(), item.dispensedAt(), call.requester().organisation(), edispMed),
                         dispensedMedicine(read.get(), item.prescriptionLineId()));
                 if (outcome instanceof fr.passerelle.gateway.exchange.DispensationOutcome.Refused refused) {
-                    return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
+                    return new DispensationOutcome.Refused(XuaServiceProvider.refusalOf(refused.refusal()));
                 }
             }
         }
@@ -138,7 +138,7 @@ public class TrustedDispensationRoad implements DispensationRoad {
         }
         DispensationDiscard.Outcome outcome = discard.discard(call, patient, ids);
         if (outcome instanceof DispensationDiscard.Refused refused) {
-            return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
+            return new DispensationOutcome.Refused(XuaServiceProvider.refusalOf(refused.refusal()));
         }
         return new DispensationOutcome.Stored();
     }
@@ -162,7 +162,7 @@ public class TrustedDispensationRoad implements DispensationRoad {
 
     /** Audited (without a patient) before it is answered. */
     private DispensationOutcome refused(CrossBorderCall call, String rule, ExchangeRefusal refusal) {
-        return new DispensationOutcome.Refused(TrustCheckpoint.refusalOf(recording.refusedUnread(call, rule, refusal)));
+        return new DispensationOutcome.Refused(XuaServiceProvider.refusalOf(recording.refusedUnread(call, rule, refusal)));
     }
 
     /** One dispensation per dispensed line: the document's id, suffixed with the line's rank when there are several. */

@@ -7,7 +7,7 @@ import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.PatientSearch;
 import fr.passerelle.gateway.soap.RequestSecurity;
-import fr.passerelle.gateway.soap.TrustCheckpoint;
+import fr.passerelle.gateway.soap.XuaServiceProvider;
 import fr.passerelle.trust.Transaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,26 +20,26 @@ import org.springframework.stereotype.Component;
  * matched only when they carry at least a family name or a birth date.
  */
 @Component
-public class TrustedPatientDiscoveryRoad implements PatientDiscoveryRoad {
+public class PatientDiscoveryResponder implements PatientDiscoveryRoad {
 
-    private final TrustCheckpoint trust;
+    private final XuaServiceProvider trust;
     private final PatientIdentification identification;
 
-    public TrustedPatientDiscoveryRoad(TrustCheckpoint trust, PatientIdentification identification) {
+    public PatientDiscoveryResponder(XuaServiceProvider trust, PatientIdentification identification) {
         this.trust = trust;
         this.identification = identification;
     }
 
     @Override
-    public PatientDiscoveryOutcome travel(RequestSecurity security, PatientDiscoveryQuery query) {
-        TrustCheckpoint.Verdict verdict = trust.check(security, Transaction.XCPD, Optional.empty());
-        if (verdict instanceof TrustCheckpoint.Untrusted untrusted) {
+    public PatientDiscoveryOutcome respond(RequestSecurity security, PatientDiscoveryQuery query) {
+        XuaServiceProvider.Verdict verdict = trust.check(security, Transaction.XCPD, Optional.empty());
+        if (verdict instanceof XuaServiceProvider.Untrusted untrusted) {
             return new PatientDiscoveryOutcome.Untrusted(untrusted.refusal());
         }
-        if (verdict instanceof TrustCheckpoint.Declined declined) {
+        if (verdict instanceof XuaServiceProvider.Declined declined) {
             return new PatientDiscoveryOutcome.Refused(declined.refusal());
         }
-        var call = ((TrustCheckpoint.Believed) verdict).call();
+        var call = ((XuaServiceProvider.Verified) verdict).call();
         List<Ins> ins = new ArrayList<>();
         for (PatientIdentifier id : query.insIdentifiers()) {
             try {
@@ -57,7 +57,7 @@ public class TrustedPatientDiscoveryRoad implements PatientDiscoveryRoad {
             return new PatientDiscoveryOutcome.Identified(identifiedPatient(identified.patient()));
         }
         if (outcome instanceof IdentificationOutcome.Refused refused) {
-            return new PatientDiscoveryOutcome.Refused(TrustCheckpoint.refusalOf(refused.refusal()));
+            return new PatientDiscoveryOutcome.Refused(XuaServiceProvider.refusalOf(refused.refusal()));
         }
         // Nobody, nobody this requester may know of, or traits too weak to identify anyone (audited as such): the
         // XCPD answer is the same, "no match".
@@ -70,7 +70,7 @@ public class TrustedPatientDiscoveryRoad implements PatientDiscoveryRoad {
         }
         return Optional.of(new PatientSearch(demographics.familyNames().stream().findFirst().orElse(null),
                 demographics.givenNames().stream().findFirst().orElse(null), demographics.birthDate().orElse(null),
-                demographics.gender().map(TrustedPatientDiscoveryRoad::gender).orElse(null)));
+                demographics.gender().map(PatientDiscoveryResponder::gender).orElse(null)));
     }
 
     private static fr.passerelle.gateway.healthspace.AdministrativeGender gender(AdministrativeGender gender) {

@@ -1,7 +1,8 @@
 package fr.passerelle.gateway.soap;
 
 /**
- * The seam between a protocol endpoint and the policy road behind it: trust → patient → access policy → health
+ * The responding actor of one IHE transaction (XCPD and XCA Responding Gateway, XDR Document Recipient): the seam
+ * between a protocol endpoint and the policy road behind it: trust → patient → access policy → health
  * space → translation → audit. An endpoint decodes the envelope into {@code Q}, hands it with the envelope's
  * security header to the road, and encodes the typed outcome {@code R}; it decides nothing itself.
  *
@@ -9,7 +10,7 @@ package fr.passerelle.gateway.soap;
  * @param <R> the sealed outcome of that transaction
  */
 @FunctionalInterface
-public interface CrossBorderRoad<Q, R> {
+public interface TransactionResponder<Q, R> {
 
-    R travel(RequestSecurity security, Q request);
+    R respond(RequestSecurity security, Q request);
 }
