@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import fr.passerelle.gateway.exchange.DispensationOutcome;
 import fr.passerelle.gateway.exchange.DispensationRecording;
+import fr.passerelle.gateway.exchange.DispensedMedicine;
 import fr.passerelle.gateway.exchange.DocumentListing;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.fhir.requester.RequesterInterceptor;
@@ -79,6 +80,7 @@ public class MedicationDispenseProvider implements IResourceProvider {
         if (!dispense.hasWhenHandedOver()) {
             throw FhirRefusal.unprocessable("whenHandedOver is required");
         }
+        DispensedMedicine handedOver = DispensedProduct.of(dispense);
         String prescriptionId = FhirIds.uniqueIdOf(item.documentId());
         // The line id is resolved here but only trusted after the exchange checked access to the prescription.
         CrossBorderCall call = RequesterInterceptor.callOf(request);
@@ -102,7 +104,7 @@ public class MedicationDispenseProvider implements IResourceProvider {
         FrenchDispensation dispensation = new FrenchDispensation(key, prescriptionId, lineId,
                 dispense.getWhenHandedOverElement().getValueAsCalendar().toZonedDateTime().toOffsetDateTime()
                         .withOffsetSameInstant(ZoneOffset.UTC), dispenser, edispMed);
-        DispensationOutcome outcome = recording.record(call, patient, dispensation);
+        DispensationOutcome outcome = recording.record(call, patient, dispensation, Optional.of(handedOver));
         if (outcome instanceof DispensationOutcome.Refused refused) {
             throw FhirRefusal.of(refused.refusal());
         }

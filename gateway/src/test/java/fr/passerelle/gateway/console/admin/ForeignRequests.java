@@ -34,8 +34,9 @@ public final class ForeignRequests {
         Element hcp = issuer.hcp(holder, claims);
         Element trc = issuer.trc(holder, TrcClaims.treating(ins + "^^^&" + oid + "&ISO")
                 .withPurpose(claims.purposeOfUse()), claims.practitionerId(), hcp.getAttribute("ID"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/" + oid + "-" + ins
-                        + "/$summary"))
+        // The type-level form: the Patient logical id is opaque (fhir.crossborder.PatientIds), the INS is not it.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/$summary?identifier="
+                        + java.net.URLEncoder.encode("urn:oid:" + oid + "|" + ins, java.nio.charset.StandardCharsets.UTF_8)))
                 .header("X-HCP-Assertion", Base64.getEncoder().encodeToString(XmlSerializer.toBytes(hcp)))
                 .header("X-TRC-Assertion", Base64.getEncoder().encodeToString(XmlSerializer.toBytes(trc)))
                 .header("Accept", "application/fhir+json")

@@ -134,8 +134,8 @@ class DocumentReferenceOffersEndToEndTest {
         String dispensedItem = items.get(0);
 
         // The MedicationDispense names the item by the very id the DocumentReference offered.
-        MedicationDispense dispense = FhirRoadEndToEndTest.dispense(dispensedItem, "urn:uuid:" + UUID.randomUUID(),
-                "Patient/" + patientId(patient));
+        MedicationDispense dispense = FhirRoadEndToEndTest.handingOverThePrescribed(FhirRoadEndToEndTest.dispense(
+                dispensedItem, "urn:uuid:" + UUID.randomUUID(), "Patient/" + patientId(patient)), app, dispensedItem);
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/MedicationDispense"))
                 .header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(CONTEXT.newJsonParser().encodeResourceToString(dispense))),

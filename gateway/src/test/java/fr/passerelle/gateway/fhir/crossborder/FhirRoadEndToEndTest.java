@@ -459,7 +459,41 @@ class FhirRoadEndToEndTest {
 
     /** A dispense as an HL7 Europe MPD MedicationDispense carries it: the product as a contained Medication. */
     MedicationDispense dispense(String itemId, String identifier) {
-        return dispense(itemId, identifier, "Patient/" + patientId(BERTHELOT));
+        return handingOverThePrescribed(dispense(itemId, identifier, "Patient/" + patientId(BERTHELOT)), app, itemId);
+    }
+
+    /**
+     * The dispense hands over the very product the item prescribes (its French product code and ATC class, read
+     * from the French prescription), as a pharmacist does who gives what was prescribed: the gateway checks the
+     * dispensed product against the line (exchange.SubstitutionRule).
+     */
+    static MedicationDispense handingOverThePrescribed(MedicationDispense dispense, ConfigurableApplicationContext app,
+                                                       String itemId) {
+        FhirIds.Item item = FhirIds.item(itemId).orElseThrow();
+        String prescriptionId = FhirIds.uniqueIdOf(item.documentId());
+        NationalHealthSpace healthSpace = app.getBean(NationalHealthSpace.class);
+        String lineId = healthSpace.prescriptionLines(prescriptionId).get(item.position() - 1).lineId();
+        fr.passerelle.translation.cda.ClinicalEntry.Product product;
+        try {
+            product = new fr.passerelle.translation.cda.CdaReader()
+                    .read(healthSpace.retrieve(prescriptionId).orElseThrow().content())
+                    .entries(fr.passerelle.translation.cda.SectionKind.PRESCRIPTIONS).stream()
+                    .filter(fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine.class::isInstance)
+                    .map(fr.passerelle.translation.cda.ClinicalEntry.PrescriptionLine.class::cast)
+                    .filter(line -> lineId.equals(line.id())).findFirst().orElseThrow().product();
+        } catch (fr.passerelle.translation.TranslationException e) {
+            throw new IllegalStateException(e);
+        }
+        Medication medication = (Medication) dispense.getContained().get(0);
+        medication.getCode().getCoding().clear();
+        if (product.code() != null && product.code().isCoded()) {
+            medication.getCode().addCoding().setSystem("urn:oid:" + product.code().codeSystem())
+                    .setCode(product.code().code());
+        }
+        if (product.atc() != null && product.atc().isCoded()) {
+            medication.getCode().addCoding().setSystem("http://www.whocc.no/atc").setCode(product.atc().code());
+        }
+        return dispense;
     }
 
     static MedicationDispense dispense(String itemId, String identifier, String subject) {
