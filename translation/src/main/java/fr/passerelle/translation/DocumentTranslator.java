@@ -184,8 +184,7 @@ public final class DocumentTranslator {
             Document orcd = new OrcdPivotWriter().write(source, type.template(), type.loinc(), type.display(),
                     type.title(), base64);
             PivotHeaderGaps.of(source.header(), type.template()).forEach(report::warning);
-            // OpenNCP's coded-element list has no OrCD type; the header's coded elements are the Patient Summary's.
-            transcoder.transcode(orcd.getDocumentElement(), PivotType.PATIENT_SUMMARY, language, report);
+            transcoder.transcode(orcd.getDocumentElement(), PivotType.ORIGINAL_CLINICAL_DOCUMENT, language, report);
             return new TranslationOutcome.Translated(CdaWriter.toXml(orcd), "application/xml", Optional.empty(),
                     report.build());
         } catch (TranslationException e) {

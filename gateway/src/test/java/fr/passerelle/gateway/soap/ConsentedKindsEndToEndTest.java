@@ -2,19 +2,14 @@ package fr.passerelle.gateway.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.consent.ConsentChange;
 import fr.passerelle.gateway.consent.ConsentChannel;
-import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.consent.ConsentTerms;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.trust.TrustConfiguration;
-import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.HcpClaims;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A consent that covers only the Patient Summary, and a query for PS + eP: the Patient Summary is listed, the
@@ -34,12 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * results and errors together) — not a 4701 for everything. A query for the uncovered class alone is still a Failure.
  * Same application context as {@link SoapRoadsEndToEndTest}.
  */
-@SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "passerelle.data-dir=${java.io.tmpdir}/passerelle-soap-e2e/${random.uuid}",
-                "passerelle.soap.home-community-id=1.2.250.1.213.4.1.99"
-        })
-class ConsentedKindsEndToEndTest {
+class ConsentedKindsEndToEndTest extends SoapRoadsContext {
 
     /** The no-consent demo patient: consent given for this test only, revoked after it. */
     private static final Ins PATIENT = DemoExchanges.LAMBERTIN;
@@ -47,23 +34,8 @@ class ConsentedKindsEndToEndTest {
     private static final String EP = "57833-6";
     private static final Pattern MESSAGE_ID = Pattern.compile("MessageID[^>]*>([^<]+)<");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TrustConfiguration.DemoTrust demoTrust;
-
-    @Autowired
-    ConsentStore consents;
-
-    @Autowired
-    javax.sql.DataSource dataSource;
-
-    private AssertionIssuer spain;
-
     @BeforeEach
     void patientSummaryOnly() {
-        spain = new AssertionIssuer(demoTrust.pki().orElseThrow().signer("ES"), Clock.systemUTC());
         consents.change(PATIENT, new ConsentChange.Authorise(new ConsentTerms(new CountryScope.AllParticipating(),
                 EnumSet.of(SharedDocuments.PATIENT_SUMMARY), Optional.empty()), "consented-kinds-test",
                 ConsentChannel.OPERATOR));

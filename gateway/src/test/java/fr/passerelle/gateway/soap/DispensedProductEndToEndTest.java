@@ -2,24 +2,19 @@ package fr.passerelle.gateway.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.consent.ConsentChange;
 import fr.passerelle.gateway.consent.ConsentChannel;
-import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.consent.ConsentTerms;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
-import fr.passerelle.gateway.trust.TrustConfiguration;
 import fr.passerelle.translation.cda.CdaReader;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.SectionKind;
-import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.HcpClaims;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +27,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * XDR checks the dispensed medicine against the prescribed line (exchange.SubstitutionRule): the prescribed product
@@ -45,12 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code exchange.SubstitutionRuleTest}: no demo prescription allows substitution on a coded line.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "passerelle.data-dir=${java.io.tmpdir}/passerelle-soap-e2e/${random.uuid}",
-                "passerelle.soap.home-community-id=1.2.250.1.213.4.1.99"
-        })
-class DispensedProductEndToEndTest {
+class DispensedProductEndToEndTest extends SoapRoadsContext {
 
     /** The no-consent demo patient, whose ePrescription no other test dispenses: consent given here, then revoked. */
     private static final Ins PATIENT = DemoExchanges.LAMBERTIN;
@@ -59,26 +47,15 @@ class DispensedProductEndToEndTest {
     private static final String PARACETAMOL = "N02BE01";
     private static final String AMOXICILLIN = "J01CA04";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TrustConfiguration.DemoTrust demoTrust;
-
-    @Autowired
-    ConsentStore consents;
-
     @Autowired
     NationalHealthSpace healthSpace;
 
-    private AssertionIssuer spain;
     private String prescription;
     private byte[] french;
     private List<ClinicalEntry.PrescriptionLine> lines;
 
     @BeforeEach
     void prescription() throws Exception {
-        spain = new AssertionIssuer(demoTrust.pki().orElseThrow().signer("ES"), Clock.systemUTC());
         consents.change(PATIENT, new ConsentChange.Authorise(new ConsentTerms(new CountryScope.AllParticipating(),
                 EnumSet.allOf(SharedDocuments.class), Optional.empty()), "dispensed-product-test",
                 ConsentChannel.OPERATOR));

@@ -4,28 +4,20 @@ import static fr.passerelle.gateway.soap.SoapMessages.queryBody;
 import static fr.passerelle.gateway.soap.SoapMessages.xcpdBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.PasserelleApplication;
-import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.trust.TrustConfiguration;
-import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.HcpClaims;
 import fr.passerelle.trust.issue.SoapEnvelopes;
 import fr.passerelle.trust.issue.TrcClaims;
 import fr.passerelle.trust.xml.XmlSerializer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -37,14 +29,8 @@ import org.w3c.dom.Element;
  * with queryResponseCode {@code AE}, the code in the detail and {@code InsufficientRights} as gematik answers — and
  * one audit record with the trust rule and that code. Same application context as {@link SoapRoadsEndToEndTest}.
  */
-@SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "passerelle.data-dir=${java.io.tmpdir}/passerelle-soap-e2e/${random.uuid}",
-                "passerelle.soap.home-community-id=1.2.250.1.213.4.1.99"
-        })
-class RefusalShapesEndToEndTest {
+class RefusalShapesEndToEndTest extends SoapRoadsContext {
 
-    private static final String HOME = "1.2.250.1.213.4.1.99";
     private static final Ins BERTHELOT = DemoExchanges.BERTHELOT;
     private static final Ins LAMBERTIN = DemoExchanges.LAMBERTIN;
     private static final String FAILURE = "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure";
@@ -54,23 +40,8 @@ class RefusalShapesEndToEndTest {
     private static final String GEMATIK_XDR_PATIENT = "B123456789|A2C4E6^^^&1.2.276.0.76.3.1.580.147&ISO";
     private static final Pattern MESSAGE_ID = Pattern.compile("MessageID[^>]*>([^<]+)<");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TrustConfiguration.DemoTrust demoTrust;
-
-    @Autowired
-    ConsentStore consents;
-
-    @Autowired
-    javax.sql.DataSource dataSource;
-
-    private AssertionIssuer spain;
-
     @BeforeEach
     void issuer() {
-        spain = new AssertionIssuer(demoTrust.pki().orElseThrow().signer("ES"), Clock.systemUTC());
         DemoExchanges.consent(consents, BERTHELOT, new CountryScope.AllParticipating());
     }
 

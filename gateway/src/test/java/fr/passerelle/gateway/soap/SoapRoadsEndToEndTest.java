@@ -4,24 +4,16 @@ import static fr.passerelle.gateway.soap.SoapMessages.queryBody;
 import static fr.passerelle.gateway.soap.SoapMessages.xcpdBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.PasserelleApplication;
-import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.healthspace.Ins;
-import fr.passerelle.gateway.trust.TrustConfiguration;
-import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.HcpClaims;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Element;
 
 /**
@@ -33,33 +25,12 @@ import org.w3c.dom.Element;
  * {@link GeneratedClientEndToEndTest}, and each class of refusal (fault or business answer) on each transaction in
  * {@link RefusalShapesEndToEndTest}, both sharing this test's application context (same annotations).
  */
-@SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "passerelle.data-dir=${java.io.tmpdir}/passerelle-soap-e2e/${random.uuid}",
-                "passerelle.soap.home-community-id=1.2.250.1.213.4.1.99"
-        })
-class SoapRoadsEndToEndTest {
+class SoapRoadsEndToEndTest extends SoapRoadsContext {
 
-    private static final String HOME = "1.2.250.1.213.4.1.99";
     private static final Ins BERTHELOT = DemoExchanges.BERTHELOT;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TrustConfiguration.DemoTrust demoTrust;
-
-    @Autowired
-    ConsentStore consents;
-
-    @Autowired
-    javax.sql.DataSource dataSource;
-
-    private AssertionIssuer spain;
 
     @BeforeEach
     void issuer() {
-        spain = new AssertionIssuer(demoTrust.pki().orElseThrow().signer("ES"), Clock.systemUTC());
         DemoExchanges.consent(consents, BERTHELOT, new CountryScope.AllParticipating());
     }
 

@@ -24,12 +24,20 @@ public final class CodedElementList {
     public enum PivotType {
         PATIENT_SUMMARY("patientSummaryCDAl3"),
         EPRESCRIPTION("ePrescriptionCDAl3"),
-        EDISPENSATION("eDispensationCDAl3");
+        EDISPENSATION("eDispensationCDAl3"),
+        /**
+         * An Original Clinical Document (lab result, discharge report, imaging report): OpenNCP's list has no OrCD
+         * column, and an OrCD header is an L1 header, so the Patient Summary L1 column serves — except the document
+         * code, which the OrCD templates fix per type (11502-2, 34105-7, 18748-4) outside eHDSIDocumentCode.
+         */
+        ORIGINAL_CLINICAL_DOCUMENT("patientSummaryCDAl1pdf", "/ClinicalDocument/code");
 
         private final String usageElement;
+        private final java.util.Set<String> fixedByTemplate;
 
-        PivotType(String usageElement) {
+        PivotType(String usageElement, String... fixedByTemplate) {
             this.usageElement = usageElement;
+            this.fixedByTemplate = java.util.Set.of(fixedByTemplate);
         }
     }
 
@@ -114,7 +122,7 @@ public final class CodedElementList {
             ElementPath matcher = compiled.computeIfAbsent(path, ElementPath::compile);
             for (PivotType t : PivotType.values()) {
                 String u = CdaNodes.text(CdaNodes.child(usage, t.usageElement));
-                if (u != null && !"NA".equals(u)) {
+                if (u != null && !"NA".equals(u) && !t.fixedByTemplate.contains(path)) {
                     byType.get(t).add(new CodedElement(path, matcher, valueSets, u));
                 }
             }

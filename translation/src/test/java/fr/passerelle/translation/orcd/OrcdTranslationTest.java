@@ -77,6 +77,9 @@ class OrcdTranslationTest {
         assertThat(text.getAttribute("representation")).isEqualTo("B64");
         assertThat(new String(pdf(out), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(PivotSchema.errors(out.document())).as("eHDSI CDA schema").isEmpty();
+        // The document code is the OrCD template's own (checked by the eHDSI OrCD runtime), not a gap of
+        // eHDSIDocumentCode, which lists the PS/eP/eD codes only.
+        assertThat(out.report().unmapped()).noneMatch(u -> "/ClinicalDocument/code".equals(u.outputXpath()));
     }
 
     @ParameterizedTest

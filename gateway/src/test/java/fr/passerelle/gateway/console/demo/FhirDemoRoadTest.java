@@ -2,11 +2,14 @@ package fr.passerelle.gateway.console.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.consent.ConsentChange;
+import fr.passerelle.gateway.consent.ConsentChannel;
 import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.soap.DemoExchanges;
 import fr.passerelle.gateway.testsupport.DemoGatewayTest;
 import fr.passerelle.gateway.testsupport.DemoOperator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +29,16 @@ class FhirDemoRoadTest {
 
     @Autowired
     ConsentStore consents;
+
+    /**
+     * The demo gateway is shared with other classes (ForeignPractitionerDemoTest expects LAMBERTIN's "no consent"):
+     * the consent given here is taken back after the test.
+     */
+    @AfterEach
+    void revoke() {
+        consents.change(DemoExchanges.LAMBERTIN, new ConsentChange.Revoke("fhir-demo-road-test",
+                ConsentChannel.OPERATOR));
+    }
 
     @Test
     void theFhirRoadReadsTheSummaryAndPrescriptionsUnderTheSearchedId() {
