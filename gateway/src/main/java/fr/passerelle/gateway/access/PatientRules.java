@@ -36,9 +36,12 @@ public final class PatientRules {
         }
         boolean maskedVisible = emergency && controls.maskedVisibleInEmergency();
         if (consent.isEmpty()) {
-            return defaultConsent == DefaultConsent.ALL_PARTICIPATING_COUNTRIES
+            if (defaultConsent != DefaultConsent.ALL_PARTICIPATING_COUNTRIES) {
+                return refused(DecidingRule.NO_CONSENT, ExchangeError.ERROR_NO_CONSENT);
+            }
+            return request.documents().stream().allMatch(defaultConsent::covers)
                     ? new AccessDecision.Granted(DecidingRule.DEFAULT_ALLOWS, maskedVisible)
-                    : refused(DecidingRule.NO_CONSENT, ExchangeError.ERROR_NO_CONSENT);
+                    : refused(DecidingRule.DOCUMENTS_NOT_AUTHORISED, ExchangeError.ERROR_NO_CONSENT);
         }
         ConsentVersion current = consent.get();
         if (current.status() == ConsentStatus.REVOKED) {

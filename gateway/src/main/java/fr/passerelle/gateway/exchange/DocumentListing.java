@@ -28,7 +28,8 @@ public class DocumentListing {
 
     /** What can be listed abroad: dispensations are recorded, not served. */
     public static final Set<DocumentKind> LISTABLE = EnumSet.of(DocumentKind.PATIENT_SUMMARY,
-            DocumentKind.EPRESCRIPTION);
+            DocumentKind.EPRESCRIPTION, DocumentKind.LABORATORY_RESULT, DocumentKind.HOSPITAL_DISCHARGE_REPORT,
+            DocumentKind.MEDICAL_IMAGING_REPORT);
 
     private final NationalHealthSpace healthSpace;
     private final AccessControl gate;
@@ -52,7 +53,8 @@ public class DocumentListing {
         Set<DocumentKind> asked = kinds.isEmpty() ? LISTABLE : EnumSet.copyOf(kinds);
         if (!LISTABLE.containsAll(asked)) {
             return new ListingOutcome.Refused(new ExchangeRefusal(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING,
-                    "only Patient Summaries and ePrescriptions are served abroad"));
+                    "only Patient Summaries, ePrescriptions and original clinical documents (laboratory, "
+                            + "imaging and hospital discharge reports) are served abroad"));
         }
         if (healthSpace.findPatient(patient).isEmpty()) {
             return new ListingOutcome.Refused(gate.unknownPatient(call, patient, asked,

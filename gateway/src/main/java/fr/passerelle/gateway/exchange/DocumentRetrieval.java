@@ -148,7 +148,11 @@ public class DocumentRetrieval {
             return new RetrievalOutcome.Refused(turned.refusal());
         }
         AccessControl.Admitted admitted = (AccessControl.Admitted) passage;
-        ExchangeError none = kind == DocumentKind.PATIENT_SUMMARY ? ExchangeError.ERROR_PS_NOT_FOUND : ExchangeError.ERROR_EP_NOT_FOUND;
+        ExchangeError none = switch (kind) {
+            case PATIENT_SUMMARY -> ExchangeError.ERROR_PS_NOT_FOUND;
+            case EPRESCRIPTION -> ExchangeError.ERROR_EP_NOT_FOUND;
+            default -> ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING;
+        };
         Optional<DocumentEntry> newest = DocumentFilter.visible(admitted.decision(), healthSpace.documents(patient, kind))
                 .stream()
                 .filter(entry -> kind != DocumentKind.EPRESCRIPTION || listing.stillDispensable(entry))

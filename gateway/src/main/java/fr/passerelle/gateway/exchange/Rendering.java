@@ -5,8 +5,13 @@ import java.util.Set;
 
 /** The forms a French document can leave in, each for the kinds it applies to. */
 public enum Rendering {
-    /** eHDSI pivot CDA level 3 (XCA retrieve, FHIR Binary). */
-    PIVOT_CDA("application/xml", Set.of(DocumentKind.PATIENT_SUMMARY, DocumentKind.EPRESCRIPTION)),
+    /**
+     * The eHDSI pivot CDA (XCA retrieve, FHIR Binary): level 3 for a Patient Summary or ePrescription; for an
+     * original clinical document, the eHDSI OrCD (level 1: the original as PDF under the eHDSI header).
+     */
+    PIVOT_CDA("application/xml", Set.of(DocumentKind.PATIENT_SUMMARY, DocumentKind.EPRESCRIPTION,
+            DocumentKind.LABORATORY_RESULT, DocumentKind.HOSPITAL_DISCHARGE_REPORT,
+            DocumentKind.MEDICAL_IMAGING_REPORT)),
     /** eHDSI pivot CDA level 1: the PDF the French document embeds, in a CDA wrapper. */
     PIVOT_PDF("application/xml", Set.of(DocumentKind.PATIENT_SUMMARY, DocumentKind.EPRESCRIPTION)),
     /** HL7 IPS document Bundle (FHIR R4 JSON). */

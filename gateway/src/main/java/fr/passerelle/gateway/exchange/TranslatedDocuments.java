@@ -6,6 +6,8 @@ import fr.passerelle.gateway.conformance.PivotConformance;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.translation.DocumentTranslator;
+import fr.passerelle.translation.TranslationException;
+import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationOutcome;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +114,8 @@ public final class TranslatedDocuments {
     /** Translates, keeps the whole document (and its items) under {@code whole}'s keys, and answers the whole. */
     private Translation run(byte[] cda, Rendering rendering, String language, Key whole) {
         Optional<TranslationOutcome> answered = TranslationDefects.guarded(rendering.name(), () -> switch (rendering) {
-            case PIVOT_CDA, PIVOT_PDF -> translator.toPivot(cda, language);
+            case PIVOT_CDA -> pivot(cda, language);
+            case PIVOT_PDF -> translator.toPivot(cda, language);
             case FHIR_IPS -> translator.toFhirIps(cda, language);
             case FHIR_MPD -> translator.toFhirMpd(cda, language);
         });
@@ -142,6 +145,22 @@ public final class TranslatedDocuments {
         }
         Translation checkedWhole = checked(content);
         return checkedWhole instanceof Done done ? keep(whole, new Done(done.content(), items.size())) : checkedWhole;
+    }
+
+    /**
+     * The pivot of the French document's own format: a French report (CR-BIO, LDL-SES, CR-IMG) becomes the eHDSI
+     * original clinical document, anything else the level-3 pivot. Chosen by the document, not by the kind its
+     * metadata claims, so a mis-filed document is translated for what it is (or refused).
+     */
+    private TranslationOutcome pivot(byte[] cda, String language) {
+        CdaDocument source;
+        try {
+            source = translator.read(cda);
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+        return source.format() != null && source.format().isOriginalClinicalDocument()
+                ? translator.toOrcd(cda, language) : translator.toPivot(source, language);
     }
 
     private Translation keep(Key key, Translation translation) {

@@ -7,6 +7,8 @@ import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -74,8 +76,8 @@ public final class AccessNarrative {
         String where = (r.organisation().isBlank() ? "" : " of " + r.organisation()) + " in " + country;
         String what = switch (r.transaction()) {
             case PATIENT_IDENTIFICATION -> "looked up your record";
-            case DOCUMENT_LIST -> "viewed the list of " + englishDocuments(r);
-            case DOCUMENT_RETRIEVE -> "viewed " + englishDocuments(r);
+            case DOCUMENT_LIST -> "viewed the list of " + englishDocuments(r, true);
+            case DOCUMENT_RETRIEVE -> "viewed " + englishDocuments(r, false);
             case DISPENSATION -> "recorded the dispensing of medicines from your ePrescription";
         };
         String why = r.purpose().orElse(null) == PurposeOfUse.EMERGENCY ? "in an emergency" : "for treatment";
@@ -96,23 +98,59 @@ public final class AccessNarrative {
     private static String frenchDocuments(AuditRecord r, boolean list) {
         boolean ps = r.documentKinds().contains(DocumentKind.PATIENT_SUMMARY);
         boolean ep = r.documentKinds().contains(DocumentKind.EPRESCRIPTION);
+        List<String> parts = new ArrayList<>();
         if (ps && ep) {
-            return list ? "vos synthèses médicales et ordonnances électroniques"
-                    : "votre synthèse médicale et vos ordonnances électroniques";
+            parts.add(list ? "vos synthèses médicales et ordonnances électroniques"
+                    : "votre synthèse médicale et vos ordonnances électroniques");
+        } else if (ep) {
+            parts.add("vos ordonnances électroniques");
+        } else if (ps) {
+            parts.add(list ? "vos synthèses médicales" : "votre synthèse médicale");
         }
-        if (ep) {
-            return "vos ordonnances électroniques";
+        if (r.documentKinds().contains(DocumentKind.LABORATORY_RESULT)) {
+            parts.add(list ? "vos comptes rendus d'analyses de biologie" : "votre compte rendu d'analyses de biologie");
         }
-        return list ? "vos synthèses médicales" : "votre synthèse médicale";
+        if (r.documentKinds().contains(DocumentKind.MEDICAL_IMAGING_REPORT)) {
+            parts.add(list ? "vos comptes rendus d'imagerie" : "votre compte rendu d'imagerie");
+        }
+        if (r.documentKinds().contains(DocumentKind.HOSPITAL_DISCHARGE_REPORT)) {
+            parts.add(list ? "vos lettres de sortie d'hospitalisation" : "votre lettre de sortie d'hospitalisation");
+        }
+        if (parts.isEmpty()) {
+            return list ? "vos synthèses médicales" : "votre synthèse médicale";
+        }
+        return joined(parts, " et ");
     }
 
-    private static String englishDocuments(AuditRecord r) {
+    private static String englishDocuments(AuditRecord r, boolean list) {
         boolean ps = r.documentKinds().contains(DocumentKind.PATIENT_SUMMARY);
         boolean ep = r.documentKinds().contains(DocumentKind.EPRESCRIPTION);
+        List<String> parts = new ArrayList<>();
         if (ps && ep) {
-            return "your Patient Summary and ePrescriptions";
+            parts.add("your Patient Summary and ePrescriptions");
+        } else if (ep) {
+            parts.add("your ePrescriptions");
+        } else if (ps) {
+            parts.add("your Patient Summary");
         }
-        return ep ? "your ePrescriptions" : "your Patient Summary";
+        if (r.documentKinds().contains(DocumentKind.LABORATORY_RESULT)) {
+            parts.add(list ? "your laboratory reports" : "your laboratory report");
+        }
+        if (r.documentKinds().contains(DocumentKind.MEDICAL_IMAGING_REPORT)) {
+            parts.add(list ? "your imaging reports" : "your imaging report");
+        }
+        if (r.documentKinds().contains(DocumentKind.HOSPITAL_DISCHARGE_REPORT)) {
+            parts.add(list ? "your hospital discharge letters" : "your hospital discharge letter");
+        }
+        return parts.isEmpty() ? "your Patient Summary" : joined(parts, " and ");
+    }
+
+    /** "a, b and c". */
+    private static String joined(List<String> parts, String lastSeparator) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + lastSeparator + parts.get(parts.size() - 1);
     }
 
     private static String frenchRefusal(AuditRecord r) {

@@ -13,7 +13,8 @@ import java.util.Set;
  * What the patient authorises ({@code PUT /api/patient/consent}).
  *
  * @param allCountries every participating country; when false, {@code countries} lists them
- * @param documents    {@code PATIENT_SUMMARY}, {@code EPRESCRIPTIONS} or both
+ * @param documents    one or more of {@code PATIENT_SUMMARY}, {@code EPRESCRIPTIONS},
+ *                     {@code ORIGINAL_CLINICAL_DOCUMENTS}
  * @param validUntil   optional end; absent means until revoked
  */
 public record ConsentRequest(Boolean allCountries, List<String> countries, List<SharedDocuments> documents,
@@ -38,7 +39,8 @@ public record ConsentRequest(Boolean allCountries, List<String> countries, List<
             scope = CountryScope.of(Set.copyOf(countries));
         }
         if (documents == null || documents.isEmpty() || documents.contains(null)) {
-            throw new IllegalArgumentException("documents must list PATIENT_SUMMARY, EPRESCRIPTIONS or both");
+            throw new IllegalArgumentException("documents must list one or more of PATIENT_SUMMARY, "
+                    + "EPRESCRIPTIONS, ORIGINAL_CLINICAL_DOCUMENTS");
         }
         if (validUntil != null && !validUntil.isAfter(now)) {
             throw new IllegalArgumentException("validUntil must be in the future");

@@ -38,7 +38,8 @@ public final class AdhocQueryRequestReader {
             }
         }
         if (classes.isEmpty() && unsupported.isEmpty()) {
-            throw new MalformedRequest("FindDocuments needs a $XDSDocumentEntryClassCode (60591-5 or 57833-6)");
+            throw new MalformedRequest("FindDocuments needs a $XDSDocumentEntryClassCode (60591-5, 57833-6, "
+                    + "11502-2, 34105-7 or 18748-4)");
         }
         return new DocumentQuery(patientId, classes, unsupported, leafClass);
     }

@@ -66,8 +66,7 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
             return new DocumentQueryOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
         }
         Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
-        query.classes().forEach(c -> kinds.add(c == DocumentClass.PATIENT_SUMMARY
-                ? DocumentKind.PATIENT_SUMMARY : DocumentKind.EPRESCRIPTION));
+        query.classes().forEach(c -> kinds.add(c.kind()));
         ListingOutcome outcome = listing.list(((XuaServiceProvider.Verified) verdict).call(), ins.get(), kinds);
         if (outcome instanceof ListingOutcome.Refused refused) {
             return new DocumentQueryOutcome.Refused(XuaServiceProvider.refusalOf(refused.refusal()));
@@ -83,8 +82,7 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
         offered.forEach(offer -> entries.addAll(entries(query, offer)));
         List<BusinessRefusal> withheld = new ArrayList<>();
         ((ListingOutcome.Listed) outcome).withheld().forEach((kind, refusal) -> {
-            DocumentClass documentClass = kind == DocumentKind.PATIENT_SUMMARY
-                    ? DocumentClass.PATIENT_SUMMARY : DocumentClass.EPRESCRIPTION;
+            DocumentClass documentClass = DocumentClass.of(kind);
             withheld.add(new BusinessRefusal(refusal.error(), documentClass.asCode().displayName() + " ("
                     + documentClass.loincCode() + "): " + refusal.reason()));
         });
@@ -101,8 +99,10 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
         Optional<String> transformOf = Optional.empty();
         for (DocumentOffers.Pivot pivot : offer.pivots()) {
             DocumentEntry l3 = entry(query, offer.french(), pivot.uniqueId(), false, pivot.content(), Optional.empty(),
-                    offer.french().kind() == DocumentKind.EPRESCRIPTION
-                            ? PrescriptionItemMetadata.of(pivot.content()) : PrescriptionItemMetadata.none());
+                    offer.french().kind() == DocumentKind.EPRESCRIPTION ? PrescriptionItemMetadata.of(pivot.content())
+                            : offer.french().kind().originalClinicalDocument()
+                                    ? PrescriptionItemMetadata.authorOf(pivot.content())
+                                    : PrescriptionItemMetadata.none());
             entries.add(l3);
             if (!offer.itemised()) {
                 transformOf = Optional.of(l3.entryUuid());
@@ -118,13 +118,8 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
     private DocumentEntry entry(DocumentQuery query, fr.passerelle.gateway.healthspace.DocumentEntry french,
                                 String xdsUniqueId, boolean levelOne, byte[] content, Optional<String> transformOf,
                                 PrescriptionItemMetadata item) {
-        DocumentClass documentClass = french.kind() == DocumentKind.PATIENT_SUMMARY
-                ? DocumentClass.PATIENT_SUMMARY : DocumentClass.EPRESCRIPTION;
-        XdsCode format = levelOne
-                ? new XdsCode("urn:ihe:iti:xds-sd:pdf:2008", "IHE PCC", "PDF/A coded document")
-                : documentClass == DocumentClass.PATIENT_SUMMARY
-                        ? new XdsCode("urn:epSOS:ps:ps:2010", "eHDSI formatCodes", "eHDSI coded Patient Summary")
-                        : new XdsCode("urn:epSOS:ep:pre:2010", "eHDSI formatCodes", "eHDSI coded ePrescription");
+        DocumentClass documentClass = DocumentClass.of(french.kind());
+        XdsCode format = levelOne ? DocumentClass.Formats.ORIGINAL : documentClass.format();
         return new DocumentEntry("urn:uuid:" + UUID.nameUUIDFromBytes(xdsUniqueId.getBytes(StandardCharsets.UTF_8)),
                 xdsUniqueId, properties.homeCommunityId(), properties.homeCommunityId(), query.patientId(),
                 french.title() == null || french.title().isBlank() ? documentClass.asCode().displayName() : french.title(),

@@ -46,6 +46,21 @@ public record PrescriptionItemMetadata(Optional<String> authorPerson, Optional<S
         return new PrescriptionItemMetadata(Optional.empty(), Optional.empty(), List.of());
     }
 
+    /**
+     * Only the author ({@code authorPerson}) of another pivot — an original clinical document, whose header names
+     * the professional who wrote the report; none when the pivot cannot be read or names no person.
+     */
+    public static PrescriptionItemMetadata authorOf(byte[] pivot) {
+        try {
+            Element document = PARSER.parse(pivot).getDocumentElement();
+            return new PrescriptionItemMetadata(XmlTree.path(document, HL7V3, "author", "assignedAuthor",
+                    "assignedPerson", "name").flatMap(PrescriptionItemMetadata::personName), Optional.empty(),
+                    List.of());
+        } catch (UnsafeXmlException unreadable) {
+            return none();
+        }
+    }
+
     /** The metadata of one pivot ePrescription item (its first prescribed medicine, the only one eHDSI allows). */
     public static PrescriptionItemMetadata of(byte[] pivot) {
         Element document;

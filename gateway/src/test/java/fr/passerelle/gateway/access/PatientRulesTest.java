@@ -16,6 +16,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.PatientControls;
 import fr.passerelle.trust.assertion.PurposeOfUse;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,33 @@ class PatientRulesTest {
     }
 
     @Test
-    void aConsentToAllCountriesAndBothDocumentsGrantsEach() {
+    void anOptOutDefaultDoesNotShareTheOriginalClinicalDocuments() {
+        for (DocumentKind kind : DocumentKind.ORIGINAL_CLINICAL_DOCUMENTS) {
+            assertThat(optOut.decide(request(spanishGp(), PurposeOfUse.TREATMENT, CrossBorderTransaction.DOCUMENT_LIST,
+                    kind), Optional.empty(), PatientControls.NONE, NOW)).as(kind.name())
+                    .isEqualTo(new AccessDecision.Refused(DecidingRule.DOCUMENTS_NOT_AUTHORISED,
+                            ExchangeError.ERROR_NO_CONSENT));
+        }
+        assertThat(optOut.decide(request(spanishGp(), PurposeOfUse.TREATMENT, CrossBorderTransaction.DOCUMENT_LIST,
+                DocumentKind.EPRESCRIPTION), Optional.empty(), PatientControls.NONE, NOW).rule())
+                .isEqualTo(DecidingRule.DEFAULT_ALLOWS);
+    }
+
+    @Test
+    void aConsentToOriginalClinicalDocumentsCoversTheThreeReportsAndNothingElse() {
+        Optional<fr.passerelle.gateway.consent.ConsentVersion> reports = authorised(CountryScope.all(),
+                Optional.empty(), SharedDocuments.ORIGINAL_CLINICAL_DOCUMENTS);
         for (DocumentKind kind : DocumentKind.values()) {
+            AccessDecision decision = optIn.decide(request(spanishGp(), PurposeOfUse.TREATMENT,
+                    CrossBorderTransaction.DOCUMENT_LIST, kind), reports, PatientControls.NONE, NOW);
+            assertThat(decision.rule()).as(kind.name()).isEqualTo(kind.originalClinicalDocument()
+                    ? DecidingRule.CONSENT_COVERS_REQUEST : DecidingRule.DOCUMENTS_NOT_AUTHORISED);
+        }
+    }
+
+    @Test
+    void aConsentToAllCountriesAndBothDocumentsGrantsEach() {
+        for (DocumentKind kind : EnumSet.complementOf(EnumSet.copyOf(DocumentKind.ORIGINAL_CLINICAL_DOCUMENTS))) {
             AccessDecision decision = optIn.decide(request(spanishGp(), PurposeOfUse.TREATMENT,
                     CrossBorderTransaction.DOCUMENT_LIST, kind), allCountriesBoth, PatientControls.NONE, NOW);
             assertThat(decision).as(kind.name())

@@ -77,6 +77,9 @@ final class SharingWords {
         return switch (document) {
             case PATIENT_SUMMARY -> fr ? "votre synthèse médicale" : "your patient summary";
             case EPRESCRIPTIONS -> fr ? "vos ordonnances électroniques" : "your ePrescriptions";
+            case ORIGINAL_CLINICAL_DOCUMENTS -> fr
+                    ? "vos comptes rendus (analyses de biologie, imagerie, sorties d'hospitalisation)"
+                    : "your reports (laboratory results, imaging, hospital discharge)";
         };
     }
 

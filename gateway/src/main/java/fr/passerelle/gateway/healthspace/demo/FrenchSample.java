@@ -19,7 +19,20 @@ public enum FrenchSample {
             new Code("urn:ihe:pharm:pre:2010", "1.2.250.1.213.1.1.4.2.282", "Prescription de produits de santé")),
     EDISP_MED("eDISP-MED_2024.01.xml", DocumentKind.EDISPENSATION,
             new Code("60593-1", Code.LOINC, "Dispensation médicamenteuse"),
-            new Code("urn:ihe:pharm:dis:2010", "1.3.6.1.4.1.19376.1.2.3", "Dispensation médicamenteuse"));
+            new Code("urn:ihe:pharm:dis:2010", "1.3.6.1.4.1.19376.1.2.3", "Dispensation médicamenteuse")),
+    // The three reports come from fr-cda-orcd/; type codes from the CI-SIS JDV_J07_XdsTypeCode, format codes those
+    // the CI-SIS volets give (CR-BIO: IHE XD-LAB; CR-IMG: IHE XDS-I imaging report; LDL-SES: the ANS volet's own).
+    CR_BIO_TSH("BIO-CR-BIO_2024.01_TSH_1.xml", DocumentKind.LABORATORY_RESULT,
+            new Code("11502-2", Code.LOINC, "CR d'examens biologiques"),
+            new Code("urn:ihe:lab:xd-lab:2008", "1.3.6.1.4.1.19376.1.2.3", "CR d'examens biologiques")),
+    LDL_SES("LDL-SES_2022.01.xml", DocumentKind.HOSPITAL_DISCHARGE_REPORT,
+            new Code("11490-0", Code.LOINC, "Lettre de liaison à la sortie d'un établissement de soins"),
+            new Code("urn:asip:ci-sis:ldl-ses:2017", "1.2.250.1.213.1.1.4.2.282",
+                    "Lettre de liaison à la sortie d'un établissement de soins")),
+    CR_IMG("IMG_CR_IMG_2024.01.xml", DocumentKind.MEDICAL_IMAGING_REPORT,
+            new Code("18748-4", Code.LOINC, "CR d'imagerie médicale"),
+            new Code("urn:ihe:rad:CDA:ImagingReportStructuredHeadings:2013", "1.3.6.1.4.1.19376.1.2.3",
+                    "CR d'imagerie médicale"));
 
     private static final String CLASS_CODE_SYSTEM = Code.LOINC;
 
@@ -40,6 +53,11 @@ public enum FrenchSample {
         return sourceFile;
     }
 
+    /** The fixture folder the sample is copied in: {@code fr-cda}, or {@code fr-cda-orcd} for the reports. */
+    public String sourceFolder() {
+        return kind.originalClinicalDocument() ? "fr-cda-orcd" : "fr-cda";
+    }
+
     public DocumentKind kind() {
         return kind;
     }
@@ -50,6 +68,11 @@ public enum FrenchSample {
             case PATIENT_SUMMARY -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, "Patient summary");
             case EPRESCRIPTION -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, "Prescription for medication");
             case EDISPENSATION -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, "Medication dispensed.brief");
+            case LABORATORY_RESULT -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, "Laboratory report");
+            case HOSPITAL_DISCHARGE_REPORT -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM,
+                    "Hospital Discharge summary");
+            case MEDICAL_IMAGING_REPORT -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM,
+                    "Diagnostic imaging study");
         };
     }
 

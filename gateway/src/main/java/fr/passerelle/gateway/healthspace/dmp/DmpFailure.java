@@ -121,6 +121,7 @@ public class DmpFailure extends HealthSpaceUnavailableException {
             case PATIENT_SUMMARY -> ExchangeError.ERROR_PS_GENERIC;
             case EPRESCRIPTION -> ExchangeError.ERROR_EP_REGISTRY_NOT_ACCESSIBLE;
             case EDISPENSATION -> ExchangeError.ERROR_ED_GENERIC;
+            case LABORATORY_RESULT, HOSPITAL_DISCHARGE_REPORT, MEDICAL_IMAGING_REPORT -> ExchangeError.ERROR_GENERIC;
         };
     }
 }

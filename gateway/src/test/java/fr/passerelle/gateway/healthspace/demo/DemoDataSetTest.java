@@ -72,6 +72,31 @@ class DemoDataSetTest {
         assertThat(healthSpace.retrieve(lambertinSummaries.get(1).uniqueId()).orElseThrow().entry().masked()).isTrue();
     }
 
+    @DatabaseTest
+    void theOriginalClinicalDocumentsAreSeededUnderTheirKindsAndTheMaskedOneIsFlagged(TestDatabase db) {
+        var healthSpace = DemoData.seededHealthSpace(db);
+        Ins berthelot = DemoData.ins(DemoData.patient("berthelot"));
+        Ins lambertin = DemoData.ins(DemoData.patient("lambertin"));
+
+        assertThat(healthSpace.documents(berthelot, DocumentKind.LABORATORY_RESULT)).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.classCode().code()).isEqualTo("11502-2");
+                    assertThat(entry.typeCode().code()).isEqualTo("11502-2");
+                    assertThat(entry.formatCode().code()).isEqualTo("urn:ihe:lab:xd-lab:2008");
+                    assertThat(entry.masked()).isFalse();
+                });
+        assertThat(healthSpace.documents(berthelot, DocumentKind.MEDICAL_IMAGING_REPORT)).singleElement()
+                .satisfies(entry -> assertThat(entry.classCode().code()).isEqualTo("18748-4"));
+        assertThat(healthSpace.documents(lambertin, DocumentKind.HOSPITAL_DISCHARGE_REPORT)).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.classCode().code()).isEqualTo("34105-7");
+                    // The DMP files an LDL-SES under its own LOINC type, 11490-0.
+                    assertThat(entry.typeCode().code()).isEqualTo("11490-0");
+                    assertThat(entry.masked()).isTrue();
+                });
+        assertThat(healthSpace.documents(berthelot, DocumentKind.HOSPITAL_DISCHARGE_REPORT)).isEmpty();
+    }
+
     @Test
     void noIdentityOfTheAnsSamplesRemainsInAnyDemoDocumentNorInItsEmbeddedPdfs() {
         for (DemoDataSet.Patient patient : DemoData.manifest().patients()) {

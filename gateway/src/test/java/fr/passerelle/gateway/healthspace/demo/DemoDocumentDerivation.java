@@ -68,11 +68,16 @@ final class DemoDocumentDerivation {
         Map<String, byte[]> documents = new LinkedHashMap<>();
         for (DemoDataSet.Patient patient : dataSet.patients()) {
             for (DemoDataSet.Document document : patient.documents()) {
-                byte[] sample = Files.readAllBytes(samples.resolve(document.sample().sourceFile()));
+                byte[] sample = Files.readAllBytes(sampleFile(document.sample()));
                 documents.put(document.file(), derive(sample, patient, document));
             }
         }
         return documents;
+    }
+
+    /** The sample's file: {@code samples} is the {@code fr-cda} folder, the reports are in its sibling. */
+    Path sampleFile(FrenchSample sample) {
+        return samples.resolveSibling(sample.sourceFolder()).resolve(sample.sourceFile());
     }
 
     byte[] derive(byte[] sample, DemoDataSet.Patient patient, DemoDataSet.Document target) throws Exception {
@@ -226,7 +231,7 @@ final class DemoDocumentDerivation {
     }
 
     private static Document parse(byte[] xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -237,7 +242,8 @@ final class DemoDocumentDerivation {
 
     private static byte[] serialize(Document cda) throws Exception {
         cda.setXmlStandalone(true);
-        var transformer = TransformerFactory.newInstance().newTransformer();
+        // The JDK's own serialiser, whatever else the test class path offers: the bytes must not depend on it.
+        var transformer = TransformerFactory.newDefaultInstance().newTransformer();
         transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
         transformer.setOutputProperty(OutputKeys.INDENT, "no");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
