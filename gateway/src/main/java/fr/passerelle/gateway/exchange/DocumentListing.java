@@ -31,6 +31,14 @@ public class DocumentListing {
             DocumentKind.EPRESCRIPTION, DocumentKind.LABORATORY_RESULT, DocumentKind.HOSPITAL_DISCHARGE_REPORT,
             DocumentKind.MEDICAL_IMAGING_REPORT);
 
+    /**
+     * What a listing that names no kind lists: the Patient Summary and ePrescriptions, as before the original clinical
+     * documents were served — those are listed when asked for by their class (XCA) or type/category (FHIR), so a
+     * client that never asked for them neither gets them nor has them withheld under a consent that predates them.
+     */
+    public static final Set<DocumentKind> UNNAMED = EnumSet.of(DocumentKind.PATIENT_SUMMARY,
+            DocumentKind.EPRESCRIPTION);
+
     private final NationalHealthSpace healthSpace;
     private final AccessControl gate;
 
@@ -50,7 +58,7 @@ public class DocumentListing {
     }
 
     private ListingOutcome listOnBehalf(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds) {
-        Set<DocumentKind> asked = kinds.isEmpty() ? LISTABLE : EnumSet.copyOf(kinds);
+        Set<DocumentKind> asked = kinds.isEmpty() ? UNNAMED : EnumSet.copyOf(kinds);
         if (!LISTABLE.containsAll(asked)) {
             return new ListingOutcome.Refused(new ExchangeRefusal(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING,
                     "only Patient Summaries, ePrescriptions and original clinical documents (laboratory, "

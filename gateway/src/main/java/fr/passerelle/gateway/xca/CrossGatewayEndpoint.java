@@ -55,7 +55,7 @@ public class CrossGatewayEndpoint implements Provider<DOMSource> {
         if (query.classes().isEmpty()) {
             return new DOMSource(queryWriter.refused(new BusinessRefusal(
                     ExchangeError.ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN,
-                    "France serves class codes 60591-5 (Patient Summary) and 57833-6 (ePrescription) over XCA")));
+                    "France serves these class codes over XCA: " + DocumentClass.served())));
         }
         DocumentQueryOutcome outcome = queryRoad.respond(request.security(), query);
         if (outcome instanceof DocumentQueryOutcome.Untrusted untrusted) {

@@ -56,6 +56,12 @@ public enum DocumentClass {
         return Arrays.stream(values()).filter(c -> c.loincCode.equals(code)).findFirst();
     }
 
+    /** The classes served, as a reader would list them: "60591-5 (Patient Summary), 57833-6 (ePrescription), …". */
+    public static String served() {
+        return Arrays.stream(values()).map(c -> c.loincCode + " (" + c.displayName + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The class a listable kind is listed under. */
     public static DocumentClass of(DocumentKind kind) {
         return Arrays.stream(values()).filter(c -> c.kind == kind).findFirst()
