@@ -94,8 +94,9 @@ public class DocumentReferenceProvider implements IResourceProvider {
         }
         for (TokenParam token : tokens.getValuesAsQueryTokens()) {
             kinds.add(DocumentReferences.kindOf(token.getSystem(), token.getValue())
-                    .orElseThrow(() -> FhirRefusal.invalid("type: only LOINC 60591-5 (Patient Summary) and 57833-6 "
-                            + "(ePrescription) are served")));
+                    .orElseThrow(() -> FhirRefusal.invalid("type/category: only LOINC 60591-5 (Patient Summary), "
+                            + "57833-6 (ePrescription), 11502-2 (laboratory report), 34105-7 (hospital discharge "
+                            + "report) and 18748-4 (imaging report) are served")));
         }
     }
 

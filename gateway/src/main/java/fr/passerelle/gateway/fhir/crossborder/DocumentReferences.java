@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.fhir.crossborder;
 
+import fr.passerelle.gateway.exchange.DocumentListing;
 import fr.passerelle.gateway.exchange.DocumentOffers;
 import fr.passerelle.gateway.exchange.Rendering;
 import fr.passerelle.gateway.healthspace.Code;
@@ -43,7 +44,9 @@ final class DocumentReferences {
                 if (offer.rendered(Rendering.FHIR_IPS).isPresent()) {
                     attach(reference, "application/fhir+json", "Bundle/" + id, entry, "International Patient Summary");
                 }
-                attach(reference, "text/xml", "Binary/cda-" + id, entry, "eHDSI pivot CDA (level 3)");
+                attach(reference, "text/xml", "Binary/cda-" + id, entry, entry.kind().originalClinicalDocument()
+                        ? "eHDSI original clinical document (the original as PDF under the eHDSI header)"
+                        : "eHDSI pivot CDA (level 3)");
                 levelOne.ifPresent(pdf -> attach(reference, "text/xml", "Binary/pdf-" + id, entry,
                         "eHDSI pivot CDA with PDF (level 1)"));
                 references.add(reference);
@@ -108,12 +111,15 @@ final class DocumentReferences {
                         .setValue(uniqueId.substring(caret + 1));
     }
 
-    /** The kind a LOINC type or class code asks for; empty when the code is neither PS nor eP. */
+    /**
+     * The kind a LOINC type or class code asks for (the eHDSI class: 60591-5, 57833-6, 11502-2, 34105-7, 18748-4);
+     * empty for any other code.
+     */
     static Optional<DocumentKind> kindOf(String system, String code) {
         if (system != null && !system.isEmpty() && !LOINC.equals(system) && !("urn:oid:" + Code.LOINC).equals(system)) {
             return Optional.empty();
         }
-        for (DocumentKind kind : new DocumentKind[] {DocumentKind.PATIENT_SUMMARY, DocumentKind.EPRESCRIPTION}) {
+        for (DocumentKind kind : DocumentListing.LISTABLE) {
             if (kind.loincClassCode().equals(code)) {
                 return Optional.of(kind);
             }

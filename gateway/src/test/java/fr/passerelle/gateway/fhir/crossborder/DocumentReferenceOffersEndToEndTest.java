@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.consent.ConsentChange;
+import fr.passerelle.gateway.consent.ConsentChannel;
+import fr.passerelle.gateway.consent.ConsentStore;
+import fr.passerelle.gateway.consent.ConsentTerms;
+import fr.passerelle.gateway.consent.CountryScope;
+import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.exchange.PrescriptionItemId;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
@@ -24,9 +30,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -67,6 +75,8 @@ class DocumentReferenceOffersEndToEndTest {
     static final String PS_LEVEL_ONE = "1.3.6.1.4.1.12559.11.10.1.3.1.1.7";
     static final String EP_LEVEL_ONE = "1.3.6.1.4.1.12559.11.10.1.3.1.1.6";
     static final String PRESCRIPTION_ENTRY = "1.3.6.1.4.1.12559.11.10.1.3.1.3.2";
+    static final String ORCD_LABORATORY = "1.3.6.1.4.1.12559.11.10.1.3.1.1.8";
+    static final String ORCD_IMAGING = "1.3.6.1.4.1.12559.11.10.1.3.1.1.10";
 
     static final DemoPki PKI = DemoPki.generate(Instant.now(), Duration.ofDays(30), List.of("BE"));
     static final FhirContext CONTEXT = FhirContext.forR4Cached();
@@ -182,6 +192,69 @@ class DocumentReferenceOffersEndToEndTest {
                 "/Binary/item-" + item, "/Bundle/not-a-document")) {
             assertOutcome(get(malformed, DOCTOR, patient), 400, null);
         }
+    }
+
+    @Test
+    @Order(4)
+    void theOriginalClinicalDocumentsAreFoundByCategoryOrTypeUnderAConsentThatSharesThemAndServedAsTheOrcd()
+            throws Exception {
+        String patient = FhirRoadEndToEndTest.BERTHELOT;
+        String search = "/DocumentReference?patient=" + URLEncoder.encode("Patient/" + patientId(patient),
+                StandardCharsets.UTF_8);
+        // This gateway's opt-out default shares the Patient Summary and ePrescriptions, not the reports.
+        assertOutcome(get(search + "&category=http://loinc.org%7C11502-2", DOCTOR, patient), 403, "4701");
+
+        app.getBean(ConsentStore.class).change(new Ins(TEST_NIR, patient), new ConsentChange.Authorise(
+                new ConsentTerms(CountryScope.all(), EnumSet.allOf(SharedDocuments.class), Optional.empty()),
+                "orcd-fhir-test", ConsentChannel.OPERATOR));
+        List<DocumentReference> labs = bundle(get(search + "&category=http://loinc.org%7C11502-2", DOCTOR, patient));
+        List<DocumentReference> imaging = bundle(get(search + "&type=18748-4", DOCTOR, patient));
+
+        assertThat(labs).singleElement().satisfies(lab -> {
+            assertThat(kindCode(lab)).isEqualTo("11502-2");
+            assertThat(lab.getContent()).singleElement().satisfies(content -> {
+                assertThat(content.getAttachment().getUrl()).isEqualTo("Binary/cda-" + lab.getIdElement().getIdPart());
+                assertThat(content.getAttachment().getContentType()).isEqualTo("text/xml");
+            });
+        });
+        assertThat(imaging).singleElement().satisfies(report -> assertThat(kindCode(report)).isEqualTo("18748-4"));
+        for (DocumentReference report : List.of(labs.get(0), imaging.get(0))) {
+            HttpResponse<String> read = get("/" + report.getContentFirstRep().getAttachment().getUrl(), DOCTOR,
+                    patient);
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            Element cda = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(CONTEXT.newJsonParser().parseResource(Binary.class, read.body())
+                            .getData())).getDocumentElement();
+            assertThat(childAttributes(cda, "templateId", "root")).containsAnyOf(ORCD_LABORATORY, ORCD_IMAGING);
+            assertThat(cda.getElementsByTagNameNS("urn:hl7-org:v3", "nonXMLBody").getLength()).isEqualTo(1);
+        }
+        // A search that names no kind lists what it listed before the reports were served.
+        assertThat(documentReferences(DOCTOR, patient)).extracting(DocumentReferenceOffersEndToEndTest::kindCode)
+                .containsOnly("60591-5", "57833-6");
+    }
+
+    @Test
+    @Order(5)
+    void aMaskedReportIsNotFoundAndAClassNotServedIsA400() throws Exception {
+        String patient = FhirRoadEndToEndTest.LAMBERTIN;
+        app.getBean(ConsentStore.class).change(new Ins(TEST_NIR, patient), new ConsentChange.Authorise(
+                new ConsentTerms(CountryScope.all(), EnumSet.allOf(SharedDocuments.class), Optional.empty()),
+                "orcd-fhir-test", ConsentChannel.OPERATOR));
+        String search = "/DocumentReference?patient=" + URLEncoder.encode("Patient/" + patientId(patient),
+                StandardCharsets.UTF_8);
+
+        assertThat(bundle(get(search + "&type=34105-7", DOCTOR, patient))).as("the masked discharge letter").isEmpty();
+        String maskedId = FhirIds.documentId(app.getBean(NationalHealthSpace.class).documents(
+                new Ins(TEST_NIR, patient), DocumentKind.HOSPITAL_DISCHARGE_REPORT).get(0).uniqueId()).orElseThrow();
+        assertOutcome(get("/Binary/cda-" + maskedId, DOCTOR, patient), 404, "ERROR_GENERIC_DOCUMENT_MISSING");
+        // 55113-5: the eHDSI Medical Images OrCD, not served.
+        assertOutcome(get(search + "&category=http://loinc.org%7C55113-5", DOCTOR, patient), 400, null);
+    }
+
+    private static List<DocumentReference> bundle(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return CONTEXT.newJsonParser().parseResource(Bundle.class, response.body()).getEntry().stream()
+                .map(e -> (DocumentReference) e.getResource()).toList();
     }
 
     // --- what is served ---
