@@ -12,10 +12,20 @@ import java.util.Objects;
  * @param author          the authoring professional or organisation, as display text
  * @param sha1            lower-case hex SHA-1 of the stored bytes
  * @param size            size in bytes of the stored bytes
+ * @param service         when the reported care took place, as far as known
  */
 public record DocumentEntry(String uniqueId, Ins patient, DocumentKind kind, Code classCode, Code typeCode,
                             Code formatCode, List<Code> confidentiality, OffsetDateTime creationTime, String author,
-                            String title, String mimeType, String sha1, long size, String languageCode) {
+                            String title, String mimeType, String sha1, long size, String languageCode,
+                            ServicePeriod service) {
+
+    /** An entry whose service period is not known. */
+    public DocumentEntry(String uniqueId, Ins patient, DocumentKind kind, Code classCode, Code typeCode,
+                         Code formatCode, List<Code> confidentiality, OffsetDateTime creationTime, String author,
+                         String title, String mimeType, String sha1, long size, String languageCode) {
+        this(uniqueId, patient, kind, classCode, typeCode, formatCode, confidentiality, creationTime, author, title,
+                mimeType, sha1, size, languageCode, ServicePeriod.UNKNOWN);
+    }
 
     public DocumentEntry {
         Objects.requireNonNull(uniqueId, "uniqueId");
@@ -28,6 +38,7 @@ public record DocumentEntry(String uniqueId, Ins patient, DocumentKind kind, Cod
         Objects.requireNonNull(creationTime, "creationTime");
         Objects.requireNonNull(mimeType, "mimeType");
         Objects.requireNonNull(sha1, "sha1");
+        service = service == null ? ServicePeriod.UNKNOWN : service;
     }
 
     /** Whether the patient masked this document from health professionals. */

@@ -125,6 +125,8 @@ public final class AdhocQueryResponseWriter {
         slots.add(slot("hash", entry.sha1Hex()));
         slots.add(slot("languageCode", entry.languageCode()));
         slots.add(slot("repositoryUniqueId", entry.repositoryUniqueId()));
+        entry.serviceStart().ifPresent(start -> slots.add(slot("serviceStartTime", Ts.format(start))));
+        entry.serviceStop().ifPresent(stop -> slots.add(slot("serviceStopTime", Ts.format(stop))));
         slots.add(slot("size", Long.toString(entry.size())));
         slots.add(slot("sourcePatientId", entry.patientId().toCx()));
         object.setName(localized(entry.title()));

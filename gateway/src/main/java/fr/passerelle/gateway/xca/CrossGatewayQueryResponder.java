@@ -127,7 +127,9 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
                 new XdsCode("N", "2.16.840.1.113883.5.25", "Normal"), new XdsCode("FR", "1.0.3166.1", "FRANCE"),
                 new XdsCode("Not Used", "eHDSI Practice Setting Codes-Not Used", "Not Used"),
                 french.creationTime().toInstant(), french.languageCode() == null ? "fr-FR" : french.languageCode(),
-                content.length, sha1(content), transformOf, item);
+                content.length, sha1(content), transformOf, item,
+                french.service().start().map(java.time.OffsetDateTime::toInstant),
+                french.service().stop().map(java.time.OffsetDateTime::toInstant));
     }
 
     static Optional<Ins> ins(XdsPatientId patientId) {

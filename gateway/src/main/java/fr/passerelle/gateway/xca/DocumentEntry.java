@@ -12,13 +12,28 @@ import java.util.Optional;
  * @param transformOf   for an L1 (PDF) entry, the entryUuid of the L3 entry it renders (XFRM association)
  * @param item          what a portal lists an ePrescription item by (author, description, event codes); none for
  *                      a Patient Summary
+ * @param serviceStart  XDS serviceStartTime: when the reported care began, when known
+ * @param serviceStop   XDS serviceStopTime: when it ended, when known
  */
 public record DocumentEntry(String entryUuid, String uniqueId, String repositoryUniqueId, String homeCommunityId,
                             XdsPatientId patientId, String title, String mimeType, XdsCode classCode,
                             XdsCode typeCode, XdsCode formatCode, XdsCode confidentialityCode,
                             XdsCode healthcareFacilityTypeCode, XdsCode practiceSettingCode, Instant creationTime,
                             String languageCode, long size, String sha1Hex, Optional<String> transformOf,
-                            PrescriptionItemMetadata item) {
+                            PrescriptionItemMetadata item, Optional<Instant> serviceStart,
+                            Optional<Instant> serviceStop) {
+
+    /** An entry without service times. */
+    public DocumentEntry(String entryUuid, String uniqueId, String repositoryUniqueId, String homeCommunityId,
+                         XdsPatientId patientId, String title, String mimeType, XdsCode classCode,
+                         XdsCode typeCode, XdsCode formatCode, XdsCode confidentialityCode,
+                         XdsCode healthcareFacilityTypeCode, XdsCode practiceSettingCode, Instant creationTime,
+                         String languageCode, long size, String sha1Hex, Optional<String> transformOf,
+                         PrescriptionItemMetadata item) {
+        this(entryUuid, uniqueId, repositoryUniqueId, homeCommunityId, patientId, title, mimeType, classCode, typeCode,
+                formatCode, confidentialityCode, healthcareFacilityTypeCode, practiceSettingCode, creationTime,
+                languageCode, size, sha1Hex, transformOf, item, Optional.empty(), Optional.empty());
+    }
 
     /** An entry without ePrescription item metadata. */
     public DocumentEntry(String entryUuid, String uniqueId, String repositoryUniqueId, String homeCommunityId,
@@ -56,5 +71,7 @@ public record DocumentEntry(String entryUuid, String uniqueId, String repository
         }
         transformOf = transformOf == null ? Optional.empty() : transformOf;
         item = item == null ? PrescriptionItemMetadata.none() : item;
+        serviceStart = serviceStart == null ? Optional.empty() : serviceStart;
+        serviceStop = serviceStop == null ? Optional.empty() : serviceStop;
     }
 }

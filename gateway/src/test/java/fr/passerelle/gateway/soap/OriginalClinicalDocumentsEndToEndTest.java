@@ -76,6 +76,13 @@ class OriginalClinicalDocumentsEndToEndTest extends SoapRoadsContext {
         String size = listing.text("//rim:ExtrinsicObject[rim:ExternalIdentifier/@value='" + lab
                 + "']/rim:Slot[@name='size']/rim:ValueList/rim:Value");
 
+        // The examination's time, from the report's serviceEvent (09:22 to 16:05 in France, UTC here).
+        String labEntry = "//rim:ExtrinsicObject[rim:ExternalIdentifier/@value='" + lab + "']";
+        assertThat(listing.text(labEntry + "/rim:Slot[@name='serviceStartTime']/rim:ValueList/rim:Value"))
+                .isEqualTo("20210104082200");
+        assertThat(listing.text(labEntry + "/rim:Slot[@name='serviceStopTime']/rim:ValueList/rim:Value"))
+                .isEqualTo("20210104150500");
+
         byte[] first = retrieve(BERTHELOT, lab);
         byte[] again = retrieve(BERTHELOT, lab);
 

@@ -87,6 +87,12 @@ final class DocumentReferences {
             reference.addAuthor().setDisplay(entry.author());
         }
         reference.setDescription(entry.title());
+        if (entry.service().start().isPresent() || entry.service().stop().isPresent()) {
+            // MHD: context.period is the XDS serviceStartTime / serviceStopTime.
+            org.hl7.fhir.r4.model.Period period = reference.getContext().getPeriod();
+            entry.service().start().ifPresent(start -> period.setStart(Date.from(start.toInstant())));
+            entry.service().stop().ifPresent(stop -> period.setEnd(Date.from(stop.toInstant())));
+        }
         entry.confidentiality().stream().filter(c -> c.codeSystem().equals(Confidentiality.HL7_CODE_SYSTEM))
                 .forEach(c -> reference.addSecurityLabel(new CodeableConcept(new Coding(
                         "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", c.code(), c.display()))));

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.healthspace.demo;
 
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.ServicePeriod;
 import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.terminology.xml.HardenedXml;
 import java.io.ByteArrayInputStream;
@@ -47,6 +48,9 @@ public final class CdaHeaderReader {
         String author = null;
         List<String> lines = new ArrayList<>();
         boolean inHeaderAuthorPerson = false;
+        // [0] low, [1] high of the first serviceEvent, then of the encompassing encounter.
+        OffsetDateTime[] serviceEvent = new OffsetDateTime[2];
+        OffsetDateTime[] encounter = new OffsetDateTime[2];
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -85,6 +89,15 @@ public final class CdaHeaderReader {
                     if (!text.isEmpty()) {
                         authorName.append(authorName.isEmpty() ? "" : " ").append(text);
                     }
+                } else if (depth == 5 && (name.equals("low") || name.equals("high"))
+                        && "effectiveTime".equals(parent)) {
+                    String owner = periodOwner(path);
+                    OffsetDateTime[] period = "serviceEvent".equals(owner) ? serviceEvent
+                            : "encompassingEncounter".equals(owner) ? encounter : null;
+                    int end = name.equals("low") ? 0 : 1;
+                    if (period != null && period[end] == null) {
+                        period[end] = parseTimestamp(xml.getAttributeValue(null, "value"));
+                    }
                 } else if (name.equals("id") && "substanceAdministration".equals(parent) && isTopLevelItem(path)) {
                     lines.add(instanceId(xml));
                 }
@@ -101,8 +114,24 @@ public final class CdaHeaderReader {
             throw new IllegalArgumentException("A CDA document needs ClinicalDocument/id, effectiveTime and an INS "
                     + "in recordTarget");
         }
+        boolean eventKnown = serviceEvent[0] != null || serviceEvent[1] != null;
+        OffsetDateTime[] service = eventKnown ? serviceEvent : encounter;
         return new CdaHeader(uniqueId, title, effectiveTime, language, confidentiality, author, insOid, insValue,
-                lines);
+                lines, ServicePeriod.of(service[0], service[1]));
+    }
+
+    /**
+     * For a header {@code low}/{@code high} (depth 5): "serviceEvent" under documentationOf, "encompassingEncounter"
+     * under componentOf, else null.
+     */
+    private static String periodOwner(Deque<String> path) {
+        var names = path.iterator();
+        names.next(); // low or high
+        names.next(); // effectiveTime
+        String owner = names.next();
+        String parent = names.next();
+        return (owner.equals("serviceEvent") && parent.equals("documentationOf"))
+                || (owner.equals("encompassingEncounter") && parent.equals("componentOf")) ? owner : null;
     }
 
     /** An item directly in a section entry: …/section/entry/substanceAdministration/id (not a subordinate one). */

@@ -127,13 +127,15 @@ public class DemoHealthSpaceSeeder {
         jdbc.sql("INSERT INTO hs_document (unique_id, ins_oid, ins_value, kind, class_code, class_code_system,"
                         + " class_display, type_code, type_code_system, type_display, format_code, format_code_system,"
                         + " format_display, creation_time, author, title, mime_type, sha1, size_bytes, language_code,"
-                        + " content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " service_start, service_stop, content)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(header.uniqueId(), ins.oid(), ins.value(), sample.kind().name(),
                         classCode.code(), classCode.codeSystem(), classCode.display(),
                         sample.typeCode().code(), sample.typeCode().codeSystem(), sample.typeCode().display(),
                         sample.formatCode().code(), sample.formatCode().codeSystem(), sample.formatCode().display(),
                         header.effectiveTime(), header.author(), header.title(), "text/xml", sha1(content),
-                        (long) content.length, header.languageCode(), content)
+                        (long) content.length, header.languageCode(), utcOrNull(header.service().start()),
+                        utcOrNull(header.service().stop()), content)
                 .update();
         for (Code code : confidentiality(header, document)) {
             jdbc.sql("INSERT INTO hs_document_confidentiality (unique_id, code, code_system, display)"
@@ -162,6 +164,10 @@ public class DemoHealthSpaceSeeder {
             }
             return french;
         })).toList();
+    }
+
+    private static OffsetDateTime utcOrNull(java.util.Optional<OffsetDateTime> time) {
+        return time.map(t -> t.withOffsetSameInstant(ZoneOffset.UTC)).orElse(null);
     }
 
     private boolean exists(String countSql, Object... params) {

@@ -17,6 +17,7 @@ import fr.passerelle.gateway.healthspace.PatientControls;
 import fr.passerelle.gateway.healthspace.PatientSearch;
 import fr.passerelle.gateway.healthspace.PostalAddress;
 import fr.passerelle.gateway.healthspace.PrescriptionLine;
+import fr.passerelle.gateway.healthspace.ServicePeriod;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ public class JdbcNationalHealthSpace implements NationalHealthSpace {
     private static final String DOCUMENT_COLUMNS = "unique_id, ins_oid, ins_value, kind, class_code, "
             + "class_code_system, class_display, type_code, type_code_system, type_display, format_code, "
             + "format_code_system, format_display, creation_time, author, title, mime_type, sha1, size_bytes, "
-            + "language_code";
+            + "language_code, service_start, service_stop";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -288,7 +289,7 @@ public class JdbcNationalHealthSpace implements NationalHealthSpace {
     private static DocumentEntry withConfidentiality(DocumentEntry e, List<Code> confidentiality) {
         return new DocumentEntry(e.uniqueId(), e.patient(), e.kind(), e.classCode(), e.typeCode(), e.formatCode(),
                 confidentiality, e.creationTime(), e.author(), e.title(), e.mimeType(), e.sha1(), e.size(),
-                e.languageCode());
+                e.languageCode(), e.service());
     }
 
     private static DocumentEntry entry(ResultSet rs, List<Code> confidentiality) throws SQLException {
@@ -302,7 +303,13 @@ public class JdbcNationalHealthSpace implements NationalHealthSpace {
                 confidentiality,
                 utc(rs.getObject("creation_time", OffsetDateTime.class)),
                 rs.getString("author"), rs.getString("title"), rs.getString("mime_type"), rs.getString("sha1"),
-                rs.getLong("size_bytes"), rs.getString("language_code"));
+                rs.getLong("size_bytes"), rs.getString("language_code"),
+                ServicePeriod.of(utcOrNull(rs.getObject("service_start", OffsetDateTime.class)),
+                        utcOrNull(rs.getObject("service_stop", OffsetDateTime.class))));
+    }
+
+    private static OffsetDateTime utcOrNull(OffsetDateTime time) {
+        return time == null ? null : utc(time);
     }
 
     private static FrenchPatient patient(ResultSet rs, int row) throws SQLException {

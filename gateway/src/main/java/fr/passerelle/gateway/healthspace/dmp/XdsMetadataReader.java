@@ -7,6 +7,7 @@ import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.ServicePeriod;
 import fr.passerelle.trust.hl7.Cx;
 import fr.passerelle.trust.hl7.Ts;
 import java.time.OffsetDateTime;
@@ -64,7 +65,9 @@ final class XdsMetadataReader {
                             .orElse(null),
                     localized(object, "Name").orElse(null), mimeType == null ? "text/xml" : mimeType,
                     hash.toLowerCase(Locale.ROOT), slot(object, "size").map(Long::parseLong).orElse(-1L),
-                    slot(object, "languageCode").orElse(null));
+                    slot(object, "languageCode").orElse(null),
+                    new ServicePeriod(slot(object, "serviceStartTime").map(XdsMetadataReader::time),
+                            slot(object, "serviceStopTime").map(XdsMetadataReader::time)));
             return Optional.of(new DmpEntry(entry, XmlTree.attribute(object, "id"),
                     slot(object, "repositoryUniqueId").orElse(null), XmlTree.attribute(object, "status")));
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -212,6 +212,11 @@ class DocumentReferenceOffersEndToEndTest {
 
         assertThat(labs).singleElement().satisfies(lab -> {
             assertThat(kindCode(lab)).isEqualTo("11502-2");
+            // MHD context.period: the examination (the CR-BIO's serviceEvent).
+            assertThat(lab.getContext().getPeriod().getStart().toInstant())
+                    .isEqualTo(Instant.parse("2021-01-04T08:22:00Z"));
+            assertThat(lab.getContext().getPeriod().getEnd().toInstant())
+                    .isEqualTo(Instant.parse("2021-01-04T15:05:00Z"));
             assertThat(lab.getContent()).singleElement().satisfies(content -> {
                 assertThat(content.getAttachment().getUrl()).isEqualTo("Binary/cda-" + lab.getIdElement().getIdPart());
                 assertThat(content.getAttachment().getContentType()).isEqualTo("text/xml");

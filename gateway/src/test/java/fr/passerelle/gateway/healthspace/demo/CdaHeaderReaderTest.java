@@ -25,6 +25,23 @@ class CdaHeaderReaderTest {
     }
 
     @Test
+    void readsTheServicePeriodFromTheServiceEventElseFromTheEncounter() {
+        CdaHeader lab = reader.read(DemoData.document("berthelot-cr-bio.xml"));
+        CdaHeader letter = reader.read(DemoData.document("lambertin-ldl-ses.xml"));
+        CdaHeader summary = reader.read(DemoData.document("lambertin-ps-vsm.xml"));
+
+        // CR-BIO: the serviceEvent's (request received, final report released), not the encounter's.
+        assertThat(lab.service().start()).contains(OffsetDateTime.parse("2021-01-04T09:22:00+01:00"));
+        assertThat(lab.service().stop()).contains(OffsetDateTime.parse("2021-01-04T16:05:00+01:00"));
+        // LDL-SES has no serviceEvent: the stay (encompassingEncounter).
+        assertThat(letter.service().start()).contains(OffsetDateTime.parse("2019-10-29T11:17:00+01:00"));
+        assertThat(letter.service().stop()).contains(OffsetDateTime.parse("2019-12-03T13:30:00+01:00"));
+        // VSM: a serviceEvent with its start only; the end is not taken from elsewhere.
+        assertThat(summary.service().start()).contains(OffsetDateTime.parse("2020-03-12T11:17:00+01:00"));
+        assertThat(summary.service().stop()).isEmpty();
+    }
+
+    @Test
     void readsHl7TimestampsWithAndWithoutZone() {
         assertThat(CdaHeaderReader.parseTimestamp("20240402111700+0100"))
                 .isEqualTo(OffsetDateTime.parse("2024-04-02T11:17:00+01:00"));

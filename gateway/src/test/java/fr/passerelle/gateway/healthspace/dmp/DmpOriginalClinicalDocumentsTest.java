@@ -92,6 +92,8 @@ class DmpOriginalClinicalDocumentsTest {
         byte[] letter = Files.readAllBytes(REPORTS.resolve("LDL-SES_2022.01.xml"));
         // Recognised by its type code alone: a format code the connector does not know.
         Element entry = report(letter, LETTER_ID, "11490-0", "urn:example:unknown-format");
+        slot(entry, "serviceStartTime", "20191029101700");
+        slot(entry, "serviceStopTime", "20191203123000");
         stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(entry)));
         stubRegistry(XdsVocabulary.GET_DOCUMENTS, DmpFixtures.queryResponse(List.of(entry)));
         dmp.stubFor(post(urlEqualTo("/repository")).withRequestBody(containing("RetrieveDocumentSetRequest"))
@@ -107,6 +109,8 @@ class DmpOriginalClinicalDocumentsTest {
             assertThat(e.kind()).isEqualTo(DocumentKind.HOSPITAL_DISCHARGE_REPORT);
             assertThat(e.classCode().code()).as("the eHDSI class, not the DMP type").isEqualTo("34105-7");
             assertThat(e.typeCode().code()).isEqualTo("11490-0");
+            assertThat(e.service().start()).contains(java.time.OffsetDateTime.parse("2019-10-29T10:17:00Z"));
+            assertThat(e.service().stop()).contains(java.time.OffsetDateTime.parse("2019-12-03T12:30:00Z"));
         });
         assertThat(fetched).hasValueSatisfying(document -> {
             assertThat(document.content()).isEqualTo(letter);
@@ -142,6 +146,26 @@ class DmpOriginalClinicalDocumentsTest {
             }
         }
         return entry;
+    }
+
+    /** Sets an ebRIM slot as a registry writes it (the example's own, if any, replaced). */
+    private static void slot(Element entry, String name, String value) {
+        var document = entry.getOwnerDocument();
+        var slots = entry.getElementsByTagNameNS(DmpFixtures.RIM, "Slot");
+        for (int i = slots.getLength() - 1; i >= 0; i--) {
+            Element existing = (Element) slots.item(i);
+            if (existing.getParentNode() == entry && name.equals(existing.getAttribute("name"))) {
+                entry.removeChild(existing);
+            }
+        }
+        Element slot = document.createElementNS(DmpFixtures.RIM, "ns2:Slot");
+        slot.setAttributeNS(null, "name", name);
+        Element list = document.createElementNS(DmpFixtures.RIM, "ns2:ValueList");
+        Element text = document.createElementNS(DmpFixtures.RIM, "ns2:Value");
+        text.setTextContent(value);
+        list.appendChild(text);
+        slot.appendChild(list);
+        entry.insertBefore(slot, entry.getElementsByTagNameNS(DmpFixtures.RIM, "Classification").item(0));
     }
 
     private void stubRegistry(String storedQuery, String answer) {
