@@ -77,8 +77,7 @@ public final class AtnaMessageWriter {
     }
 
     private static void event(XMLStreamWriter xml, AuditRecord record) throws XMLStreamException {
-        EventCodes codes = EventCodes.of(record.transaction(), record.documentKinds().contains(
-                DocumentKind.EPRESCRIPTION));
+        EventCodes codes = EventCodes.of(record.transaction(), record.documentKinds());
         xml.writeStartElement("EventIdentification");
         xml.writeAttribute("EventActionCode", codes.actionCode());
         xml.writeAttribute("EventDateTime", TIME.format(record.recordedAt()));
@@ -136,8 +135,14 @@ public final class AtnaMessageWriter {
 
     /** DICOM event ids and eHDSI service names per transaction (as in the eHDSI audit examples). */
     private record EventCodes(String actionCode, String dicomCode, String dicomName, String ihe, String ehdsi) {
-        static EventCodes of(CrossBorderTransaction transaction, boolean prescriptions) {
-            String service = prescriptions ? "OrderService" : "PatientService";
+        /**
+         * The eHDSI service of the kinds: OrderService for ePrescriptions, OrCDService when only original clinical
+         * documents were asked for, PatientService otherwise (the Patient Summary, or a mix).
+         */
+        static EventCodes of(CrossBorderTransaction transaction, java.util.Set<DocumentKind> kinds) {
+            String service = kinds.contains(DocumentKind.EPRESCRIPTION) ? "OrderService"
+                    : !kinds.isEmpty() && kinds.stream().allMatch(DocumentKind::originalClinicalDocument)
+                            ? "OrCDService" : "PatientService";
             return switch (transaction) {
                 case PATIENT_IDENTIFICATION -> new EventCodes("E", "110112", "Query",
                         "XCPD::CrossGatewayPatientDiscovery", "IdentificationService::FindIdentityByTraits");

@@ -71,6 +71,30 @@ class AtnaMessageWriterTest {
     }
 
     @Test
+    void theOriginalClinicalDocumentsAreTheOrcdServiceAndAMixStaysThePatientService() throws Exception {
+        AuditRecord summary = record(CrossBorderTransaction.DOCUMENT_RETRIEVE, AuditOutcome.SUCCESS);
+        AuditRecord lab = withKinds(summary, Set.of(DocumentKind.LABORATORY_RESULT));
+        AuditRecord reports = withKinds(record(CrossBorderTransaction.DOCUMENT_LIST, AuditOutcome.SUCCESS),
+                Set.of(DocumentKind.LABORATORY_RESULT, DocumentKind.MEDICAL_IMAGING_REPORT));
+        AuditRecord mixed = withKinds(summary, Set.of(DocumentKind.PATIENT_SUMMARY, DocumentKind.LABORATORY_RESULT));
+        AtnaMessageWriter writer = new AtnaMessageWriter("FR-NCPeH");
+
+        assertThat(attribute(parse(writer.write(lab)), "EventTypeCode", "displayName"))
+                .isEqualTo("OrCDService::Retrieve");
+        assertThat(attribute(parse(writer.write(reports)), "EventTypeCode", "displayName"))
+                .isEqualTo("OrCDService::List");
+        assertThat(attribute(parse(writer.write(mixed)), "EventTypeCode", "displayName"))
+                .isEqualTo("PatientService::Retrieve");
+    }
+
+    private static AuditRecord withKinds(AuditRecord r, Set<DocumentKind> kinds) {
+        return new AuditRecord(r.seq(), r.recordedAt(), r.transaction(), r.requestingCountry(), r.requestingNcp(),
+                r.professionalId(), r.professionalRole(), r.organisation(), r.purpose(), r.patient(), kinds,
+                r.documentIds(), r.outcome(), r.decidingRule(), r.errorCode(), r.correlationId(), r.assertionIds(),
+                r.previousHash(), r.recordHash());
+    }
+
+    @Test
     void theSyslogFrameCountsOctetsNotCharacters() {
         byte[] frame = SyslogFrame.frame("host", 7, Instant.parse("2026-03-12T13:05:00Z"), "<x>é</x>");
         String text = new String(frame, StandardCharsets.UTF_8);
