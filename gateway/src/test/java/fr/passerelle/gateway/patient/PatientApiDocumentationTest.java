@@ -46,4 +46,19 @@ class PatientApiDocumentationTest {
         }
         assertThat(documented).isEqualTo(served).hasSize(8);
     }
+
+    @Test
+    void theDocumentsEnumIsEveryConsentChoice() throws Exception {
+        String yaml;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(PatientApiDocumentation.LOCATION)) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher documents = java.util.regex.Pattern
+                .compile("Documents:\\s+type: string\\s+enum: \\[([^]]+)]").matcher(yaml);
+
+        assertThat(documents.find()).isTrue();
+        assertThat(java.util.Arrays.stream(documents.group(1).split(",")).map(String::strip).toList())
+                .containsExactly(java.util.Arrays.stream(fr.passerelle.gateway.consent.SharedDocuments.values())
+                        .map(Enum::name).toArray(String[]::new));
+    }
 }

@@ -108,6 +108,13 @@ class PatientApiTest {
         assertThat(history.get(0).get("state").asString()).isEqualTo("AUTHORISED");
         assertThat(history.get(1).get("state").asString()).isEqualTo("REVOKED");
         assertThat(history.get(1).get("changedBy").asString()).isEqualTo("patient");
+
+        // The reports are a choice of their own.
+        HttpResponse<String> reports = app.put("/api/patient/consent", bob,
+                "{\"allCountries\":true,\"documents\":[\"PATIENT_SUMMARY\",\"ORIGINAL_CLINICAL_DOCUMENTS\"]}");
+        assertThat(reports.statusCode()).isEqualTo(200);
+        assertThat(PatientSide.json(reports).get("documents").toString())
+                .isEqualTo("[\"PATIENT_SUMMARY\",\"ORIGINAL_CLINICAL_DOCUMENTS\"]");
     }
 
     @Test
@@ -126,6 +133,14 @@ class PatientApiTest {
         HttpResponse<String> past = app.put("/api/patient/consent", alice,
                 "{\"allCountries\":true,\"documents\":[\"PATIENT_SUMMARY\"],\"validUntil\":\"2001-01-01T00:00:00Z\"}");
         assertThat(PatientSide.json(past).get("detail").asString()).contains("future");
+
+        HttpResponse<String> unknownDocuments = app.put("/api/patient/consent", alice,
+                "{\"allCountries\":true,\"documents\":[\"LAB_RESULTS\"]}");
+        assertThat(unknownDocuments.statusCode()).isEqualTo(400);
+        assertThat(unknownDocuments.body()).doesNotContain("Exception").doesNotContain("at fr.");
+        HttpResponse<String> noDocuments = app.put("/api/patient/consent", alice,
+                "{\"allCountries\":true,\"documents\":[]}");
+        assertThat(PatientSide.json(noDocuments).get("detail").asString()).contains("ORIGINAL_CLINICAL_DOCUMENTS");
 
         HttpResponse<String> garbage = app.put("/api/patient/consent", alice, "{not json");
         assertThat(garbage.statusCode()).isEqualTo(400);

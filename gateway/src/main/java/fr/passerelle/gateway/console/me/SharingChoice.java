@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *
  * @param choice    {@code all}, {@code listed} or {@code none}
  * @param countries ISO 3166 codes, when {@code listed}
- * @param documents {@code PATIENT_SUMMARY} and/or {@code EPRESCRIPTIONS}
+ * @param documents any of {@code PATIENT_SUMMARY}, {@code EPRESCRIPTIONS}, {@code ORIGINAL_CLINICAL_DOCUMENTS} (a first
+ *                  form ticks the first two: the reports are an opt-in of their own)
  * @param until     {@code YYYY-MM-DD}, or empty for "until I change it"
  */
 public record SharingChoice(String choice, List<String> countries, List<String> documents, String until) {
