@@ -10,6 +10,7 @@ import fr.passerelle.trust.Transaction;
 import fr.passerelle.trust.Validation;
 import fr.passerelle.trust.VerifiedRequester;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 
@@ -30,12 +31,29 @@ public class XuaServiceProvider {
 
     /** Verified (a call for the use cases), not believed (a security fault), or declined (a business refusal). */
     public sealed interface Verdict {
+
+        /**
+         * The one place a responder maps the three verdicts onto its road's outcome: a security fault, a business
+         * refusal in the road's own shape, or the road itself for a verified call.
+         */
+        <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
+                   Function<CrossBorderCall, T> verified);
     }
 
     public record Verified(CrossBorderCall call) implements Verdict {
+        @Override
+        public <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
+                          Function<CrossBorderCall, T> verified) {
+            return verified.apply(call);
+        }
     }
 
     public record Untrusted(SecurityRefusal refusal) implements Verdict {
+        @Override
+        public <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
+                          Function<CrossBorderCall, T> verified) {
+            return untrusted.apply(refusal);
+        }
     }
 
     /**
@@ -43,6 +61,11 @@ public class XuaServiceProvider {
      * business-refusal shape, and already audited.
      */
     public record Declined(BusinessRefusal refusal) implements Verdict {
+        @Override
+        public <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
+                          Function<CrossBorderCall, T> verified) {
+            return declined.apply(refusal);
+        }
     }
 
     private final RequestValidator validator;

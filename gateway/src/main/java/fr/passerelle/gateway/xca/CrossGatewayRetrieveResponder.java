@@ -35,14 +35,11 @@ public class CrossGatewayRetrieveResponder implements DocumentRetrieveRoad {
 
     @Override
     public RetrieveOutcome respond(RequestSecurity security, RetrieveRequest request) {
-        XuaServiceProvider.Verdict verdict = trust.check(security, Transaction.XCA_RETRIEVE, Optional.empty());
-        if (verdict instanceof XuaServiceProvider.Untrusted untrusted) {
-            return new RetrieveOutcome.Untrusted(untrusted.refusal());
-        }
-        if (verdict instanceof XuaServiceProvider.Declined declined) {
-            return new RetrieveOutcome.Refused(declined.refusal());
-        }
-        CrossBorderCall call = ((XuaServiceProvider.Verified) verdict).call();
+        return trust.check(security, Transaction.XCA_RETRIEVE, Optional.empty())
+                .fold(RetrieveOutcome.Untrusted::new, RetrieveOutcome.Refused::new, call -> retrieve(call, request));
+    }
+
+    private RetrieveOutcome retrieve(CrossBorderCall call, RetrieveRequest request) {
         List<RetrievedDocument> documents = new ArrayList<>();
         List<DocumentFailure> failures = new ArrayList<>();
         for (DocumentReference reference : request.documents()) {
