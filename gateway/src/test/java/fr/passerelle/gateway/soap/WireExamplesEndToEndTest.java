@@ -5,7 +5,12 @@ import static fr.passerelle.gateway.soap.SoapMessages.xcpdBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.consent.CountryScope;
+import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.healthspace.NationalHealthSpace;
+import fr.passerelle.translation.cda.CdaReader;
+import fr.passerelle.translation.cda.ClinicalEntry;
+import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.trust.issue.HcpClaims;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -16,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One exchange of each SOAP transaction as a partner NCP sends it and as Passerelle answers it — XCPD ITI-55, XCA
@@ -28,6 +34,9 @@ class WireExamplesEndToEndTest extends SoapRoadsContext {
     private static final Ins BERTHELOT = DemoExchanges.BERTHELOT;
     private static final Path OUT = Path.of("target", "wire-examples");
 
+    @Autowired
+    NationalHealthSpace healthSpace;
+
     @BeforeEach
     void consent() {
         DemoExchanges.consent(consents, BERTHELOT, new CountryScope.AllParticipating());
@@ -39,11 +48,17 @@ class WireExamplesEndToEndTest extends SoapRoadsContext {
         HcpClaims doctor = HcpClaims.demoDoctor("ES");
         Optional<String> treated = Optional.of(SoapMessages.cx(BERTHELOT));
 
+        // IPF's ITI-55 sample (schema-valid, unlike gematik's), asking for Berthelot by INS and name only.
         String xcpd = SoapMessages.signedRequest(spain, doctor, EhdsiOperation.PATIENT_DISCOVERY,
-                SoapMessages.sampleBody("ipf-iti55/iti55-sample-request.xml").replaceAll(
-                        "(?s)<livingSubjectId>.*?</livingSubjectId>", "<livingSubjectId><value root=\""
-                                + BERTHELOT.oid() + "\" extension=\"" + BERTHELOT.value() + "\"/><semanticsText>"
-                                + "LivingSubject.id</semanticsText></livingSubjectId>"),
+                SoapMessages.sampleBody("ipf-iti55/iti55-sample-request.xml")
+                        .replaceAll("(?s)<livingSubjectAdministrativeGender>.*?</livingSubjectAdministrativeGender>"
+                                + "\\s*<livingSubjectBirthTime>.*?</livingSubjectBirthTime>\\s*", "")
+                        .replaceFirst("(?s)<livingSubjectId>.*?</livingSubjectId>\\s*<livingSubjectId>.*?"
+                                + "</livingSubjectId>", "<livingSubjectId><value root=\"" + BERTHELOT.oid()
+                                + "\" extension=\"" + BERTHELOT.value() + "\"/><semanticsText>LivingSubject.id"
+                                + "</semanticsText></livingSubjectId>")
+                        .replace("<given>Jimmy</given>", "<given>ELODIE</given>")
+                        .replace("<family>Jones</family>", "<family>BERTHELOT</family>"),
                 Optional.empty());
         HttpResponse<String> identified = SoapHttp.send(port, "/xcpd", EhdsiOperation.PATIENT_DISCOVERY, xcpd);
         assertThat(ReceivedXml.parse(identified.body()).text("//hl7:queryAck/hl7:queryResponseCode/@code"))
@@ -73,14 +88,34 @@ class WireExamplesEndToEndTest extends SoapRoadsContext {
         write("3-iti39-answer.txt", "Content-Type: " + retrieved.headers().firstValue("Content-Type").orElseThrow()
                 + "\n\n" + new String(retrieved.body(), StandardCharsets.ISO_8859_1));
 
-        String dispensation = SoapMessages.signedRequest(spain, doctor.withRole("2262", "Pharmacists"),
-                EhdsiOperation.PROVIDE_AND_REGISTER, DemoExchanges.dispensationBody(BERTHELOT, "1.2.999.1^EP",
-                        "1.2.999.2^L", "wire-example"), treated);
+        // A line of Berthelot's ePrescription still to dispense, dispensed with its own product, then discarded:
+        // the shared demo health space is left as it was.
+        String prescription = healthSpace.documents(BERTHELOT, DocumentKind.EPRESCRIPTION).get(0).uniqueId();
+        byte[] french = healthSpace.retrieve(prescription).orElseThrow().content();
+        ClinicalEntry.PrescriptionLine line;
+        try {
+            line = new CdaReader().read(french).entries(SectionKind.PRESCRIPTIONS).stream()
+                    .filter(ClinicalEntry.PrescriptionLine.class::isInstance)
+                    .map(ClinicalEntry.PrescriptionLine.class::cast).findFirst().orElseThrow();
+        } catch (fr.passerelle.translation.TranslationException e) {
+            throw new IllegalStateException(e);
+        }
+        String submission = DemoExchanges.dispensing(DemoExchanges.dispensationBody(BERTHELOT, prescription,
+                line.id(), "wire-example-" + java.util.UUID.randomUUID()), french, line.id(), Optional.empty(), false);
+        HcpClaims pharmacist = doctor.withRole("2262", "Pharmacists");
+        String dispensation = SoapMessages.signedRequest(spain, pharmacist, EhdsiOperation.PROVIDE_AND_REGISTER,
+                submission, treated);
         HttpResponse<String> dispensed = SoapHttp.send(port, "/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
                 dispensation);
-        assertThat(ReceivedXml.parse(dispensed.body()).count("//rs:RegistryResponse")).isEqualTo(1);
+        assertThat(ReceivedXml.parse(dispensed.body()).text("//rs:RegistryResponse/@status")).as(dispensed.body())
+                .endsWith(":Success");
         write("4-iti41-request.xml", dispensation);
         write("4-iti41-answer.xml", dispensed.body());
+        HttpResponse<String> discarded = SoapHttp.send(port, "/xdr", EhdsiOperation.PROVIDE_AND_REGISTER,
+                SoapMessages.signedRequest(spain, pharmacist, EhdsiOperation.PROVIDE_AND_REGISTER, submission.replace(
+                        "nodeRepresentation=\"60593-1\"", "nodeRepresentation=\"DISCARD-60593-1\""), treated));
+        assertThat(ReceivedXml.parse(discarded.body()).text("//rs:RegistryResponse/@status")).as(discarded.body())
+                .endsWith(":Success");
     }
 
     /** Abbreviated: signed assertions, base64 documents and binary MIME parts elided. */
