@@ -140,13 +140,15 @@ public class XuaServiceProvider {
                                                   VerifiedRequester requester) {
         String country = requester.country();
         if (requester.facilityType().isBlank() && !partners.tolerates(country, Leniency.HCP_WITHOUT_FACILITY_TYPE)) {
+            // As trust answers any other required HCP claim missing: the identity is incomplete.
             String code = ExchangeError.ERROR_HPI_INSUFFICIENT_INFORMATION.code();
-            return Optional.of(new SecurityRefusal(SecurityRefusal.Kind.INVALID_SECURITY, code
+            return Optional.of(new SecurityRefusal(SecurityRefusal.Kind.FAILED_AUTHENTICATION, code
                     + ": the HCP identity assertion has no attribute urn:ehdsi:names:subject:healthcare-facility-type",
                     "TRUST_HCP_FACILITY_TYPE", code));
         }
         if (!hasAuthnStatement(security, requester.hcpAssertionId())
                 && !partners.tolerates(country, Leniency.HCP_WITHOUT_AUTHN_STATEMENT)) {
+            // The eHDSI code for "HP authentication method has not been received", as for a missing HCP assertion.
             String code = ExchangeError.ERROR_HPI_AUTHENTICATION_NOT_RECEIVED.code();
             return Optional.of(new SecurityRefusal(SecurityRefusal.Kind.INVALID_SECURITY,
                     code + ": the HCP identity assertion has no AuthnStatement", "TRUST_HCP_AUTHN_STATEMENT", code));

@@ -131,7 +131,7 @@ class PartnerStrictnessEndToEndTest extends SoapRoadsContext {
         HttpResponse<String> response = SoapHttp.send(port, "/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
                 signedWithHcp(spain, HcpClaims.demoDoctor("ES"), PartnerStrictnessEndToEndTest::withoutFacilityType));
 
-        assertSecurityFault(response, "ERROR_HPI_INSUFFICIENT_INFORMATION");
+        assertSecurityFault(response, "FailedAuthentication", "ERROR_HPI_INSUFFICIENT_INFORMATION");
     }
 
     @Test
@@ -139,7 +139,7 @@ class PartnerStrictnessEndToEndTest extends SoapRoadsContext {
         HttpResponse<String> response = SoapHttp.send(port, "/xcpd", EhdsiOperation.PATIENT_DISCOVERY,
                 signedWithHcp(spain, HcpClaims.demoDoctor("ES"), PartnerStrictnessEndToEndTest::withoutAuthnStatement));
 
-        assertSecurityFault(response, "ERROR_HPI_AUTHENTICATION_NOT_RECEIVED");
+        assertSecurityFault(response, "InvalidSecurity", "ERROR_HPI_AUTHENTICATION_NOT_RECEIVED");
     }
 
     @Test
@@ -231,10 +231,10 @@ class PartnerStrictnessEndToEndTest extends SoapRoadsContext {
                 .contains("MTOM/XOP").contains("application/xop+xml");
     }
 
-    private static void assertSecurityFault(HttpResponse<String> response, String code) {
+    private static void assertSecurityFault(HttpResponse<String> response, String subcode, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         ReceivedXml fault = ReceivedXml.parse(response.body());
-        assertThat(fault.text("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).endsWith("InvalidSecurity");
+        assertThat(fault.text("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).endsWith(subcode);
         assertThat(fault.text("//soap:Fault/soap:Reason/soap:Text")).startsWith(code + ":");
         assertThat(fault.count("//hl7:subject")).isZero();
     }
