@@ -11,7 +11,6 @@ import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.HcpClaims;
 import fr.passerelle.trust.issue.SigningProfile;
 import fr.passerelle.trust.issue.SoapEnvelopes;
-import fr.passerelle.trust.issue.TrcClaims;
 import fr.passerelle.trust.xml.XmlSerializer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

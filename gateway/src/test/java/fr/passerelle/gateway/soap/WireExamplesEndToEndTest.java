@@ -1,7 +1,6 @@
 package fr.passerelle.gateway.soap;
 
 import static fr.passerelle.gateway.soap.SoapMessages.queryBody;
-import static fr.passerelle.gateway.soap.SoapMessages.xcpdBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.gateway.consent.CountryScope;
