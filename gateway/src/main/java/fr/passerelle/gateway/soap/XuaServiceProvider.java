@@ -25,7 +25,10 @@ import org.w3c.dom.Node;
  * TRC bound elsewhere 1002, TRC naming another patient 4206, role/permission/purpose 4703) is {@link Declined}: a
  * business refusal in the road's own shape, as OpenNCP answers its InsufficientRights refusals, so that an NCP-B
  * portal shows "insufficient rights" rather than "authentication failed" (docs/implementers.md, "SOAP road:
- * refusals"). A permitted one is counted against its country's rate limit and becomes the {@link CrossBorderCall}
+ * refusals"). A verified request must then meet what eHDSI requires and trust does not judge (HCP facility type and
+ * {@code AuthnStatement}, MTOM/XOP for ITI-39 and ITI-41) unless its country was granted the leniency
+ * ({@link PartnerConformance}). A permitted one is counted against its country's rate limit and becomes the
+ * {@link CrossBorderCall}
  * the exchange use cases take, or, over the limit, is {@link Declined} with {@code ERROR_GENERIC} (the eHDSI
  * catalogue has no rate-limit code, and ERROR_GENERIC is the one NCP-B portals show as "retry later").
  */
