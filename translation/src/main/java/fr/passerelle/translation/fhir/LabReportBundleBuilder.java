@@ -97,9 +97,13 @@ public final class LabReportBundleBuilder {
             }
         }
         if (h.legalAuthenticator() != null) {
+            // The biologist who signs is often the author: one Practitioner then.
+            boolean author = authorUrl != null && h.legalAuthenticator().id() != null
+                    && h.legalAuthenticator().id().equals(h.author().person().id());
             Composition.CompositionAttesterComponent attester = composition.addAttester()
                     .setMode(Composition.CompositionAttestationMode.LEGAL)
-                    .setParty(new Reference(add(bundle, ids, FhirHeader.practitioner(h.legalAuthenticator()))));
+                    .setParty(new Reference(author ? authorUrl
+                            : add(bundle, ids, FhirHeader.practitioner(h.legalAuthenticator()))));
             DateTimeType time = FhirDates.dateTime(h.legalAuthenticationTime());
             if (time != null) {
                 attester.setTimeElement(time);
@@ -116,9 +120,14 @@ public final class LabReportBundleBuilder {
             }
             composition.addSection(section(section, results, lab));
         }
-        // The report itself is reached from the Composition: its first section lists it.
-        Composition.SectionComponent first = composition.getSectionFirstRep();
-        first.getEntry().add(0, diagnosticRef);
+        if (results.results().isEmpty()) {
+            // Result entries, none of whose results could be carried (isolates only, no code): no empty report.
+            throw new TranslationException(new TranslationFailure.NoStructuredContent(
+                    "/ClinicalDocument/component/structuredBody", "laboratory result the FHIR report can carry (the"
+                    + " result entries hold only microbiology isolates or results without code or label)"));
+        }
+        // The report itself is reached from the Composition: the section of its first result lists it first.
+        holding(composition.getSection(), results.results().get(0).getReference()).getEntry().add(0, diagnosticRef);
 
         diagnostic.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
         if (h.id() != null) {
@@ -153,6 +162,20 @@ public final class LabReportBundleBuilder {
         composition.setText(IpsBundleBuilder.narrative(List.of("Laboratory report translated from a French CR-BIO"
                 + " document: " + results.carried() + " results and batteries as Observations.")));
         return bundle;
+    }
+
+    /** The section (at any depth) whose entries hold the reference; there is one, results come from sections. */
+    private static Composition.SectionComponent holding(List<Composition.SectionComponent> sections, String reference) {
+        for (Composition.SectionComponent s : sections) {
+            if (s.getEntry().stream().anyMatch(r -> reference.equals(r.getReference()))) {
+                return s;
+            }
+            Composition.SectionComponent inner = holding(s.getSection(), reference);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
     }
 
     /** The laboratory that performed the tests (the service event's performer), or the custodian. */
