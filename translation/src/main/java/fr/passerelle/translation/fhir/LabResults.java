@@ -213,6 +213,7 @@ final class LabResults {
             performer(p, inner);
         }
         Observation battery = base(organizer, code, inner);
+        List<Observation> members = new ArrayList<>();
         for (Element component : children(organizer, "component")) {
             Element statement = firstElement(component);
             if (statement == null) {
@@ -224,6 +225,7 @@ final class LabResults {
                 default -> null;
             };
             if (member != null) {
+                members.add(member);
                 battery.addHasMember(add(member));
             } else if ("act".equals(statement.getLocalName()) && child(statement, "text") != null
                     && source.narrative(child(statement, "text")) != null) {
@@ -232,8 +234,25 @@ final class LabResults {
                 source.notCarried(statement, statement.getLocalName() + " in a laboratory battery", "not a result");
             }
         }
+        if (!battery.hasEffective()) {
+            sharedTime(battery, members);
+        }
         carried++;
         return battery;
+    }
+
+    /**
+     * A battery without time of its own takes its results' time when they all share one: that is when the battery
+     * was done, not a guess. Results at different times leave it without (the source does not say which).
+     */
+    private static void sharedTime(Observation battery, List<Observation> members) {
+        if (members.isEmpty() || !members.get(0).hasEffective()) {
+            return;
+        }
+        org.hl7.fhir.r4.model.Type first = members.get(0).getEffective();
+        if (members.stream().allMatch(m -> m.hasEffective() && m.getEffective().equalsDeep(first))) {
+            battery.setEffective(first.copy());
+        }
     }
 
     /**

@@ -66,6 +66,31 @@ class LabReportBundleTest {
         assertThat(IpsValidator.errors(r.json())).as("HAPI validator errors, base R4").isEmpty();
     }
 
+    /**
+     * No HL7 Europe Laboratory package is available offline; the IPS 2.0.0 profiles of the same resources are. The
+     * Bundle does not declare them (it is not an IPS), but every resource meets them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"BIO-CR-BIO_2024.01_TSH_1.xml", "BIO-CR-BIO_2024.01_Microbiologie_V2.xml",
+        "BIO-CR-BIO_2024.01_CR-2nde-intention-PDF.xml"})
+    void everyResourceAlsoMeetsItsIpsProfile(String sample) throws Exception {
+        Map<String, String> profiles = Map.of("Observation", "Observation-results-laboratory-pathology-uv-ips",
+                "DiagnosticReport", "DiagnosticReport-uv-ips", "Specimen", "Specimen-uv-ips", "Patient", "Patient-uv-ips",
+                "Organization", "Organization-uv-ips", "Practitioner", "Practitioner-uv-ips");
+        Bundle bundle = translate(SharedSamples.bytes(SharedSamples.FR_CDA_ORCD.resolve(sample))).bundle();
+        int checked = 0;
+        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+            String profile = profiles.get(e.getResource().fhirType());
+            if (profile != null) {
+                String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(e.getResource());
+                assertThat(IpsValidator.errors(json, "http://hl7.org/fhir/uv/ips/StructureDefinition/" + profile))
+                        .as(e.getResource().fhirType() + " against " + profile).isEmpty();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(4);
+    }
+
     @Test
     void tshReportCarriesEachResultWithCodeValueUnitRangeAndInterpretation() {
         Result r = translate(SharedSamples.bytes(SharedSamples.CR_BIO_TSH));
@@ -112,6 +137,9 @@ class LabReportBundleTest {
         // Two batteries (macroscopy 2 results, microscopy 4) and their six results; no isolate result.
         List<Observation> batteries = observations.stream().filter(Observation::hasHasMember).toList();
         assertThat(batteries).extracting(b -> b.getHasMember().size()).containsExactly(2, 4);
+        // The batteries have no time of their own; their results share one, which is theirs.
+        assertThat(batteries).allSatisfy(b -> assertThat(b.getEffectiveDateTimeType().getValueAsString())
+                .isEqualTo("2024-01-04T13:19:33+01:00"));
         assertThat(observations).hasSize(8);
         Observation colour = byLoinc(observations, "5778-6");
         assertThat(colour.getValueCodeableConcept().getText()).isEqualTo("paille");
