@@ -86,6 +86,9 @@ final class LabResults {
 
     /** One laboratory result entry's act; returns its top-level Observations (the section's entries). */
     List<Reference> act(Element act) {
+        if (aboutSomeoneElse(act)) {
+            return List.of();
+        }
         source.reportUnhandled(act, ACT_HANDLED, "laboratory report entry");
         Scope scope = new Scope();
         for (Element p : children(act, "participant")) {
@@ -147,6 +150,9 @@ final class LabResults {
     // ------------------------------------------------------------------ statements
 
     private Observation observation(Element observation, Scope scope) {
+        if (aboutSomeoneElse(observation)) {
+            return null;
+        }
         CodeableConcept code = source.concept(child(observation, "code"));
         if (code == null) {
             source.notCarried(observation, "laboratory result", "it has neither a code nor a label (originalText):"
@@ -198,6 +204,9 @@ final class LabResults {
             isolate(organizer);
             return null;
         }
+        if (aboutSomeoneElse(organizer)) {
+            return null;
+        }
         CodeableConcept code = source.concept(child(organizer, "code"));
         if (code == null) {
             source.warning("the battery at " + CdaNodes.xpath(organizer) + " has no code nor label: its results are"
@@ -239,6 +248,20 @@ final class LabResults {
         }
         carried++;
         return battery;
+    }
+
+    /**
+     * A statement with its own CDA {@code subject} (a foetus, a relative, a non-human sample) is not about the
+     * patient: written with the patient as subject it would say something else. Reported, with everything in it.
+     */
+    private boolean aboutSomeoneElse(Element statement) {
+        Element other = child(statement, "subject");
+        if (other == null) {
+            return false;
+        }
+        source.notCarried(statement, "laboratory statement about another subject than the patient (CDA subject)",
+                "the FHIR report's results are about the patient; carrying it would change its meaning");
+        return true;
     }
 
     /**

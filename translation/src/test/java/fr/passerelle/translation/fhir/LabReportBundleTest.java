@@ -349,6 +349,21 @@ class LabReportBundleTest {
                 assertThat(n.sourceXpath()).isEqualTo(TSH_XPATH + "/targetSiteCode"));
     }
 
+    @Test
+    void aResultAboutAnotherSubjectThanThePatientIsReportedNotWrittenAsThePatients() {
+        String tsh = text(SharedSamples.CR_BIO_TSH).replaceFirst(TSH_VALUE, "<value xsi:type=\"PQ\" value=\"1.950\""
+                + " unit=\"m[IU]/L\"/>");
+        String foetus = tsh.replaceFirst("(<code code=\"3016-3\")", "<subject><relatedSubject classCode=\"PRS\">"
+                + "<code code=\"FTS\" codeSystem=\"2.16.840.1.113883.5.111\"/></relatedSubject></subject>$1");
+        Result r = translate(foetus.getBytes(StandardCharsets.UTF_8));
+        assertThat(resources(r.bundle(), Observation.class)).extracting(o -> o.getCode().getCodingFirstRep().getCode())
+                .containsExactly("3024-7");
+        assertThat(r.report().notCarried()).singleElement().satisfies(n -> {
+            assertThat(n.sourceXpath()).isEqualTo(TSH_XPATH);
+            assertThat(n.statement()).contains("another subject");
+        });
+    }
+
     // ------------------------------------------------------------------ helpers
 
     record Result(String json, Bundle bundle, TranslationReport report) {
