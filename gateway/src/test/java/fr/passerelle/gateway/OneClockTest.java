@@ -1,13 +1,13 @@
 package fr.passerelle.gateway;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import fr.passerelle.gateway.testsupport.ProductionClasses;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,8 +26,7 @@ class OneClockTest {
 
     @Test
     void onlyTheClockConfigurationBuildsASystemClock() {
-        JavaClasses gateway = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fr.passerelle.gateway");
+        JavaClasses gateway = ProductionClasses.passerelle().that(resideInAPackage("fr.passerelle.gateway.."));
 
         noClasses().that().doNotBelongToAnyOf(ClockConfiguration.class)
                 .should().accessTargetWhere(DescribedPredicate.describe("a system clock", (JavaAccess<?> access) ->

@@ -19,6 +19,7 @@ import fr.passerelle.translation.ehdsi.NationalPackageSizes;
 import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
 import fr.passerelle.translation.fhir.BundleJson;
 import fr.passerelle.translation.fhir.IpsBundleBuilder;
+import fr.passerelle.translation.fhir.LabReportBundleBuilder;
 import fr.passerelle.translation.fhir.MpdBuilder;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.Header;
@@ -42,6 +43,7 @@ public final class DocumentTranslator {
     private final NationalPackageSizes packageSizes;
     private final IpsBundleBuilder ips;
     private final MpdBuilder mpd;
+    private final LabReportBundleBuilder labReport = new LabReportBundleBuilder();
 
     public DocumentTranslator(Terminology terminology) {
         this(terminology, CodedElementList.bundled());
@@ -187,6 +189,30 @@ public final class DocumentTranslator {
             transcoder.transcode(orcd.getDocumentElement(), PivotType.ORIGINAL_CLINICAL_DOCUMENT, language, report);
             return new TranslationOutcome.Translated(CdaWriter.toXml(orcd), "application/xml", Optional.empty(),
                     report.build());
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    /**
+     * French laboratory report (CR-BIO 2024.01) with structured results to a FHIR R4 document Bundle in the shape of
+     * the MyHealth@EU Laboratory Result / HL7 Europe Laboratory Report: Composition 11502-2, DiagnosticReport, one
+     * Observation per result. Displays stay French as written (LOINC is international: nothing to transcode). A
+     * CR-BIO without structured results is refused ({@link TranslationFailure.NoStructuredContent}); what the
+     * Bundle cannot carry (isolates, attachments…) is in the report as not carried, with its XPath.
+     */
+    public TranslationOutcome toLabReportBundle(byte[] cda) {
+        try {
+            Document dom = CdaReader.parse(cda);
+            CdaDocument source = reader.read(dom);
+            if (source.format() != DocumentFormat.CR_BIO) {
+                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
+                        source.format() + " is not a laboratory report (CR-BIO)"));
+            }
+            TranslationReport.Builder report = new TranslationReport.Builder();
+            DocumentAttachments attachments = DocumentAttachments.of(dom.getDocumentElement());
+            Bundle bundle = labReport.build(dom.getDocumentElement(), source, attachments.copy(), report);
+            return new TranslationOutcome.Translated(json(bundle), FHIR_JSON, Optional.empty(), report.build());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }

@@ -59,4 +59,16 @@ public sealed interface TranslationFailure {
             return "the document could not be rendered to PDF: " + reason;
         }
     }
+
+    /**
+     * The target carries structured content and the document has none of it (a report whose results are only a
+     * PDF or narrative): an empty rendering would look like a report without results, so none is made.
+     */
+    record NoStructuredContent(String xpath, String expected) implements TranslationFailure {
+        @Override
+        public String message() {
+            return "the document holds no structured " + expected + " under " + xpath
+                    + " (its results are PDF or narrative only): send it as an original clinical document instead";
+        }
+    }
 }

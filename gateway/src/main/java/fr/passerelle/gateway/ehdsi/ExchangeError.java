@@ -59,7 +59,21 @@ public enum ExchangeError {
     ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE("ERROR_ED_EPRESCRIPTION_NOT_IDENTIFIABLE", Kind.UNPROCESSABLE,
             "The ePrescription or the medicinal product cannot be identified"),
     ERROR_ED_DISCARD_FAILED("ERROR_ED_DISCARD_FAILED", Kind.UNPROCESSABLE,
-            "The dispensation discard could not be performed in the Country of Affiliation");
+            "The dispensation discard could not be performed in the Country of Affiliation"),
+
+    // IHE ITI error codes (ITI TF-3 Table 4.2.4.1-2), sent where IHE names the protocol mistake and eHDSI has no code
+    // of its own: on the SOAP roads only, as ebRS RegistryError.
+    XDS_MISSING_HOME_COMMUNITY_ID("XDSMissingHomeCommunityId", Kind.UNPROCESSABLE,
+            "A value for the homeCommunityId is required and has not been specified"),
+    XDS_UNKNOWN_COMMUNITY("XDSUnknownCommunity", Kind.NOT_FOUND,
+            "A value for the homeCommunityId is not recognized"),
+    XDS_REGISTRY_METADATA_ERROR("XDSRegistryMetadataError", Kind.UNPROCESSABLE,
+            "The request does not conform to the transaction's schema");
+
+    /** The IHE ITI codes of the catalogue (every other entry is an eHDSI/OpenNCP code). */
+    public boolean isIheCode() {
+        return code.startsWith("XDS");
+    }
 
     /**
      * What sort of failure, independent of the protocol: {@code UNAUTHENTICATED} when the requester's credentials are

@@ -122,6 +122,15 @@ public final class EnvelopeFault extends RuntimeException {
                 refusal.rule(), refusal.errorCode(), refusal.reason(), 400);
     }
 
+    /**
+     * An ITI-39 or ITI-41 request of a verified partner sent as plain SOAP: both are MTOM/XOP on the wire (IHE ITI
+     * TF-2b 3.39.5, 3.43.5, 3.41.5), and France admits plain SOAP only from a country granted the leniency.
+     */
+    public static EnvelopeFault notMtom(String transaction) {
+        return new EnvelopeFault(Code.SENDER, null, "SOAP_NOT_MTOM", transaction + " requests are MTOM/XOP packages "
+                + "(multipart/related; type=\"application/xop+xml\", IHE ITI TF-2b); this one is plain SOAP");
+    }
+
     public static EnvelopeFault internal() {
         return new EnvelopeFault(Code.RECEIVER, null, "INTERNAL_ERROR",
                 "The request could not be processed; retry later or contact the French NCP operator");

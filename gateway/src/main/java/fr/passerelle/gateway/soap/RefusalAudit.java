@@ -51,6 +51,11 @@ public class RefusalAudit {
         record(AuditEntry.unattributed(fr.passerelle.gateway.ratelimit.RateLimitGate.transactionOf(transaction), rule, errorCode, correlationId), rule);
     }
 
+    /** A request whose body was refused before the assertions were judged (schema validation). */
+    void refusedBody(CrossBorderTransaction transaction, String rule, String errorCode, String correlationId) {
+        record(AuditEntry.unattributed(transaction, rule, errorCode, correlationId), rule);
+    }
+
     /** A request refused before CXF read it (its size): named by its endpoint's transaction, without a MessageID. */
     void refusedUnread(CrossBorderTransaction transaction, String rule) {
         record(AuditEntry.unattributed(transaction, rule, "", ""), rule);

@@ -98,11 +98,21 @@ public final class SoapExchange {
                 .filter(h -> h.getName().equals(new QName(Namespaces.WSSE, "Security")))
                 .map(Header::getObject).filter(Element.class::isInstance).map(Element.class::cast).findFirst();
         WsAddressing addressing = new WsAddressing(action, messageId, addressingValue(headers, "To"));
-        message.getExchange().put(ADMITTED_KEY, new Admitted(operation, new RequestSecurity(security, addressing)));
+        message.getExchange().put(ADMITTED_KEY,
+                new Admitted(operation, new RequestSecurity(security, addressing, isMtom(message))));
         message.getExchange().put(REPLY_KEY, new ReplyAddressing(operation.responseAction(), messageId));
     }
 
     private record Admitted(EhdsiOperation operation, RequestSecurity security) {
+    }
+
+    /** An MTOM/XOP package: {@code multipart/related} whose root part is {@code application/xop+xml}. */
+    static boolean isMtom(Message message) {
+        String contentType = (String) message.get(Message.CONTENT_TYPE);
+        if (contentType == null || !contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
+            return false;
+        }
+        return "application/xop+xml".equalsIgnoreCase(mediaTypeParameters(contentType).getOrDefault("type", "").trim());
     }
 
     /**

@@ -1,6 +1,8 @@
 package fr.passerelle.gateway.xca;
 
 import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.soap.BodySchemas;
+import fr.passerelle.gateway.soap.BodyValidation;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
@@ -14,6 +16,7 @@ import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.soap.SOAPBinding;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.transform.dom.DOMSource;
 
@@ -35,14 +38,25 @@ public class CrossGatewayEndpoint implements Provider<DOMSource> {
     private final RetrieveRequestReader retrieveReader = new RetrieveRequestReader();
     private final RetrieveResponseWriter retrieveWriter = new RetrieveResponseWriter(ProtocolModel.XDS);
 
-    public CrossGatewayEndpoint(DocumentQueryRoad queryRoad, DocumentRetrieveRoad retrieveRoad) {
+    private final BodyValidation validation;
+
+    public CrossGatewayEndpoint(DocumentQueryRoad queryRoad, DocumentRetrieveRoad retrieveRoad,
+                                BodyValidation validation) {
         this.queryRoad = queryRoad;
         this.retrieveRoad = retrieveRoad;
+        this.validation = validation;
     }
 
     @Override
     public DOMSource invoke(DOMSource payload) {
         InboundRequest request = SoapExchange.admit(payload, OPERATIONS);
+        ExchangeError invalid = ExchangeError.XDS_REGISTRY_METADATA_ERROR;
+        Optional<BodySchemas.SchemaViolation> violation = validation.enforce(request, invalid.code());
+        if (violation.isPresent()) {
+            BusinessRefusal refusal = new BusinessRefusal(invalid, violation.get().describe());
+            return new DOMSource(request.operation() == EhdsiOperation.CROSS_GATEWAY_QUERY
+                    ? queryWriter.refused(refusal) : retrieveWriter.refused(refusal).body());
+        }
         try {
             return request.operation() == EhdsiOperation.CROSS_GATEWAY_QUERY ? query(request) : retrieve(request);
         } catch (MalformedRequest e) {

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.xca;
 
+import fr.passerelle.gateway.exchange.CrossBorderCall;
 import fr.passerelle.gateway.exchange.DocumentListing;
 import fr.passerelle.gateway.exchange.DocumentOffers;
 import fr.passerelle.gateway.exchange.ListingOutcome;
@@ -53,27 +54,25 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
 
     @Override
     public DocumentQueryOutcome respond(RequestSecurity security, DocumentQuery query) {
-        XuaServiceProvider.Verdict verdict = trust.check(security, Transaction.XCA_QUERY,
-                Optional.of(query.patientId().toCx()));
-        if (verdict instanceof XuaServiceProvider.Untrusted untrusted) {
-            return new DocumentQueryOutcome.Untrusted(untrusted.refusal());
-        }
-        if (verdict instanceof XuaServiceProvider.Declined declined) {
-            return new DocumentQueryOutcome.Refused(declined.refusal());
-        }
+        return trust.check(security, Transaction.XCA_QUERY, Optional.of(query.patientId().toCx()))
+                .fold(DocumentQueryOutcome.Untrusted::new, DocumentQueryOutcome.Refused::new,
+                        call -> list(call, query));
+    }
+
+    private DocumentQueryOutcome list(CrossBorderCall call, DocumentQuery query) {
         Optional<Ins> ins = ins(query.patientId());
         if (ins.isEmpty()) {
             return new DocumentQueryOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_PI_NO_MATCH));
         }
         Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
         query.classes().forEach(c -> kinds.add(c.kind()));
-        ListingOutcome outcome = listing.list(((XuaServiceProvider.Verified) verdict).call(), ins.get(), kinds);
+        ListingOutcome outcome = listing.list(call, ins.get(), kinds);
         if (outcome instanceof ListingOutcome.Refused refused) {
             return new DocumentQueryOutcome.Refused(XuaServiceProvider.refusalOf(refused.refusal()));
         }
         List<DocumentOffers.Offer> offered;
         try {
-            offered = offers.offers(((XuaServiceProvider.Verified) verdict).call(),
+            offered = offers.offers(call,
                     ((ListingOutcome.Listed) outcome).documents(), Set.of(Rendering.PIVOT_PDF));
         } catch (HealthSpaceUnavailableException e) {
             return new DocumentQueryOutcome.Refused(XuaServiceProvider.refusalOf(ExchangeRefusal.of(e)));

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.xca;
 
+import fr.passerelle.gateway.soap.BodyValidation;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.SoapEndpointPublisher;
 import java.util.Set;
@@ -15,10 +16,10 @@ public class XcaEndpointConfiguration {
 
     @Bean
     public EndpointImpl xcaEndpoint(SoapEndpointPublisher publisher, ObjectProvider<DocumentQueryRoad> queryRoad,
-                                    ObjectProvider<DocumentRetrieveRoad> retrieveRoad) {
+                                    ObjectProvider<DocumentRetrieveRoad> retrieveRoad, BodyValidation validation) {
         CrossGatewayEndpoint endpoint = new CrossGatewayEndpoint(
                 queryRoad.getIfAvailable(DocumentQueryRoad::unavailable),
-                retrieveRoad.getIfAvailable(DocumentRetrieveRoad::unavailable));
+                retrieveRoad.getIfAvailable(DocumentRetrieveRoad::unavailable), validation);
         return publisher.publish("/xca", endpoint,
                 Set.of(EhdsiOperation.CROSS_GATEWAY_QUERY, EhdsiOperation.CROSS_GATEWAY_RETRIEVE), "wsdl/xca/XCA_Service.wsdl",
                 new QName("urn:ihe:iti:xds-b:2007", "XCA_Service"),

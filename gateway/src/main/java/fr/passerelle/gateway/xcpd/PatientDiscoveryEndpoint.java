@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.xcpd;
 
+import fr.passerelle.gateway.soap.BodySchemas;
+import fr.passerelle.gateway.soap.BodyValidation;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.EnvelopeFault;
 import fr.passerelle.gateway.soap.InboundRequest;
@@ -11,6 +13,7 @@ import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.soap.SOAPBinding;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.transform.dom.DOMSource;
 
@@ -27,11 +30,14 @@ public class PatientDiscoveryEndpoint implements Provider<DOMSource> {
     private final PatientDiscoveryRequestReader reader;
     private final PatientDiscoveryResponseWriter writer;
 
+    private final BodyValidation validation;
+
     public PatientDiscoveryEndpoint(PatientDiscoveryRoad road, PatientDiscoveryRequestReader reader,
-                                    PatientDiscoveryResponseWriter writer) {
+                                    PatientDiscoveryResponseWriter writer, BodyValidation validation) {
         this.road = road;
         this.reader = reader;
         this.writer = writer;
+        this.validation = validation;
     }
 
     @Override
@@ -42,6 +48,12 @@ public class PatientDiscoveryEndpoint implements Provider<DOMSource> {
             query = reader.read(request.body());
         } catch (MalformedRequest e) {
             throw e.asFault();
+        }
+        // Read first: the answer to an invalid body still echoes its message and query ids (HL7v3 acknowledgement).
+        Optional<BodySchemas.SchemaViolation> violation =
+                validation.enforce(request, PatientDiscoveryResponseWriter.SYNTAX_ERROR);
+        if (violation.isPresent()) {
+            return new DOMSource(writer.writeRejected(request.body(), query, violation.get().describe()));
         }
         if (query.deferredResponse()) {
             return new DOMSource(writer.writeDeferredModeUnsupported(request.body(), query));

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.xcpd;
 
+import fr.passerelle.gateway.exchange.CrossBorderCall;
 import fr.passerelle.gateway.exchange.IdentificationOutcome;
 import fr.passerelle.gateway.exchange.PatientIdentification;
 import fr.passerelle.gateway.exchange.PatientQuery;
@@ -32,14 +33,11 @@ public class PatientDiscoveryResponder implements PatientDiscoveryRoad {
 
     @Override
     public PatientDiscoveryOutcome respond(RequestSecurity security, PatientDiscoveryQuery query) {
-        XuaServiceProvider.Verdict verdict = trust.check(security, Transaction.XCPD, Optional.empty());
-        if (verdict instanceof XuaServiceProvider.Untrusted untrusted) {
-            return new PatientDiscoveryOutcome.Untrusted(untrusted.refusal());
-        }
-        if (verdict instanceof XuaServiceProvider.Declined declined) {
-            return new PatientDiscoveryOutcome.Refused(declined.refusal());
-        }
-        var call = ((XuaServiceProvider.Verified) verdict).call();
+        return trust.check(security, Transaction.XCPD, Optional.empty()).fold(PatientDiscoveryOutcome.Untrusted::new,
+                PatientDiscoveryOutcome.Refused::new, call -> identify(call, query));
+    }
+
+    private PatientDiscoveryOutcome identify(CrossBorderCall call, PatientDiscoveryQuery query) {
         List<Ins> ins = new ArrayList<>();
         for (PatientIdentifier id : query.insIdentifiers()) {
             try {

@@ -51,6 +51,27 @@ public final class PatientDiscoveryResponseWriter {
         throw new IllegalArgumentException("An untrusted request is answered with a SOAP fault, not a message");
     }
 
+    /** HL7 AcknowledgementDetailCode (2.16.840.1.113883.5.1100) "Syntax error": a message its schema refuses. */
+    public static final String SYNTAX_ERROR = "SYN";
+
+    /**
+     * The answer to a query whose body its schema refuses: not processed (acknowledgement AE, queryResponseCode AE),
+     * an acknowledgementDetail {@code SYN} naming the first violation.
+     */
+    public Element writeRejected(Element request, PatientDiscoveryQuery query, String violation) {
+        Element root = answer(request, query, Optional.empty(), Optional.empty(), "AE", "AE");
+        Element acknowledgement = XmlTree.child(root, HL7V3, "acknowledgement").orElseThrow();
+        Element detail = XmlTree.append(acknowledgement, HL7V3, "acknowledgementDetail");
+        detail.setAttribute("typeCode", "E");
+        Element code = XmlTree.append(detail, HL7V3, "code");
+        code.setAttribute("code", SYNTAX_ERROR);
+        code.setAttribute("codeSystem", "2.16.840.1.113883.5.1100");
+        code.setAttribute("displayName", "Syntax error");
+        XmlTree.append(detail, HL7V3, "text").setTextContent("The message does not conform to its schema: "
+                + violation);
+        return root;
+    }
+
     /** The answer to a query asking for the deferred mode, which eHDSI does not use (HL7 NS250). */
     public Element writeDeferredModeUnsupported(Element request, PatientDiscoveryQuery query) {
         Element root = answer(request, query, Optional.empty(), Optional.empty(), "AE", "AE");

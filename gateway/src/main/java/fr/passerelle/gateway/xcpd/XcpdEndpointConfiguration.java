@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.xcpd;
 
+import fr.passerelle.gateway.soap.BodyValidation;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.SoapEndpointPublisher;
 import fr.passerelle.gateway.soap.SoapProperties;
@@ -17,11 +18,12 @@ public class XcpdEndpointConfiguration {
 
     @Bean
     public EndpointImpl xcpdEndpoint(SoapEndpointPublisher publisher, SoapProperties properties,
-                                     ObjectProvider<PatientDiscoveryRoad> road, Clock clock) {
+                                     ObjectProvider<PatientDiscoveryRoad> road, Clock clock,
+                                     BodyValidation validation) {
         PatientDiscoveryEndpoint endpoint = new PatientDiscoveryEndpoint(
                 road.getIfAvailable(PatientDiscoveryRoad::unavailable),
                 new PatientDiscoveryRequestReader(),
-                new PatientDiscoveryResponseWriter(properties.homeCommunityId(), clock));
+                new PatientDiscoveryResponseWriter(properties.homeCommunityId(), clock), validation);
         return publisher.publish("/xcpd", endpoint, Set.of(EhdsiOperation.PATIENT_DISCOVERY), "wsdl/xcpd/XCPD_Service.wsdl",
                 new QName("urn:ihe:iti:xcpd:2009", "XCPD_Service"),
                 new QName("urn:ihe:iti:xcpd:2009", "RespondingGateway_Port_Soap12"));

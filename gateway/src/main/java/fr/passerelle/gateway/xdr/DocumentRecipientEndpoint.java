@@ -1,6 +1,8 @@
 package fr.passerelle.gateway.xdr;
 
 import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.soap.BodySchemas;
+import fr.passerelle.gateway.soap.BodyValidation;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.soap.EhdsiOperation;
@@ -14,6 +16,7 @@ import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.soap.SOAPBinding;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.transform.dom.DOMSource;
 
@@ -31,13 +34,21 @@ public class DocumentRecipientEndpoint implements Provider<DOMSource> {
     private final ProvideAndRegisterRequestReader reader = new ProvideAndRegisterRequestReader();
     private final RegistryResponseWriter writer = new RegistryResponseWriter(ProtocolModel.XDS);
 
-    public DocumentRecipientEndpoint(DispensationRoad road) {
+    private final BodyValidation validation;
+
+    public DocumentRecipientEndpoint(DispensationRoad road, BodyValidation validation) {
         this.road = road;
+        this.validation = validation;
     }
 
     @Override
     public DOMSource invoke(DOMSource payload) {
         InboundRequest request = SoapExchange.admit(payload, OPERATIONS);
+        ExchangeError invalid = ExchangeError.XDS_REGISTRY_METADATA_ERROR;
+        Optional<BodySchemas.SchemaViolation> violation = validation.enforce(request, invalid.code());
+        if (violation.isPresent()) {
+            return new DOMSource(writer.refused(new BusinessRefusal(invalid, violation.get().describe())));
+        }
         DispensationSubmission submission;
         try {
             submission = reader.read(request.body(), SoapExchange::inboundAttachment);

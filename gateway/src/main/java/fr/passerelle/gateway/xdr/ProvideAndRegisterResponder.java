@@ -64,15 +64,12 @@ public class ProvideAndRegisterResponder implements DispensationRoad {
 
     @Override
     public DispensationOutcome respond(RequestSecurity security, DispensationSubmission submission) {
-        XuaServiceProvider.Verdict verdict = trust.check(security, Transaction.XDR,
-                Optional.of(submission.patientId().toCx()));
-        if (verdict instanceof XuaServiceProvider.Untrusted untrusted) {
-            return new DispensationOutcome.Untrusted(untrusted.refusal());
-        }
-        if (verdict instanceof XuaServiceProvider.Declined declined) {
-            return new DispensationOutcome.Refused(declined.refusal());
-        }
-        CrossBorderCall call = ((XuaServiceProvider.Verified) verdict).call();
+        return trust.check(security, Transaction.XDR, Optional.of(submission.patientId().toCx()))
+                .fold(DispensationOutcome.Untrusted::new, DispensationOutcome.Refused::new,
+                        call -> record(call, submission));
+    }
+
+    private DispensationOutcome record(CrossBorderCall call, DispensationSubmission submission) {
         Optional<Ins> ins = Ins.of(submission.patientId().asCx());
         if (ins.isEmpty()) {
             return refused(call, PATIENT_NOT_INS_RULE, new ExchangeRefusal(ExchangeError.ERROR_PI_NO_MATCH, null));

@@ -73,9 +73,17 @@ class ExchangeErrorCatalogueTest {
 
     @Test
     void everyCodeIsTheOneOpenNcpSendsUnderTheSameName() {
-        Map<String, String> ours = Arrays.stream(ExchangeError.values())
+        Map<String, String> ours = Arrays.stream(ExchangeError.values()).filter(e -> !e.isIheCode())
                 .collect(Collectors.toMap(ExchangeError::name, ExchangeError::code));
         assertThat(ours).isEqualTo(OPENNCP);
+    }
+
+    /** ITI TF-3 Table 4.2.4.1-2, the IHE codes answered where eHDSI has none, spelled as IHE spells them. */
+    @Test
+    void theIheCodesAreSpelledAsItiTf3() {
+        assertThat(Arrays.stream(ExchangeError.values()).filter(ExchangeError::isIheCode).map(ExchangeError::code))
+                .containsExactlyInAnyOrder("XDSMissingHomeCommunityId", "XDSUnknownCommunity",
+                        "XDSRegistryMetadataError");
     }
 
     @Test

@@ -2,43 +2,38 @@ package fr.passerelle.gateway.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.PasserelleApplication;
+import fr.passerelle.gateway.testsupport.DemoGatewayTest;
+import fr.passerelle.gateway.testsupport.DemoOperator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The FHIR server speaks JSON and XML; Turtle, whose parser (Apache Jena) the jar leaves out, is refused with a JSON
  * OperationOutcome before HAPI reads the request — never a 500 from a missing class. The test classpath may hold Jena
  * (the profile validator brings it), so these refusals are the guard's, not a missing library's.
  */
+@DemoGatewayTest
 class TurtleRefusalTest {
 
-    static ConfigurableApplicationContext app;
-    static String base;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path home = Files.createTempDirectory("fhir-formats");
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("data"));
-        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
+    static {
+        DemoOperator.install();
     }
 
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    String base;
+
+    @BeforeEach
+    void base() {
+        base = "http://127.0.0.1:" + port + "/fhir";
     }
 
     @Test

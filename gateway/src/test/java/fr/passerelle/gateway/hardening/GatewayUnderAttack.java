@@ -83,6 +83,6 @@ abstract class GatewayUnderAttack {
     }
 
     HttpResponse<String> postSoap(String path, EhdsiOperation operation, String envelope) {
-        return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
+        return SoapHttp.send(port, path, operation, envelope);
     }
 }

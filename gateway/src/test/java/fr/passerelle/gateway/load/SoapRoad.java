@@ -138,9 +138,13 @@ public final class SoapRoad implements Road {
         Signed signed = signed(action, body, kind.equals("xcpd") ? null : cx);
         // The SOAP road audits a request under its WS-Addressing MessageID: send it as the correlation id too, so a
         // test can find the request's audit record (it is a safe token: urn:uuid:…).
+        // ITI-39 goes as an MTOM/XOP package, as IHE requires and the gateway enforces.
+        boolean mtom = kind.equals("retrieve");
         return new Call(kind, Protocol.SOAP, kind.equals("xcpd") ? "/services/xcpd" : "/services/xca",
-                "application/soap+xml; charset=UTF-8; action=\"" + action + "\"",
-                signed.xml().getBytes(StandardCharsets.UTF_8), null, signed.messageId());
+                mtom ? fr.passerelle.gateway.soap.SoapHttp.mtomContentType(action)
+                        : "application/soap+xml; charset=UTF-8; action=\"" + action + "\"",
+                mtom ? fr.passerelle.gateway.soap.SoapHttp.mtomPackage(signed.xml())
+                        : signed.xml().getBytes(StandardCharsets.UTF_8), null, signed.messageId());
     }
 
     private record Signed(String xml, String messageId) {

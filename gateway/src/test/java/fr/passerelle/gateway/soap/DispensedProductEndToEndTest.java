@@ -113,8 +113,7 @@ class DispensedProductEndToEndTest extends SoapRoadsContext {
                 "product-e2e-" + UUID.randomUUID()), french, line.id(), substituteAtc, flaggedSubstituted);
         String envelope = SoapMessages.signedRequest(spain, HcpClaims.demoDoctor("ES").withRole("2262", "Pharmacists"),
                 EhdsiOperation.PROVIDE_AND_REGISTER, body, Optional.of(SoapMessages.cx(PATIENT)));
-        return SoapHttp.post(port, "/xdr", SoapHttp.soap12(EhdsiOperation.PROVIDE_AND_REGISTER.requestAction()),
-                envelope);
+        return SoapHttp.send(port, "/xdr", EhdsiOperation.PROVIDE_AND_REGISTER, envelope);
     }
 
     private ClinicalEntry.PrescriptionLine line(Predicate<ClinicalEntry.PrescriptionLine> wanted) {

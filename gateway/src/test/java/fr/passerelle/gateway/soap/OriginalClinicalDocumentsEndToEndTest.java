@@ -170,11 +170,10 @@ class OriginalClinicalDocumentsEndToEndTest extends SoapRoadsContext {
     }
 
     private byte[] retrieve(Ins patient, String uniqueId) {
-        HttpResponse<byte[]> retrieved = SoapHttp.postForBytes(port, "/xca",
-                SoapHttp.soap12(EhdsiOperation.CROSS_GATEWAY_RETRIEVE.requestAction()),
+        // ITI-39 is sent as an MTOM/XOP package, as IHE requires and the gateway enforces.
+        HttpResponse<byte[]> retrieved = SoapHttp.sendForBytes(port, "/xca", EhdsiOperation.CROSS_GATEWAY_RETRIEVE,
                 SoapMessages.signedRequest(spain, HcpClaims.demoDoctor("ES"), EhdsiOperation.CROSS_GATEWAY_RETRIEVE,
-                        SoapMessages.retrieveBody(HOME, uniqueId), Optional.of(SoapMessages.cx(patient)))
-                        .getBytes(StandardCharsets.UTF_8));
+                        SoapMessages.retrieveBody(HOME, uniqueId), Optional.of(SoapMessages.cx(patient))));
         assertThat(retrieved.statusCode()).isEqualTo(200);
         List<Multipart.Part> parts = Multipart.parse(retrieved);
         ReceivedXml response = ReceivedXml.parse(parts.get(0).text());

@@ -169,7 +169,7 @@ class RefusalShapesEndToEndTest extends SoapRoadsContext {
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private HttpResponse<String> post(String path, EhdsiOperation operation, String envelope) {
-        return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
+        return SoapHttp.send(port, path, operation, envelope);
     }
 
     /** A request whose HCP assertion is the doctor's and whose other assertions {@code more} adds, signed by Spain. */

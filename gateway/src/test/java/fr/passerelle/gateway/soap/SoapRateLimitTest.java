@@ -109,6 +109,6 @@ class SoapRateLimitTest {
     }
 
     private HttpResponse<String> post(String path, EhdsiOperation operation, String envelope) {
-        return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
+        return SoapHttp.send(port, path, operation, envelope);
     }
 }

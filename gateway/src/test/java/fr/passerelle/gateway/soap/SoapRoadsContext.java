@@ -18,7 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = PasserelleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "passerelle.data-dir=${java.io.tmpdir}/passerelle-soap-e2e/${random.uuid}",
-                "passerelle.soap.home-community-id=" + SoapRoadsContext.HOME
+                "passerelle.soap.home-community-id=" + SoapRoadsContext.HOME,
+                // Italy, and only Italy, is granted every leniency (PartnerStrictnessEndToEndTest): the other demo
+                // countries meet strict IHE/eHDSI.
+                "passerelle.partners.IT.lenient=retrieve-without-home-community-id,request-without-mtom,"
+                        + "hcp-without-facility-type,hcp-without-authn-statement"
         })
 abstract class SoapRoadsContext {
 

@@ -44,7 +44,7 @@ class SoapRoadsEndToEndTest extends SoapRoadsContext {
     }
 
     private HttpResponse<String> post(String path, EhdsiOperation operation, String envelope) {
-        return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
+        return SoapHttp.send(port, path, operation, envelope);
     }
 
     private static String retrieveBody(String uniqueId) {
@@ -75,10 +75,8 @@ class SoapRoadsEndToEndTest extends SoapRoadsContext {
         String size = query.text("(//rim:ExtrinsicObject)[1]/rim:Slot[@name='size']/rim:ValueList/rim:Value");
         String hash = query.text("(//rim:ExtrinsicObject)[1]/rim:Slot[@name='hash']/rim:ValueList/rim:Value");
 
-        HttpResponse<byte[]> retrieved = SoapHttp.postForBytes(port, "/xca",
-                SoapHttp.soap12(EhdsiOperation.CROSS_GATEWAY_RETRIEVE.requestAction()),
-                signedRequest(EhdsiOperation.CROSS_GATEWAY_RETRIEVE, retrieveBody(uniqueId), Optional.of(BERTHELOT))
-                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> retrieved = SoapHttp.sendForBytes(port, "/xca", EhdsiOperation.CROSS_GATEWAY_RETRIEVE,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_RETRIEVE, retrieveBody(uniqueId), Optional.of(BERTHELOT)));
         assertThat(retrieved.statusCode()).isEqualTo(200);
         List<Multipart.Part> parts = Multipart.parse(retrieved);
         ReceivedXml response = ReceivedXml.parse(parts.get(0).text());

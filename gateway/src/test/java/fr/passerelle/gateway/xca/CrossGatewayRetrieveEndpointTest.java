@@ -128,16 +128,23 @@ class CrossGatewayRetrieveEndpointTest {
                 .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure");
     }
 
+    /**
+     * Schema validation (enforced for ITI-39 by default) finds the missing DocumentUniqueId before the reader would:
+     * the ITI-39 answer's RegistryError, not a fault (the reader's Sender fault remains when validation is off).
+     */
     @Test
-    void retrieveWithoutDocumentUniqueIdIsASenderFaultSayingWhy() {
+    void retrieveWithoutDocumentUniqueIdIsAnXdsRegistryMetadataErrorSayingWhy() {
         String body = SoapMessages.sampleBody("gematik/RetrieveDocumentSetRequest.xml")
                 .replaceFirst("<DocumentUniqueId>[^<]*</DocumentUniqueId>", "");
 
         HttpResponse<String> response = SoapHttp.post(port, "/xca", SoapHttp.soap12(ACTION),
                 SoapMessages.envelope(ACTION, body));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(ReceivedXml.parse(response.body()).text("//soap:Fault/soap:Reason/soap:Text"))
-                .isEqualTo("DocumentRequest has no DocumentUniqueId");
+        assertThat(response.statusCode()).isEqualTo(200);
+        ReceivedXml xml = ReceivedXml.parse(response.body());
+        assertThat(xml.text("//rs:RegistryResponse/@status"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure");
+        assertThat(xml.text("//rs:RegistryError/@errorCode")).isEqualTo("XDSRegistryMetadataError");
+        assertThat(xml.text("//rs:RegistryError/@codeContext")).contains("DocumentUniqueId");
     }
 }

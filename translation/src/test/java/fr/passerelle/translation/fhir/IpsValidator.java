@@ -44,6 +44,18 @@ public final class IpsValidator {
                 .toList();
     }
 
+    /** The errors of one resource against a profile the packages define (e.g. an IPS profile it does not declare). */
+    public static synchronized List<SingleValidationMessage> errors(String json, String profile) throws Exception {
+        if (validator == null) {
+            validator = build();
+        }
+        ValidationResult result = validator.validateWithResult(json,
+                new ca.uhn.fhir.validation.ValidationOptions().addProfile(profile));
+        return result.getMessages().stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .toList();
+    }
+
     private static FhirValidator build() throws Exception {
         FhirContext ctx = FhirContext.forR4Cached();
         PrePopulatedValidationSupport npm = new PrePopulatedValidationSupport(ctx);

@@ -10,10 +10,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A received MTOM (multipart/related) answer, split into its parts: the SOAP envelope and the attachments. */
+/**
+ * A received MTOM (multipart/related) answer, split into its parts: the SOAP envelope and the attachments; and the
+ * one-part XOP package a request that IHE wants as MTOM (ITI-39) is sent in.
+ */
 final class MtomPackage {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
+    private static final String REQUEST_BOUNDARY = "MIMEBoundary_passerelle_demo";
+    private static final String ROOT_ID = "root.message@passerelle.demo";
 
     private final List<Part> parts;
 
@@ -23,6 +28,19 @@ final class MtomPackage {
 
     private MtomPackage(List<Part> parts) {
         this.parts = parts;
+    }
+
+    /** The Content-Type of {@link #request}: multipart/related with an XOP root carrying a SOAP 1.2 action. */
+    static String requestContentType(String action) {
+        return "multipart/related; type=\"application/xop+xml\"; boundary=\"" + REQUEST_BOUNDARY + "\"; start=\"<"
+                + ROOT_ID + ">\"; start-info=\"application/soap+xml; action=\\\"" + action + "\\\"\"";
+    }
+
+    /** An envelope as the root of an XOP package (its base64 content, if any, left inline, as XOP allows). */
+    static byte[] request(String envelope) {
+        return ("--" + REQUEST_BOUNDARY + "\r\nContent-Type: application/xop+xml; charset=UTF-8;"
+                + " type=\"application/soap+xml\"\r\nContent-Transfer-Encoding: binary\r\nContent-ID: <" + ROOT_ID
+                + ">\r\n\r\n" + envelope + "\r\n--" + REQUEST_BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Splits a body; a plain (non-multipart) body is one part. */

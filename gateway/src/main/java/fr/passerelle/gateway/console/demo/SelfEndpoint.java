@@ -37,8 +37,12 @@ public class SelfEndpoint {
     }
 
     Answer post(String path, String contentType, String body) {
+        return post(path, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Answer post(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     Answer get(String pathAndQuery, Map<String, String> headers) {

@@ -120,6 +120,10 @@ public class SoapDemoRoad {
 
     private SelfEndpoint.Answer post(DemoRequest request, String path, String action, Element body, boolean trc) {
         String envelope = signer.envelope(request, action, body, trc);
+        if (SoapEnvelopes.ACTION_XCA_RETRIEVE.equals(action)) {
+            // IHE ITI TF-2b 3.39.5: a retrieve request is an MTOM/XOP package, which the gateway requires.
+            return self.post(path, MtomPackage.requestContentType(action), MtomPackage.request(envelope));
+        }
         return self.post(path, "application/soap+xml; charset=UTF-8; action=\"" + action + "\"", envelope);
     }
 

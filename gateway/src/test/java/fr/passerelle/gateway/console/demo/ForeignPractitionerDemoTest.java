@@ -177,6 +177,9 @@ class ForeignPractitionerDemoTest {
         new Select(browser.findElement(By.id("country"))).selectByValue("XX");
         type("ins", BERTHELOT);
         browser.findElement(By.id("run")).click();
+        // The click only starts the post: wait for the answered page before reading it.
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> !driver.findElements(By.id("error-country")).isEmpty());
         assertThat(text("error-country")).contains("Unknown country");
         assertThat(text("country")).isNotEmpty();
     }

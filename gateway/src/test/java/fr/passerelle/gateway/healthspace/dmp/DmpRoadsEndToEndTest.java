@@ -206,10 +206,8 @@ class DmpRoadsEndToEndTest {
         assertThat(slot(find, "$XDSDocumentEntryPatientId")).isEqualTo("'" + PATIENT_CX + "'");
         assertThat(slot(find, "$XDSDocumentEntryStatus")).contains(XdsVocabulary.APPROVED);
 
-        HttpResponse<byte[]> retrieved = SoapHttp.postForBytes(port, "/xca",
-                SoapHttp.soap12(EhdsiOperation.CROSS_GATEWAY_RETRIEVE.requestAction()),
-                signedRequest(EhdsiOperation.CROSS_GATEWAY_RETRIEVE, retrieveBody(uniqueId), true, doctor)
-                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> retrieved = SoapHttp.sendForBytes(port, "/xca", EhdsiOperation.CROSS_GATEWAY_RETRIEVE,
+                signedRequest(EhdsiOperation.CROSS_GATEWAY_RETRIEVE, retrieveBody(uniqueId), true, doctor));
         assertThat(retrieved.statusCode()).isEqualTo(200);
         List<Multipart.Part> parts = Multipart.parse(retrieved);
         ReceivedXml response = ReceivedXml.parse(parts.get(0).text());
@@ -476,7 +474,7 @@ class DmpRoadsEndToEndTest {
     // --- the foreign NCP's requests ---
 
     private static HttpResponse<String> soapPost(String path, EhdsiOperation operation, String envelope) {
-        return SoapHttp.post(port, path, SoapHttp.soap12(operation.requestAction()), envelope);
+        return SoapHttp.send(port, path, operation, envelope);
     }
 
     /** HCP (and TRC for the DMP patient) assertions signed by the Spanish NCP, around the body. */
