@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code translate --to pivot|fhir-ips|fhir-mpd|orcd [--lang de] [--terminology DIR] FILE}: writes the translated
+ * {@code translate --to pivot|fhir-ips|fhir-mpd|fhir-lab|orcd [--lang de] [--terminology DIR] FILE}: writes the translated
  * document to standard output and the transcoding report to standard error; exit 1 when the document cannot
  * be translated. Runs without Spring.
  */
@@ -38,10 +38,12 @@ public final class TranslateCommand implements OperatorCommand {
     @Override
     public String usage() {
         return """
-                usage: translate --to pivot|fhir-ips|fhir-mpd|orcd [--lang LANG] [--terminology DIR] [--level1 FILE] FILE
+                usage: translate --to pivot|fhir-ips|fhir-mpd|fhir-lab|orcd [--lang LANG] [--terminology DIR] [--level1 FILE] FILE
                   --to pivot      French PS (VSM 1.4, IPS-FR 2024.01) or eP-MED-DM to the eHDSI pivot CDA (level 3)
                   --to fhir-ips   French PS to an International Patient Summary document Bundle (JSON)
                   --to fhir-mpd   French eP-MED-DM to MedicationRequests in the HL7 Europe MPD shape (JSON Bundle)
+                  --to fhir-lab   French CR-BIO with structured results to a FHIR laboratory report document
+                                  Bundle (JSON; microbiology isolates are reported as not carried)
                   --to orcd       French CR-BIO, LDL-SES or CR-IMG to the eHDSI Original Clinical Document (PDF body)
                   --lang LANG     displays of transcoded codes in this language where the terminology has them
                   --terminology DIR  terminology folder; default: the data packaged in this jar
@@ -83,8 +85,8 @@ public final class TranslateCommand implements OperatorCommand {
                 }
             }
         }
-        if (target == null || !List.of("pivot", "fhir-ips", "fhir-mpd", "orcd").contains(target)) {
-            return usageError(err, "--to must be pivot, fhir-ips, fhir-mpd or orcd");
+        if (target == null || !List.of("pivot", "fhir-ips", "fhir-mpd", "fhir-lab", "orcd").contains(target)) {
+            return usageError(err, "--to must be pivot, fhir-ips, fhir-mpd, fhir-lab or orcd");
         }
         if (file == null) {
             return usageError(err, "no document given");
@@ -120,6 +122,8 @@ public final class TranslateCommand implements OperatorCommand {
             case "fhir-ips" -> translator.toFhirIps(source, language);
             // The OrCD renders the original from its bytes when it carries no PDF copy of itself.
             case "orcd" -> translator.toOrcd(document, language);
+            // LOINC is not transcoded: the lab report keeps the French displays whatever --lang says.
+            case "fhir-lab" -> translator.toLabReportBundle(document);
             default -> translator.toFhirMpd(source, language);
         };
         if (outcome instanceof TranslationOutcome.Rejected rejected) {

@@ -208,4 +208,31 @@ class TranslateCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not an original clinical document");
     }
+
+    @Test
+    void writesTheFhirLaboratoryReportOfAStructuredLabReport() {
+        int exit = run("--to", "fhir-lab", "--terminology", TERMINOLOGY,
+                Fixtures.ROOT.resolve("fr-cda-orcd/BIO-CR-BIO_2024.01_TSH_1.xml").toString());
+        assertThat(exit).isZero();
+        // Pretty-printed JSON: compared without its layout.
+        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", "")).startsWith("{").contains(
+                "\"resourceType\":\"Bundle\"",
+                "\"resourceType\":\"DiagnosticReport\"", "\"code\":\"3016-3\"", "\"unit\":\"m[IU]/L\"");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\"resourceType\"");
+    }
+
+    @Test
+    void reportsTheMicrobiologyIsolatesItCannotCarryInFhir() {
+        int exit = run("--to", "fhir-lab", "--terminology", TERMINOLOGY,
+                Fixtures.ROOT.resolve("fr-cda-orcd/BIO-CR-BIO_2024.01_Microbiologie_V2.xml").toString());
+        assertThat(exit).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsIgnoringCase("not carried");
+    }
+
+    @Test
+    void refusesAPatientSummaryAsALaboratoryReport() {
+        int exit = run("--to", "fhir-lab", "--terminology", TERMINOLOGY, FR_CDA.resolve("VSM_1.4_2022.01.xml").toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }
