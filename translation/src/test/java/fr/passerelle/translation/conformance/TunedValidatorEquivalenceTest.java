@@ -7,6 +7,7 @@ import fr.passerelle.translation.SharedSamples;
 import fr.passerelle.translation.TranslationOutcome;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.TransformerFactoryImpl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -58,6 +60,49 @@ class TunedValidatorEquivalenceTest {
     void ePrescriptionPivots() throws Exception {
         String ep = pivot(SharedSamples.EP);
         sameFindings(EhdsiRuntime.EP_L3, List.of(ep, BREAK.apply(ep), read(OPENNCP.resolve("epstore/1-1234-W8.xml"))));
+    }
+
+    /**
+     * Without the eHDSI runtime: a small schematron with what the rewrites touch — a pattern without rules, a
+     * pattern whose only rule is on the root, an abstract rule extended in two patterns, asserts and reports on
+     * elements and attributes, a let — gives the skeleton's findings, failing and passing.
+     */
+    @Test
+    void aSmallSchematronWithoutTheRuntime(@TempDir Path dir) throws Exception {
+        Path sch = dir.resolve("small.sch");
+        Files.writeString(sch, """
+                <schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+                  <ns prefix="hl7" uri="urn:hl7-org:v3"/>
+                  <let name="oid" value="'^[0-2](\\.(0|[1-9]\\d*))*$'"/>
+                  <pattern id="empty"/>
+                  <pattern id="root">
+                    <rule context="/"><assert test="hl7:ClinicalDocument" role="error">not a CDA</assert></rule>
+                  </pattern>
+                  <pattern id="template-1.2.3-2024">
+                    <rule abstract="true" id="II"><assert test="matches(@root, $oid)">bad root</assert></rule>
+                    <rule context="hl7:ClinicalDocument"><assert test="hl7:title">no title</assert>
+                      <report test="hl7:code/@nullFlavor" role="warning">code unknown</report></rule>
+                    <rule context="hl7:id"><extends rule="II"/><assert test="@extension" role="info">no extension</assert></rule>
+                    <rule context="hl7:*/@moodCode"><assert test=". = 'EVN'">mood <value-of select="."/></assert></rule>
+                  </pattern>
+                  <pattern id="template-4.5.6-2024">
+                    <rule context="hl7:author/hl7:id"><extends rule="II"/></rule>
+                  </pattern>
+                </schema>""");
+        PivotSchematron tuned = PivotSchematron.compile(sch);
+        Skeleton skeleton = new Skeleton(sch);
+        String bad = "<ClinicalDocument xmlns='urn:hl7-org:v3'><code nullFlavor='UNK'/><id root='x1'/>"
+                + "<author><id root='9.9'/></author><act moodCode='INT'/><act moodCode='EVN'/></ClinicalDocument>";
+        String good = "<ClinicalDocument xmlns='urn:hl7-org:v3'><title>t</title><id root='1.2' extension='e'/>"
+                + "</ClinicalDocument>";
+        List<Finding> badFindings = tuned.validate(bad).findings();
+        assertThat(badFindings).extracting(Finding::ruleId).containsExactly("1.2.3-2024#1", "1.2.3-2024#2",
+                "1.2.3-2024/II#1", "1.2.3-2024#3", "1.2.3-2024/II#1", "1.2.3-2024#3", "1.2.3-2024#4",
+                "4.5.6-2024/II#1");
+        assertThat(badFindings).isEqualTo(skeleton.findings(bad));
+        assertThat(tuned.validate(good).findings()).isEmpty();
+        assertThat(skeleton.findings(good)).isEmpty();
+        assertThat(tuned.validate("<other/>").findings()).isEqualTo(skeleton.findings("<other/>")).hasSize(1);
     }
 
     private static void sameFindings(String file, List<String> documents) throws Exception {
