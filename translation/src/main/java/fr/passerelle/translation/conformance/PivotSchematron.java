@@ -22,6 +22,7 @@ import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.dom.DOMResult;
 import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.sax.SAXResult;
 import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.TransformerFactoryImpl;
 import org.w3c.dom.Document;
@@ -45,11 +46,10 @@ import org.w3c.dom.Node;
 public final class PivotSchematron {
 
     private static final String ISO = "http://purl.oclc.org/dsdl/schematron";
-    private static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
     private static final String SKELETON = "/external/schematron/20100710-xslt2/";
     /** The list of empty vocabulary files the eHDSI runtime copy of ../shared carries beside its schematrons. */
     public static final String STUB_LIST = "stubbed-vocs.txt";
-    private static final String ABSTRACT = "abstract:";
+    private static final String ABSTRACT = SvrlFindings.ABSTRACT;
     private static final Pattern DOC_CALL = Pattern.compile("doc\\(\\s*'([^']+)'\\s*\\)");
     private static final Pattern CONCEPT = Pattern.compile("<concept[\\s/>]");
 
@@ -71,25 +71,48 @@ public final class PivotSchematron {
     /** Compiles a schematron file (its includes and vocabulary files resolved beside it). Slow: do it once. */
     public static PivotSchematron compile(Path schematron) throws SchematronException {
         Path sch = schematron.toAbsolutePath().normalize();
+        TransformerFactoryImpl saxon = new TransformerFactoryImpl();
+        Generated g = generate(saxon, sch, true);
+        try {
+            Templates templates = saxon.newTemplates(new DOMSource(g.stylesheet(), sch.toUri().toString()));
+            return new PivotSchematron(sch, templates, new SharedDocuments(saxon.getConfiguration()), g.stubs(),
+                    g.assertionCount());
+        } catch (TransformerException e) {
+            throw new SchematronException("schematron " + sch + " did not compile: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The validating stylesheet the skeleton generates from a schematron, the stub vocabularies each assertion id
+     * reads, and how many assertions there are. Not {@code tuned}: the skeleton's output as generated (only
+     * assertion ids added), seconds per document, for tests that prove the rewrites change no finding.
+     */
+    record Generated(Document stylesheet, Map<String, Set<String>> stubs, int assertionCount) {
+    }
+
+    static Generated generate(TransformerFactoryImpl saxon, Path sch, boolean tuned) throws SchematronException {
         if (!Files.isRegularFile(sch)) {
             throw new SchematronException("schematron " + sch + " does not exist or is not a file");
         }
-        TransformerFactoryImpl saxon = new TransformerFactoryImpl();
         String systemId = sch.toUri().toString();
         try {
             Document included = run(saxon, "iso_dsdl_include.xsl", new StreamSource(sch.toFile()), Map.of());
             Document expanded = run(saxon, "iso_abstract_expand.xsl", new DOMSource(included, systemId), Map.of());
             Map<String, Set<String>> stubs = new HashMap<>();
             int count = identifyAssertions(expanded, new StubVocabularies(sch.getParent()), stubs);
-            VocabularyIndex.apply(expanded);
+            if (tuned) {
+                VocabularyIndex.apply(expanded);
+            }
             Transformer svrl = skeleton(saxon, "iso_svrl_for_xslt2.xsl");
             svrl.setParameter("allow-foreign", "true");
             DOMResult xslt = new DOMResult();
             svrl.transform(new DOMSource(expanded, systemId), xslt);
-            ValidatorTuning.apply((Document) xslt.getNode());
-            Templates templates = saxon.newTemplates(new DOMSource(xslt.getNode(), systemId));
-            return new PivotSchematron(sch, templates, new SharedDocuments(saxon.getConfiguration()), Map.copyOf(stubs),
-                    count);
+            Document out = (Document) xslt.getNode();
+            if (tuned) {
+                ValidatorTuning.apply(out);
+                ReportTrimming.apply(out);
+            }
+            return new Generated(out, Map.copyOf(stubs), count);
         } catch (TransformerException | IOException e) {
             throw new SchematronException("schematron " + sch + " did not compile: " + e.getMessage(), e);
         }
@@ -111,61 +134,16 @@ public final class PivotSchematron {
     public ConformanceResult validate(String xml) throws SchematronException {
         // A byte-order mark decoded into the string is content before the XML declaration to the parser.
         String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
-        DOMResult svrl = new DOMResult();
+        SvrlFindings findings = new SvrlFindings(stubsByAssertion);
         try {
             Transformer t = validator.newTransformer();
             t.setURIResolver(documents);
-            t.transform(new StreamSource(new StringReader(text)), svrl);
+            t.transform(new StreamSource(new StringReader(text)), new SAXResult(findings));
         } catch (TransformerException e) {
             throw new SchematronException("validation against " + source.getFileName() + " failed: "
                     + e.getMessageAndLocation(), e);
         }
-        return new ConformanceResult(findings((Document) svrl.getNode()));
-    }
-
-    private List<Finding> findings(Document svrl) {
-        List<Finding> out = new ArrayList<>();
-        String pattern = "";
-        for (Node n = svrl.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (!(n instanceof Element e) || !SVRL.equals(e.getNamespaceURI())) {
-                continue;
-            }
-            switch (e.getLocalName()) {
-                case "active-pattern" -> pattern = patternKey(e.getAttribute("id"), e.getAttribute("name"));
-                case "failed-assert", "successful-report" -> {
-                    String raw = e.getAttribute("id");
-                    String id = raw.startsWith(ABSTRACT) ? pattern + "/" + raw.substring(ABSTRACT.length()) : raw;
-                    out.add(new Finding(id, severity(e.getAttribute("role")), e.getAttribute("location"),
-                            message(e), stubsByAssertion.getOrDefault(raw, Set.of())));
-                }
-                default -> {
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String message(Element failed) {
-        for (Node c = failed.getFirstChild(); c != null; c = c.getNextSibling()) {
-            if (c instanceof Element e && "text".equals(e.getLocalName())) {
-                return e.getTextContent().replaceAll("\\s+", " ").strip();
-            }
-        }
-        return failed.getTextContent().replaceAll("\\s+", " ").strip();
-    }
-
-    private static Finding.Severity severity(String role) {
-        return switch (role.toLowerCase(java.util.Locale.ROOT)) {
-            case "warning", "warn" -> Finding.Severity.WARNING;
-            case "info", "information", "hint" -> Finding.Severity.INFO;
-            default -> Finding.Severity.ERROR;
-        };
-    }
-
-    /** ART-DECOR pattern ids are "template-<template OID>-<version>": the OID and version say which template. */
-    private static String patternKey(String id, String name) {
-        String key = id.isEmpty() ? name : id;
-        return key.startsWith("template-") ? key.substring("template-".length()) : key;
+        return new ConformanceResult(findings.findings());
     }
 
     /**
@@ -180,7 +158,7 @@ public final class PivotSchematron {
         int anonymous = 0;
         for (Element pattern : children(schema.getDocumentElement(), "pattern")) {
             String key = pattern.getAttribute("id").isEmpty() ? "pattern-" + (++anonymous)
-                    : patternKey(pattern.getAttribute("id"), "");
+                    : SvrlFindings.patternKey(pattern.getAttribute("id"), "");
             Map<String, String> patternLets = new LinkedHashMap<>(globalLets);
             patternLets.putAll(lets(pattern));
             int n = 0;

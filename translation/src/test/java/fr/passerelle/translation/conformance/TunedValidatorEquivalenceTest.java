@@ -1,0 +1,186 @@
+package fr.passerelle.translation.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.translation.DocumentTranslator;
+import fr.passerelle.translation.SharedSamples;
+import fr.passerelle.translation.TranslationOutcome;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import javax.xml.transform.Templates;
+import javax.xml.transform.dom.DOMResult;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.TransformerFactoryImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The rewritten validator ({@link VocabularyIndex}, {@link ValidatorTuning}, {@link ReportTrimming}, findings read
+ * as the SVRL is written) says exactly what the ISO skeleton's own output says: the same findings (rule id,
+ * severity, location, text, stub vocabularies), in the same order, on pivots that pass, on pivots broken in
+ * several ways (many rules failing, in the header, the sections and the entries) and on OpenNCP's reference
+ * pivots. The skeleton's own output takes seconds per document, hence a handful of documents only.
+ */
+class TunedValidatorEquivalenceTest {
+
+    private static final Path OPENNCP = SharedSamples.EHDSI_CDA;
+    private static final DocumentTranslator TRANSLATOR = new DocumentTranslator(SharedSamples.terminology());
+
+    /** Breaks a pivot in several places at once: patient, section codes, entry statuses, dates, act classes. */
+    static final UnaryOperator<String> BREAK = xml -> xml
+            .replaceFirst("<recordTarget[\\s\\S]*?</recordTarget>", "")
+            .replace("codeSystem=\"2.16.840.1.113883.6.1\"", "codeSystem=\"9.9.9\"")
+            .replace("<statusCode code=\"completed\"", "<statusCode code=\"unknown-status\"")
+            .replace("<statusCode code=\"active\"", "<statusCode code=\"unknown-status\"")
+            .replaceFirst("<effectiveTime value=\"\\d+", "<effectiveTime value=\"20XX")
+            .replace("classCode=\"OBS\"", "classCode=\"XYZ\"")
+            .replaceFirst("<author>", "<author nullFlavor=\"UNK\">");
+
+    @Test
+    void patientSummaryPivots() throws Exception {
+        String vsm = pivot(SharedSamples.VSM);
+        String ipsFr = pivot(SharedSamples.IPS_FR);
+        sameFindings(EhdsiRuntime.PS_L3, List.of(vsm, BREAK.apply(vsm), ipsFr, BREAK.apply(ipsFr),
+                read(OPENNCP.resolve("psstore/2-1234-W8.xml"))));
+    }
+
+    @Test
+    void ePrescriptionPivots() throws Exception {
+        String ep = pivot(SharedSamples.EP);
+        sameFindings(EhdsiRuntime.EP_L3, List.of(ep, BREAK.apply(ep), read(OPENNCP.resolve("epstore/1-1234-W8.xml"))));
+    }
+
+    /**
+     * Without the eHDSI runtime: a small schematron with what the rewrites touch — a pattern without rules, a
+     * pattern whose only rule is on the root, an abstract rule extended in two patterns, asserts and reports on
+     * elements and attributes, a let — gives the skeleton's findings, failing and passing.
+     */
+    @Test
+    void aSmallSchematronWithoutTheRuntime(@TempDir Path dir) throws Exception {
+        Path sch = dir.resolve("small.sch");
+        Files.writeString(sch, """
+                <schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+                  <ns prefix="hl7" uri="urn:hl7-org:v3"/>
+                  <let name="oid" value="'^[0-2](\\.(0|[1-9]\\d*))*$'"/>
+                  <pattern id="empty"/>
+                  <pattern id="root">
+                    <rule context="/"><assert test="hl7:ClinicalDocument" role="error">not a CDA</assert></rule>
+                  </pattern>
+                  <pattern id="template-1.2.3-2024">
+                    <rule abstract="true" id="II"><assert test="matches(@root, $oid)">bad root</assert></rule>
+                    <rule context="hl7:ClinicalDocument"><assert test="hl7:title">no title</assert>
+                      <report test="hl7:code/@nullFlavor" role="warning">code unknown</report></rule>
+                    <rule context="hl7:id"><extends rule="II"/><assert test="@extension" role="info">no extension</assert></rule>
+                    <rule context="hl7:*/@moodCode"><assert test=". = 'EVN'">mood <value-of select="."/></assert></rule>
+                  </pattern>
+                  <pattern id="template-4.5.6-2024">
+                    <rule context="hl7:author/hl7:id"><extends rule="II"/></rule>
+                  </pattern>
+                </schema>""");
+        PivotSchematron tuned = PivotSchematron.compile(sch);
+        Skeleton skeleton = new Skeleton(sch);
+        String bad = "<ClinicalDocument xmlns='urn:hl7-org:v3'><code nullFlavor='UNK'/><id root='x1'/>"
+                + "<author><id root='9.9'/></author><act moodCode='INT'/><act moodCode='EVN'/></ClinicalDocument>";
+        String good = "<ClinicalDocument xmlns='urn:hl7-org:v3'><title>t</title><id root='1.2' extension='e'/>"
+                + "</ClinicalDocument>";
+        List<Finding> badFindings = tuned.validate(bad).findings();
+        assertThat(badFindings).extracting(Finding::ruleId).containsExactly("1.2.3-2024#1", "1.2.3-2024#2",
+                "1.2.3-2024/II#1", "1.2.3-2024#3", "1.2.3-2024/II#1", "1.2.3-2024#3", "1.2.3-2024#4",
+                "4.5.6-2024/II#1");
+        assertThat(badFindings).isEqualTo(skeleton.findings(bad));
+        assertThat(tuned.validate(good).findings()).isEmpty();
+        assertThat(skeleton.findings(good)).isEmpty();
+        assertThat(tuned.validate("<other/>").findings()).isEqualTo(skeleton.findings("<other/>")).hasSize(1);
+    }
+
+    private static void sameFindings(String file, List<String> documents) throws Exception {
+        PivotSchematron tuned = EhdsiRuntime.schematron(file);
+        Skeleton skeleton = new Skeleton(EhdsiRuntime.directory().resolve(file));
+        List<Finding> passing = tuned.validate(documents.get(0)).findings();
+        List<Finding> broken = tuned.validate(documents.get(1)).findings();
+        // The broken pivot must exercise failing assertions in many rules, or the comparison proves little.
+        assertThat(broken.stream().filter(Finding::isError).map(Finding::ruleId).distinct().count())
+                .as(file + ": distinct failing rules on the broken pivot").isGreaterThanOrEqualTo(5);
+        assertThat(broken.size()).isGreaterThan(passing.size());
+        for (int i = 0; i < documents.size(); i++) {
+            assertThat(tuned.validate(documents.get(i)).findings()).as(file + ", document " + i)
+                    .isEqualTo(skeleton.findings(documents.get(i)));
+        }
+    }
+
+    /**
+     * The skeleton's stylesheet as generated (assertion ids added, nothing rewritten), its SVRL built as a DOM
+     * and read the way the gateway read it before findings were read as written.
+     */
+    private static final class Skeleton {
+        private final Templates templates;
+        private final Map<String, Set<String>> stubs;
+
+        Skeleton(Path sch) throws Exception {
+            TransformerFactoryImpl saxon = new TransformerFactoryImpl();
+            PivotSchematron.Generated g = PivotSchematron.generate(saxon, sch, false);
+            templates = saxon.newTemplates(new DOMSource(g.stylesheet(), sch.toUri().toString()));
+            stubs = g.stubs();
+        }
+
+        List<Finding> findings(String xml) throws Exception {
+            DOMResult svrl = new DOMResult();
+            templates.newTransformer().transform(new StreamSource(new StringReader(xml)), svrl);
+            List<Finding> out = new ArrayList<>();
+            String pattern = "";
+            for (Node n = ((Document) svrl.getNode()).getDocumentElement().getFirstChild(); n != null;
+                    n = n.getNextSibling()) {
+                if (!(n instanceof Element e) || !SvrlFindings.SVRL.equals(e.getNamespaceURI())) {
+                    continue;
+                }
+                if ("active-pattern".equals(e.getLocalName())) {
+                    String key = e.getAttribute("id").isEmpty() ? e.getAttribute("name") : e.getAttribute("id");
+                    pattern = key.startsWith("template-") ? key.substring("template-".length()) : key;
+                } else if ("failed-assert".equals(e.getLocalName()) || "successful-report".equals(e.getLocalName())) {
+                    String raw = e.getAttribute("id");
+                    String id = raw.startsWith("abstract:") ? pattern + "/" + raw.substring("abstract:".length()) : raw;
+                    out.add(new Finding(id, severity(e.getAttribute("role")), e.getAttribute("location"), message(e),
+                            stubs.getOrDefault(raw, Set.of())));
+                }
+            }
+            return out;
+        }
+
+        private static String message(Element failed) {
+            for (Node c = failed.getFirstChild(); c != null; c = c.getNextSibling()) {
+                if (c instanceof Element e && "text".equals(e.getLocalName())) {
+                    return e.getTextContent().replaceAll("\\s+", " ").strip();
+                }
+            }
+            return failed.getTextContent().replaceAll("\\s+", " ").strip();
+        }
+
+        private static Finding.Severity severity(String role) {
+            return switch (role.toLowerCase(Locale.ROOT)) {
+                case "warning", "warn" -> Finding.Severity.WARNING;
+                case "info", "information", "hint" -> Finding.Severity.INFO;
+                default -> Finding.Severity.ERROR;
+            };
+        }
+    }
+
+    private static String pivot(Path french) {
+        return ((TranslationOutcome.Translated) TRANSLATOR.toPivot(SharedSamples.bytes(french), null)).document();
+    }
+
+    private static String read(Path p) {
+        return new String(SharedSamples.bytes(p), StandardCharsets.UTF_8);
+    }
+}
