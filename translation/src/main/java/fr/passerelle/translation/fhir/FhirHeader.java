@@ -5,6 +5,8 @@ import fr.passerelle.translation.cda.Header.Address;
 import fr.passerelle.translation.cda.Header.InstanceId;
 import fr.passerelle.translation.cda.Header.Organization;
 import fr.passerelle.translation.cda.Header.Person;
+import fr.passerelle.translation.TranslationReport;
+import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
@@ -74,6 +76,24 @@ final class FhirHeader {
             org.addAddress(address(o.address()));
         }
         return org;
+    }
+
+    /**
+     * The document's identity on its Composition: the CDA id as identifier, and its confidentiality when it is an
+     * HL7 Confidentiality code — the only codes Composition.confidentiality takes; another is reported not carried.
+     */
+    static void identity(Composition composition, Header h, TranslationReport.Builder report) {
+        if (h.id() != null) {
+            composition.setIdentifier(identifier(h.id()));
+        }
+        if (h.confidentiality() != null) {
+            try {
+                composition.setConfidentiality(Composition.DocumentConfidentiality.fromCode(h.confidentiality().code()));
+            } catch (org.hl7.fhir.exceptions.FHIRException notHl7) {
+                report.notCarried(new TranslationReport.NotCarried(h.confidentiality().source().xpath(),
+                        "document confidentiality", "not an HL7 Confidentiality code, which Composition.confidentiality requires"));
+            }
+        }
     }
 
     static Identifier identifier(InstanceId id) {

@@ -118,18 +118,7 @@ public final class IpsBundleBuilder {
         composition.addAuthor(new Reference(authorUrl != null ? authorUrl : custodianUrl));
         composition.setTitle("Patient Summary");
         composition.setCustodian(new Reference(custodianUrl));
-        if (h.id() != null) {
-            composition.setIdentifier(FhirHeader.identifier(h.id()));
-        }
-        if (h.confidentiality() != null) {
-            try {
-                composition.setConfidentiality(Composition.DocumentConfidentiality.fromCode(h.confidentiality().code()));
-            } catch (org.hl7.fhir.exceptions.FHIRException notHl7) {
-                // Composition.confidentiality is bound to the HL7 codes (U, L, M, N, R, V): another code has no place.
-                report.notCarried(new TranslationReport.NotCarried(h.confidentiality().source().xpath(),
-                        "document confidentiality", "not an HL7 Confidentiality code, which Composition.confidentiality requires"));
-            }
-        }
+        FhirHeader.identity(composition, h, report);
 
         IpsResources resources = new IpsResources(codes, report, subject, effective);
         int sectionIndex = 0;

@@ -85,17 +85,7 @@ public final class LabReportBundleBuilder {
         composition.addAuthor(new Reference(authorUrl != null ? authorUrl : custodianUrl));
         composition.setTitle(h.title() != null ? h.title() : "Laboratory report");
         composition.setCustodian(new Reference(custodianUrl));
-        if (h.id() != null) {
-            composition.setIdentifier(FhirHeader.identifier(h.id()));
-        }
-        if (h.confidentiality() != null) {
-            try {
-                composition.setConfidentiality(Composition.DocumentConfidentiality.fromCode(h.confidentiality().code()));
-            } catch (org.hl7.fhir.exceptions.FHIRException notHl7) {
-                report.notCarried(new TranslationReport.NotCarried(h.confidentiality().source().xpath(),
-                        "document confidentiality", "not an HL7 Confidentiality code, which Composition.confidentiality requires"));
-            }
-        }
+        FhirHeader.identity(composition, h, report);
         if (h.legalAuthenticator() != null) {
             // The biologist who signs is often the author: one Practitioner then.
             boolean author = authorUrl != null && h.legalAuthenticator().id() != null
