@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -44,23 +45,39 @@ public class DocumentRetrieval {
     }
 
     public RetrievalOutcome retrieve(CrossBorderCall call, RetrievalRequest request) {
+        return retrieve(call, request, kind -> request.rendering());
+    }
+
+    /**
+     * The FHIR document Bundle of a document, whichever its kind makes ({@link Rendering#fhirDocumentOf}: the IPS of
+     * a Patient Summary, the laboratory report of a CR-BIO): FHIR {@code Bundle/<id>}. A document of a kind without
+     * one is answered as absent, like any document not served in the rendering asked.
+     */
+    public RetrievalOutcome retrieveFhirDocument(CrossBorderCall call, String uniqueId, Optional<String> language) {
+        RetrievalRequest request = new RetrievalRequest(uniqueId, Optional.empty(), Rendering.FHIR_IPS, language);
+        return retrieve(call, request, kind -> Rendering.fhirDocumentOf(kind).orElse(request.rendering()));
+    }
+
+    private RetrievalOutcome retrieve(CrossBorderCall call, RetrievalRequest asked,
+                                      Function<DocumentKind, Rendering> renderingOf) {
         try {
-            return HealthSpaceCaller.callAs(call.requester(), () -> retrieveOnBehalf(call, request));
+            return HealthSpaceCaller.callAs(call.requester(), () -> retrieveOnBehalf(call, asked, renderingOf));
         } catch (HealthSpaceUnavailableException e) {
             // Answered in time with an eHDSI error rather than a server error, and audited; nothing was effected.
-            return new RetrievalOutcome.Refused(gate.unanswered(call, request.patient(), Set.of(),
+            return new RetrievalOutcome.Refused(gate.unanswered(call, asked.patient(), Set.of(),
                     CrossBorderTransaction.DOCUMENT_RETRIEVE, e));
         }
     }
 
-    private RetrievalOutcome retrieveOnBehalf(CrossBorderCall call, RetrievalRequest request) {
+    private RetrievalOutcome retrieveOnBehalf(CrossBorderCall call, RetrievalRequest asked,
+                                              Function<DocumentKind, Rendering> renderingOf) {
         // Metadata only: the French bytes are read below only when the translation is not cached (a document never
         // changes under its id), which spares the database read and the allocation of the whole CDA per request.
-        Optional<DocumentEntry> french = healthSpace.entry(request.uniqueId());
+        Optional<DocumentEntry> french = healthSpace.entry(asked.uniqueId());
         int item = 0;
-        if (french.isEmpty() && request.rendering() == Rendering.PIVOT_CDA) {
+        if (french.isEmpty() && asked.rendering() == Rendering.PIVOT_CDA) {
             // Not a French uniqueId: perhaps one item of a multi-line ePrescription (PrescriptionItemId).
-            Optional<PrescriptionItemId> asItem = PrescriptionItemId.parse(request.uniqueId());
+            Optional<PrescriptionItemId> asItem = PrescriptionItemId.parse(asked.uniqueId());
             Optional<DocumentEntry> prescription = asItem.flatMap(i -> healthSpace.entry(i.prescriptionUniqueId()))
                     .filter(e -> e.kind() == DocumentKind.EPRESCRIPTION);
             if (prescription.isPresent()) {
@@ -69,6 +86,8 @@ public class DocumentRetrieval {
             }
         }
         Optional<DocumentEntry> stored = french;
+        RetrievalRequest request = stored.map(entry -> new RetrievalRequest(asked.uniqueId(), asked.patient(),
+                renderingOf.apply(entry.kind()), asked.language())).orElse(asked);
         if (stored.isEmpty() || !DocumentListing.LISTABLE.contains(stored.get().kind())
                 || request.patient().filter(p -> !p.equals(stored.get().patient())).isPresent()
                 || !request.rendering().appliesTo(stored.get().kind())) {

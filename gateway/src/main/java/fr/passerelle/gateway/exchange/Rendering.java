@@ -1,7 +1,9 @@
 package fr.passerelle.gateway.exchange;
 
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The forms a French document can leave in, each for the kinds it applies to. */
 public enum Rendering {
@@ -17,7 +19,12 @@ public enum Rendering {
     /** HL7 IPS document Bundle (FHIR R4 JSON). */
     FHIR_IPS("application/fhir+json", Set.of(DocumentKind.PATIENT_SUMMARY)),
     /** HL7 Europe MPD MedicationRequests (FHIR R4 JSON Bundle). */
-    FHIR_MPD("application/fhir+json", Set.of(DocumentKind.EPRESCRIPTION));
+    FHIR_MPD("application/fhir+json", Set.of(DocumentKind.EPRESCRIPTION)),
+    /**
+     * FHIR R4 laboratory report document Bundle (MyHealth@EU Laboratory Result shape) of a French CR-BIO with
+     * structured results; a PDF-only CR-BIO has none (it leaves as its OrCD only).
+     */
+    FHIR_LAB("application/fhir+json", Set.of(DocumentKind.LABORATORY_RESULT));
 
     private final String mediaType;
     private final Set<DocumentKind> kinds;
@@ -33,5 +40,13 @@ public enum Rendering {
 
     public boolean appliesTo(DocumentKind kind) {
         return kinds.contains(kind);
+    }
+
+    /**
+     * The FHIR document Bundle a kind leaves as (FHIR {@code Bundle/<id>}): the IPS of a Patient Summary, the
+     * laboratory report of a laboratory result; none for the other kinds.
+     */
+    public static Optional<Rendering> fhirDocumentOf(DocumentKind kind) {
+        return Stream.of(FHIR_IPS, FHIR_LAB).filter(rendering -> rendering.appliesTo(kind)).findFirst();
     }
 }

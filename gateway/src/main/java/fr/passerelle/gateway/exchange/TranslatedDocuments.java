@@ -73,7 +73,9 @@ public final class TranslatedDocuments {
     /** Reads the French bytes ({@code source}) only when the translation is not kept already. */
     public Translation translate(String uniqueId, Rendering rendering, Optional<String> language,
                                  Supplier<byte[]> source) {
-        return translate(new Key(uniqueId, rendering, language.orElse(""), 0), source);
+        // The lab report Bundle keeps the lab's words whatever the language asked: one translation per version.
+        String kept = rendering == Rendering.FHIR_LAB ? "" : language.orElse("");
+        return translate(new Key(uniqueId, rendering, kept, 0), source);
     }
 
     /**
@@ -118,6 +120,8 @@ public final class TranslatedDocuments {
             case PIVOT_PDF -> translator.toPivot(cda, language);
             case FHIR_IPS -> translator.toFhirIps(cda, language);
             case FHIR_MPD -> translator.toFhirMpd(cda, language);
+            // LOINC is international and the lab's displays stay as written: no language.
+            case FHIR_LAB -> translator.toLabReportBundle(cda);
         });
         if (answered.isEmpty()) {
             return new Failed(TranslationDefects.refusal());

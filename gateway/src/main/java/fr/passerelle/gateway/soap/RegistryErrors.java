@@ -5,16 +5,27 @@ import fr.passerelle.gateway.ihe.ebxml.rs.RegistryError;
 import fr.passerelle.gateway.ihe.ebxml.rs.RegistryErrorList;
 import java.util.List;
 
-/** The ebRS {@code RegistryErrorList} of the protocol model: a {@code RegistryError} per refusal, with its location. */
+/**
+ * The ebRS {@code RegistryErrorList} of the protocol model: a {@code RegistryError} per refusal, with its location and
+ * severity; the list's highest severity is Error unless every line is a warning.
+ */
 public final class RegistryErrors {
 
     public static final String ERROR_SEVERITY = XdsVocabulary.ERROR_SEVERITY;
+    public static final String WARNING_SEVERITY = XdsVocabulary.WARNING_SEVERITY;
 
-    /** One error line: the refusal and where it applies (a document uniqueId, or empty for the whole request). */
-    public record Line(BusinessRefusal refusal, String location) {
+    /**
+     * One error line: the refusal, where it applies (a document uniqueId, or empty for the whole request), and
+     * whether it is only a warning (the request was answered, this part of it was not served).
+     */
+    public record Line(BusinessRefusal refusal, String location, boolean warning) {
         public Line {
             java.util.Objects.requireNonNull(refusal, "refusal");
             location = location == null ? "" : location;
+        }
+
+        public Line(BusinessRefusal refusal, String location) {
+            this(refusal, location, false);
         }
     }
 
@@ -27,13 +38,13 @@ public final class RegistryErrors {
             return null;
         }
         RegistryErrorList list = new RegistryErrorList();
-        list.setHighestSeverity(ERROR_SEVERITY);
+        list.setHighestSeverity(lines.stream().allMatch(Line::warning) ? WARNING_SEVERITY : ERROR_SEVERITY);
         for (Line line : lines) {
             RegistryError error = new RegistryError();
             error.setErrorCode(line.refusal().code().code());
             error.setCodeContext(line.refusal().context());
             error.setLocation(line.location());
-            error.setSeverity(ERROR_SEVERITY);
+            error.setSeverity(line.warning() ? WARNING_SEVERITY : ERROR_SEVERITY);
             list.getRegistryError().add(error);
         }
         return list;

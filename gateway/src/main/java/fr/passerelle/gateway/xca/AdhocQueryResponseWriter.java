@@ -56,11 +56,14 @@ public final class AdhocQueryResponseWriter {
     public Element write(DocumentQuery query, DocumentQueryOutcome outcome) {
         if (outcome instanceof DocumentQueryOutcome.Found found) {
             AdhocQueryResponse response = found(query, found.entries());
-            if (!found.withheld().isEmpty()) {
-                // Part of the query answered, part refused (ITI-38: results and errors together).
+            if (!found.withheld().isEmpty() || !found.unserved().isEmpty()) {
+                // Part of the query answered, part refused or not served (ITI-38: results and errors together);
+                // a class not served is a warning, a class withheld by consent an error.
                 response.setStatus(RegistryStatus.PARTIAL_SUCCESS.urn());
-                response.setRegistryErrorList(RegistryErrors.list(found.withheld().stream()
-                        .map(refusal -> new RegistryErrors.Line(refusal, "")).toList()));
+                List<RegistryErrors.Line> lines = new java.util.ArrayList<>();
+                found.withheld().forEach(refusal -> lines.add(new RegistryErrors.Line(refusal, "")));
+                found.unserved().forEach(refusal -> lines.add(new RegistryErrors.Line(refusal, "", true)));
+                response.setRegistryErrorList(RegistryErrors.list(lines));
             }
             return model.toDom(response);
         }

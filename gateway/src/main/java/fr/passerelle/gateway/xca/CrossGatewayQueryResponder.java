@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * PDF, level 1; size and hash are those of the translated bytes retrieve will return (translations are cached per
  * uniqueId), and a document that cannot be translated is not offered. A class asked for that the patient's consent
  * does not cover while another is covered is answered beside the documents (PartialSuccess, a RegistryError 4701
- * naming the class), not by refusing the whole query.
+ * naming the class), not by refusing the whole query; a class code France does not serve over XCA asked beside
+ * served ones is named in a RegistryError of severity Warning (PartialSuccess), never ignored silently.
  */
 @Component
 public class CrossGatewayQueryResponder implements DocumentQueryRoad {
@@ -85,7 +86,28 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
             withheld.add(new BusinessRefusal(refusal.error(), documentClass.asCode().displayName() + " ("
                     + documentClass.loincCode() + "): " + refusal.reason()));
         });
-        return new DocumentQueryOutcome.Found(entries, withheld);
+        return new DocumentQueryOutcome.Found(entries, withheld, unserved(query));
+    }
+
+    /** Longest class code echoed back (the requester's own words, bounded: a code is a few characters). */
+    private static final int MAX_ECHOED_CODE = 32;
+    private static final int MAX_ECHOED_CODES = 10;
+
+    /**
+     * The asked class codes France does not serve over XCA, named in one warning (IHE ITI TF-2a 3.38 / TF-2b 3.18:
+     * PartialSuccess, the served classes answered); none when every asked class is served.
+     */
+    private static List<BusinessRefusal> unserved(DocumentQuery query) {
+        if (query.unsupportedClassCodes().isEmpty()) {
+            return List.of();
+        }
+        List<String> codes = query.unsupportedClassCodes().stream().distinct().limit(MAX_ECHOED_CODES)
+                .map(code -> code.length() > MAX_ECHOED_CODE ? code.substring(0, MAX_ECHOED_CODE) + "…" : code)
+                .toList();
+        int more = (int) query.unsupportedClassCodes().stream().distinct().count() - codes.size();
+        return List.of(new BusinessRefusal(ExchangeError.ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN,
+                "class code(s) not served by France over XCA, not answered: " + String.join(", ", codes)
+                        + (more > 0 ? " and " + more + " more" : "") + "; served: " + DocumentClass.served()));
     }
 
     /**

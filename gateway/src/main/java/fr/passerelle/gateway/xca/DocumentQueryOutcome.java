@@ -11,12 +11,20 @@ public sealed interface DocumentQueryOutcome {
      * The documents the requester may see (possibly none).
      *
      * @param withheld one refusal per asked class the patient's consent does not cover while the others are
-     *                 answered: a PartialSuccess response with a RegistryError each
+     *                 answered: a PartialSuccess response with a RegistryError (Error) each
+     * @param unserved the asked class codes France does not serve over XCA, beside served ones: a PartialSuccess
+     *                 response with a RegistryError (Warning) naming them
      */
-    record Found(List<DocumentEntry> entries, List<BusinessRefusal> withheld) implements DocumentQueryOutcome {
+    record Found(List<DocumentEntry> entries, List<BusinessRefusal> withheld, List<BusinessRefusal> unserved)
+            implements DocumentQueryOutcome {
         public Found {
             entries = List.copyOf(entries);
             withheld = List.copyOf(withheld);
+            unserved = List.copyOf(unserved);
+        }
+
+        public Found(List<DocumentEntry> entries, List<BusinessRefusal> withheld) {
+            this(entries, withheld, List.of());
         }
 
         public Found(List<DocumentEntry> entries) {

@@ -116,10 +116,42 @@ class DocumentOffersTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aLabReportIsOfferedAsItsFhirBundleOnlyWhenItHasStructuredResults() throws Exception {
+        byte[] structured = Files.readAllBytes(Path.of("../src/data/demo/documents/berthelot-cr-bio.xml"));
+        String cda = new String(structured, StandardCharsets.UTF_8);
+        String pdfOnly = cda.substring(0, cda.indexOf("<structuredBody")) + "<nonXMLBody><text mediaType="
+                + "\"application/pdf\" representation=\"B64\">JVBERi0x</text></nonXMLBody></component></ClinicalDocument>";
+        DocumentEntry lab = store("2.25.11", DocumentKind.LABORATORY_RESULT, structured);
+        DocumentEntry pdf = store("2.25.12", DocumentKind.LABORATORY_RESULT, pdfOnly.getBytes(StandardCharsets.UTF_8));
+        DocumentEntry summary = store("2.25.13", DocumentKind.PATIENT_SUMMARY, "VSM_1.4_2022.01.xml");
+        Set<Rendering> also = EnumSet.of(Rendering.PIVOT_PDF, Rendering.FHIR_IPS, Rendering.FHIR_LAB);
+
+        List<DocumentOffers.Offer> offered = offers.offers(CALL, List.of(lab, pdf, summary), also);
+
+        assertThat(offered).extracting(o -> o.french().uniqueId()).containsExactly("2.25.11", "2.25.12", "2.25.13");
+        assertThat(new String(offered.get(0).rendered(Rendering.FHIR_LAB).orElseThrow(), StandardCharsets.UTF_8))
+                .contains("\"resourceType\": \"Bundle\"").contains("11502-2").contains("3016-3");
+        assertThat(offered.get(0).renderings()).as("no level 1 nor IPS of an OrCD").containsOnlyKeys(Rendering.FHIR_LAB);
+        assertThat(offered.get(1).pivots()).as("the PDF-only report still leaves as its OrCD").hasSize(1);
+        assertThat(offered.get(1).renderings()).as("no structured result: no Bundle offered").isEmpty();
+        assertThat(offered.get(2).rendered(Rendering.FHIR_LAB)).as("a summary is no lab report").isEmpty();
+        assertThat(Rendering.fhirDocumentOf(DocumentKind.LABORATORY_RESULT)).contains(Rendering.FHIR_LAB);
+        assertThat(Rendering.fhirDocumentOf(DocumentKind.PATIENT_SUMMARY)).contains(Rendering.FHIR_IPS);
+        assertThat(Rendering.fhirDocumentOf(DocumentKind.MEDICAL_IMAGING_REPORT)).isEmpty();
+    }
+
     static final Code CODE = new Code("x", "1.2.3", "x");
 
     private DocumentEntry store(String uniqueId, DocumentKind kind, String fixture) throws Exception {
-        byte[] content = Files.readAllBytes(Fixtures.FR_CDA.resolve(fixture));
+        return store(uniqueId, kind, Files.readAllBytes(Fixtures.FR_CDA.resolve(fixture)), fixture);
+    }
+
+    private DocumentEntry store(String uniqueId, DocumentKind kind, byte[] content) {
+        return store(uniqueId, kind, content, uniqueId);
+    }
+
+    private DocumentEntry store(String uniqueId, DocumentKind kind, byte[] content, String fixture) {
         DocumentEntry entry = new DocumentEntry(uniqueId, PATIENT, kind, CODE, CODE, CODE, new ArrayList<>(),
                 OffsetDateTime.now(), null, fixture, "text/xml", "", content.length, "fr-FR");
         stored.put(uniqueId, new StoredDocument(entry, content));

@@ -149,6 +149,52 @@ class OriginalClinicalDocumentsEndToEndTest extends SoapRoadsContext {
         assertThat(xml.text("//rs:RegistryError/@codeContext")).contains(LAB).contains(DISCHARGE).contains(IMAGING);
     }
 
+    @Test
+    void unservedClassCodesBesideServedOnesAreAWarningNamingThemAndTheServedAreListed() {
+        DemoExchanges.consent(consents, BERTHELOT, new CountryScope.AllParticipating());
+        // 55113-5 (eHDSI Medical Images) and a code of no class, beside the laboratory report.
+        ReceivedXml xml = ReceivedXml.parse(post(EhdsiOperation.CROSS_GATEWAY_QUERY, query(BERTHELOT,
+                LAB + "^^2.16.840.1.113883.6.1','55113-5^^2.16.840.1.113883.6.1','99999-9",
+                HcpClaims.demoDoctor("ES"))).body());
+
+        assertThat(xml.text("//query:AdhocQueryResponse/@status"))
+                .isEqualTo("urn:ihe:iti:2007:ResponseStatusType:PartialSuccess");
+        assertThat(xml.count("//rim:ExtrinsicObject")).isEqualTo(1);
+        assertThat(code(xml, "//rim:ExtrinsicObject", CLASS_SCHEME)).isEqualTo(LAB);
+        assertThat(xml.count("//rs:RegistryError")).isEqualTo(1);
+        assertThat(xml.text("//rs:RegistryErrorList/@highestSeverity"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Warning");
+        assertThat(xml.text("//rs:RegistryError/@severity"))
+                .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Warning");
+        assertThat(xml.text("//rs:RegistryError/@errorCode")).isEqualTo("ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN");
+        assertThat(xml.text("//rs:RegistryError/@codeContext")).contains("55113-5", "99999-9")
+                .contains("served: 60591-5");
+    }
+
+    @Test
+    void aClassWithheldByConsentIsAnErrorAndAnUnservedOneAWarningInTheSameAnswer() {
+        authorise(LAMBERTIN, EnumSet.of(SharedDocuments.PATIENT_SUMMARY, SharedDocuments.EPRESCRIPTIONS));
+        try {
+            ReceivedXml xml = ReceivedXml.parse(post(EhdsiOperation.CROSS_GATEWAY_QUERY, query(LAMBERTIN,
+                    "60591-5^^2.16.840.1.113883.6.1','" + DISCHARGE + "^^2.16.840.1.113883.6.1','55113-5",
+                    HcpClaims.demoDoctor("ES"))).body());
+
+            assertThat(xml.text("//query:AdhocQueryResponse/@status"))
+                    .isEqualTo("urn:ihe:iti:2007:ResponseStatusType:PartialSuccess");
+            assertThat(xml.count("//rim:ExtrinsicObject")).isPositive();
+            assertThat(xml.text("//rs:RegistryErrorList/@highestSeverity"))
+                    .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error");
+            assertThat(xml.text("//rs:RegistryError[@errorCode='4701']/@severity"))
+                    .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error");
+            assertThat(xml.text("//rs:RegistryError[@errorCode='ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN']/@severity"))
+                    .isEqualTo("urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Warning");
+            assertThat(xml.text("//rs:RegistryError[@errorCode='ERROR_GENERIC_SERVICE_SIGNIFIER_UNKNOWN']"
+                    + "/@codeContext")).contains("55113-5");
+        } finally {
+            revoke(LAMBERTIN);
+        }
+    }
+
     private void authorise(Ins patient, EnumSet<SharedDocuments> documents) {
         consents.change(patient, new ConsentChange.Authorise(new ConsentTerms(new CountryScope.AllParticipating(),
                 documents, Optional.empty()), "orcd-test", ConsentChannel.OPERATOR));

@@ -2,6 +2,7 @@ package fr.passerelle.gateway.console.demo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
@@ -33,6 +34,18 @@ public class DemoController {
         this.soap = soap;
         this.fhir = fhir;
         this.hints = hints;
+    }
+
+    /**
+     * The page's CSP: nothing from outside, no script at all (the page has none), and the received PDFs embedded
+     * from this console only ({@code object-src 'self'}, {@link ShownPdfController}); the page itself is not framable.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; object-src 'self'; "
+            + "frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    @ModelAttribute
+    void securityHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     }
 
     @GetMapping

@@ -13,8 +13,12 @@ public sealed interface DemoResult {
 
     List<ExchangeStep> steps();
 
-    /** The road went through: the patient found and the documents the requester may see, rendered. */
-    record Shown(String patientName, List<ShownDocument> documents, List<ExchangeStep> steps) implements DemoResult {
+    /**
+     * The road went through: the patient found and the documents the requester may see, rendered; the original
+     * clinical documents (reports) the patient shares apart, as PDF (and lab results when received structured).
+     */
+    record Shown(String patientName, List<ShownDocument> documents, List<ShownReport> reports,
+                 List<ExchangeStep> steps) implements DemoResult {
     }
 
     /**

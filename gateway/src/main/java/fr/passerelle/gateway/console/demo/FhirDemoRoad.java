@@ -5,15 +5,19 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 
 /**
  * The FHIR road as an NCP-B drives it: the patient searched by INS, the Patient Summary by {@code $summary} in the
- * chosen language, the open ePrescriptions as MedicationRequests with their Medications; fresh assertions in
- * headers on each call.
+ * chosen language, the open ePrescriptions as MedicationRequests with their Medications, then the reports (MHD
+ * DocumentReference search by the three OrCD types): each read as its OrCD ({@code Binary/cda-}) for the PDF and, when
+ * offered, as its FHIR laboratory report Bundle for the results; fresh assertions in headers on each call. Reports
+ * the consent does not share (4701) are no refusal of what was shown.
  */
 @Component
 @DemoEnabled
@@ -23,17 +27,24 @@ public class FhirDemoRoad {
     private static final String SEARCH = "FHIR Patient search";
     private static final String SUMMARY = "FHIR Patient $summary";
     private static final String PRESCRIPTIONS = "FHIR MedicationRequest search";
+    private static final String REPORTS = "FHIR DocumentReference search";
+    private static final String REPORT_READ = "FHIR document read";
 
     private final DemoSigner signer;
     private final SelfEndpoint self;
     private final FhirView view;
     private final FhirContext fhir;
+    private final OrcdView reports;
+    private final LabResultsView labResults;
 
-    public FhirDemoRoad(DemoSigner signer, SelfEndpoint self, FhirView view, FhirContext fhir) {
+    public FhirDemoRoad(DemoSigner signer, SelfEndpoint self, FhirView view, FhirContext fhir, OrcdView reports,
+                        LabResultsView labResults) {
         this.signer = signer;
         this.self = self;
         this.view = view;
         this.fhir = fhir;
+        this.reports = reports;
+        this.labResults = labResults;
     }
 
     public DemoResult run(DemoRequest request) {
@@ -81,7 +92,63 @@ public class FhirDemoRoad {
         if (count > 0) {
             documents.add(view.prescriptions(items, request.language()));
         }
-        return new DemoResult.Shown(patientName, documents, steps);
+        return new DemoResult.Shown(patientName, documents, reports(request, id, steps), steps);
+    }
+
+    /** The reports the patient shares; none when the consent does not share them (the step says why). */
+    private List<ShownReport> reports(DemoRequest request, String patientId, List<ExchangeStep> steps) {
+        SelfEndpoint.Answer search = self.get("/fhir/DocumentReference?patient=" + encode("Patient/" + patientId)
+                + "&type=" + encode("http://loinc.org|11502-2,http://loinc.org|34105-7,http://loinc.org|18748-4"),
+                signer.fhirHeaders(request, true));
+        if (search.status() != 200) {
+            steps.add(new ExchangeStep(REPORTS, "/fhir/DocumentReference", search.status(), outcome(search).code(),
+                    search.millis()));
+            return List.of();
+        }
+        List<DocumentReference> found = view.parse(search.body()).getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource).filter(DocumentReference.class::isInstance)
+                .map(DocumentReference.class::cast).toList();
+        steps.add(new ExchangeStep(REPORTS, "/fhir/DocumentReference", 200, found.size() + " report(s)",
+                search.millis()));
+        List<ShownReport> shown = new ArrayList<>();
+        for (DocumentReference reference : found) {
+            List<String> urls = reference.getContent().stream().map(c -> c.getAttachment().getUrl()).toList();
+            List<ShownReport.ShownResult> results = List.of();
+            String bundleUrl = urls.stream().filter(u -> u.startsWith("Bundle/")).findFirst().orElse(null);
+            if (bundleUrl != null) {
+                SelfEndpoint.Answer lab = read(request, bundleUrl, steps);
+                if (lab.status() == 200) {
+                    results = labResults.results(view.parse(lab.body()));
+                }
+            }
+            String cdaUrl = urls.stream().filter(u -> u.startsWith("Binary/cda-")).findFirst().orElse(null);
+            if (cdaUrl == null) {
+                continue;
+            }
+            SelfEndpoint.Answer orcd = read(request, cdaUrl, steps);
+            if (orcd.status() == 200) {
+                Binary binary = binary(orcd.body());
+                shown.add(reports.render(binary.getData(), results));
+            }
+        }
+        return shown;
+    }
+
+    private SelfEndpoint.Answer read(DemoRequest request, String url, List<ExchangeStep> steps) {
+        SelfEndpoint.Answer answer = self.get("/fhir/" + url, signer.fhirHeaders(request, true));
+        String endpoint = "/fhir/" + url.substring(0, url.indexOf('/')) + "/{id}";
+        steps.add(new ExchangeStep(REPORT_READ, endpoint, answer.status(),
+                answer.status() == 200 ? url.startsWith("Bundle/") ? "laboratory report Bundle" : "OrCD"
+                        : outcome(answer).code(), answer.millis()));
+        return answer;
+    }
+
+    private Binary binary(byte[] json) {
+        try {
+            return fhir.newJsonParser().parseResource(Binary.class, new String(json, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new DemoXml.UnreadableAnswer("the answer is not a FHIR Binary");
+        }
     }
 
     private DemoResult refused(String transaction, String endpoint, SelfEndpoint.Answer answer,

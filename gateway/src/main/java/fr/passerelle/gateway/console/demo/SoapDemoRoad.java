@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.console.demo;
 
 import static fr.passerelle.gateway.ihe.XdsVocabulary.APPROVED;
+import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_CLASS;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_FORMAT;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_UNIQUE_ID;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.FIND_DOCUMENTS;
@@ -22,7 +23,9 @@ import org.w3c.dom.Element;
 
 /**
  * The SOAP road as an NCP-B drives it: XCPD ITI-55 identifies the patient, XCA ITI-38 lists the Patient Summaries
- * and ePrescriptions (level 3 pivot CDA), XCA ITI-39 retrieves each; every message signed anew.
+ * and ePrescriptions (level 3 pivot CDA) and the original clinical documents (eHDSI OrCD: laboratory, discharge and
+ * imaging reports), XCA ITI-39 retrieves each; every message signed anew. Reports the consent does not share are
+ * withheld by the gateway (PartialSuccess), which is no refusal of the rest.
  */
 @Component
 @DemoEnabled
@@ -37,11 +40,13 @@ public class SoapDemoRoad {
     private final DemoSigner signer;
     private final SelfEndpoint self;
     private final PivotCdaView view;
+    private final OrcdView reports;
 
-    public SoapDemoRoad(DemoSigner signer, SelfEndpoint self, PivotCdaView view) {
+    public SoapDemoRoad(DemoSigner signer, SelfEndpoint self, PivotCdaView view, OrcdView reports) {
         this.signer = signer;
         this.self = self;
         this.view = view;
+        this.reports = reports;
     }
 
     public DemoResult run(DemoRequest request) {
@@ -77,15 +82,21 @@ public class SoapDemoRoad {
                 .orElse("");
         List<Element> levelThree = DemoXml.all(query, RIM, "ExtrinsicObject").stream()
                 .filter(SoapDemoRoad::isLevelThree).toList();
+        List<Element> originals = DemoXml.all(query, RIM, "ExtrinsicObject").stream()
+                .filter(SoapDemoRoad::isOriginalClinicalDocument).toList();
         steps.add(new ExchangeStep(XCA_QUERY, "/services/xca", listing.status(),
-                shortStatus(status) + ", " + levelThree.size() + " coded document(s)", listing.millis()));
+                shortStatus(status) + ", " + levelThree.size() + " coded document(s), " + originals.size()
+                        + " report(s)", listing.millis()));
         Optional<Element> queryError = DemoXml.first(query, RS, "RegistryError");
-        if (levelThree.isEmpty() && queryError.isPresent()) {
+        if (levelThree.isEmpty() && originals.isEmpty() && queryError.isPresent()) {
             return registryRefusal(XCA_QUERY, queryError.get(), steps);
         }
 
         List<ShownDocument> documents = new ArrayList<>();
-        for (Element entry : levelThree) {
+        List<ShownReport> shownReports = new ArrayList<>();
+        List<Element> toRetrieve = new ArrayList<>(levelThree);
+        toRetrieve.addAll(originals);
+        for (Element entry : toRetrieve) {
             SelfEndpoint.Answer retrieved = post(request, "/services/xca", SoapEnvelopes.ACTION_XCA_RETRIEVE,
                     retrieveBody(entry), true);
             Document response = envelopeOf(retrieved).orElse(null);
@@ -103,11 +114,15 @@ public class SoapDemoRoad {
                         .orElseGet(() -> new DemoResult.Refused(XCA_RETRIEVE, "ERROR_GENERIC",
                                 "The retrieve answer carried no document.", steps));
             }
-            documents.add(view.render(pivot.get(), request.language()));
+            if (originals.contains(entry)) {
+                shownReports.add(reports.render(pivot.get(), List.of()));
+            } else {
+                documents.add(view.render(pivot.get(), request.language()));
+            }
         }
         // The summary first, as a practitioner reads it; the query lists in the registry's order.
         documents.sort(java.util.Comparator.comparing(d -> !"Patient Summary".equals(d.kind())));
-        return new DemoResult.Shown(patientName, documents, steps);
+        return new DemoResult.Shown(patientName, documents, shownReports, steps);
     }
 
     /** Given names then family names, each part separated (the text of an HL7 PN runs them together). */
@@ -166,6 +181,13 @@ public class SoapDemoRoad {
         return status.contains(":") ? status.substring(status.lastIndexOf(':') + 1) : status;
     }
 
+    /** An original clinical document: its XDS classCode is one of the eHDSI OrCD classes. */
+    private static boolean isOriginalClinicalDocument(Element extrinsicObject) {
+        return DemoXml.children(extrinsicObject, RIM, "Classification").stream()
+                .anyMatch(c -> DOC_CLASS.equals(c.getAttribute("classificationScheme"))
+                        && OrcdView.KINDS.containsKey(c.getAttribute("nodeRepresentation")));
+    }
+
     /** A level 3 entry: its XDS formatCode is an eHDSI coded format (level 1 is the PDF format). */
     private static boolean isLevelThree(Element extrinsicObject) {
         return DemoXml.children(extrinsicObject, RIM, "Classification").stream()
@@ -206,7 +228,8 @@ public class SoapDemoRoad {
                 + "<Slot name=\"$XDSDocumentEntryStatus\"><ValueList>"
                 + "<Value>('" + APPROVED + "')</Value></ValueList></Slot>"
                 + "<Slot name=\"$XDSDocumentEntryClassCode\"><ValueList><Value>('60591-5^^2.16.840.1.113883.6.1',"
-                + "'57833-6^^2.16.840.1.113883.6.1')</Value></ValueList></Slot></AdhocQuery>"
+                + "'57833-6^^2.16.840.1.113883.6.1','11502-2^^2.16.840.1.113883.6.1','34105-7^^2.16.840.1.113883.6.1',"
+                + "'18748-4^^2.16.840.1.113883.6.1')</Value></ValueList></Slot></AdhocQuery>"
                 + "</query:AdhocQueryRequest>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return document.getDocumentElement();
     }

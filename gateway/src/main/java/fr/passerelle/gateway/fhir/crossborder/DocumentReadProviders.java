@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Reads of documents by id: {@code GET /Bundle/<id>} (IPS document) and {@code GET /Binary/cda-<id>},
+ * Reads of documents by id: {@code GET /Bundle/<id>} (the FHIR document: IPS of a Patient Summary, laboratory
+ * report of a CR-BIO with structured results) and {@code GET /Binary/cda-<id>},
  * {@code /Binary/pdf-<id>} (eHDSI pivot CDA level 3 and level 1); {@code cda-<item id>} is one item of a multi-line
  * ePrescription ({@link FhirIds}), refused like an unknown document once dispensed, as on XCA. A document is
  * immutable under its id: version 1. An id that no document can have is 400 before anything is read.
@@ -39,13 +40,20 @@ public class DocumentReadProviders {
 
     static RenderedDocument retrieve(DocumentRetrieval retrieval, String documentId, Rendering rendering,
                                      RequestDetails request) {
+        checkDocumentId(documentId);
+        return retrieved(retrieval.retrieve(RequesterInterceptor.callOf(request),
+                new RetrievalRequest(FhirIds.uniqueIdOf(documentId), Optional.empty(), rendering,
+                        Requests.language(request))));
+    }
+
+    private static void checkDocumentId(String documentId) {
         if (!FhirIds.isDocumentId(documentId)) {
             throw FhirRefusal.invalid("not a document id: an OID with '-' and the extension, and '-' and the "
                     + "position for a prescription item (at most 60 characters)");
         }
-        RetrievalOutcome outcome = retrieval.retrieve(RequesterInterceptor.callOf(request),
-                new RetrievalRequest(FhirIds.uniqueIdOf(documentId), Optional.empty(), rendering,
-                        Requests.language(request)));
+    }
+
+    private static RenderedDocument retrieved(RetrievalOutcome outcome) {
         if (outcome instanceof RetrievalOutcome.Refused refused) {
             throw FhirRefusal.of(refused.refusal());
         }
@@ -66,9 +74,12 @@ public class DocumentReadProviders {
             return Bundle.class;
         }
 
+        /** The document's FHIR document: the IPS of a Patient Summary, the laboratory report of a CR-BIO. */
         @Read
         public Bundle read(@IdParam IdType id, RequestDetails request) {
-            return encodings.bundle(retrieve(retrieval, id.getIdPart(), Rendering.FHIR_IPS, request));
+            checkDocumentId(id.getIdPart());
+            return encodings.bundle(retrieved(retrieval.retrieveFhirDocument(RequesterInterceptor.callOf(request),
+                    FhirIds.uniqueIdOf(id.getIdPart()), Requests.language(request))));
         }
     }
 

@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
 public class DocumentReferenceProvider implements IResourceProvider {
 
     /** Beside the pivot CDA level 3, what a DocumentReference may offer when the document translates into it. */
-    private static final Set<Rendering> ALSO_OFFERED = EnumSet.of(Rendering.PIVOT_PDF, Rendering.FHIR_IPS);
+    private static final Set<Rendering> ALSO_OFFERED = EnumSet.of(Rendering.PIVOT_PDF, Rendering.FHIR_IPS,
+            Rendering.FHIR_LAB);
 
     private final DocumentListing listing;
     private final DocumentOffers offers;

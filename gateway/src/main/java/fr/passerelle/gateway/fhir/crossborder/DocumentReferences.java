@@ -22,7 +22,8 @@ import org.hl7.fhir.r4.model.Reference;
  * An offered document as MHD DocumentReferences: its metadata, and one attachment per form a read serves — never one
  * that would answer 404 ({@link DocumentOffers}). A Patient Summary or single-item ePrescription is one
  * DocumentReference: IPS Bundle (when it translates), pivot CDA level 3 and, when the French document carries a PDF,
- * level 1 as Binary. A multi-line ePrescription is one DocumentReference per item still to dispense, under the
+ * level 1 as Binary. A laboratory report is its OrCD as Binary and, when the CR-BIO has structured results, its
+ * FHIR laboratory report Bundle. A multi-line ePrescription is one DocumentReference per item still to dispense, under the
  * item's id (eHDSI: one prescription item per ePrescription document, as on XCA), and, when it carries a PDF, one
  * more under the French document's id with the level 1 only: the PDF shows the whole French prescription, so it is
  * no item's.
@@ -43,6 +44,11 @@ final class DocumentReferences {
                 DocumentReference reference = build(entry, id, entry.uniqueId(), patientIds);
                 if (offer.rendered(Rendering.FHIR_IPS).isPresent()) {
                     attach(reference, "application/fhir+json", "Bundle/" + id, entry, "International Patient Summary");
+                }
+                if (offer.rendered(Rendering.FHIR_LAB).isPresent()) {
+                    // Like the IPS: a FHIR document is a Bundle resource, read as one (MHD: any retrievable URL).
+                    attach(reference, "application/fhir+json", "Bundle/" + id, entry,
+                            "Laboratory report (FHIR document)");
                 }
                 attach(reference, "text/xml", "Binary/cda-" + id, entry, entry.kind().originalClinicalDocument()
                         ? "eHDSI original clinical document (the original as PDF under the eHDSI header)"

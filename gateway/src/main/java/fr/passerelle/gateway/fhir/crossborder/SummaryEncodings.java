@@ -14,7 +14,9 @@ import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
 /**
- * IPS document Bundles ready to send: parsed once, given their server id and version, encoded once per format.
+ * IPS document Bundles ready to send: parsed once, given their server id and version, encoded once per format
+ * ({@link #encode}, {@code $summary}); {@link #bundle} also gives a read of {@code Bundle/<id>} — an IPS or a
+ * laboratory report Bundle — its server id.
  * A document never changes under its uniqueId, so the encoded bytes are valid as long as they are kept; this
  * keeps HAPI's parse and serialisation (the dominant cost of {@code $summary}) off the request path.
  */

@@ -42,9 +42,11 @@ import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +96,27 @@ class DocumentReferenceOffersEndToEndTest {
                 "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
                 "--passerelle.consent.default-access=all-participating-countries");
         base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
+        makeRochefortsLabReportPdfOnly();
+    }
+
+    /**
+     * Rochefort's CR-BIO becomes one without structured results (its body the PDF copy only), before anything of it
+     * is translated: the case of a laboratory that sends its report as a PDF.
+     */
+    private static void makeRochefortsLabReportPdfOnly() {
+        DocumentEntry lab = app.getBean(NationalHealthSpace.class).documents(
+                new Ins(TEST_NIR, FhirRoadEndToEndTest.ROCHEFORT), DocumentKind.LABORATORY_RESULT).get(0);
+        String cda = new String(app.getBean(NationalHealthSpace.class).retrieve(lab.uniqueId()).orElseThrow()
+                .content(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher pdf = java.util.regex.Pattern.compile(
+                "<value mediaType=\"application/pdf\" representation=\"B64\">([^<]+)</value>").matcher(cda);
+        assertThat(pdf.find()).as("the demo CR-BIO carries its PDF copy").isTrue();
+        String pdfOnly = cda.substring(0, cda.indexOf("<structuredBody")) + "<nonXMLBody><text mediaType="
+                + "\"application/pdf\" representation=\"B64\">" + pdf.group(1)
+                + "</text></nonXMLBody></component></ClinicalDocument>";
+        org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+                .sql("UPDATE hs_document SET content = ? WHERE unique_id = ?")
+                .params(pdfOnly.getBytes(StandardCharsets.UTF_8), lab.uniqueId()).update();
     }
 
     @AfterAll
@@ -201,8 +224,12 @@ class DocumentReferenceOffersEndToEndTest {
         String patient = FhirRoadEndToEndTest.BERTHELOT;
         String search = "/DocumentReference?patient=" + URLEncoder.encode("Patient/" + patientId(patient),
                 StandardCharsets.UTF_8);
-        // This gateway's opt-out default shares the Patient Summary and ePrescriptions, not the reports.
+        // This gateway's opt-out default shares the Patient Summary and ePrescriptions, not the reports: neither
+        // their listing nor a read of the lab report's Bundle by id.
         assertOutcome(get(search + "&category=http://loinc.org%7C11502-2", DOCTOR, patient), 403, "4701");
+        String labId = FhirIds.documentId(visible(patient, DocumentKind.LABORATORY_RESULT).get(0).uniqueId())
+                .orElseThrow();
+        assertOutcome(get("/Bundle/" + labId, DOCTOR, patient), 403, "4701");
 
         app.getBean(ConsentStore.class).change(new Ins(TEST_NIR, patient), new ConsentChange.Authorise(
                 new ConsentTerms(CountryScope.all(), EnumSet.allOf(SharedDocuments.class), Optional.empty()),
@@ -217,15 +244,21 @@ class DocumentReferenceOffersEndToEndTest {
                     .isEqualTo(Instant.parse("2021-01-04T08:22:00Z"));
             assertThat(lab.getContext().getPeriod().getEnd().toInstant())
                     .isEqualTo(Instant.parse("2021-01-04T15:05:00Z"));
-            assertThat(lab.getContent()).singleElement().satisfies(content -> {
-                assertThat(content.getAttachment().getUrl()).isEqualTo("Binary/cda-" + lab.getIdElement().getIdPart());
-                assertThat(content.getAttachment().getContentType()).isEqualTo("text/xml");
-            });
+            // The structured CR-BIO: its FHIR laboratory report Bundle, and its OrCD.
+            assertThat(lab.getContent()).extracting(c -> c.getAttachment().getUrl() + " " + c.getAttachment()
+                    .getContentType()).containsExactly("Bundle/" + lab.getIdElement().getIdPart()
+                    + " application/fhir+json", "Binary/cda-" + lab.getIdElement().getIdPart() + " text/xml");
         });
-        assertThat(imaging).singleElement().satisfies(report -> assertThat(kindCode(report)).isEqualTo("18748-4"));
+        assertThat(imaging).singleElement().satisfies(report -> {
+            assertThat(kindCode(report)).isEqualTo("18748-4");
+            assertThat(report.getContent()).as("no FHIR form of an imaging report").singleElement()
+                    .satisfies(c -> assertThat(c.getAttachment().getUrl()).startsWith("Binary/cda-"));
+        });
+        labReportServed(patient, labs.get(0));
         for (DocumentReference report : List.of(labs.get(0), imaging.get(0))) {
-            HttpResponse<String> read = get("/" + report.getContentFirstRep().getAttachment().getUrl(), DOCTOR,
-                    patient);
+            String cdaUrl = report.getContent().stream().map(c -> c.getAttachment().getUrl())
+                    .filter(url -> url.startsWith("Binary/cda-")).findFirst().orElseThrow();
+            HttpResponse<String> read = get("/" + cdaUrl, DOCTOR, patient);
             assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
             Element cda = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(CONTEXT.newJsonParser().parseResource(Binary.class, read.body())
@@ -254,6 +287,83 @@ class DocumentReferenceOffersEndToEndTest {
         assertOutcome(get("/Binary/cda-" + maskedId, DOCTOR, patient), 404, "ERROR_GENERIC_DOCUMENT_MISSING");
         // 55113-5: the eHDSI Medical Images OrCD, not served.
         assertOutcome(get(search + "&category=http://loinc.org%7C55113-5", DOCTOR, patient), 400, null);
+    }
+
+    @Test
+    @Order(6)
+    void aLabReportBundleIsServedOnlyForAStructuredLabReportAndEveryOtherAskIsAClearOutcome() throws Exception {
+        String patient = FhirRoadEndToEndTest.BERTHELOT;   // consent sharing the reports given in order 4
+        String imagingId = FhirIds.documentId(visible(patient, DocumentKind.MEDICAL_IMAGING_REPORT).get(0).uniqueId())
+                .orElseThrow();
+        // An imaging report has no FHIR document: answered as absent, like any document not served so.
+        assertOutcome(get("/Bundle/" + imagingId, DOCTOR, patient), 404, "ERROR_GENERIC_DOCUMENT_MISSING");
+        assertOutcome(get("/Bundle/2.25.987654321", DOCTOR, patient), 404, "ERROR_GENERIC_DOCUMENT_MISSING");
+        // The PS's Bundle stays its IPS (the Bundle of a document is the FHIR document of its kind).
+        String summaryId = FhirIds.documentId(visible(patient, DocumentKind.PATIENT_SUMMARY).get(0).uniqueId())
+                .orElseThrow();
+        HttpResponse<String> ips = get("/Bundle/" + summaryId, DOCTOR, patient);
+        assertThat(ips.statusCode()).as(ips.body()).isEqualTo(200);
+        assertThat(((Composition) CONTEXT.newJsonParser().parseResource(Bundle.class, ips.body()).getEntryFirstRep()
+                .getResource()).getType().getCodingFirstRep().getCode()).isEqualTo("60591-5");
+        // There is no Binary form of the Bundle: a Binary id names cda- or pdf- only.
+        String labId = FhirIds.documentId(visible(patient, DocumentKind.LABORATORY_RESULT).get(0).uniqueId())
+                .orElseThrow();
+        assertOutcome(get("/Binary/lab-" + labId, DOCTOR, patient), 400, null);
+    }
+
+    @Test
+    @Order(7)
+    void aPdfOnlyLabReportIsOfferedAsItsOrcdOnlyAndItsBundleIsRefusedWithTheReason() throws Exception {
+        String patient = FhirRoadEndToEndTest.ROCHEFORT;   // her CR-BIO was made PDF-only at start-up
+        app.getBean(ConsentStore.class).change(new Ins(TEST_NIR, patient), new ConsentChange.Authorise(
+                new ConsentTerms(CountryScope.all(), EnumSet.allOf(SharedDocuments.class), Optional.empty()),
+                "orcd-fhir-test", ConsentChannel.OPERATOR));
+        String search = "/DocumentReference?patient=" + URLEncoder.encode("Patient/" + patientId(patient),
+                StandardCharsets.UTF_8) + "&type=11502-2";
+
+        DocumentReference lab = bundle(get(search, DOCTOR, patient)).get(0);
+        String id = lab.getIdElement().getIdPart();
+        assertThat(lab.getContent()).extracting(c -> c.getAttachment().getUrl()).containsExactly("Binary/cda-" + id);
+        assertThat(get("/Binary/cda-" + id, DOCTOR, patient).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = get("/Bundle/" + id, DOCTOR, patient);
+        assertOutcome(refused, 422, "4203");   // ERROR_TRANSCODING_ERROR
+        assertThat(CONTEXT.newJsonParser().parseResource(OperationOutcome.class, refused.body()).getIssueFirstRep()
+                .getDiagnostics()).contains("no structured").contains("original clinical document");
+    }
+
+    /** The FHIR laboratory report: a document Bundle of the CR-BIO's results, read once more the same, audited. */
+    private void labReportServed(String patient, DocumentReference lab) throws Exception {
+        String correlation = "lab-bundle-" + UUID.randomUUID();
+        HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(base + "/Bundle/"
+                + lab.getIdElement().getIdPart())).header("Accept", "application/fhir+json")
+                .header("X-Correlation-Id", correlation).GET(), DOCTOR, patient);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        Bundle report = CONTEXT.newJsonParser().parseResource(Bundle.class, read.body());
+        assertThat(report.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+        assertThat(report.getIdElement().getIdPart()).isEqualTo(lab.getIdElement().getIdPart());
+        Composition composition = (Composition) report.getEntryFirstRep().getResource();
+        assertThat(composition.getType().getCodingFirstRep().getCode()).isEqualTo("11502-2");
+        List<Observation> results = report.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Observation.class::isInstance).map(Observation.class::cast).toList();
+        assertThat(report.getEntry()).anyMatch(e -> e.getResource() instanceof DiagnosticReport);
+        // The demo CR-BIO's TSH, as the lab wrote it.
+        assertThat(results).anySatisfy(tsh -> {
+            assertThat(tsh.getCode().getCodingFirstRep().getCode()).isEqualTo("3016-3");
+            assertThat(tsh.getValueQuantity().getValueElement().getValueAsString()).isEqualTo("1.950");
+            assertThat(tsh.getReferenceRangeFirstRep().hasLow()).isTrue();
+        });
+        HttpResponse<String> again = get("/Bundle/" + lab.getIdElement().getIdPart(), DOCTOR, patient);
+        assertThat(again.body()).as("served from the translation kept for this version").isEqualTo(read.body());
+        var rows = org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+                .sql("SELECT outcome, document_kinds, transaction_kind FROM audit_record WHERE correlation_id = ?")
+                .param(correlation).query().listOfRows();
+        assertThat(rows).singleElement().satisfies(row -> {
+            Map<String, Object> upper = new java.util.HashMap<>();
+            row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+            assertThat(upper).containsEntry("OUTCOME", "SUCCESS").containsEntry("TRANSACTION_KIND",
+                    "DOCUMENT_RETRIEVE");
+            assertThat(String.valueOf(upper.get("DOCUMENT_KINDS"))).contains("LABORATORY_RESULT");
+        });
     }
 
     private static List<DocumentReference> bundle(HttpResponse<String> response) {
