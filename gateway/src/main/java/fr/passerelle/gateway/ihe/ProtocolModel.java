@@ -6,7 +6,6 @@ import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.attachment.AttachmentMarshaller;
-import jakarta.xml.bind.attachment.AttachmentUnmarshaller;
 import java.util.Map;
 import javax.xml.transform.dom.DOMResult;
 import org.glassfish.jaxb.runtime.marshaller.NamespacePrefixMapper;
@@ -68,19 +67,16 @@ public final class ProtocolModel {
     }
 
     /**
-     * The body element CXF parsed, read as {@code type}; {@code parts} (when given) resolves the {@code xop:Include}
-     * of an MTOM package. Structure is judged by schema validation (soap.BodySchemas) and what a transaction needs by
-     * its reader, so values JAXB cannot convert are left unset rather than failing here.
+     * The body element CXF parsed, read as {@code type}. Structure is judged by schema validation (soap.BodySchemas)
+     * and what a transaction needs by its reader, so elements JAXB does not know are skipped; a value it cannot
+     * convert and does not report as an event (an attribute's) is an {@link IllegalArgumentException}.
      */
-    public <T> T fromDom(Node body, Class<T> type, AttachmentUnmarshaller parts) {
+    public <T> T fromDom(Node body, Class<T> type) {
         try {
             Unmarshaller unmarshaller = context.createUnmarshaller();
             unmarshaller.setEventHandler(event -> event.getSeverity() != ValidationEvent.FATAL_ERROR);
-            if (parts != null) {
-                unmarshaller.setAttachmentUnmarshaller(parts);
-            }
             return unmarshaller.unmarshal(body, type).getValue();
-        } catch (JAXBException e) {
+        } catch (JAXBException | IllegalArgumentException e) {
             throw new IllegalArgumentException("The body cannot be read as " + type.getSimpleName(), e);
         }
     }

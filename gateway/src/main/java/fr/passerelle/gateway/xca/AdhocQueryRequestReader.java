@@ -6,7 +6,7 @@ import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryRequest;
 import fr.passerelle.gateway.ihe.ebxml.rim.AdhocQueryType;
 import fr.passerelle.gateway.soap.MalformedRequest;
-import fr.passerelle.gateway.soap.ReadValues;
+import fr.passerelle.gateway.soap.RequestModel;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,13 +18,13 @@ import org.w3c.dom.Element;
 public final class AdhocQueryRequestReader {
 
     public DocumentQuery read(Element body) {
-        AdhocQueryRequest request = ProtocolModel.XDS.fromDom(body, AdhocQueryRequest.class, null);
+        AdhocQueryRequest request = RequestModel.read(ProtocolModel.XDS, body, AdhocQueryRequest.class);
         // ebRS's default returnType (RegistryObject) is no XDS answer: only an asked ObjectRef gets references.
         boolean leafClass = request.getResponseOption() == null
                 || !"ObjectRef".equals(request.getResponseOption().getReturnType().trim());
         AdhocQueryType adhocQuery = Optional.ofNullable(request.getAdhocQuery())
                 .orElseThrow(() -> new MalformedRequest("AdhocQueryRequest has no AdhocQuery"));
-        if (!FIND_DOCUMENTS.equals(ReadValues.present(adhocQuery.getId()).orElse(""))) {
+        if (!FIND_DOCUMENTS.equals(RequestModel.present(adhocQuery.getId()).orElse(""))) {
             throw new MalformedRequest("Only the FindDocuments stored query (" + FIND_DOCUMENTS + ") is supported");
         }
         List<String> patientIds = slotValues(adhocQuery, "$XDSDocumentEntryPatientId");

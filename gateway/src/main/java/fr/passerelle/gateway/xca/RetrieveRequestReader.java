@@ -3,7 +3,7 @@ package fr.passerelle.gateway.xca;
 import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetRequestType;
 import fr.passerelle.gateway.soap.MalformedRequest;
-import fr.passerelle.gateway.soap.ReadValues;
+import fr.passerelle.gateway.soap.RequestModel;
 import java.util.List;
 import org.w3c.dom.Element;
 
@@ -11,13 +11,13 @@ import org.w3c.dom.Element;
 public final class RetrieveRequestReader {
 
     public RetrieveRequest read(Element request) {
-        List<DocumentReference> references = ProtocolModel.XDS.fromDom(request, RetrieveDocumentSetRequestType.class,
-                null).getDocumentRequest().stream().map(document -> new DocumentReference(
-                        ReadValues.present(document.getHomeCommunityId())
+        List<DocumentReference> references = RequestModel.read(ProtocolModel.XDS, request,
+                RetrieveDocumentSetRequestType.class).getDocumentRequest().stream().map(document -> new DocumentReference(
+                        RequestModel.present(document.getHomeCommunityId())
                                 .map(s -> s.startsWith("urn:oid:") ? s.substring(8) : s),
-                        ReadValues.present(document.getRepositoryUniqueId())
+                        RequestModel.present(document.getRepositoryUniqueId())
                                 .orElseThrow(() -> new MalformedRequest("DocumentRequest has no RepositoryUniqueId")),
-                        ReadValues.present(document.getDocumentUniqueId())
+                        RequestModel.present(document.getDocumentUniqueId())
                                 .orElseThrow(() -> new MalformedRequest("DocumentRequest has no DocumentUniqueId"))))
                 .toList();
         if (references.isEmpty()) {

@@ -24,7 +24,8 @@ class XcaRequestReadersTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "(?s)<AdhocQuery .*</AdhocQuery>| | AdhocQueryRequest has no AdhocQuery",
-        "urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d|urn:uuid:5c4f972b-d56b-40ac-a5fc-c8ca9b40b9d4| Only the FindDocuments stored query (urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d) is supported",
+        "urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d|urn:uuid:5c4f972b-d56b-40ac-a5fc-c8ca9b40b9d4| "
+                + "Only the FindDocuments stored query (urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d) is supported",
         "\\$XDSDocumentEntryPatientId|\\$Other| FindDocuments needs exactly one $XDSDocumentEntryPatientId value",
         "(<Value>'X110571344[^<]*</Value>)|$1$1| FindDocuments needs exactly one $XDSDocumentEntryPatientId value",
         "\\$XDSDocumentEntryClassCode|\\$Other| FindDocuments needs a $XDSDocumentEntryClassCode (60591-5, 57833-6, 11502-2, 34105-7 or 18748-4)",
@@ -47,6 +48,28 @@ class XcaRequestReadersTest {
         assertThat(query.classes()).containsExactly(DocumentClass.PATIENT_SUMMARY);
         assertThat(query.unsupportedClassCodes()).containsExactly("99999-9");
         assertThat(query.leafClass()).isFalse();
+    }
+
+    @Test
+    void withValidationOffWhatTheReaderDoesNotReadIsIgnoredAsBefore() {
+        DocumentQuery query = new AdhocQueryRequestReader().read(body(QUERY
+                .replace("<AdhocQuery ", "<Unknown xmlns=\"urn:example\"/><AdhocQuery ")
+                .replace(" returnType=\"LeafClass\"", "")));
+        RetrieveRequest retrieve = new RetrieveRequestReader().read(body(RETRIEVE.replace("<DocumentUniqueId>",
+                "<rim:Slot xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\"/><DocumentUniqueId>")));
+
+        assertThat(query.classes()).containsExactly(DocumentClass.PATIENT_SUMMARY);
+        assertThat(query.leafClass()).as("ebRS's default returnType, RegistryObject, answered as LeafClass").isTrue();
+        assertThat(retrieve.documents()).singleElement().extracting(DocumentReference::documentUniqueId)
+                .isEqualTo("1.2.250.1.999.1^1");
+    }
+
+    @Test
+    void withValidationOffAnAttributeNotOfItsSchemaTypeIsAMalformedRequestNotAServerError() {
+        Element request = body(QUERY.replace("<ns3:AdhocQueryRequest ", "<ns3:AdhocQueryRequest startIndex=\"first\" "));
+
+        assertThatThrownBy(() -> new AdhocQueryRequestReader().read(request)).isInstanceOf(MalformedRequest.class)
+                .hasMessage("AdhocQueryRequest has a value that is not of its schema type");
     }
 
     @ParameterizedTest

@@ -42,7 +42,8 @@ class ProvideAndRegisterRequestReaderTest {
         "(?s)<ExtrinsicObject .*?</ExtrinsicObject>| | The submission has no DocumentEntry (ExtrinsicObject)",
         "(?s)(<xds:Document id=\"[^\"]+\">).*?(</xds:Document>)|$1 ab=c $2| An xds:Document is neither base64 nor an xop:Include",
         "(?s)(<xds:Document id=\"[^\"]+\">).*?(</xds:Document>)|$1<xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\"/>$2| xop:Include has no href",
-        "(?s)(<xds:Document id=\"[^\"]+\">).*?(</xds:Document>)|$1<xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\" href=\"cid:none%40test\"/>$2| xop:Include points to no MTOM part",
+        "(?s)(<xds:Document id=\"[^\"]+\">).*?(</xds:Document>)|$1<xop:Include "
+                + "xmlns:xop=\"http://www.w3.org/2004/08/xop/include\" href=\"cid:none%40test\"/>$2| xop:Include points to no MTOM part",
     })
     void whatTheReaderNeedsIsRefusedSayingWhatIsMissing(String regex, String replacement, String reason) {
         Element request = body(SAMPLE.replaceFirst(regex, replacement == null ? "" : replacement));
