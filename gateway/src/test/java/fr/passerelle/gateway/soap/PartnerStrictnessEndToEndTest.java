@@ -85,6 +85,7 @@ class PartnerStrictnessEndToEndTest extends SoapRoadsContext {
         ReceivedXml xml = registryFailure(response);
         assertThat(xml.text("//rs:RegistryError/@errorCode")).isEqualTo("XDSUnknownRepositoryId");
         assertThat(xml.text("//rs:RegistryError/@location")).isEqualTo(uniqueId);
+        assertThat(xml.text("//rs:RegistryError/@codeContext")).isEqualTo("France's only repository is " + HOME);
     }
 
     @Test
