@@ -67,6 +67,8 @@ public enum ExchangeError {
             "A value for the homeCommunityId is required and has not been specified"),
     XDS_UNKNOWN_COMMUNITY("XDSUnknownCommunity", Kind.NOT_FOUND,
             "A value for the homeCommunityId is not recognized"),
+    XDS_UNKNOWN_REPOSITORY_ID("XDSUnknownRepositoryId", Kind.NOT_FOUND,
+            "The repositoryUniqueId value could not be resolved to a valid document repository"),
     XDS_REGISTRY_METADATA_ERROR("XDSRegistryMetadataError", Kind.UNPROCESSABLE,
             "The request does not conform to the transaction's schema");
 

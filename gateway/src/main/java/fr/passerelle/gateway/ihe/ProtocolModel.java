@@ -3,18 +3,21 @@ package fr.passerelle.gateway.ihe;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.attachment.AttachmentMarshaller;
 import java.util.Map;
 import javax.xml.transform.dom.DOMResult;
 import org.glassfish.jaxb.runtime.marshaller.NamespacePrefixMapper;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * The generated eHDSI protocol model (packages {@code fr.passerelle.gateway.ihe.*}, from the WSDLs the gateway serves)
  * and its JAXB contexts, each built once: a context reflects over every class of its packages (the XDS one takes
- * tens of milliseconds, see docs/benchmarks.md), a marshaller is cheap and not thread-safe, so one per message.
- * Messages are marshalled to DOM, what the SOAP endpoints hand to CXF.
+ * tens of milliseconds, see docs/benchmarks.md), a (un)marshaller is cheap and not thread-safe, so one per message.
+ * Messages are marshalled to DOM, what the SOAP endpoints hand to CXF, and read from the DOM body CXF parsed.
  */
 public final class ProtocolModel {
 
@@ -60,6 +63,21 @@ public final class ProtocolModel {
             return ((Document) result.getNode()).getDocumentElement();
         } catch (JAXBException e) {
             throw new IllegalStateException("A message of the protocol model cannot be written", e);
+        }
+    }
+
+    /**
+     * The body element CXF parsed, read as {@code type}. Structure is judged by schema validation (soap.BodySchemas)
+     * and what a transaction needs by its reader, so elements JAXB does not know are skipped; a value it cannot
+     * convert and does not report as an event (an attribute's) is an {@link IllegalArgumentException}.
+     */
+    public <T> T fromDom(Node body, Class<T> type) {
+        try {
+            Unmarshaller unmarshaller = context.createUnmarshaller();
+            unmarshaller.setEventHandler(event -> event.getSeverity() != ValidationEvent.FATAL_ERROR);
+            return unmarshaller.unmarshal(body, type).getValue();
+        } catch (JAXBException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The body cannot be read as " + type.getSimpleName(), e);
         }
     }
 

@@ -1,27 +1,30 @@
 package fr.passerelle.gateway.xca;
 
 import static fr.passerelle.gateway.ihe.XdsVocabulary.FIND_DOCUMENTS;
-import static fr.passerelle.gateway.soap.Namespaces.QUERY;
-import static fr.passerelle.gateway.soap.Namespaces.RIM;
 
+import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryRequest;
+import fr.passerelle.gateway.ihe.ebxml.rim.AdhocQueryType;
 import fr.passerelle.gateway.soap.MalformedRequest;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.soap.RequestModel;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.w3c.dom.Element;
 
 /** Reads an ebRS {@code AdhocQueryRequest} carrying the XDS FindDocuments stored query into a {@link DocumentQuery}. */
 public final class AdhocQueryRequestReader {
 
-    public DocumentQuery read(Element request) {
-        boolean leafClass = XmlTree.child(request, QUERY, "ResponseOption")
-                .flatMap(option -> XmlTree.attribute(option, "returnType")).map("LeafClass"::equals).orElse(true);
-        Element adhocQuery = XmlTree.child(request, RIM, "AdhocQuery")
+    public DocumentQuery read(Element body) {
+        AdhocQueryRequest request = RequestModel.read(ProtocolModel.XDS, body, AdhocQueryRequest.class);
+        // ebRS's default returnType (RegistryObject) is no XDS answer: only an asked ObjectRef gets references.
+        boolean leafClass = request.getResponseOption() == null
+                || !"ObjectRef".equals(request.getResponseOption().getReturnType().trim());
+        AdhocQueryType adhocQuery = Optional.ofNullable(request.getAdhocQuery())
                 .orElseThrow(() -> new MalformedRequest("AdhocQueryRequest has no AdhocQuery"));
-        String storedQuery = XmlTree.attribute(adhocQuery, "id").orElse("");
-        if (!FIND_DOCUMENTS.equals(storedQuery)) {
+        if (!FIND_DOCUMENTS.equals(RequestModel.present(adhocQuery.getId()).orElse(""))) {
             throw new MalformedRequest("Only the FindDocuments stored query (" + FIND_DOCUMENTS + ") is supported");
         }
         List<String> patientIds = slotValues(adhocQuery, "$XDSDocumentEntryPatientId");
@@ -44,15 +47,10 @@ public final class AdhocQueryRequestReader {
         return new DocumentQuery(patientId, classes, unsupported, leafClass);
     }
 
-    private static List<String> slotValues(Element adhocQuery, String slotName) {
-        List<String> values = new ArrayList<>();
-        for (Element slot : XmlTree.children(adhocQuery, RIM, "Slot")) {
-            if (slotName.equals(slot.getAttribute("name"))) {
-                XmlTree.child(slot, RIM, "ValueList").ifPresent(list -> XmlTree.children(list, RIM, "Value")
-                        .forEach(v -> values.add(XmlTree.text(v))));
-            }
-        }
-        return values;
+    private static List<String> slotValues(AdhocQueryType adhocQuery, String slotName) {
+        return adhocQuery.getSlot().stream().filter(slot -> slotName.equals(slot.getName()))
+                .filter(slot -> slot.getValueList() != null).flatMap(slot -> slot.getValueList().getValue().stream())
+                .map(value -> value == null ? "" : value.trim()).toList();
     }
 
     /** A stored-query list value: {@code ('a','b')} or a single {@code 'a'}; quotes and parentheses removed. */

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The XCA retrieve road: trust once for the request, then the exchange's retrieval per document (health space →
  * TRC patient = document's patient → access policy → masked filter → translation, cached → audit). A document
  * request without HomeCommunityId is refused {@code XDSMissingHomeCommunityId}, one of another community
- * {@code XDSUnknownCommunity}, one of another repository is reported missing; each failure at its uniqueId.
+ * {@code XDSUnknownCommunity}, one of another repository {@code XDSUnknownRepositoryId} (ITI TF-2b 3.39.4.1.3);
+ * each failure at its uniqueId.
  */
 @Component
 public class CrossGatewayRetrieveResponder implements DocumentRetrieveRoad {
@@ -84,8 +85,8 @@ public class CrossGatewayRetrieveResponder implements DocumentRetrieveRoad {
                     "This responding gateway answers for urn:oid:" + properties.homeCommunityId() + " only"));
         }
         if (!properties.homeCommunityId().equals(reference.repositoryUniqueId())) {
-            return Optional.of(new BusinessRefusal(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING,
-                    "Unknown repository"));
+            return Optional.of(new BusinessRefusal(ExchangeError.XDS_UNKNOWN_REPOSITORY_ID,
+                    "France's only repository is " + properties.homeCommunityId()));
         }
         return Optional.empty();
     }

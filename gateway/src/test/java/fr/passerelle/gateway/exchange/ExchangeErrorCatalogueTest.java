@@ -83,7 +83,7 @@ class ExchangeErrorCatalogueTest {
     void theIheCodesAreSpelledAsItiTf3() {
         assertThat(Arrays.stream(ExchangeError.values()).filter(ExchangeError::isIheCode).map(ExchangeError::code))
                 .containsExactlyInAnyOrder("XDSMissingHomeCommunityId", "XDSUnknownCommunity",
-                        "XDSRegistryMetadataError");
+                        "XDSUnknownRepositoryId", "XDSRegistryMetadataError");
     }
 
     @Test

@@ -75,6 +75,20 @@ class PartnerStrictnessEndToEndTest extends SoapRoadsContext {
     }
 
     @Test
+    void aDocumentRequestOfAnotherRepositoryIsXdsUnknownRepositoryIdAtItsUniqueId() {
+        String uniqueId = "1.2.250.1.999.1^1";
+        HttpResponse<String> response = SoapHttp.send(port, "/xca", EhdsiOperation.CROSS_GATEWAY_RETRIEVE,
+                signed(spain, HcpClaims.demoDoctor("ES"), EhdsiOperation.CROSS_GATEWAY_RETRIEVE,
+                        SoapMessages.retrieveBody(HOME, uniqueId).replace(
+                                "<RepositoryUniqueId>" + HOME, "<RepositoryUniqueId>1.2.276.0.76.3.1.580")));
+
+        ReceivedXml xml = registryFailure(response);
+        assertThat(xml.text("//rs:RegistryError/@errorCode")).isEqualTo("XDSUnknownRepositoryId");
+        assertThat(xml.text("//rs:RegistryError/@location")).isEqualTo(uniqueId);
+        assertThat(xml.text("//rs:RegistryError/@codeContext")).isEqualTo("France's only repository is " + HOME);
+    }
+
+    @Test
     void aCountryGrantedTheLeniencyRetrievesWithoutHomeCommunityId() {
         String uniqueId = firstPatientSummary(italy);
 
