@@ -1,0 +1,48 @@
+package fr.passerelle.translation.schematron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.translation.SharedSamples;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 22, input side: the French original clinical documents (the ANS samples and the demo documents derived
+ * from them) against their ANS volet schematron. Results are recorded in docs/orcd.md.
+ */
+class AnsOrcdSchematronTest {
+
+    private static final String CR_BIO = "CI-SIS_BIO-CR-BIO_2024.01.sch";
+    private static final String LDL_SES = "CI-SIS_LDL-SES_2022.01.sch";
+    private static final String CR_IMG = "CI-SIS_IMG-CR-IMG_2024.01.sch";
+    private static final Path DEMO = Path.of("../src/data/demo/documents");
+
+    static Stream<Arguments> documents() {
+        return Stream.of(
+                Arguments.of(SharedSamples.CR_BIO_TSH, CR_BIO, List.of()),
+                Arguments.of(SharedSamples.CR_BIO_MICROBIOLOGY, CR_BIO, List.of()),
+                Arguments.of(SharedSamples.CR_BIO_SECOND_OPINION_PDF, CR_BIO, List.of()),
+                Arguments.of(SharedSamples.LDL_SES, LDL_SES, List.of()),
+                Arguments.of(SharedSamples.CR_IMG, CR_IMG, List.of()),
+                Arguments.of(DEMO.resolve("berthelot-cr-bio.xml"), CR_BIO, List.of()),
+                Arguments.of(DEMO.resolve("rochefort-cr-bio.xml"), CR_BIO, List.of()),
+                Arguments.of(DEMO.resolve("lambertin-ldl-ses.xml"), LDL_SES, List.of()),
+                Arguments.of(DEMO.resolve("lefevre-ldl-ses.xml"), LDL_SES, List.of()),
+                Arguments.of(DEMO.resolve("berthelot-cr-img.xml"), CR_IMG, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} against {1}")
+    @MethodSource("documents")
+    void passesItsVoletSchematron(Path document, String schematron, List<String> expected) throws Exception {
+        List<String> failures = Schematron.failedAssertions(SharedSamples.FR_CDA_SCHEMATRONS.resolve(schematron),
+                new String(SharedSamples.bytes(document), StandardCharsets.UTF_8));
+        System.out.println(document.getFileName() + " / " + schematron + ": " + failures.size() + " failed assertions");
+        failures.forEach(f -> System.out.println("  " + f));
+        assertThat(failures).as(document.getFileName().toString()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+}
