@@ -45,4 +45,29 @@ class AnsOrcdSchematronTest {
         failures.forEach(f -> System.out.println("  " + f));
         assertThat(failures).as(document.getFileName().toString()).containsExactlyInAnyOrderElementsOf(expected);
     }
+
+    /**
+     * The passes above are not vacuous: one code out of its value set, in each sample, is caught by the volet
+     * schematron's value set lookup (the lookups read the JDV files of src/fixtures/jeuxDeValeurs).
+     */
+    static Stream<Arguments> codesOutOfTheirValueSet() {
+        return Stream.of(
+                Arguments.of(SharedSamples.CR_BIO_TSH, CR_BIO, "<interpretationCode code=\"N\"",
+                        "<interpretationCode code=\"NOT-IN-JDV\"", "JDV_HL7_ObservationInterpretation_CISIS.xml"),
+                Arguments.of(SharedSamples.LDL_SES, LDL_SES, "code=\"107724000\"", "code=\"999999999\"",
+                        "JDV_ModaliteEntree_CISIS.xml"),
+                Arguments.of(SharedSamples.CR_IMG, CR_IMG, "<translation code=\"CT\"", "<translation code=\"ZZ\"",
+                        "JDV_ModaliteAcquisition_CISIS.xml"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2} -> {3}")
+    @MethodSource("codesOutOfTheirValueSet")
+    void aCodeOutOfItsValueSetIsReported(Path document, String schematron, String code, String outOfSet,
+            String valueSet) throws Exception {
+        String xml = new String(SharedSamples.bytes(document), StandardCharsets.UTF_8);
+        assertThat(xml).contains(code);
+        List<String> failures = Schematron.failedAssertions(SharedSamples.FR_CDA_SCHEMATRONS.resolve(schematron),
+                xml.replaceFirst(java.util.regex.Pattern.quote(code), outOfSet));
+        assertThat(failures).isNotEmpty().allSatisfy(f -> assertThat(f).contains("[dansJeuDeValeurs]", valueSet));
+    }
 }
