@@ -6,6 +6,7 @@ import fr.passerelle.translation.SharedSamples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,7 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 22, input side: the French original clinical documents (the ANS samples and the demo documents derived
- * from them) against their ANS volet schematron. Results are recorded in docs/orcd.md.
+ * from them) against their ANS volet schematron. Every ANS sample passes its own schematron, so no finding is
+ * pinned: any failed assertion fails the test (a demo document failing where its original passes would be a defect
+ * of the demo derivation). Results are recorded in docs/orcd.md.
  */
 class AnsOrcdSchematronTest {
 
@@ -24,26 +27,26 @@ class AnsOrcdSchematronTest {
 
     static Stream<Arguments> documents() {
         return Stream.of(
-                Arguments.of(SharedSamples.CR_BIO_TSH, CR_BIO, List.of()),
-                Arguments.of(SharedSamples.CR_BIO_MICROBIOLOGY, CR_BIO, List.of()),
-                Arguments.of(SharedSamples.CR_BIO_SECOND_OPINION_PDF, CR_BIO, List.of()),
-                Arguments.of(SharedSamples.LDL_SES, LDL_SES, List.of()),
-                Arguments.of(SharedSamples.CR_IMG, CR_IMG, List.of()),
-                Arguments.of(DEMO.resolve("berthelot-cr-bio.xml"), CR_BIO, List.of()),
-                Arguments.of(DEMO.resolve("rochefort-cr-bio.xml"), CR_BIO, List.of()),
-                Arguments.of(DEMO.resolve("lambertin-ldl-ses.xml"), LDL_SES, List.of()),
-                Arguments.of(DEMO.resolve("lefevre-ldl-ses.xml"), LDL_SES, List.of()),
-                Arguments.of(DEMO.resolve("berthelot-cr-img.xml"), CR_IMG, List.of()));
+                Arguments.of(SharedSamples.CR_BIO_TSH, CR_BIO),
+                Arguments.of(SharedSamples.CR_BIO_MICROBIOLOGY, CR_BIO),
+                Arguments.of(SharedSamples.CR_BIO_SECOND_OPINION_PDF, CR_BIO),
+                Arguments.of(SharedSamples.LDL_SES, LDL_SES),
+                Arguments.of(SharedSamples.CR_IMG, CR_IMG),
+                Arguments.of(DEMO.resolve("berthelot-cr-bio.xml"), CR_BIO),
+                Arguments.of(DEMO.resolve("rochefort-cr-bio.xml"), CR_BIO),
+                Arguments.of(DEMO.resolve("lambertin-ldl-ses.xml"), LDL_SES),
+                Arguments.of(DEMO.resolve("lefevre-ldl-ses.xml"), LDL_SES),
+                Arguments.of(DEMO.resolve("berthelot-cr-img.xml"), CR_IMG));
     }
 
     @ParameterizedTest(name = "{0} against {1}")
     @MethodSource("documents")
-    void passesItsVoletSchematron(Path document, String schematron, List<String> expected) throws Exception {
+    void passesItsVoletSchematron(Path document, String schematron) throws Exception {
         List<String> failures = Schematron.failedAssertions(SharedSamples.FR_CDA_SCHEMATRONS.resolve(schematron),
                 new String(SharedSamples.bytes(document), StandardCharsets.UTF_8));
         System.out.println(document.getFileName() + " / " + schematron + ": " + failures.size() + " failed assertions");
         failures.forEach(f -> System.out.println("  " + f));
-        assertThat(failures).as(document.getFileName().toString()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(failures).as(document.getFileName().toString()).isEmpty();
     }
 
     /**
@@ -67,7 +70,7 @@ class AnsOrcdSchematronTest {
         String xml = new String(SharedSamples.bytes(document), StandardCharsets.UTF_8);
         assertThat(xml).contains(code);
         List<String> failures = Schematron.failedAssertions(SharedSamples.FR_CDA_SCHEMATRONS.resolve(schematron),
-                xml.replaceFirst(java.util.regex.Pattern.quote(code), outOfSet));
+                xml.replaceFirst(Pattern.quote(code), outOfSet));
         assertThat(failures).isNotEmpty().allSatisfy(f -> assertThat(f).contains("[dansJeuDeValeurs]", valueSet));
     }
 }
