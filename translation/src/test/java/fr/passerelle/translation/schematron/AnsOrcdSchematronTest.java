@@ -51,7 +51,7 @@ class AnsOrcdSchematronTest {
 
     /**
      * The passes above are not vacuous: one code out of its value set, in each sample, is caught by the volet
-     * schematron's value set lookup (the lookups read the JDV files of src/fixtures/jeuxDeValeurs).
+     * schematron's value set lookup (the lookups read the JDV files through src/fixtures/jeuxDeValeurs, a link to the product's value sets).
      */
     static Stream<Arguments> codesOutOfTheirValueSet() {
         return Stream.of(
