@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -65,8 +64,10 @@ class AuditEventControllerTest {
     @Autowired
     DataSource dataSource;
 
-    /** The audit tables on a fresh H2 database (Flyway), and the real trail writing to them. */
-    @TestConfiguration(proxyBeanMethods = false)
+    /**
+     * The audit tables on a fresh H2 database (Flyway), and the real trail writing to them. Imported, not annotated
+     * as a configuration: the full-application tests scan the test classes too and must not find these beans.
+     */
     @EnableConfigurationProperties({AtnaProperties.class, SecurityProperties.class, LoginThrottleProperties.class})
     static class AuditDatabase {
         @Bean
