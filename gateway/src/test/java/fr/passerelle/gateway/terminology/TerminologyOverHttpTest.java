@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import fr.passerelle.gateway.PasserelleApplication;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
@@ -16,12 +15,8 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,49 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The FHIR terminology operations and the admin reload, through HTTP, against the real MVC on a random port. */
-class TerminologyOverHttpTest {
+class TerminologyOverHttpTest extends TerminologyGatewayContext {
 
-    static final Path REPO_DATA = Path.of("../src/data/terminology").toAbsolutePath().normalize();
     static final String ACTIVE_INGREDIENT = "1.3.6.1.4.1.12559.11.10.1.3.1.42.24";
     static final String LAB_CODE = "http://terminology.ehdsi.eu/ValueSet/eHDSILabCode";
     static final String CIS = "urn:oid:1.2.250.1.213.2.3.1";
 
-    static Path home;
-    static Path data;
-    static ConfigurableApplicationContext app;
-    static String base;
-    static IGenericClient fhir;
+    IGenericClient fhir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        home = Files.createTempDirectory("terminology-http");
-        data = home.resolve("terminology");
-        Files.createDirectories(data.resolve("concept-maps"));
-        for (String linked : new String[] {"mvc", "ehdsi", "fr-value-sets", "designations"}) {
-            Files.createSymbolicLink(data.resolve(linked), REPO_DATA.resolve(linked));
-        }
-        Files.copy(REPO_DATA.resolve("concept-maps/fr-demo-to-ehdsi.csv"), data.resolve("concept-maps/demo.csv"));
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode("s3cret-operator");
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("app"),
-                "--passerelle.terminology.data-dir=" + data,
-                "--passerelle.security.operators[0].username=op",
-                "--passerelle.security.operators[0].password-hash=" + hash);
-        int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        base = "http://127.0.0.1:" + port;
+    @BeforeEach
+    void client() {
         FhirContext ctx = FhirContext.forR4Cached();
         ctx.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         fhir = ctx.newRestfulGenericClient(base + "/fhir");
     }
 
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static Parameters translate(String system, String code, String target) {
+    private Parameters translate(String system, String code, String target) {
         Parameters in = new Parameters();
         in.addParameter("system", new UriType(system));
         in.addParameter("code", new CodeType(code));
@@ -247,7 +215,7 @@ class TerminologyOverHttpTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("\"status\":\"reloaded\"");
 
-        Path bad = data.resolve("concept-maps/zz-bad.csv");
+        Path bad = DATA.resolve("concept-maps/zz-bad.csv");
         Files.writeString(bad, "source_system,source_code,target_system,target_code,equivalence\n"
                 + "1.2.250.1.213.2.3.1,1,2.16.840.1.113883.6.73,\"N02BE01,wider\n");
         try {

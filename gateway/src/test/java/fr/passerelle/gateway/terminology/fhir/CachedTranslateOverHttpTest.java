@@ -1,12 +1,8 @@
 package fr.passerelle.gateway.terminology.fhir;
 
-import fr.passerelle.gateway.PasserelleApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fr.passerelle.gateway.terminology.TerminologyGatewayContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server's own byte for byte (JSON and XML, by {@code Accept} and by {@code _format}), errors are never kept and
  * stay OperationOutcomes with their status, and a terminology reload changes the answer.
  */
-class CachedTranslateOverHttpTest {
+class CachedTranslateOverHttpTest extends TerminologyGatewayContext {
 
-    static final Path REPO_DATA = Path.of("../src/data/terminology").toAbsolutePath().normalize();
     static final String CIS = "urn:oid:1.2.250.1.213.2.3.1";
     static final String ACTIVE_INGREDIENT = "1.3.6.1.4.1.12559.11.10.1.3.1.42.24";
     /**
@@ -41,39 +36,12 @@ class CachedTranslateOverHttpTest {
     static final Set<String> PER_REQUEST = Set.of("date", "x-correlation-id", "x-request-id", "content-length",
             "transfer-encoding");
 
-    static Path data;
-    static ConfigurableApplicationContext app;
-    static String base;
-    static TranslateResponseCache cache;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @BeforeAll
-    static void start() throws Exception {
-        Path home = Files.createTempDirectory("translate-cache");
-        data = home.resolve("terminology");
-        Files.createDirectories(data.resolve("concept-maps"));
-        for (String linked : new String[] {"mvc", "ehdsi", "fr-value-sets", "designations"}) {
-            Files.createSymbolicLink(data.resolve(linked), REPO_DATA.resolve(linked));
-        }
-        Files.copy(REPO_DATA.resolve("concept-maps/fr-demo-to-ehdsi.csv"), data.resolve("concept-maps/demo.csv"));
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode("s3cret-operator");
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("app"),
-                "--passerelle.terminology.data-dir=" + data,
-                "--passerelle.security.operators[0].username=op",
-                "--passerelle.security.operators[0].password-hash=" + hash);
-        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        cache = app.getBean(TranslateResponseCache.class);
-    }
+    @Autowired
+    TranslateResponseCache cache;
 
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    static HttpResponse<byte[]> get(String query, Map<String, String> headers) throws Exception {
+    HttpResponse<byte[]> get(String query, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/fhir/ConceptMap/$translate?" + query));
         headers.forEach(request::header);
         return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -94,7 +62,7 @@ class CachedTranslateOverHttpTest {
     }
 
     /** First answer from the server (and kept), second from the cache, third from the server again (bypass). */
-    static void assertReplayIdentical(String query, Map<String, String> headers, String bodyStart) throws Exception {
+    void assertReplayIdentical(String query, Map<String, String> headers, String bodyStart) throws Exception {
         long hits = cache.hits();
         HttpResponse<byte[]> fromServer = get(query, headers);
         HttpResponse<byte[]> replayed = get(query, headers);
@@ -172,7 +140,7 @@ class CachedTranslateOverHttpTest {
         assertThat(new String(get(query, json).body(), StandardCharsets.UTF_8)).contains("\"valueBoolean\":false");
         assertThat(cache.hits()).isEqualTo(hits + 1); // the "no mapping" answer is kept
 
-        Path extra = data.resolve("concept-maps/zz-reload.csv");
+        Path extra = DATA.resolve("concept-maps/zz-reload.csv");
         Files.writeString(extra, "source_system,source_code,source_display,target_system,target_code,target_display,"
                 + "equivalence,provenance\n1.2.250.1.213.2.3.1,99999901,TEST,2.16.840.1.113883.6.73,N02BE01,"
                 + "paracetamol,equivalent,test\n");
@@ -224,7 +192,7 @@ class CachedTranslateOverHttpTest {
                 .containsPattern("cache_gets_total\\{cache=\"fhir.translate\",.*result=\"miss\"");
     }
 
-    static void reload() throws Exception {
+    void reload() throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString("op:s3cret-operator".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> reloaded = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/terminology/reload"))
                 .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
