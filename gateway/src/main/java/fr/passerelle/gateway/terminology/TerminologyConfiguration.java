@@ -2,44 +2,30 @@ package fr.passerelle.gateway.terminology;
 
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.terminology.TerminologyLoadException;
-import fr.passerelle.terminology.catalogue.CatalogueStatistics;
-import fr.passerelle.terminology.load.LoadProgress;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.file.Path;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Loads the terminology once at start-up. The application does not start without it: every document that
- * leaves needs it, and a gateway that answers with untranscoded codes is worse than one that is down.
+ * Loads the terminology once at start-up, beside the rest of the context ({@link TerminologyPreload}). The
+ * application does not start without it: every document that leaves needs it, and a gateway that answers with
+ * untranscoded codes is worse than one that is down.
  */
 @Configuration(proxyBeanMethods = false)
 public class TerminologyConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TerminologyConfiguration.class);
+    /** Static: a post-processor, created before the other beans so that the load starts early. */
+    @Bean
+    static TerminologyPreload terminologyPreload() {
+        return new TerminologyPreload();
+    }
 
     @Bean
-    TerminologyCatalogue terminologyCatalogue(TerminologyProperties properties,
-                                              @Value("${passerelle.data-dir:./data}") String appDataDir)
-            throws TerminologyLoadException {
-        Path dir = properties.dataDirPath().orElse(null);
-        if (dir == null) {
-            Path target = properties.extractDirPath().orElse(Path.of(appDataDir).resolve("terminology"));
-            dir = PackagedTerminologyData.extractTo(target.toAbsolutePath());
-        }
-        long start = System.nanoTime();
-        TerminologyCatalogue catalogue = TerminologyCatalogue.load(dir, LoadProgress.SILENT, properties.mvc());
-        CatalogueStatistics s = catalogue.statistics();
-        LOG.info("Terminology loaded from {} in {} ms ({}): {} value sets, {} concepts, {} mapped codes, {} designations",
-                dir, (System.nanoTime() - start) / 1_000_000, catalogue.index().mvcPackage().orElse("no MVC package"),
-                s.valueSets(), s.concepts(), s.mappedSourceCodes(), s.designations());
-        return catalogue;
+    TerminologyCatalogue terminologyCatalogue(TerminologyPreload preload) throws TerminologyLoadException {
+        return preload.catalogue();
     }
 
     @Bean

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEParameterSpec;
 
 /**
  * A demo eHDSI PKI: one CA (standing for the eHDSI CA) and one NCP signer per country, RSA 2048 / SHA-256.
@@ -33,6 +35,12 @@ public final class DemoPki {
 
     private static final String CA_ALIAS = "demo-ehdsi-ca";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * PBKDF2 rounds protecting each key in the saved store. One: the store's password is a constant of the demo's
+     * source code, so stretching it protects nothing, while the default 10,000 rounds per key were a visible part of
+     * the gateway's first start (issue 21). The store holds demo keys only, never a production key.
+     */
+    private static final int DEMO_KEY_PBE_ROUNDS = 1;
 
     private final X509Certificate authority;
     private final PrivateKey authorityKey;
@@ -111,10 +119,11 @@ public final class DemoPki {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(CA_ALIAS, authorityKey, password, new Certificate[] {authority});
+            store.setEntry(CA_ALIAS, new KeyStore.PrivateKeyEntry(authorityKey, new Certificate[] {authority}),
+                    protection(password));
             for (CountrySigner signer : signers.values()) {
-                store.setKeyEntry("signer-" + signer.country(), signer.privateKey(), password,
-                        new Certificate[] {signer.certificate(), authority});
+                store.setEntry("signer-" + signer.country(), new KeyStore.PrivateKeyEntry(signer.privateKey(),
+                        new Certificate[] {signer.certificate(), authority}), protection(password));
             }
             Files.createDirectories(keyStore.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(keyStore)) {
@@ -153,6 +162,15 @@ public final class DemoPki {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encode a certificate", e);
         }
+    }
+
+    private static KeyStore.ProtectionParameter protection(char[] password) {
+        byte[] salt = new byte[16];
+        byte[] iv = new byte[16];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(iv);
+        return new KeyStore.PasswordProtection(password, "PBEWithHmacSHA256AndAES_256",
+                new PBEParameterSpec(salt, DEMO_KEY_PBE_ROUNDS, new IvParameterSpec(iv)));
     }
 
     private static KeyPair rsa() {

@@ -1,21 +1,16 @@
 package fr.passerelle.gateway.patient.token;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import fr.passerelle.gateway.healthspace.Ins;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -28,24 +23,27 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 
 /**
- * The demo's patient token issuer: an RSA key generated at start (so tokens die with the process), RS256 tokens
+ * The demo's patient token issuer: a random HMAC key drawn at start (so tokens die with the process), HS256 tokens
  * with the patient's INS in the configured claims, a short lifetime, and the decoder that accepts exactly these.
+ * A shared secret suffices because the issuer and its only verifier are this process (the key is never published);
+ * drawing 32 random bytes costs nothing at start-up, where an RSA key pair took a noticeable part of it (issue 21).
  */
 public final class DevPatientTokenIssuer {
 
     private final PatientTokenProperties properties;
     private final Clock clock;
-    private final RSAPublicKey publicKey;
+    private static final int KEY_BYTES = 32;
+
+    private final SecretKey key;
     private final NimbusJwtEncoder encoder;
 
     public DevPatientTokenIssuer(PatientTokenProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        KeyPair keys = rsaKeyPair();
-        this.publicKey = (RSAPublicKey) keys.getPublic();
-        RSAKey jwk = new RSAKey.Builder(publicKey).privateKey((RSAPrivateKey) keys.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
+        byte[] secret = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
     }
 
     public IssuedToken issue(Ins patient) {
@@ -69,13 +67,12 @@ public final class DevPatientTokenIssuer {
                 .claim(properties.insClaim(), insValue)
                 .claim(properties.insOidClaim(), insOid)
                 .build();
-        Jwt jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims));
+        Jwt jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims));
         return new IssuedToken(jwt.getTokenValue(), expires);
     }
 
     public JwtDecoder decoder() {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey)
-                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.devIssuer().audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
@@ -85,15 +82,5 @@ public final class DevPatientTokenIssuer {
 
     /** A signed token and when it stops being accepted. */
     public record IssuedToken(String token, Instant expiresAt) {
-    }
-
-    private static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is mandatory in every JRE", e);
-        }
     }
 }
