@@ -34,7 +34,7 @@ public final class LoadHarness {
 
     record Options(String road, List<Integer> callers, Duration duration, Duration warmUp, List<String> baseUrls,
                    Path dataDir, Path jar, String postgres, Duration timeout, Duration soak, double rate,
-                   Duration sampleEvery, List<String> gatewayJvm) {
+                   Duration sampleEvery, List<String> gatewayJvm, List<String> gatewayArguments) {
 
         static Options parse(String... args) {
             String road = "soap";
@@ -51,6 +51,7 @@ public final class LoadHarness {
             Duration sampleEvery = null;
             // The production image's GC (gateway/pom.xml, jib jvmFlags); --gateway-jvm replaces it.
             List<String> gatewayJvm = List.of("-XX:+UseParallelGC");
+            List<String> gatewayArguments = List.of();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -73,6 +74,7 @@ public final class LoadHarness {
                     case "--rate" -> rate = Double.parseDouble(value);
                     case "--sample-every" -> sampleEvery = duration(value);
                     case "--gateway-jvm" -> gatewayJvm = Arrays.stream(value.trim().split("\\s+")).toList();
+                    case "--gateway-args" -> gatewayArguments = Arrays.stream(value.trim().split("\\s+")).toList();
                     default -> throw new IllegalArgumentException("Unknown option " + name);
                 }
             }
@@ -83,7 +85,7 @@ public final class LoadHarness {
                 sampleEvery = Duration.ofMillis(Math.max(2_000, soak.toMillis() / 120));
             }
             return new Options(road, callers, duration, warmUp, baseUrls, dataDir, jar, postgres, timeout, soak, rate,
-                    sampleEvery, gatewayJvm);
+                    sampleEvery, gatewayJvm, gatewayArguments);
         }
 
         static Duration duration(String text) {
@@ -131,6 +133,7 @@ public final class LoadHarness {
                 Path jar = options.jar() != null ? options.jar() : GatewayProcess.packagedJar();
                 Path home = Files.createTempDirectory("passerelle-load");
                 List<String> arguments = new ArrayList<>(List.of("--logging.level.root=WARN"));
+                arguments.addAll(options.gatewayArguments());
                 if (options.postgres() != null) {
                     arguments.add("--spring.profiles.active=postgres");
                     arguments.add("--spring.datasource.url=" + options.postgres());
