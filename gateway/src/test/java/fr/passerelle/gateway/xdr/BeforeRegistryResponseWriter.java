@@ -1,0 +1,44 @@
+package fr.passerelle.gateway.xdr;
+
+import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.ihe.ebxml.rs.ObjectFactory;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
+import fr.passerelle.gateway.soap.BusinessRefusal;
+import fr.passerelle.gateway.soap.BeforeRegistryErrors;
+import fr.passerelle.gateway.soap.RegistryStatus;
+import java.util.List;
+import org.w3c.dom.Element;
+
+/** Writes the ebRS {@code RegistryResponse} of ITI-41 with the protocol model: Success, or Failure with one error. */
+public final class BeforeRegistryResponseWriter {
+
+    private static final ObjectFactory RS = new ObjectFactory();
+
+    private final ProtocolModel model;
+
+    public BeforeRegistryResponseWriter(ProtocolModel model) {
+        this.model = model;
+    }
+
+    public Element write(DispensationOutcome outcome) {
+        if (outcome instanceof DispensationOutcome.Stored) {
+            return model.toDom(RS.createRegistryResponse(response(RegistryStatus.SUCCESS, List.of())));
+        }
+        if (outcome instanceof DispensationOutcome.Refused refused) {
+            return refused(refused.refusal());
+        }
+        throw new IllegalArgumentException("An untrusted request is answered with a SOAP fault, not a message");
+    }
+
+    public Element refused(BusinessRefusal refusal) {
+        return model.toDom(RS.createRegistryResponse(response(RegistryStatus.FAILURE,
+                List.of(new BeforeRegistryErrors.Line(refusal, "")))));
+    }
+
+    private static RegistryResponseType response(RegistryStatus status, List<BeforeRegistryErrors.Line> errors) {
+        RegistryResponseType response = new RegistryResponseType();
+        response.setStatus(status.urn());
+        response.setRegistryErrorList(BeforeRegistryErrors.list(errors));
+        return response;
+    }
+}
