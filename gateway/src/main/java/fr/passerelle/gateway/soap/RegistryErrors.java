@@ -37,16 +37,11 @@ public final class RegistryErrors {
         if (lines.isEmpty()) {
             return null;
         }
-        RegistryErrorList list = new RegistryErrorList();
-        list.setHighestSeverity(lines.stream().allMatch(Line::warning) ? WARNING_SEVERITY : ERROR_SEVERITY);
-        for (Line line : lines) {
-            RegistryError error = new RegistryError();
-            error.setErrorCode(line.refusal().code().code());
-            error.setCodeContext(line.refusal().context());
-            error.setLocation(line.location());
-            error.setSeverity(line.warning() ? WARNING_SEVERITY : ERROR_SEVERITY);
-            list.getRegistryError().add(error);
-        }
-        return list;
+        return new RegistryErrorList()
+                .withHighestSeverity(lines.stream().allMatch(Line::warning) ? WARNING_SEVERITY : ERROR_SEVERITY)
+                .withRegistryError(lines.stream().map(line -> new RegistryError()
+                        .withErrorCode(line.refusal().code().code()).withCodeContext(line.refusal().context())
+                        .withLocation(line.location()).withSeverity(line.warning() ? WARNING_SEVERITY : ERROR_SEVERITY))
+                        .toList());
     }
 }

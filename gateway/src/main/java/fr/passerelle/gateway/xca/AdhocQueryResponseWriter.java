@@ -22,6 +22,7 @@ import fr.passerelle.gateway.ihe.ebxml.rim.AssociationType1;
 import fr.passerelle.gateway.ihe.ebxml.rim.ClassificationType;
 import fr.passerelle.gateway.ihe.ebxml.rim.ExternalIdentifierType;
 import fr.passerelle.gateway.ihe.ebxml.rim.ExtrinsicObjectType;
+import fr.passerelle.gateway.ihe.ebxml.rim.IdentifiableType;
 import fr.passerelle.gateway.ihe.ebxml.rim.InternationalStringType;
 import fr.passerelle.gateway.ihe.ebxml.rim.LocalizedStringType;
 import fr.passerelle.gateway.ihe.ebxml.rim.ObjectFactory;
@@ -33,8 +34,10 @@ import fr.passerelle.gateway.ihe.ebxml.rim.VersionInfoType;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.RegistryErrors;
 import fr.passerelle.gateway.soap.RegistryStatus;
+import jakarta.xml.bind.JAXBElement;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.w3c.dom.Element;
 
 /**
@@ -59,11 +62,11 @@ public final class AdhocQueryResponseWriter {
             if (!found.withheld().isEmpty() || !found.unserved().isEmpty()) {
                 // Part of the query answered, part refused or not served (ITI-38: results and errors together);
                 // a class not served is a warning, a class withheld by consent an error.
-                response.setStatus(RegistryStatus.PARTIAL_SUCCESS.urn());
-                List<RegistryErrors.Line> lines = new java.util.ArrayList<>();
-                found.withheld().forEach(refusal -> lines.add(new RegistryErrors.Line(refusal, "")));
-                found.unserved().forEach(refusal -> lines.add(new RegistryErrors.Line(refusal, "", true)));
-                response.setRegistryErrorList(RegistryErrors.list(lines));
+                Stream<RegistryErrors.Line> lines = Stream.concat(
+                        found.withheld().stream().map(refusal -> new RegistryErrors.Line(refusal, "")),
+                        found.unserved().stream().map(refusal -> new RegistryErrors.Line(refusal, "", true)));
+                response.withStatus(RegistryStatus.PARTIAL_SUCCESS.urn())
+                        .withRegistryErrorList(RegistryErrors.list(lines.toList()));
             }
             return model.toDom(response);
         }
@@ -75,132 +78,82 @@ public final class AdhocQueryResponseWriter {
 
     /** A Failure response with one RegistryError (refusal of the whole query). */
     public Element refused(BusinessRefusal refusal) {
-        AdhocQueryResponse response = response(RegistryStatus.FAILURE);
-        response.setRegistryErrorList(RegistryErrors.list(List.of(new RegistryErrors.Line(refusal, ""))));
-        return model.toDom(response);
+        return model.toDom(response(RegistryStatus.FAILURE)
+                .withRegistryErrorList(RegistryErrors.list(List.of(new RegistryErrors.Line(refusal, "")))));
     }
 
     private AdhocQueryResponse found(DocumentQuery query, List<DocumentEntry> entries) {
         AdhocQueryResponse response = response(RegistryStatus.SUCCESS);
-        RegistryObjectListType list = response.getRegistryObjectList();
+        List<JAXBElement<? extends IdentifiableType>> list = response.getRegistryObjectList().getIdentifiable();
         for (DocumentEntry entry : entries) {
-            if (query.leafClass()) {
-                list.getIdentifiable().add(RIM.createExtrinsicObject(extrinsicObject(entry)));
-            } else {
-                ObjectRefType ref = new ObjectRefType();
-                ref.setId(entry.entryUuid());
-                ref.setHome("urn:oid:" + entry.homeCommunityId());
-                list.getIdentifiable().add(RIM.createObjectRef(ref));
-            }
+            list.add(query.leafClass() ? RIM.createExtrinsicObject(extrinsicObject(entry))
+                    : RIM.createObjectRef(new ObjectRefType().withId(entry.entryUuid()).withHome(home(entry))));
         }
         if (query.leafClass()) {
             for (DocumentEntry entry : entries) {
-                entry.transformOf().ifPresent(target -> {
-                    AssociationType1 association = new AssociationType1();
-                    association.setId(newUuid());
-                    association.setAssociationType(XFRM);
-                    association.setSourceObject(entry.entryUuid());
-                    association.setTargetObject(target);
-                    list.getIdentifiable().add(RIM.createAssociation(association));
-                });
+                entry.transformOf().ifPresent(target -> list.add(RIM.createAssociation(new AssociationType1()
+                        .withId(newUuid()).withAssociationType(XFRM).withSourceObject(entry.entryUuid())
+                        .withTargetObject(target))));
             }
         }
         return response;
     }
 
     private static AdhocQueryResponse response(RegistryStatus status) {
-        AdhocQueryResponse response = new AdhocQueryResponse();
-        response.setStatus(status.urn());
-        response.setRegistryObjectList(new RegistryObjectListType());
-        return response;
+        return new AdhocQueryResponse().withStatus(status.urn()).withRegistryObjectList(new RegistryObjectListType());
     }
 
     private static ExtrinsicObjectType extrinsicObject(DocumentEntry entry) {
-        ExtrinsicObjectType object = new ExtrinsicObjectType();
-        object.setId(entry.entryUuid());
-        object.setLid(entry.entryUuid());
-        object.setHome("urn:oid:" + entry.homeCommunityId());
-        object.setMimeType(entry.mimeType());
-        object.setObjectType(STABLE_DOCUMENT);
-        object.setStatus(APPROVED);
-        List<SlotType1> slots = object.getSlot();
-        slots.add(slot("creationTime", Ts.format(entry.creationTime())));
-        slots.add(slot("hash", entry.sha1Hex()));
-        slots.add(slot("languageCode", entry.languageCode()));
-        slots.add(slot("repositoryUniqueId", entry.repositoryUniqueId()));
-        entry.serviceStart().ifPresent(start -> slots.add(slot("serviceStartTime", Ts.format(start))));
-        entry.serviceStop().ifPresent(stop -> slots.add(slot("serviceStopTime", Ts.format(stop))));
-        slots.add(slot("size", Long.toString(entry.size())));
-        slots.add(slot("sourcePatientId", entry.patientId().toCx()));
-        object.setName(localized(entry.title()));
-        entry.item().description().ifPresent(description -> object.setDescription(localized(description)));
-        VersionInfoType version = new VersionInfoType();
-        version.setVersionName("1");
-        object.setVersionInfo(version);
-        List<ClassificationType> classifications = object.getClassification();
-        classifications.add(classification(entry, DOC_CLASS, entry.classCode()));
-        classifications.add(classification(entry, DOC_CONFIDENTIALITY, entry.confidentialityCode()));
-        classifications.add(classification(entry, DOC_FORMAT, entry.formatCode()));
-        classifications.add(classification(entry, DOC_FACILITY, entry.healthcareFacilityTypeCode()));
-        classifications.add(classification(entry, DOC_PRACTICE, entry.practiceSettingCode()));
-        classifications.add(classification(entry, DOC_TYPE, entry.typeCode()));
-        for (XdsCode event : entry.item().eventCodes()) {
-            classifications.add(classification(entry, DOC_EVENT, event));
-        }
-        entry.item().authorPerson().ifPresent(person -> {
-            // An author classification has no node of its own: the prescriber is in its authorPerson slot.
-            ClassificationType author = new ClassificationType();
-            author.setClassificationScheme(DOC_AUTHOR);
-            author.setClassifiedObject(entry.entryUuid());
-            author.setId(newUuid());
-            author.setNodeRepresentation("");
-            author.getSlot().add(slot("authorPerson", person));
-            classifications.add(author);
-        });
-        object.getExternalIdentifier().add(externalIdentifier(entry, DOC_PATIENT_ID, entry.patientId().toCx(),
-                "XDSDocumentEntry.patientId"));
-        object.getExternalIdentifier().add(externalIdentifier(entry, DOC_UNIQUE_ID, entry.uniqueId(),
-                "XDSDocumentEntry.uniqueId"));
-        return object;
+        ExtrinsicObjectType object = new ExtrinsicObjectType().withId(entry.entryUuid()).withLid(entry.entryUuid())
+                .withHome(home(entry)).withMimeType(entry.mimeType()).withObjectType(STABLE_DOCUMENT)
+                .withStatus(APPROVED).withName(localized(entry.title()))
+                .withVersionInfo(new VersionInfoType().withVersionName("1"))
+                .withSlot(slot("creationTime", Ts.format(entry.creationTime())), slot("hash", entry.sha1Hex()),
+                        slot("languageCode", entry.languageCode()),
+                        slot("repositoryUniqueId", entry.repositoryUniqueId()));
+        entry.serviceStart().ifPresent(start -> object.withSlot(slot("serviceStartTime", Ts.format(start))));
+        entry.serviceStop().ifPresent(stop -> object.withSlot(slot("serviceStopTime", Ts.format(stop))));
+        object.withSlot(slot("size", Long.toString(entry.size())), slot("sourcePatientId", entry.patientId().toCx()));
+        entry.item().description().ifPresent(description -> object.withDescription(localized(description)));
+        object.withClassification(classification(entry, DOC_CLASS, entry.classCode()),
+                classification(entry, DOC_CONFIDENTIALITY, entry.confidentialityCode()),
+                classification(entry, DOC_FORMAT, entry.formatCode()),
+                classification(entry, DOC_FACILITY, entry.healthcareFacilityTypeCode()),
+                classification(entry, DOC_PRACTICE, entry.practiceSettingCode()),
+                classification(entry, DOC_TYPE, entry.typeCode()));
+        entry.item().eventCodes().forEach(event -> object.withClassification(classification(entry, DOC_EVENT, event)));
+        // An author classification has no node of its own: the prescriber is in its authorPerson slot.
+        entry.item().authorPerson().ifPresent(person -> object.withClassification(new ClassificationType()
+                .withClassificationScheme(DOC_AUTHOR).withClassifiedObject(entry.entryUuid()).withId(newUuid())
+                .withNodeRepresentation("").withSlot(slot("authorPerson", person))));
+        return object.withExternalIdentifier(
+                externalIdentifier(entry, DOC_PATIENT_ID, entry.patientId().toCx(), "XDSDocumentEntry.patientId"),
+                externalIdentifier(entry, DOC_UNIQUE_ID, entry.uniqueId(), "XDSDocumentEntry.uniqueId"));
     }
 
     private static SlotType1 slot(String name, String value) {
-        SlotType1 slot = new SlotType1();
-        slot.setName(name);
-        slot.setValueList(new ValueListType());
-        slot.getValueList().getValue().add(value);
-        return slot;
+        return new SlotType1().withName(name).withValueList(new ValueListType().withValue(value));
     }
 
     private static InternationalStringType localized(String value) {
-        LocalizedStringType localized = new LocalizedStringType();
-        localized.setValue(value);
-        InternationalStringType name = new InternationalStringType();
-        name.getLocalizedString().add(localized);
-        return name;
+        return new InternationalStringType().withLocalizedString(new LocalizedStringType().withValue(value));
     }
 
     private static ClassificationType classification(DocumentEntry entry, String scheme, XdsCode code) {
-        ClassificationType classification = new ClassificationType();
-        classification.setClassificationScheme(scheme);
-        classification.setClassifiedObject(entry.entryUuid());
-        classification.setId(newUuid());
-        classification.setNodeRepresentation(code.code());
-        classification.getSlot().add(slot("codingScheme", code.codingScheme()));
-        classification.setName(localized(code.displayName()));
-        return classification;
+        return new ClassificationType().withClassificationScheme(scheme).withClassifiedObject(entry.entryUuid())
+                .withId(newUuid()).withNodeRepresentation(code.code())
+                .withSlot(slot("codingScheme", code.codingScheme())).withName(localized(code.displayName()));
     }
 
     private static ExternalIdentifierType externalIdentifier(DocumentEntry entry, String scheme, String value,
                                                              String name) {
-        ExternalIdentifierType identifier = new ExternalIdentifierType();
-        identifier.setId(newUuid());
-        identifier.setIdentificationScheme(scheme);
-        identifier.setObjectType(EXTERNAL_IDENTIFIER);
-        identifier.setRegistryObject(entry.entryUuid());
-        identifier.setValue(value);
-        identifier.setName(localized(name));
-        return identifier;
+        return new ExternalIdentifierType().withId(newUuid()).withIdentificationScheme(scheme)
+                .withObjectType(EXTERNAL_IDENTIFIER).withRegistryObject(entry.entryUuid()).withValue(value)
+                .withName(localized(name));
+    }
+
+    private static String home(DocumentEntry entry) {
+        return "urn:oid:" + entry.homeCommunityId();
     }
 
     private static String newUuid() {

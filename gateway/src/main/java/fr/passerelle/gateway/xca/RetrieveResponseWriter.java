@@ -4,6 +4,7 @@ import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
 import fr.passerelle.gateway.ihe.xds.ObjectFactory;
 import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetResponseType;
+import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetResponseType.DocumentResponse;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.OutboundAttachment;
 import fr.passerelle.gateway.soap.RegistryErrors;
@@ -13,7 +14,6 @@ import jakarta.xml.bind.attachment.AttachmentMarshaller;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,39 +59,29 @@ public final class RetrieveResponseWriter {
                 .map(f -> new RegistryErrors.Line(f.refusal(), f.reference().documentUniqueId())).toList());
         MtomParts parts = new MtomParts();
         for (RetrievedDocument document : retrieved.documents()) {
-            RetrieveDocumentSetResponseType.DocumentResponse entry = new RetrieveDocumentSetResponseType.DocumentResponse();
-            entry.setHomeCommunityId("urn:oid:" + document.homeCommunityId());
-            entry.setRepositoryUniqueId(document.reference().repositoryUniqueId());
-            entry.setDocumentUniqueId(document.reference().documentUniqueId());
-            entry.setMimeType(document.mimeType());
-            entry.setDocument(document.content());
-            parts.expect(document);
-            response.getDocumentResponse().add(entry);
+            parts.documents.put(document.content(), document);
+            response.withDocumentResponse(new DocumentResponse()
+                    .withHomeCommunityId("urn:oid:" + document.homeCommunityId())
+                    .withRepositoryUniqueId(document.reference().repositoryUniqueId())
+                    .withDocumentUniqueId(document.reference().documentUniqueId()).withMimeType(document.mimeType())
+                    .withDocument(document.content()));
         }
         Element body = model.toDom(XDS.createRetrieveDocumentSetResponse(response), parts);
         return new RetrieveReply(body, parts.written);
     }
 
     private static RetrieveDocumentSetResponseType response(RegistryStatus status, List<RegistryErrors.Line> errors) {
-        RegistryResponseType registry = new RegistryResponseType();
-        registry.setStatus(status.urn());
-        registry.setRegistryErrorList(RegistryErrors.list(errors));
-        RetrieveDocumentSetResponseType response = new RetrieveDocumentSetResponseType();
-        response.setRegistryResponse(registry);
-        return response;
+        return new RetrieveDocumentSetResponseType().withRegistryResponse(new RegistryResponseType()
+                .withStatus(status.urn()).withRegistryErrorList(RegistryErrors.list(errors)));
     }
 
     /**
      * Takes each document's bytes out of the body as an MTOM part (never inline base64): the marshaller hands over
-     * the very array set on the model, so its media type is found by identity.
+     * the very array set on the model, whole, so its document is found by identity.
      */
     private static final class MtomParts extends AttachmentMarshaller {
-        private final Map<byte[], String> mimeTypes = new IdentityHashMap<>();
+        private final Map<byte[], RetrievedDocument> documents = new IdentityHashMap<>();
         private final List<OutboundAttachment> written = new ArrayList<>();
-
-        void expect(RetrievedDocument document) {
-            mimeTypes.put(document.content(), document.mimeType());
-        }
 
         @Override
         public boolean isXOPPackage() {
@@ -101,14 +91,12 @@ public final class RetrieveResponseWriter {
         @Override
         public String addMtomAttachment(byte[] data, int offset, int length, String mimeType, String namespace,
                                         String localName) {
-            String documentType = mimeTypes.get(data);
-            if (documentType == null) {
-                throw new IllegalStateException("Only a retrieved document's bytes are sent as an MTOM part");
+            RetrievedDocument document = documents.get(data);
+            if (document == null || offset != 0 || length != data.length) {
+                throw new IllegalStateException("Only a retrieved document's bytes, whole, are sent as an MTOM part");
             }
             String contentId = UUID.randomUUID() + "@passerelle";
-            byte[] content = offset == 0 && length == data.length ? data : Arrays.copyOfRange(data, offset,
-                    offset + length);
-            written.add(new OutboundAttachment(contentId, documentType, content));
+            written.add(new OutboundAttachment(contentId, document.mimeType(), data));
             return "cid:" + URLEncoder.encode(contentId, StandardCharsets.UTF_8);
         }
 

@@ -22,7 +22,7 @@ public final class RegistryResponseWriter {
 
     public Element write(DispensationOutcome outcome) {
         if (outcome instanceof DispensationOutcome.Stored) {
-            return model.toDom(RS.createRegistryResponse(response(RegistryStatus.SUCCESS, List.of())));
+            return model.toDom(RS.createRegistryResponse(response(RegistryStatus.SUCCESS)));
         }
         if (outcome instanceof DispensationOutcome.Refused refused) {
             return refused(refused.refusal());
@@ -31,14 +31,11 @@ public final class RegistryResponseWriter {
     }
 
     public Element refused(BusinessRefusal refusal) {
-        return model.toDom(RS.createRegistryResponse(response(RegistryStatus.FAILURE,
-                List.of(new RegistryErrors.Line(refusal, "")))));
+        return model.toDom(RS.createRegistryResponse(response(RegistryStatus.FAILURE)
+                .withRegistryErrorList(RegistryErrors.list(List.of(new RegistryErrors.Line(refusal, ""))))));
     }
 
-    private static RegistryResponseType response(RegistryStatus status, List<RegistryErrors.Line> errors) {
-        RegistryResponseType response = new RegistryResponseType();
-        response.setStatus(status.urn());
-        response.setRegistryErrorList(RegistryErrors.list(errors));
-        return response;
+    private static RegistryResponseType response(RegistryStatus status) {
+        return new RegistryResponseType().withStatus(status.urn());
     }
 }

@@ -1,2 +1,5 @@
-/** On-demand measurement of SOAP body schema validation (not a test: run by hand, see docs/benchmarks.md). */
+/**
+ * On-demand measurements of the SOAP roads' costs: body schema validation, request readers, answer writers (not
+ * tests: run by hand, see docs/benchmarks.md).
+ */
 package fr.passerelle.gateway.soap.bench;
