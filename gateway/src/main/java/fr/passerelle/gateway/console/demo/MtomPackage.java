@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.console.demo;
 
+import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.trust.issue.SoapEnvelopes;
 import jakarta.xml.bind.attachment.AttachmentUnmarshaller;
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,7 @@ import org.w3c.dom.Element;
  * (root part, parsed by the hardened parser) and the parts its {@code xop:Include}s point at; and the one-part XOP
  * package a request IHE wants as MTOM (ITI-39) is sent in, written by CXF's MIME writer as a CXF client does.
  *
- * @param parts resolves {@code xop:Include} for the protocol model's unmarshaller (no part when the answer is plain)
+ * @param parts resolves the envelope's {@code xop:Include}s (none when the answer is plain)
  */
 record MtomPackage(Document envelope, AttachmentUnmarshaller parts) {
 
@@ -59,6 +60,11 @@ record MtomPackage(Document envelope, AttachmentUnmarshaller parts) {
             throw new UncheckedIOException(inMemory);
         }
         return new Request((String) message.get(Message.CONTENT_TYPE), out.toByteArray());
+    }
+
+    /** The body's {@code ns:local} message read as its generated type (XDS protocol model), if the answer has one. */
+    <T> Optional<T> read(String ns, String local, Class<T> type) {
+        return DemoXml.first(envelope, ns, local).map(message -> ProtocolModel.XDS.fromDom(message, type, parts));
     }
 
     /** The SOAP 1.2 fault the answer carries, if it is one. */

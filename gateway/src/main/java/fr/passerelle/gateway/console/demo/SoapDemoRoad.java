@@ -95,12 +95,12 @@ public class SoapDemoRoad {
 
         SelfEndpoint.Answer listing = post(request, "/services/xca", SoapEnvelopes.ACTION_XCA_QUERY,
                 queryBody(request), true);
-        Optional<MtomPackage> queryAnswer = answerOf(listing);
-        if (queryAnswer.isEmpty()) {
+        MtomPackage listed = answerOf(listing).orElse(null);
+        if (listed == null) {
             return refusedByFault(XCA_QUERY, listing, steps);
         }
-        AdhocQueryResponse query = DemoXml.first(queryAnswer.get().envelope(), QUERY, "AdhocQueryResponse")
-                .map(r -> ProtocolModel.XDS.fromDom(r, AdhocQueryResponse.class)).orElseGet(AdhocQueryResponse::new);
+        AdhocQueryResponse query = listed.read(QUERY, "AdhocQueryResponse", AdhocQueryResponse.class)
+                .orElseGet(AdhocQueryResponse::new);
         List<ExtrinsicObjectType> entries = query.getRegistryObjectList() == null ? List.of()
                 : query.getRegistryObjectList().getIdentifiable().stream().map(JAXBElement::getValue)
                         .filter(ExtrinsicObjectType.class::isInstance).map(ExtrinsicObjectType.class::cast).toList();
@@ -123,10 +123,8 @@ public class SoapDemoRoad {
             if (answer == null) {
                 return refusedByFault(XCA_RETRIEVE, retrieved, steps);
             }
-            RetrieveDocumentSetResponseType response = DemoXml.first(answer.envelope(), XDS,
-                    "RetrieveDocumentSetResponse").map(r -> ProtocolModel.XDS.fromDom(r,
-                            RetrieveDocumentSetResponseType.class, answer.parts()))
-                    .orElseGet(RetrieveDocumentSetResponseType::new);
+            RetrieveDocumentSetResponseType response = answer.read(XDS, "RetrieveDocumentSetResponse",
+                    RetrieveDocumentSetResponseType.class).orElseGet(RetrieveDocumentSetResponseType::new);
             RegistryResponseType registry = Objects.requireNonNullElseGet(response.getRegistryResponse(),
                     RegistryResponseType::new);
             Optional<byte[]> pivot = response.getDocumentResponse().stream()

@@ -3,12 +3,10 @@ package fr.passerelle.gateway.console.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetResponseType;
 import fr.passerelle.trust.issue.SoapEnvelopes;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
 
 /**
  * The demo client's MTOM packaging, done by CXF's MIME reader and writer: what the demo's browser tests cannot tell
@@ -39,10 +37,8 @@ class MtomPackageTest {
                 body.getBytes(StandardCharsets.UTF_8));
 
         assertThat(received.fault()).isEmpty();
-        Element response = DemoXml.first(received.envelope(), "urn:ihe:iti:xds-b:2007", "RetrieveDocumentSetResponse")
-                .orElseThrow();
-        RetrieveDocumentSetResponseType read = ProtocolModel.XDS.fromDom(response,
-                RetrieveDocumentSetResponseType.class, received.parts());
+        RetrieveDocumentSetResponseType read = received.read("urn:ihe:iti:xds-b:2007", "RetrieveDocumentSetResponse",
+                RetrieveDocumentSetResponseType.class).orElseThrow();
         assertThat(new String(read.getDocumentResponse().get(0).getDocument(), StandardCharsets.UTF_8))
                 .isEqualTo(PIVOT);
     }
