@@ -30,7 +30,6 @@ import jakarta.xml.bind.JAXBElement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +43,10 @@ import org.w3c.dom.Element;
  * and ePrescriptions (level 3 pivot CDA) and the original clinical documents (eHDSI OrCD: laboratory, discharge and
  * imaging reports), XCA ITI-39 retrieves each; every message signed anew. Reports the consent does not share are
  * withheld by the gateway (PartialSuccess), which is no refusal of the rest.
+ *
+ * <p>The XCA messages are written and read as the generated protocol model ({@link ProtocolModel}), as the gateway's
+ * own endpoints do; the XCPD ones stay DOM, as there (the HL7 v3 model has no context in main, and building its
+ * twenty nested types would say less than the message itself).
  */
 @Component
 @DemoEnabled
@@ -248,15 +251,14 @@ public class SoapDemoRoad {
     private static Element queryBody(DemoRequest request) {
         AdhocQueryType query = new AdhocQueryType();
         query.setId(FIND_DOCUMENTS);
-        Map.of("$XDSDocumentEntryPatientId", "'" + request.patientCx() + "'",
-                "$XDSDocumentEntryStatus", "('" + APPROVED + "')",
-                "$XDSDocumentEntryClassCode", CLASS_CODES).forEach((name, value) -> {
-                    SlotType1 slot = new SlotType1();
-                    slot.setName(name);
-                    slot.setValueList(new ValueListType());
-                    slot.getValueList().getValue().add(value);
-                    query.getSlot().add(slot);
-                });
+        for (String[] parameter : new String[][] {{"$XDSDocumentEntryPatientId", "'" + request.patientCx() + "'"},
+                {"$XDSDocumentEntryStatus", "('" + APPROVED + "')"}, {"$XDSDocumentEntryClassCode", CLASS_CODES}}) {
+            SlotType1 slot = new SlotType1();
+            slot.setName(parameter[0]);
+            slot.setValueList(new ValueListType());
+            slot.getValueList().getValue().add(parameter[1]);
+            query.getSlot().add(slot);
+        }
         AdhocQueryRequest body = new AdhocQueryRequest();
         body.setResponseOption(new ResponseOptionType());
         body.getResponseOption().setReturnType("LeafClass");
