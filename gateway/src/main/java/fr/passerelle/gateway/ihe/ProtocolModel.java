@@ -6,6 +6,7 @@ import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.attachment.AttachmentMarshaller;
+import jakarta.xml.bind.attachment.AttachmentUnmarshaller;
 import java.util.Map;
 import javax.xml.transform.dom.DOMResult;
 import org.glassfish.jaxb.runtime.marshaller.NamespacePrefixMapper;
@@ -72,9 +73,15 @@ public final class ProtocolModel {
      * convert and does not report as an event (an attribute's) is an {@link IllegalArgumentException}.
      */
     public <T> T fromDom(Node body, Class<T> type) {
+        return fromDom(body, type, null);
+    }
+
+    /** As {@link #fromDom(Node, Class)}, its {@code xop:Include}s read from {@code parts} (an MTOM package). */
+    public <T> T fromDom(Node body, Class<T> type, AttachmentUnmarshaller parts) {
         try {
             Unmarshaller unmarshaller = context.createUnmarshaller();
             unmarshaller.setEventHandler(event -> event.getSeverity() != ValidationEvent.FATAL_ERROR);
+            unmarshaller.setAttachmentUnmarshaller(parts);
             return unmarshaller.unmarshal(body, type).getValue();
         } catch (JAXBException | IllegalArgumentException e) {
             throw new IllegalArgumentException("The body cannot be read as " + type.getSimpleName(), e);

@@ -39,7 +39,7 @@ public class DemoSigner {
     }
 
     /** A SOAP 1.2 envelope for {@code action} with the HCP (and, when {@code withTrc}, TRC) assertions and {@code body}. */
-    public String envelope(DemoRequest request, String action, Element body, boolean withTrc) {
+    public byte[] envelope(DemoRequest request, String action, Element body, boolean withTrc) {
         Document envelope = SoapEnvelopes.envelope(action);
         Element security = SoapEnvelopes.security(envelope);
         AssertionIssuer issuer = issuer(request.country());
@@ -51,7 +51,7 @@ public class DemoSigner {
         }
         envelope.getElementsByTagNameNS(SoapEnvelopes.SOAP12_NS, "Body").item(0)
                 .appendChild(envelope.importNode(body, true));
-        return DemoXml.serialize(envelope);
+        return XmlSerializer.toBytes(envelope);
     }
 
     /** The FHIR road's assertion headers ({@code X-HCP-Assertion}, {@code X-TRC-Assertion}), base64 of the XML. */

@@ -3,8 +3,6 @@ package fr.passerelle.gateway.console.demo;
 import fr.passerelle.trust.xml.HardenedXml;
 import fr.passerelle.trust.xml.UnsafeXmlException;
 import fr.passerelle.trust.xml.XmlLimits;
-import fr.passerelle.trust.xml.XmlSerializer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +28,6 @@ final class DemoXml {
         }
     }
 
-    static String serialize(Document document) {
-        return new String(XmlSerializer.toBytes(document), StandardCharsets.UTF_8);
-    }
-
     /** Every descendant element named {@code ns:local} (document order). */
     static List<Element> all(Node root, String ns, String local) {
         NodeList list = root instanceof Document d ? d.getElementsByTagNameNS(ns, local)
@@ -47,21 +41,6 @@ final class DemoXml {
 
     static Optional<Element> first(Node root, String ns, String local) {
         List<Element> found = all(root, ns, local);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    static List<Element> children(Element parent, String ns, String local) {
-        List<Element> elements = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && local.equals(e.getLocalName()) && ns.equals(e.getNamespaceURI())) {
-                elements.add(e);
-            }
-        }
-        return elements;
-    }
-
-    static Optional<Element> child(Element parent, String ns, String local) {
-        List<Element> found = children(parent, ns, local);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 

@@ -1,94 +1,74 @@
 package fr.passerelle.gateway.console.demo;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.trust.issue.SoapEnvelopes;
+import jakarta.xml.bind.attachment.AttachmentUnmarshaller;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.cxf.attachment.AttachmentDeserializer;
+import org.apache.cxf.attachment.AttachmentSerializer;
+import org.apache.cxf.jaxb.attachment.JAXBAttachmentUnmarshaller;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageImpl;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
- * A received MTOM (multipart/related) answer, split into its parts: the SOAP envelope and the attachments; and the
- * one-part XOP package a request that IHE wants as MTOM (ITI-39) is sent in.
+ * A SOAP answer as received, MTOM (multipart/related, XOP) or plain, split by CXF's own MIME reader: the envelope
+ * (root part, parsed by the hardened parser) and the parts its {@code xop:Include}s point at; and the one-part XOP
+ * package a request IHE wants as MTOM (ITI-39) is sent in, written by CXF's MIME writer as a CXF client does.
+ *
+ * @param parts resolves the envelope's {@code xop:Include}s (none when the answer is plain)
  */
-final class MtomPackage {
+record MtomPackage(Document envelope, AttachmentUnmarshaller parts) {
 
-    private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
-    private static final String REQUEST_BOUNDARY = "MIMEBoundary_passerelle_demo";
-    private static final String ROOT_ID = "root.message@passerelle.demo";
-
-    private final List<Part> parts;
-
-    /** One MIME part: lower-cased header names, raw bytes. */
-    record Part(Map<String, String> headers, byte[] content) {
+    /** A request body and the Content-Type it is sent with. */
+    record Request(String contentType, byte[] body) {
     }
 
-    private MtomPackage(List<Part> parts) {
-        this.parts = parts;
-    }
-
-    /** The Content-Type of {@link #request}: multipart/related with an XOP root carrying a SOAP 1.2 action. */
-    static String requestContentType(String action) {
-        return "multipart/related; type=\"application/xop+xml\"; boundary=\"" + REQUEST_BOUNDARY + "\"; start=\"<"
-                + ROOT_ID + ">\"; start-info=\"application/soap+xml; action=\\\"" + action + "\\\"\"";
+    /** Splits a received body; a plain (non-multipart) body is all envelope. */
+    static MtomPackage of(String contentType, byte[] body) {
+        Message message = new MessageImpl();
+        message.put(Message.CONTENT_TYPE, contentType);
+        message.setContent(InputStream.class, new ByteArrayInputStream(body));
+        try {
+            new AttachmentDeserializer(message).initializeAttachments();
+            byte[] root = message.getContent(InputStream.class).readAllBytes();
+            return new MtomPackage(DemoXml.parse(root), new JAXBAttachmentUnmarshaller(message.getAttachments()));
+        } catch (IOException e) {
+            throw new DemoXml.UnreadableAnswer("the multipart answer cannot be split");
+        }
     }
 
     /** An envelope as the root of an XOP package (its base64 content, if any, left inline, as XOP allows). */
-    static byte[] request(String envelope) {
-        return ("--" + REQUEST_BOUNDARY + "\r\nContent-Type: application/xop+xml; charset=UTF-8;"
-                + " type=\"application/soap+xml\"\r\nContent-Transfer-Encoding: binary\r\nContent-ID: <" + ROOT_ID
-                + ">\r\n\r\n" + envelope + "\r\n--" + REQUEST_BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    static Request request(String action, byte[] envelope) {
+        Message message = new MessageImpl();
+        message.put(Message.CONTENT_TYPE, "application/soap+xml; action=\"" + action + "\"");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.setContent(OutputStream.class, out);
+        AttachmentSerializer xop = new AttachmentSerializer(message);
+        try {
+            xop.writeProlog();
+            out.write(envelope);
+            xop.writeAttachments();
+        } catch (IOException inMemory) {
+            throw new UncheckedIOException(inMemory);
+        }
+        return new Request((String) message.get(Message.CONTENT_TYPE), out.toByteArray());
     }
 
-    /** Splits a body; a plain (non-multipart) body is one part. */
-    static MtomPackage of(String contentType, byte[] body) {
-        Matcher boundary = BOUNDARY.matcher(contentType == null ? "" : contentType);
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/") || !boundary.find()) {
-            return new MtomPackage(List.of(new Part(Map.of(), body)));
-        }
-        // ISO-8859-1 maps every byte to one char, so the split keeps binary attachments intact.
-        String all = new String(body, StandardCharsets.ISO_8859_1);
-        List<Part> parts = new ArrayList<>();
-        for (String chunk : all.split(Pattern.quote("--" + boundary.group(1)))) {
-            if (chunk.isBlank() || chunk.startsWith("--")) {
-                continue;
-            }
-            String c = chunk.startsWith("\r\n") ? chunk.substring(2) : chunk;
-            int end = c.indexOf("\r\n\r\n");
-            if (end < 0) {
-                continue;
-            }
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String line : c.substring(0, end).split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-                }
-            }
-            String content = c.substring(end + 4);
-            if (content.endsWith("\r\n")) {
-                content = content.substring(0, content.length() - 2);
-            }
-            parts.add(new Part(headers, content.getBytes(StandardCharsets.ISO_8859_1)));
-        }
-        if (parts.isEmpty()) {
-            throw new DemoXml.UnreadableAnswer("an empty multipart answer");
-        }
-        return new MtomPackage(parts);
+    /** The body's {@code ns:local} message read as its generated type (XDS protocol model), if the answer has one. */
+    <T> Optional<T> read(String ns, String local, Class<T> type) {
+        return DemoXml.first(envelope, ns, local).map(message -> ProtocolModel.XDS.fromDom(message, type, parts));
     }
 
-    byte[] root() {
-        return parts.get(0).content();
-    }
-
-    /** The part an {@code xop:Include href="cid:…"} points at. */
-    Optional<byte[]> attachment(String href) {
-        String id = java.net.URLDecoder.decode(href.startsWith("cid:") ? href.substring(4) : href,
-                StandardCharsets.UTF_8);
-        return parts.stream().filter(p -> ("<" + id + ">").equals(p.headers().get("content-id"))
-                || id.equals(p.headers().get("content-id"))).map(Part::content).findFirst();
+    /** The SOAP 1.2 fault the answer carries, if it is one. */
+    Optional<Element> fault() {
+        return DemoXml.first(envelope, SoapEnvelopes.SOAP12_NS, "Fault");
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.console.demo;
 
+import fr.passerelle.gateway.soap.XmlTree;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,14 @@ public class OrcdView {
 
     public ShownReport render(byte[] orcd, List<ShownReport.ShownResult> results) {
         Element root = DemoXml.parse(orcd).getDocumentElement();
-        String code = DemoXml.child(root, HL7, "code").map(c -> c.getAttribute("code")).orElse("");
-        String title = DemoXml.child(root, HL7, "title").map(DemoXml::text).orElse("");
+        String code = XmlTree.child(root, HL7, "code").map(c -> c.getAttribute("code")).orElse("");
+        String title = XmlTree.child(root, HL7, "title").map(DemoXml::text).orElse("");
         String pdfUrl = pdf(root).map(pdfs::keep).orElse(null);
         return new ShownReport(KINDS.getOrDefault(code, "Original clinical document"), title, pdfUrl, results);
     }
 
     private static Optional<byte[]> pdf(Element root) {
-        return DemoXml.first(root, HL7, "nonXMLBody").flatMap(body -> DemoXml.child(body, HL7, "text"))
+        return DemoXml.first(root, HL7, "nonXMLBody").flatMap(body -> XmlTree.child(body, HL7, "text"))
                 .filter(text -> "application/pdf".equals(text.getAttribute("mediaType"))
                         && "B64".equals(text.getAttribute("representation")))
                 .flatMap(text -> {

@@ -2,6 +2,7 @@ package fr.passerelle.gateway.console.demo;
 
 import fr.passerelle.gateway.console.demo.ShownDocument.ShownEntry;
 import fr.passerelle.gateway.console.demo.ShownDocument.ShownSection;
+import fr.passerelle.gateway.soap.XmlTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,18 +36,18 @@ public class PivotCdaView {
     public ShownDocument render(byte[] pivot, String language) {
         Document cda = DemoXml.parse(pivot);
         Element root = cda.getDocumentElement();
-        String title = DemoXml.child(root, HL7, "title").map(DemoXml::text).orElse("");
-        String documentCode = DemoXml.child(root, HL7, "code").map(c -> c.getAttribute("code")).orElse("");
+        String title = XmlTree.child(root, HL7, "title").map(DemoXml::text).orElse("");
+        String documentCode = XmlTree.child(root, HL7, "code").map(c -> c.getAttribute("code")).orElse("");
         String kind = "57833-6".equals(documentCode) ? "ePrescription" : "Patient Summary";
         List<ShownSection> sections = new ArrayList<>();
         for (Element section : DemoXml.all(root, HL7, "section")) {
-            String receivedTitle = DemoXml.child(section, HL7, "title").map(DemoXml::text).orElse("");
-            String heading = DemoXml.child(section, HL7, "code")
+            String receivedTitle = XmlTree.child(section, HL7, "title").map(DemoXml::text).orElse("");
+            String heading = XmlTree.child(section, HL7, "code")
                     .map(code -> displays.heading(code.getAttribute("codeSystem"), code.getAttribute("code"),
                             receivedTitle, language))
                     .orElse(receivedTitle);
             List<ShownEntry> entries = new ArrayList<>();
-            for (Element entry : DemoXml.children(section, HL7, "entry")) {
+            for (Element entry : XmlTree.children(section, HL7, "entry")) {
                 entries.add(entry(entry, language));
             }
             sections.add(new ShownSection(heading, receivedTitle, entries));
@@ -58,7 +59,7 @@ public class PivotCdaView {
         Map<String, ShownCode> codes = new LinkedHashMap<>();
         collect(entry, language, codes);
         String text = DemoXml.first(entry, HL7, "manufacturedMaterial")
-                .flatMap(material -> DemoXml.child(material, HL7, "name")).map(DemoXml::text)
+                .flatMap(material -> XmlTree.child(material, HL7, "name")).map(DemoXml::text)
                 .orElse(null);
         return new ShownEntry(text, List.copyOf(codes.values()));
     }
@@ -75,7 +76,7 @@ public class PivotCdaView {
             String code = DemoXml.attribute(child, "code");
             String system = DemoXml.attribute(child, "codeSystem");
             if (code != null && system != null && !system.startsWith(HL7_V3_STRUCTURAL)) {
-                String original = DemoXml.child(child, HL7, "translation")
+                String original = XmlTree.child(child, HL7, "translation")
                         .map(t -> (t.getAttribute("code") + " " + t.getAttribute("displayName")).strip())
                         .orElse(null);
                 codes.putIfAbsent(system + "|" + code,

@@ -36,10 +36,6 @@ public class SelfEndpoint {
     record Answer(int status, String contentType, byte[] body, long millis) {
     }
 
-    Answer post(String path, String contentType, String body) {
-        return post(path, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     Answer post(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

@@ -6,17 +6,34 @@ import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_FORMAT;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.DOC_UNIQUE_ID;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.FIND_DOCUMENTS;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.QUERY;
-import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
-import static fr.passerelle.gateway.ihe.XdsVocabulary.RS;
 import static fr.passerelle.gateway.ihe.XdsVocabulary.XDS;
-import static fr.passerelle.gateway.ihe.XdsVocabulary.XOP;
 
+import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryRequest;
+import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryResponse;
+import fr.passerelle.gateway.ihe.ebxml.query.ResponseOptionType;
+import fr.passerelle.gateway.ihe.ebxml.rim.AdhocQueryType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ClassificationType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ExternalIdentifierType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ExtrinsicObjectType;
+import fr.passerelle.gateway.ihe.ebxml.rim.SlotType1;
+import fr.passerelle.gateway.ihe.ebxml.rim.ValueListType;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryError;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
+import fr.passerelle.gateway.ihe.xds.ObjectFactory;
+import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetRequestType;
+import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetResponseType;
+import fr.passerelle.gateway.soap.XmlTree;
 import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.trust.issue.SoapEnvelopes;
+import jakarta.xml.bind.JAXBElement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -26,6 +43,10 @@ import org.w3c.dom.Element;
  * and ePrescriptions (level 3 pivot CDA) and the original clinical documents (eHDSI OrCD: laboratory, discharge and
  * imaging reports), XCA ITI-39 retrieves each; every message signed anew. Reports the consent does not share are
  * withheld by the gateway (PartialSuccess), which is no refusal of the rest.
+ *
+ * <p>The XCA messages are written and read as the generated protocol model ({@link ProtocolModel}), as the gateway's
+ * own endpoints do; the XCPD ones stay DOM, as there (the HL7 v3 model has no context in main, and building its
+ * twenty nested types would say less than the message itself).
  */
 @Component
 @DemoEnabled
@@ -36,6 +57,9 @@ public class SoapDemoRoad {
     private static final String XCPD = "XCPD ITI-55 patient discovery";
     private static final String XCA_QUERY = "XCA ITI-38 document query";
     private static final String XCA_RETRIEVE = "XCA ITI-39 document retrieve";
+    /** The XDS classCodes asked for: Patient Summary, ePrescription and the OrCD reports (LOINC). */
+    private static final String CLASS_CODES = "('60591-5^^2.16.840.1.113883.6.1','57833-6^^2.16.840.1.113883.6.1',"
+            + "'11502-2^^2.16.840.1.113883.6.1','34105-7^^2.16.840.1.113883.6.1','18748-4^^2.16.840.1.113883.6.1')";
 
     private final DemoSigner signer;
     private final SelfEndpoint self;
@@ -54,63 +78,65 @@ public class SoapDemoRoad {
 
         SelfEndpoint.Answer discovery = post(request, "/services/xcpd", SoapEnvelopes.ACTION_XCPD,
                 xcpdBody(request), false);
-        Document xcpd = envelopeOf(discovery).orElse(null);
+        Document xcpd = answerOf(discovery).map(MtomPackage::envelope).orElse(null);
         if (xcpd == null) {
             return refusedByFault(XCPD, discovery, steps);
         }
-        String ack = DemoXml.first(xcpd, HL7, "acknowledgement").flatMap(a -> DemoXml.child(a, HL7, "typeCode"))
+        String ack = DemoXml.first(xcpd, HL7, "acknowledgement").flatMap(a -> XmlTree.child(a, HL7, "typeCode"))
                 .map(t -> t.getAttribute("code")).orElse("");
         Optional<Element> detail = DemoXml.first(xcpd, HL7, "acknowledgementDetail");
         Optional<Element> person = DemoXml.first(xcpd, HL7, "patientPerson");
-        String verdict = detail.flatMap(d -> DemoXml.child(d, HL7, "code")).map(c -> c.getAttribute("code"))
+        String verdict = detail.flatMap(d -> XmlTree.child(d, HL7, "code")).map(c -> c.getAttribute("code"))
                 .orElse(ack);
         steps.add(new ExchangeStep(XCPD, "/services/xcpd", discovery.status(), verdict, discovery.millis()));
         if (!"AA".equals(ack) || person.isEmpty()) {
-            String text = detail.flatMap(d -> DemoXml.child(d, HL7, "text")).map(DemoXml::text)
+            String text = detail.flatMap(d -> XmlTree.child(d, HL7, "text")).map(DemoXml::text)
                     .orElse(DemoResult.NO_MATCH);
             return new DemoResult.Refused(XCPD, detail.isPresent() ? verdict : "ERROR_PI_NO_MATCH", text, steps);
         }
-        String patientName = DemoXml.child(person.get(), HL7, "name").map(SoapDemoRoad::personName).orElse("");
+        String patientName = XmlTree.child(person.get(), HL7, "name").map(SoapDemoRoad::personName).orElse("");
 
         SelfEndpoint.Answer listing = post(request, "/services/xca", SoapEnvelopes.ACTION_XCA_QUERY,
                 queryBody(request), true);
-        Document query = envelopeOf(listing).orElse(null);
-        if (query == null) {
+        MtomPackage listed = answerOf(listing).orElse(null);
+        if (listed == null) {
             return refusedByFault(XCA_QUERY, listing, steps);
         }
-        String status = DemoXml.first(query, QUERY, "AdhocQueryResponse").map(r -> r.getAttribute("status"))
-                .orElse("");
-        List<Element> levelThree = DemoXml.all(query, RIM, "ExtrinsicObject").stream()
-                .filter(SoapDemoRoad::isLevelThree).toList();
-        List<Element> originals = DemoXml.all(query, RIM, "ExtrinsicObject").stream()
-                .filter(SoapDemoRoad::isOriginalClinicalDocument).toList();
+        AdhocQueryResponse query = listed.read(QUERY, "AdhocQueryResponse", AdhocQueryResponse.class)
+                .orElseGet(AdhocQueryResponse::new);
+        List<ExtrinsicObjectType> entries = query.getRegistryObjectList() == null ? List.of()
+                : query.getRegistryObjectList().getIdentifiable().stream().map(JAXBElement::getValue)
+                        .filter(ExtrinsicObjectType.class::isInstance).map(ExtrinsicObjectType.class::cast).toList();
+        List<ExtrinsicObjectType> levelThree = entries.stream().filter(SoapDemoRoad::isLevelThree).toList();
+        List<ExtrinsicObjectType> originals = entries.stream().filter(SoapDemoRoad::isOriginalClinicalDocument)
+                .toList();
         steps.add(new ExchangeStep(XCA_QUERY, "/services/xca", listing.status(),
-                shortStatus(status) + ", " + levelThree.size() + " coded document(s), " + originals.size()
+                shortStatus(query.getStatus()) + ", " + levelThree.size() + " coded document(s), " + originals.size()
                         + " report(s)", listing.millis()));
-        Optional<Element> queryError = DemoXml.first(query, RS, "RegistryError");
-        if (levelThree.isEmpty() && originals.isEmpty() && queryError.isPresent()) {
-            return registryRefusal(XCA_QUERY, queryError.get(), steps);
+        if (levelThree.isEmpty() && originals.isEmpty() && firstError(query).isPresent()) {
+            return registryRefusal(XCA_QUERY, firstError(query).get(), steps);
         }
 
         List<ShownDocument> documents = new ArrayList<>();
         List<ShownReport> shownReports = new ArrayList<>();
-        List<Element> toRetrieve = new ArrayList<>(levelThree);
-        toRetrieve.addAll(originals);
-        for (Element entry : toRetrieve) {
+        for (ExtrinsicObjectType entry : Stream.concat(levelThree.stream(), originals.stream()).toList()) {
             SelfEndpoint.Answer retrieved = post(request, "/services/xca", SoapEnvelopes.ACTION_XCA_RETRIEVE,
                     retrieveBody(entry), true);
-            Document response = envelopeOf(retrieved).orElse(null);
-            if (response == null) {
+            MtomPackage answer = answerOf(retrieved).orElse(null);
+            if (answer == null) {
                 return refusedByFault(XCA_RETRIEVE, retrieved, steps);
             }
-            String retrieveStatus = DemoXml.first(response, RS, "RegistryResponse").map(r -> r.getAttribute("status"))
-                    .orElse("");
-            Optional<byte[]> pivot = DemoXml.first(response, XOP, "Include").map(i -> i.getAttribute("href"))
-                    .flatMap(MtomPackage.of(retrieved.contentType(), retrieved.body())::attachment);
-            steps.add(new ExchangeStep(XCA_RETRIEVE, "/services/xca", retrieved.status(), shortStatus(retrieveStatus),
-                    retrieved.millis()));
+            RetrieveDocumentSetResponseType response = answer.read(XDS, "RetrieveDocumentSetResponse",
+                    RetrieveDocumentSetResponseType.class).orElseGet(RetrieveDocumentSetResponseType::new);
+            RegistryResponseType registry = Objects.requireNonNullElseGet(response.getRegistryResponse(),
+                    RegistryResponseType::new);
+            Optional<byte[]> pivot = response.getDocumentResponse().stream()
+                    .map(RetrieveDocumentSetResponseType.DocumentResponse::getDocument).filter(Objects::nonNull)
+                    .findFirst();
+            steps.add(new ExchangeStep(XCA_RETRIEVE, "/services/xca", retrieved.status(),
+                    shortStatus(registry.getStatus()), retrieved.millis()));
             if (pivot.isEmpty()) {
-                return DemoXml.first(response, RS, "RegistryError").map(e -> registryRefusal(XCA_RETRIEVE, e, steps))
+                return firstError(registry).map(e -> registryRefusal(XCA_RETRIEVE, e, steps))
                         .orElseGet(() -> new DemoResult.Refused(XCA_RETRIEVE, "ERROR_GENERIC",
                                 "The retrieve answer carried no document.", steps));
             }
@@ -121,38 +147,36 @@ public class SoapDemoRoad {
             }
         }
         // The summary first, as a practitioner reads it; the query lists in the registry's order.
-        documents.sort(java.util.Comparator.comparing(d -> !"Patient Summary".equals(d.kind())));
+        documents.sort(Comparator.comparing(d -> !"Patient Summary".equals(d.kind())));
         return new DemoResult.Shown(patientName, documents, shownReports, steps);
     }
 
     /** Given names then family names, each part separated (the text of an HL7 PN runs them together). */
     private static String personName(Element name) {
         List<String> parts = new ArrayList<>();
-        DemoXml.children(name, HL7, "given").forEach(given -> parts.add(DemoXml.text(given)));
-        DemoXml.children(name, HL7, "family").forEach(family -> parts.add(DemoXml.text(family)));
+        XmlTree.children(name, HL7, "given").forEach(given -> parts.add(DemoXml.text(given)));
+        XmlTree.children(name, HL7, "family").forEach(family -> parts.add(DemoXml.text(family)));
         return String.join(" ", parts);
     }
 
     private SelfEndpoint.Answer post(DemoRequest request, String path, String action, Element body, boolean trc) {
-        String envelope = signer.envelope(request, action, body, trc);
+        byte[] envelope = signer.envelope(request, action, body, trc);
         if (SoapEnvelopes.ACTION_XCA_RETRIEVE.equals(action)) {
             // IHE ITI TF-2b 3.39.5: a retrieve request is an MTOM/XOP package, which the gateway requires.
-            return self.post(path, MtomPackage.requestContentType(action), MtomPackage.request(envelope));
+            MtomPackage.Request mtom = MtomPackage.request(action, envelope);
+            return self.post(path, mtom.contentType(), mtom.body());
         }
         return self.post(path, "application/soap+xml; charset=UTF-8; action=\"" + action + "\"", envelope);
     }
 
-    /** The parsed envelope, or empty for a SOAP fault / no answer (the caller turns that into a refusal). */
-    private static Optional<Document> envelopeOf(SelfEndpoint.Answer answer) {
+    /** The answer split and parsed, or empty for a SOAP fault / no answer (the caller turns that into a refusal). */
+    private static Optional<MtomPackage> answerOf(SelfEndpoint.Answer answer) {
         if (answer.status() == 0 || answer.body().length == 0) {
             return Optional.empty();
         }
         // MTOM endpoints may package any answer as multipart/related; the envelope is the root part.
-        Document envelope = DemoXml.parse(MtomPackage.of(answer.contentType(), answer.body()).root());
-        if (DemoXml.first(envelope, SoapEnvelopes.SOAP12_NS, "Fault").isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(envelope);
+        MtomPackage received = MtomPackage.of(answer.contentType(), answer.body());
+        return received.fault().isPresent() ? Optional.empty() : Optional.of(received);
     }
 
     /** A SOAP fault (security refusals travel as faults) or a missing answer, as a refusal with its subcode. */
@@ -161,9 +185,7 @@ public class SoapDemoRoad {
             steps.add(new ExchangeStep(transaction, "-", answer.status(), "no answer", answer.millis()));
             return new DemoResult.Refused(transaction, "HTTP " + answer.status(), "The gateway did not answer.", steps);
         }
-        MtomPackage mtom = MtomPackage.of(answer.contentType(), answer.body());
-        Document envelope = DemoXml.parse(mtom.root());
-        Element fault = DemoXml.first(envelope, SoapEnvelopes.SOAP12_NS, "Fault").orElseThrow();
+        Element fault = MtomPackage.of(answer.contentType(), answer.body()).fault().orElseThrow();
         List<Element> values = DemoXml.all(fault, SoapEnvelopes.SOAP12_NS, "Value");
         String code = values.isEmpty() ? "SOAP fault" : DemoXml.text(values.get(values.size() - 1));
         code = code.contains(":") ? code.substring(code.indexOf(':') + 1) : code;
@@ -172,27 +194,33 @@ public class SoapDemoRoad {
         return new DemoResult.Refused(transaction, code, reason, steps);
     }
 
-    private static DemoResult registryRefusal(String transaction, Element error, List<ExchangeStep> steps) {
-        return new DemoResult.Refused(transaction, error.getAttribute("errorCode"), error.getAttribute("codeContext"),
-                steps);
+    private static Optional<RegistryError> firstError(RegistryResponseType response) {
+        return Optional.ofNullable(response.getRegistryErrorList()).stream()
+                .flatMap(list -> list.getRegistryError().stream()).findFirst();
+    }
+
+    private static DemoResult registryRefusal(String transaction, RegistryError error, List<ExchangeStep> steps) {
+        return new DemoResult.Refused(transaction, error.getErrorCode(), error.getCodeContext(), steps);
     }
 
     private static String shortStatus(String status) {
-        return status.contains(":") ? status.substring(status.lastIndexOf(':') + 1) : status;
+        return status == null ? "" : status.substring(status.lastIndexOf(':') + 1);
     }
 
     /** An original clinical document: its XDS classCode is one of the eHDSI OrCD classes. */
-    private static boolean isOriginalClinicalDocument(Element extrinsicObject) {
-        return DemoXml.children(extrinsicObject, RIM, "Classification").stream()
-                .anyMatch(c -> DOC_CLASS.equals(c.getAttribute("classificationScheme"))
-                        && OrcdView.KINDS.containsKey(c.getAttribute("nodeRepresentation")));
+    private static boolean isOriginalClinicalDocument(ExtrinsicObjectType entry) {
+        return codes(entry, DOC_CLASS).anyMatch(OrcdView.KINDS::containsKey);
     }
 
     /** A level 3 entry: its XDS formatCode is an eHDSI coded format (level 1 is the PDF format). */
-    private static boolean isLevelThree(Element extrinsicObject) {
-        return DemoXml.children(extrinsicObject, RIM, "Classification").stream()
-                .anyMatch(c -> DOC_FORMAT.equals(c.getAttribute("classificationScheme"))
-                        && c.getAttribute("nodeRepresentation").startsWith("urn:epSOS:"));
+    private static boolean isLevelThree(ExtrinsicObjectType entry) {
+        return codes(entry, DOC_FORMAT).anyMatch(code -> code.startsWith("urn:epSOS:"));
+    }
+
+    /** The codes an entry is classified by in one XDS scheme (its classCode, its formatCode). */
+    private static Stream<String> codes(ExtrinsicObjectType entry, String scheme) {
+        return entry.getClassification().stream().filter(c -> scheme.equals(c.getClassificationScheme()))
+                .map(ClassificationType::getNodeRepresentation).filter(Objects::nonNull);
     }
 
     private Element xcpdBody(DemoRequest request) {
@@ -219,41 +247,37 @@ public class SoapDemoRoad {
         return document.getDocumentElement();
     }
 
-    private Element queryBody(DemoRequest request) {
-        Document document = DemoXml.parse(("<query:AdhocQueryRequest xmlns:query=\"" + QUERY + "\" xmlns=\"" + RIM
-                + "\"><query:ResponseOption returnComposedObjects=\"true\" returnType=\"LeafClass\"/>"
-                + "<AdhocQuery id=\"" + FIND_DOCUMENTS + "\">"
-                + "<Slot name=\"$XDSDocumentEntryPatientId\"><ValueList><Value>'"
-                + request.patientCx().replace("&", "&amp;") + "'</Value></ValueList></Slot>"
-                + "<Slot name=\"$XDSDocumentEntryStatus\"><ValueList>"
-                + "<Value>('" + APPROVED + "')</Value></ValueList></Slot>"
-                + "<Slot name=\"$XDSDocumentEntryClassCode\"><ValueList><Value>('60591-5^^2.16.840.1.113883.6.1',"
-                + "'57833-6^^2.16.840.1.113883.6.1','11502-2^^2.16.840.1.113883.6.1','34105-7^^2.16.840.1.113883.6.1',"
-                + "'18748-4^^2.16.840.1.113883.6.1')</Value></ValueList></Slot></AdhocQuery>"
-                + "</query:AdhocQueryRequest>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return document.getDocumentElement();
+    /** ITI-38 FindDocuments: the approved Patient Summaries, ePrescriptions and OrCD reports of the patient. */
+    private static Element queryBody(DemoRequest request) {
+        AdhocQueryType query = new AdhocQueryType();
+        query.setId(FIND_DOCUMENTS);
+        for (String[] parameter : new String[][] {{"$XDSDocumentEntryPatientId", "'" + request.patientCx() + "'"},
+                {"$XDSDocumentEntryStatus", "('" + APPROVED + "')"}, {"$XDSDocumentEntryClassCode", CLASS_CODES}}) {
+            SlotType1 slot = new SlotType1();
+            slot.setName(parameter[0]);
+            slot.setValueList(new ValueListType());
+            slot.getValueList().getValue().add(parameter[1]);
+            query.getSlot().add(slot);
+        }
+        AdhocQueryRequest body = new AdhocQueryRequest();
+        body.setResponseOption(new ResponseOptionType());
+        body.getResponseOption().setReturnType("LeafClass");
+        body.getResponseOption().setReturnComposedObjects(true);
+        body.setAdhocQuery(query);
+        return ProtocolModel.XDS.toDom(body);
     }
 
-    /** ITI-39 for one listed entry, with the home and repository the listing gave (built as DOM: no escaping issue). */
-    private static Element retrieveBody(Element entry) {
-        String home = entry.getAttribute("home");
-        String repository = DemoXml.children(entry, RIM, "Slot").stream()
-                .filter(s -> "repositoryUniqueId".equals(s.getAttribute("name")))
-                .flatMap(s -> DemoXml.all(s, RIM, "Value").stream()).map(DemoXml::text).findFirst().orElse("");
-        String uniqueId = DemoXml.children(entry, RIM, "ExternalIdentifier").stream()
-                .filter(e -> DOC_UNIQUE_ID.equals(e.getAttribute("identificationScheme")))
-                .map(e -> e.getAttribute("value")).findFirst().orElse("");
-        Document document = SoapEnvelopes.newDocument();
-        Element request = document.createElementNS(XDS, "RetrieveDocumentSetRequest");
-        document.appendChild(request);
-        Element documentRequest = document.createElementNS(XDS, "DocumentRequest");
-        request.appendChild(documentRequest);
-        for (String[] field : new String[][] {{"HomeCommunityId", home}, {"RepositoryUniqueId", repository},
-                {"DocumentUniqueId", uniqueId}}) {
-            Element element = document.createElementNS(XDS, field[0]);
-            element.setTextContent(field[1]);
-            documentRequest.appendChild(element);
-        }
-        return request;
+    /** ITI-39 for one listed entry, with the home and repository the listing gave. */
+    private static Element retrieveBody(ExtrinsicObjectType entry) {
+        var document = new RetrieveDocumentSetRequestType.DocumentRequest();
+        document.setHomeCommunityId(entry.getHome());
+        document.setRepositoryUniqueId(entry.getSlot().stream().filter(s -> "repositoryUniqueId".equals(s.getName()))
+                .flatMap(s -> s.getValueList().getValue().stream()).findFirst().orElse(""));
+        document.setDocumentUniqueId(entry.getExternalIdentifier().stream()
+                .filter(e -> DOC_UNIQUE_ID.equals(e.getIdentificationScheme())).map(ExternalIdentifierType::getValue)
+                .findFirst().orElse(""));
+        RetrieveDocumentSetRequestType request = new RetrieveDocumentSetRequestType();
+        request.getDocumentRequest().add(document);
+        return ProtocolModel.XDS.toDom(new ObjectFactory().createRetrieveDocumentSetRequest(request));
     }
 }
