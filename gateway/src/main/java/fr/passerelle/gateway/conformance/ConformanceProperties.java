@@ -14,20 +14,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param patientSummaryL1 Patient Summary level-1 ("PDF embedded") schematron
  * @param eprescription    ePrescription level-3 schematron
  * @param eprescriptionL1  ePrescription level-1 schematron
+ * @param logBacklog       in {@code log} mode, how many pivots may wait for the background check; a pivot sent
+ *                         while the backlog is full is not checked (counted {@code outcome=unchecked-busy})
  */
 @ConfigurationProperties("passerelle.conformance")
 public record ConformanceProperties(@DefaultValue("off") Mode validation, Path runtimeDir,
                                     @DefaultValue("epsos-PatientSummary.sch") String patientSummary,
                                     @DefaultValue("epsos-PatientSummary_L1.sch") String patientSummaryL1,
                                     @DefaultValue("epsos-ePrescription.sch") String eprescription,
-                                    @DefaultValue("epsos-ePrescriptionL1.sch") String eprescriptionL1) {
+                                    @DefaultValue("epsos-ePrescriptionL1.sch") String eprescriptionL1,
+                                    @DefaultValue("32") int logBacklog) {
 
     public enum Mode {
         /** No check (nothing compiled). */
         OFF,
-        /** Check every pivot before it is first sent; count and log the failed rules, send it anyway. */
+        /**
+         * Send every pivot at once and check it in the background (one thread, a bounded backlog): count and log
+         * the failed rules. The practitioner never waits for the check.
+         */
         LOG,
-        /** As {@link #LOG}, and refuse to send a pivot with an error (eHDSI transcoding error 4203). */
+        /** Check every pivot before it is first sent and refuse one with an error (eHDSI transcoding error 4203). */
         ENFORCE
     }
 }

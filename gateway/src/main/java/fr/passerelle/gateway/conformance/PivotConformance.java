@@ -13,6 +13,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -23,13 +29,17 @@ import org.slf4j.LoggerFactory;
  * template it declares), compiled once at start. Counts every failed rule ({@value #RULE_FAILURES}, tags
  * {@code document} and {@code rule}) and, in {@link Mode#ENFORCE}, refuses a pivot with an error. Findings of
  * assertions reading an empty vocabulary file are not errors (see {@link Finding#onStubVocabulary()}).
+ * In {@link Mode#LOG} the pivot is sent at once and checked on a background thread: the check costs a Patient
+ * Summary several times the CPU of translating it (docs/benchmarks/translation.md), which a practitioner waiting
+ * for the document should not pay when the verdict cannot stop it anyway.
  * Thread-safe. Logs rule ids and counts only: never the document, never a patient identifier.
  */
-public final class PivotConformance {
+public final class PivotConformance implements AutoCloseable {
 
     public static final String RULE_FAILURES = "passerelle.conformance.rule.failures";
     public static final String DOCUMENTS = "passerelle.conformance.documents";
     public static final String TIMER = "passerelle.conformance.validation";
+    public static final String BACKLOG = "passerelle.conformance.backlog";
 
     private static final Logger LOG = LoggerFactory.getLogger(PivotConformance.class);
     /** The first templateId of the document: the eHDSI document template the pivot writers put first. */
@@ -64,11 +74,15 @@ public final class PivotConformance {
     private final Map<String, PivotType> types = new LinkedHashMap<>();
     private final Map<PivotType, PivotSchematron> schematrons;
     private final MeterRegistry metrics;
+    /** Where {@link Mode#LOG} checks run; unused otherwise. */
+    private final Executor background;
 
-    private PivotConformance(Mode mode, Map<PivotType, PivotSchematron> schematrons, MeterRegistry metrics) {
+    private PivotConformance(Mode mode, Map<PivotType, PivotSchematron> schematrons, MeterRegistry metrics,
+                             Executor background) {
         this.mode = mode;
         this.schematrons = schematrons;
         this.metrics = metrics;
+        this.background = background;
         for (PivotType t : PivotType.values()) {
             types.put(t.template, t);
         }
@@ -76,7 +90,7 @@ public final class PivotConformance {
 
     /** No check at all. */
     public static PivotConformance off() {
-        return new PivotConformance(Mode.OFF, Map.of(), null);
+        return new PivotConformance(Mode.OFF, Map.of(), null, Runnable::run);
     }
 
     /**
@@ -84,6 +98,16 @@ public final class PivotConformance {
      * saying which property points where.
      */
     public static PivotConformance start(ConformanceProperties properties, MeterRegistry metrics) {
+        if (properties.validation() == Mode.LOG && properties.logBacklog() < 1) {
+            throw new IllegalStateException("passerelle.conformance.log-backlog must be at least 1, not "
+                    + properties.logBacklog());
+        }
+        return start(properties, metrics, properties.validation() == Mode.LOG
+                ? backlog(properties.logBacklog(), metrics) : Runnable::run);
+    }
+
+    /** As {@link #start(ConformanceProperties, MeterRegistry)}, {@link Mode#LOG} checks running on {@code background}. */
+    static PivotConformance start(ConformanceProperties properties, MeterRegistry metrics, Executor background) {
         if (properties.validation() == Mode.OFF) {
             return off();
         }
@@ -102,7 +126,26 @@ public final class PivotConformance {
                 properties.eprescription()));
         compiled.put(PivotType.EP_L1, compile(setting, properties.runtimeDir(), "eprescription-l1",
                 properties.eprescriptionL1()));
-        return new PivotConformance(properties.validation(), Map.copyOf(compiled), metrics);
+        return new PivotConformance(properties.validation(), Map.copyOf(compiled), metrics, background);
+    }
+
+    /** One low-priority daemon thread and a bounded queue: the check never holds more than that many pivots. */
+    private static ExecutorService backlog(int capacity, MeterRegistry metrics) {
+        ArrayBlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(capacity);
+        metrics.gauge(BACKLOG, queue, ArrayBlockingQueue::size);
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, queue, r -> {
+            Thread t = new Thread(r, "conformance-check");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (background instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 
     private static PivotSchematron compile(String setting, Path dir, String property, String file) {
@@ -126,7 +169,10 @@ public final class PivotConformance {
         return mode;
     }
 
-    /** Whether this pivot may be sent; counts its failed rules. */
+    /**
+     * Whether this pivot may be sent; counts its failed rules. In {@link Mode#LOG} the answer is always to send it,
+     * given before the check has run.
+     */
     public Verdict check(byte[] pivot) {
         if (mode == Mode.OFF) {
             return new Send();
@@ -139,13 +185,29 @@ public final class PivotConformance {
             LOG.warn("eHDSI conformance: an outgoing pivot declares no eHDSI document template; not checked");
             return refuseIfEnforced("the translated document declares no eHDSI document template");
         }
+        if (mode == Mode.ENFORCE) {
+            return check(type, xml);
+        }
+        try {
+            background.execute(() -> check(type, xml));
+        } catch (RejectedExecutionException busy) {
+            metrics.counter(DOCUMENTS, "document", type.name(), "outcome", "unchecked-busy").increment();
+            LOG.warn("eHDSI conformance: the background check is behind (backlog full); an outgoing {} pivot is sent"
+                    + " unchecked", type);
+        }
+        return new Send();
+    }
+
+    private Verdict check(PivotType type, String xml) {
         ConformanceResult result;
         Timer.Sample sample = Timer.start(metrics);
         try {
             result = schematrons.get(type).validate(xml);
-        } catch (SchematronException e) {
+        } catch (SchematronException | RuntimeException e) {
             metrics.counter(DOCUMENTS, "document", type.name(), "outcome", "unchecked").increment();
-            LOG.warn("eHDSI conformance: the {} schematron could not run on an outgoing pivot: {}", type, e.getMessage());
+            // An unexpected exception's message may quote the document: only its type is logged.
+            LOG.warn("eHDSI conformance: the {} schematron could not run on an outgoing pivot: {}", type,
+                    e instanceof SchematronException ? e.getMessage() : e.getClass().getName());
             return refuseIfEnforced("the translated document could not be checked against the eHDSI specification");
         } finally {
             sample.stop(metrics.timer(TIMER, "document", type.name()));

@@ -17,7 +17,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,13 +62,54 @@ class PivotConformanceTest {
     @Test
     void logModeSendsANonConformantPivotAndCountsEachFailedRule() {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        PivotConformance check = PivotConformance.start(properties(Mode.LOG, "tiny.sch"), metrics);
+        PivotConformance check = PivotConformance.start(properties(Mode.LOG, "tiny.sch"), metrics, Runnable::run);
         String broken = psPivot.replaceFirst("(?s)<relatedDocument.*?</relatedDocument>", "");
         assertThat(check.check(bytes(broken))).isInstanceOf(Send.class);
         assertThat(metrics.counter(PivotConformance.RULE_FAILURES, "document", "PS_L3", "rule", "tiny#2").count())
                 .isEqualTo(1);
         assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "PS_L3", "outcome", "sent-nonconformant")
                 .count()).isEqualTo(1);
+    }
+
+    @Test
+    void logModeAnswersBeforeTheCheckRunsAndChecksOnTheBackgroundThread() throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        List<Runnable> pending = new ArrayList<>();
+        PivotConformance deferred = PivotConformance.start(properties(Mode.LOG, "tiny.sch"), metrics, pending::add);
+        String broken = psPivot.replaceFirst("(?s)<relatedDocument.*?</relatedDocument>", "");
+        assertThat(deferred.check(bytes(broken))).isInstanceOf(Send.class);
+        assertThat(metrics.find(PivotConformance.RULE_FAILURES).counters()).isEmpty();
+        assertThat(pending).hasSize(1);
+        pending.get(0).run();
+        assertThat(metrics.counter(PivotConformance.RULE_FAILURES, "document", "PS_L3", "rule", "tiny#2").count())
+                .isEqualTo(1);
+
+        // The gateway's own background: a daemon thread of its own, its backlog a gauge.
+        SimpleMeterRegistry live = new SimpleMeterRegistry();
+        try (PivotConformance background = PivotConformance.start(properties(Mode.LOG, "tiny.sch"), live)) {
+            assertThat(background.check(bytes(broken))).isInstanceOf(Send.class);
+            assertThat(live.find(PivotConformance.BACKLOG).gauge()).isNotNull();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (live.find(PivotConformance.DOCUMENTS).tag("outcome", "sent-nonconformant").counter() == null
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(live.counter(PivotConformance.DOCUMENTS, "document", "PS_L3", "outcome", "sent-nonconformant")
+                    .count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPivotSentWhileTheBacklogIsFullIsCountedUnchecked() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        PivotConformance busy = PivotConformance.start(properties(Mode.LOG, "tiny.sch"), metrics, task -> {
+            throw new RejectedExecutionException("full");
+        });
+        assertThat(busy.check(bytes(psPivot))).isInstanceOf(Send.class);
+        assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "PS_L3", "outcome", "unchecked-busy")
+                .count()).isEqualTo(1);
+        assertThatThrownBy(() -> PivotConformance.start(new ConformanceProperties(Mode.LOG, SCHEMATRONS, "tiny.sch",
+                "tiny.sch", "tiny.sch", "tiny.sch", 0), metrics)).hasMessageContaining("log-backlog");
     }
 
     @Test
@@ -97,14 +141,14 @@ class PivotConformanceTest {
                 .isInstanceOf(TranslatedDocuments.Done.class);
 
         TranslatedDocuments logged = new TranslatedDocuments(translator, 1 << 20,
-                PivotConformance.start(properties(Mode.LOG, "strict.sch"), new SimpleMeterRegistry()));
+                PivotConformance.start(properties(Mode.LOG, "strict.sch"), new SimpleMeterRegistry(), Runnable::run));
         assertThat(logged.translate("1.2.3^ps", Rendering.PIVOT_CDA, Optional.empty(), () -> french))
                 .isInstanceOf(TranslatedDocuments.Done.class);
     }
 
     @Test
     void offCompilesNothingAndSendsEverything() {
-        PivotConformance off = PivotConformance.start(new ConformanceProperties(Mode.OFF, null, "a", "b", "c", "d"),
+        PivotConformance off = PivotConformance.start(new ConformanceProperties(Mode.OFF, null, "a", "b", "c", "d", 1),
                 new SimpleMeterRegistry());
         assertThat(off.check(bytes("not even XML"))).isInstanceOf(Send.class);
     }
@@ -127,7 +171,7 @@ class PivotConformanceTest {
                 .run(c -> assertThat(c.getBean(PivotConformance.class).mode()).isEqualTo(Mode.LOG));
         context.run(c -> assertThat(c.getBean(PivotConformance.class).mode()).isEqualTo(Mode.OFF));
         assertThatThrownBy(() -> PivotConformance.start(new ConformanceProperties(Mode.ENFORCE, SCHEMATRONS,
-                "broken.sch", "tiny.sch", "tiny.sch", "tiny.sch"), new SimpleMeterRegistry()))
+                "broken.sch", "tiny.sch", "tiny.sch", "tiny.sch", 1), new SimpleMeterRegistry()))
                 .hasMessageContaining("passerelle.conformance.patient-summary");
     }
 
@@ -153,7 +197,7 @@ class PivotConformanceTest {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         PivotConformance check = PivotConformance.start(new ConformanceProperties(Mode.ENFORCE, runtime,
                 "epsos-PatientSummary.sch", "epsos-PatientSummary_L1.sch", "epsos-ePrescription.sch",
-                "epsos-ePrescriptionL1.sch"), metrics);
+                "epsos-ePrescriptionL1.sch", 1), metrics);
         String broken = psPivot.replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
         assertThat(check.check(bytes(broken))).isInstanceOf(Refuse.class);
         assertThat(metrics.find(PivotConformance.RULE_FAILURES).tag("document", "PS_L3").counters())
@@ -170,7 +214,7 @@ class PivotConformanceTest {
     }
 
     private static ConformanceProperties properties(Mode mode, String schematron) {
-        return new ConformanceProperties(mode, SCHEMATRONS, schematron, schematron, schematron, schematron);
+        return new ConformanceProperties(mode, SCHEMATRONS, schematron, schematron, schematron, schematron, 1);
     }
 
     private static String pivot(String demoDocument) throws Exception {
