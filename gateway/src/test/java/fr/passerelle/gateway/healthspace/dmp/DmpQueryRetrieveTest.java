@@ -21,6 +21,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.trust.xml.XmlLimits;
+import fr.passerelle.gateway.soap.XmlTree;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -179,8 +180,8 @@ class DmpQueryRetrieveTest {
         assertThat(document.get().content()).isEqualTo(ips);
         assertThat(document.get().entry().uniqueId()).isEqualTo(DmpFixtures.IPS_ID);
         String retrieve = single("/repository").getBodyAsString();
-        assertThat(retrieve).contains("<xdsb:RepositoryUniqueId>" + DmpFixtures.REPOSITORY_ID)
-                .contains("<xdsb:DocumentUniqueId>" + DmpFixtures.IPS_ID);
+        assertThat(retrieve).contains("RepositoryUniqueId>" + DmpFixtures.REPOSITORY_ID)
+                .contains("DocumentUniqueId>" + DmpFixtures.IPS_ID);
         assertThat(single("/registry").getBodyAsString()).contains(XdsVocabulary.GET_DOCUMENTS)
                 .contains("('" + DmpFixtures.IPS_ID + "')");
     }
