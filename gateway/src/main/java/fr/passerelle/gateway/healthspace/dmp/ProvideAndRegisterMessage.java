@@ -168,7 +168,11 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
                 .withRegistryObject(object).withValue(value).withName(localized(name));
     }
 
-    /** Takes the document's bytes out of the body as the one MTOM part, under this Content-ID. */
+    /**
+     * Takes the document's bytes out of the body as the one MTOM part, under this Content-ID. Not CXF's
+     * {@code JAXBAttachmentMarshaller}: its Content-IDs embed the URL-encoded namespace, which the {@code cid:} href,
+     * once decoded as RFC 2392 says, no longer matches.
+     */
     private static AttachmentMarshaller mtomPart(String contentId) {
         return new AttachmentMarshaller() {
             @Override

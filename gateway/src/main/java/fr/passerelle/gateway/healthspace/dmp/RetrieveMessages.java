@@ -32,7 +32,9 @@ final class RetrieveMessages {
                 .orElseThrow(() -> new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
                         "the answer does not contain the requested document"));
         if (document.getDocument() == null) {
-            throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "DocumentResponse without Document");
+            // CXF's attachment unmarshaller leaves the document null when its xop:Include names no part.
+            throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
+                    "DocumentResponse without Document, or without the MTOM part it names");
         }
         return document.getDocument();
     }

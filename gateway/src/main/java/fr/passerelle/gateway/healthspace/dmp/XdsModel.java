@@ -6,9 +6,12 @@ import fr.passerelle.gateway.ihe.ebxml.rim.LocalizedStringType;
 import fr.passerelle.gateway.ihe.ebxml.rim.SlotType1;
 import fr.passerelle.gateway.ihe.ebxml.rim.ValueListType;
 import jakarta.activation.DataHandler;
-import jakarta.xml.bind.attachment.AttachmentUnmarshaller;
+import java.util.List;
 import java.util.UUID;
+import org.apache.cxf.attachment.AttachmentImpl;
 import org.apache.cxf.attachment.ByteDataSource;
+import org.apache.cxf.jaxb.attachment.JAXBAttachmentUnmarshaller;
+import org.apache.cxf.message.Attachment;
 
 /**
  * The DMP's XDS messages as the generated protocol model ({@link ProtocolModel#XDS}, the types the gateway's own
@@ -33,48 +36,18 @@ final class XdsModel {
     }
 
     /**
-     * The answer's payload as {@code type}. JAXB skips elements it does not know (what a transaction needs is checked
-     * by its reader); a value it cannot convert, or an {@code xop:Include} without its part, makes the answer
-     * malformed.
+     * The answer's payload as {@code type}, its {@code xop:Include}s read from the answer's MTOM parts by CXF's
+     * attachment unmarshaller. JAXB skips elements it does not know (what a transaction needs is checked by its
+     * reader); a value it cannot convert, or an {@code xop:Include} without its part, makes the answer malformed.
      */
     static <T> T read(DmpAnswer answer, Class<T> type, DmpOperation operation) {
+        List<Attachment> parts = answer.attachments().entrySet().stream().map(part -> (Attachment)
+                new AttachmentImpl(part.getKey(), new DataHandler(new ByteDataSource(part.getValue())))).toList();
         try {
-            return ProtocolModel.XDS.fromDom(answer.payload(), type, new Parts(answer, operation));
-        } catch (IllegalArgumentException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof DmpFailure failure) {
-                    throw failure;
-                }
-            }
+            return ProtocolModel.XDS.fromDom(answer.payload(), type, new JAXBAttachmentUnmarshaller(parts));
+        } catch (RuntimeException e) {
             throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
-                    "answer is not a readable " + type.getSimpleName(), e);
-        }
-    }
-
-    /** Resolves {@code xop:Include href="cid:…"} against the answer's MIME parts. */
-    private static final class Parts extends AttachmentUnmarshaller {
-        private final DmpAnswer answer;
-        private final DmpOperation operation;
-
-        Parts(DmpAnswer answer, DmpOperation operation) {
-            this.answer = answer;
-            this.operation = operation;
-        }
-
-        @Override
-        public boolean isXOPPackage() {
-            return true;
-        }
-
-        @Override
-        public byte[] getAttachmentAsByteArray(String cid) {
-            return answer.attachment(cid).orElseThrow(() -> new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE,
-                    operation, "the MTOM part of the document is missing"));
-        }
-
-        @Override
-        public DataHandler getAttachmentAsDataHandler(String cid) {
-            return new DataHandler(new ByteDataSource(getAttachmentAsByteArray(cid), "application/octet-stream"));
+                    "answer is not a readable " + type.getSimpleName() + ": " + e.getClass().getSimpleName(), e);
         }
     }
 }

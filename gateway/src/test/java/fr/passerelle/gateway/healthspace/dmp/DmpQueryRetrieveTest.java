@@ -264,8 +264,11 @@ class DmpQueryRetrieveTest {
                 .withBody(withoutPart.getBytes(StandardCharsets.ISO_8859_1))));
         assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.retrieve(DmpFixtures.IPS_ID)))
-                .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
-                        .isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE));
+                .isInstanceOfSatisfying(DmpFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE);
+                    // Refused for the missing part itself, not later (no bytes, no hash check).
+                    assertThat(f.getMessage()).contains("MTOM part");
+                });
     }
 
     @Test
