@@ -26,6 +26,14 @@ public final class XmlTree {
         }
     }
 
+    /** A new document with this root element. */
+    public static Element root(String namespace, String qualifiedName) {
+        Document document = newDocument();
+        Element root = document.createElementNS(namespace, qualifiedName);
+        document.appendChild(root);
+        return root;
+    }
+
     /** Direct children of {@code parent} with this namespace and local name, in document order. */
     public static List<Element> children(Element parent, String namespace, String localName) {
         List<Element> found = new ArrayList<>();
@@ -44,6 +52,16 @@ public final class XmlTree {
             }
         }
         return Optional.empty();
+    }
+
+    /** Descendants with this namespace and local name, in document order. */
+    public static List<Element> descendants(Element root, String namespace, String localName) {
+        List<Element> found = new ArrayList<>();
+        var nodes = root.getElementsByTagNameNS(namespace, localName);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            found.add((Element) nodes.item(i));
+        }
+        return found;
     }
 
     /** Follows a path of child local names, all in one namespace. */
@@ -69,6 +87,13 @@ public final class XmlTree {
     public static Element append(Element parent, String namespace, String qualifiedName) {
         Element child = parent.getOwnerDocument().createElementNS(namespace, qualifiedName);
         parent.appendChild(child);
+        return child;
+    }
+
+    /** Appends a new child element holding this text. */
+    public static Element append(Element parent, String namespace, String qualifiedName, String text) {
+        Element child = append(parent, namespace, qualifiedName);
+        child.setTextContent(text);
         return child;
     }
 

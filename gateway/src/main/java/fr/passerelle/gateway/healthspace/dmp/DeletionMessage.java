@@ -1,12 +1,17 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.ihe.XdsVocabulary.LCM;
-import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
+import static fr.passerelle.gateway.healthspace.dmp.XdsModel.slot;
 
+import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.XdsVocabulary;
+import fr.passerelle.gateway.ihe.ebxml.lcm.SubmitObjectsRequest;
+import fr.passerelle.gateway.ihe.ebxml.rim.AssociationType1;
+import fr.passerelle.gateway.ihe.ebxml.rim.IdentifiableType;
+import fr.passerelle.gateway.ihe.ebxml.rim.RegistryObjectListType;
 import fr.passerelle.gateway.healthspace.Ins;
+import jakarta.xml.bind.JAXBElement;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 import org.w3c.dom.Element;
 
 /**
@@ -39,26 +44,14 @@ final class DeletionMessage {
      */
     static Element request(Ins patient, String entryUuid, String author, DmpProperties.Identity identity,
                            String submissionSetId, Instant now) {
-        String setUuid = "urn:uuid:" + UUID.randomUUID();
-        Element submit = XmlTree.root(LCM, "lcm:SubmitObjectsRequest");
-        submit.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:rim", RIM);
-        Element list = XmlTree.add(submit, RIM, "rim:RegistryObjectList");
-        ProvideAndRegisterMessage.submissionSet(list, setUuid, "Suppression d'une dispensation à l'étranger",
-                XdsQueries.patientCx(patient) + "^NH", author, ProvideAndRegisterMessage.institution(identity),
-                identity, submissionSetId, now);
-        Element association = XmlTree.add(list, RIM, "rim:Association");
-        association.setAttributeNS(null, "id", "urn:uuid:" + UUID.randomUUID());
-        association.setAttributeNS(null, "associationType", UPDATE_AVAILABILITY_STATUS);
-        association.setAttributeNS(null, "sourceObject", setUuid);
-        association.setAttributeNS(null, "targetObject", entryUuid);
-        slot(association, "OriginalStatus", XdsVocabulary.APPROVED);
-        slot(association, "NewStatus", DELETED);
-        return submit;
-    }
-
-    private static void slot(Element holder, String name, String value) {
-        Element slot = XmlTree.add(holder, RIM, "rim:Slot");
-        slot.setAttributeNS(null, "name", name);
-        XmlTree.add(XmlTree.add(slot, RIM, "rim:ValueList"), RIM, "rim:Value", value);
+        String setUuid = XdsModel.newUuid();
+        List<JAXBElement<? extends IdentifiableType>> objects = ProvideAndRegisterMessage.submissionSet(setUuid,
+                "Suppression d'une dispensation à l'étranger", XdsQueries.patientCx(patient) + "^NH", author,
+                ProvideAndRegisterMessage.institution(identity), identity, submissionSetId, now);
+        objects.add(ProvideAndRegisterMessage.RIM.createAssociation(new AssociationType1().withId(XdsModel.newUuid())
+                .withAssociationType(UPDATE_AVAILABILITY_STATUS).withSourceObject(setUuid).withTargetObject(entryUuid)
+                .withSlot(slot("OriginalStatus", XdsVocabulary.APPROVED), slot("NewStatus", DELETED))));
+        return ProtocolModel.XDS.toDom(new SubmitObjectsRequest()
+                .withRegistryObjectList(new RegistryObjectListType().withIdentifiable(objects)));
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryResponse;
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.healthspace.DiscardReceipt;
 import fr.passerelle.gateway.healthspace.DiscardRefusedException;
@@ -151,8 +152,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
                 submissionSetId(), clock.instant());
         DmpAnswer answer = exchange(DmpOperation.UPDATE_DOCUMENT_SET, properties.registryUrl(), ins, request,
                 Map.of());
-        XdsAnswerStatus.of(answer.payload(), DmpOperation.UPDATE_DOCUMENT_SET)
-                .requireSuccess(DmpOperation.UPDATE_DOCUMENT_SET);
+        XdsAnswerStatus.of(answer, DmpOperation.UPDATE_DOCUMENT_SET).requireSuccess(DmpOperation.UPDATE_DOCUMENT_SET);
         return new DiscardReceipt(dispensationId, null, null, false);
     }
 
@@ -179,7 +179,7 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
                 country, submissionSetId(), clock.instant());
         DmpAnswer answer = exchange(DmpOperation.PROVIDE_AND_REGISTER, properties.repositoryUrl(), ins,
                 message.request(), message.attachments());
-        XdsAnswerStatus status = XdsAnswerStatus.of(answer.payload(), DmpOperation.PROVIDE_AND_REGISTER);
+        XdsAnswerStatus status = XdsAnswerStatus.of(answer, DmpOperation.PROVIDE_AND_REGISTER);
         boolean duplicate = status.has(DmpErrorCodes.Meaning.ALREADY_REGISTERED);
         if (!duplicate) {
             status.requireSuccess(DmpOperation.PROVIDE_AND_REGISTER);
@@ -190,14 +190,14 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
     }
 
     private List<DmpEntry> find(Ins ins, DocumentKind kind) {
-        DmpAnswer answer = exchange(DmpOperation.FIND_DOCUMENTS, properties.registryUrl(), ins,
-                XdsQueries.findDocuments(ins, DmpDocumentKinds.typeCodes(kind)), Map.of());
-        XdsAnswerStatus status = XdsAnswerStatus.of(answer.payload(), DmpOperation.FIND_DOCUMENTS);
+        AdhocQueryResponse answer = query(DmpOperation.FIND_DOCUMENTS, ins,
+                XdsQueries.findDocuments(ins, DmpDocumentKinds.typeCodes(kind)));
+        XdsAnswerStatus status = XdsAnswerStatus.of(answer, DmpOperation.FIND_DOCUMENTS);
         if (status.has(DmpErrorCodes.Meaning.UNKNOWN_PATIENT)) {
             return List.of();
         }
         status.requireSuccess(DmpOperation.FIND_DOCUMENTS);
-        return XdsMetadataReader.entries(answer.payload(), DmpOperation.FIND_DOCUMENTS).stream()
+        return XdsMetadataReader.entries(answer, DmpOperation.FIND_DOCUMENTS).stream()
                 .filter(e -> e.entry().kind() == kind && e.entry().patient().equals(ins))
                 .toList();
     }
@@ -209,10 +209,9 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
 
     /** GetDocuments of one unique id, in the patient's DMP: the entries the DMP answers with this id. */
     private List<DmpEntry> entries(Ins patient, String uniqueId) {
-        DmpAnswer answer = exchange(DmpOperation.GET_DOCUMENTS, properties.registryUrl(), patient,
-                XdsQueries.getDocuments(uniqueId), Map.of());
-        XdsAnswerStatus.of(answer.payload(), DmpOperation.GET_DOCUMENTS).requireSuccess(DmpOperation.GET_DOCUMENTS);
-        return XdsMetadataReader.entries(answer.payload(), DmpOperation.GET_DOCUMENTS).stream()
+        AdhocQueryResponse answer = query(DmpOperation.GET_DOCUMENTS, patient, XdsQueries.getDocuments(uniqueId));
+        XdsAnswerStatus.of(answer, DmpOperation.GET_DOCUMENTS).requireSuccess(DmpOperation.GET_DOCUMENTS);
+        return XdsMetadataReader.entries(answer, DmpOperation.GET_DOCUMENTS).stream()
                 .filter(e -> e.entry().uniqueId().equals(uniqueId))
                 .toList();
     }
@@ -251,6 +250,12 @@ public class DmpNationalHealthSpace implements NationalHealthSpace {
             }
         }
         return lineIds.stream().map(id -> new PrescriptionLine(prescriptionId, id, dispensedBy.get(id))).toList();
+    }
+
+    /** An ITI-18 stored query to the registry, its answer read as the protocol model. */
+    private AdhocQueryResponse query(DmpOperation operation, Ins patient, Element request) {
+        return XdsModel.read(exchange(operation, properties.registryUrl(), patient, request, Map.of()),
+                AdhocQueryResponse.class, operation);
     }
 
     private DmpAnswer exchange(DmpOperation operation, String url, Ins patient, Element payload,

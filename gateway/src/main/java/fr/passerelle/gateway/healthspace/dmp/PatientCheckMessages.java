@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import fr.passerelle.gateway.soap.XmlTree;
 import org.w3c.dom.Element;
 
 /**
@@ -47,29 +48,29 @@ final class PatientCheckMessages {
     static Element request(Ins ins, String senderOid, Instant now) {
         Element message = XmlTree.root(HL7, "PRPA_IN201307UV02");
         message.setAttributeNS(null, "ITSVersion", "XML_1.0");
-        id(XmlTree.add(message, HL7, "id"), senderOid, UUID.randomUUID().toString());
-        value(XmlTree.add(message, HL7, "creationTime"), Ts.format(now));
-        code(XmlTree.add(message, HL7, "interactionId"), "2.16.840.1.113883.1.6", "PRPA_IN201307UV02", "extension");
-        code(XmlTree.add(message, HL7, "processingCode"), null, "P", "code");
-        code(XmlTree.add(message, HL7, "processingModeCode"), null, "T", "code");
-        code(XmlTree.add(message, HL7, "acceptAckCode"), null, "AL", "code");
-        Element receiver = XmlTree.add(message, HL7, "receiver");
+        id(XmlTree.append(message, HL7, "id"), senderOid, UUID.randomUUID().toString());
+        value(XmlTree.append(message, HL7, "creationTime"), Ts.format(now));
+        code(XmlTree.append(message, HL7, "interactionId"), "2.16.840.1.113883.1.6", "PRPA_IN201307UV02", "extension");
+        code(XmlTree.append(message, HL7, "processingCode"), null, "P", "code");
+        code(XmlTree.append(message, HL7, "processingModeCode"), null, "T", "code");
+        code(XmlTree.append(message, HL7, "acceptAckCode"), null, "AL", "code");
+        Element receiver = XmlTree.append(message, HL7, "receiver");
         receiver.setAttributeNS(null, "typeCode", "RCV");
         device(receiver, "1.2.250.1.213.4.1.1.1");
-        Element sender = XmlTree.add(message, HL7, "sender");
+        Element sender = XmlTree.append(message, HL7, "sender");
         sender.setAttributeNS(null, "typeCode", "SND");
         device(sender, senderOid);
-        Element control = XmlTree.add(message, HL7, "controlActProcess");
+        Element control = XmlTree.append(message, HL7, "controlActProcess");
         control.setAttributeNS(null, "classCode", "CACT");
         control.setAttributeNS(null, "moodCode", "EVN");
-        code(XmlTree.add(control, HL7, "code"), "2.16.840.1.113883.1.6", "PRPA_TE201307UV02", "code");
-        Element query = XmlTree.add(control, HL7, "queryByParameter");
-        id(XmlTree.add(query, HL7, "queryId"), senderOid, UUID.randomUUID().toString());
-        code(XmlTree.add(query, HL7, "statusCode"), null, "new", "code");
-        Element parameters = XmlTree.add(query, HL7, "parameterList");
-        Element patientId = XmlTree.add(parameters, HL7, "patientIdentifier");
-        id(XmlTree.add(patientId, HL7, "value"), ins.oid(), ins.value());
-        XmlTree.add(patientId, HL7, "semanticsText", "Patient.id");
+        code(XmlTree.append(control, HL7, "code"), "2.16.840.1.113883.1.6", "PRPA_TE201307UV02", "code");
+        Element query = XmlTree.append(control, HL7, "queryByParameter");
+        id(XmlTree.append(query, HL7, "queryId"), senderOid, UUID.randomUUID().toString());
+        code(XmlTree.append(query, HL7, "statusCode"), null, "new", "code");
+        Element parameters = XmlTree.append(query, HL7, "parameterList");
+        Element patientId = XmlTree.append(parameters, HL7, "patientIdentifier");
+        id(XmlTree.append(patientId, HL7, "value"), ins.oid(), ins.value());
+        XmlTree.append(patientId, HL7, "semanticsText", "Patient.id");
         return message;
     }
 
@@ -80,11 +81,11 @@ final class PatientCheckMessages {
                     "expected PRPA_IN201308UV02, got " + answer.getLocalName());
         }
         String ack = XmlTree.path(answer, HL7, "acknowledgement", "typeCode")
-                .map(e -> XmlTree.attribute(e, "code")).orElse("AA");
+                .flatMap(e -> XmlTree.attribute(e, "code")).orElse("AA");
         Element control = XmlTree.child(answer, HL7, "controlActProcess").orElseThrow(() -> new DmpFailure(
                 DmpFailure.Kind.MALFORMED_RESPONSE, operation, "no controlActProcess"));
         String queryResponse = XmlTree.path(control, HL7, "queryAck", "queryResponseCode")
-                .map(e -> XmlTree.attribute(e, "code")).orElse(null);
+                .flatMap(e -> XmlTree.attribute(e, "code")).orElse(null);
         if (!"AA".equals(ack) && !"CA".equals(ack)) {
             boolean refused = "AR".equals(ack) || "CR".equals(ack);
             throw new DmpFailure(refused ? DmpFailure.Kind.ACCESS_REFUSED : DmpFailure.Kind.REGISTRY_ERROR,
@@ -99,13 +100,13 @@ final class PatientCheckMessages {
         }
         Element event = XmlTree.path(control, HL7, "subject", "registrationEvent").orElseThrow(() -> new DmpFailure(
                 DmpFailure.Kind.MALFORMED_RESPONSE, operation, "OK answer without registrationEvent"));
-        String status = XmlTree.child(event, HL7, "statusCode").map(e -> XmlTree.attribute(e, "code"))
+        String status = XmlTree.child(event, HL7, "statusCode").flatMap(e -> XmlTree.attribute(e, "code"))
                 .orElse("active");
         Element patient = XmlTree.path(event, HL7, "subject1", "patient").orElseThrow(() -> new DmpFailure(
                 DmpFailure.Kind.MALFORMED_RESPONSE, operation, "registrationEvent without patient"));
         boolean samePatient = XmlTree.children(patient, HL7, "id").stream()
-                .anyMatch(id -> asked.oid().equals(XmlTree.attribute(id, "root"))
-                        && asked.value().equals(XmlTree.attribute(id, "extension")));
+                .anyMatch(id -> XmlTree.attribute(id, "root").equals(Optional.of(asked.oid()))
+                        && XmlTree.attribute(id, "extension").equals(Optional.of(asked.value())));
         if (!samePatient) {
             throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "answer is about another patient");
         }
@@ -124,9 +125,9 @@ final class PatientCheckMessages {
             String family = XmlTree.child(name, HL7, "family").map(f -> f.getTextContent().trim())
                     .orElseThrow(() -> new IllegalArgumentException("no family name"));
             String gender = XmlTree.child(person, HL7, "administrativeGenderCode")
-                    .map(g -> XmlTree.attribute(g, "code")).orElseThrow(() -> new IllegalArgumentException(
+                    .flatMap(g -> XmlTree.attribute(g, "code")).orElseThrow(() -> new IllegalArgumentException(
                             "no gender"));
-            String birth = XmlTree.child(person, HL7, "birthTime").map(b -> XmlTree.attribute(b, "value"))
+            String birth = XmlTree.child(person, HL7, "birthTime").flatMap(b -> XmlTree.attribute(b, "value"))
                     .orElseThrow(() -> new IllegalArgumentException("no birth time"));
             LocalDate birthDate = Ts.readDate(birth)
                     .orElseThrow(() -> new IllegalArgumentException("birth time is not an HL7 timestamp"));
@@ -142,16 +143,16 @@ final class PatientCheckMessages {
     private static Optional<Element> birthName(Element person) {
         List<Element> names = XmlTree.children(person, HL7, "name");
         return names.stream()
-                .filter(n -> XmlTree.child(n, HL7, "family").map(f -> "BR".equals(XmlTree.attribute(f, "qualifier")))
-                        .orElse(false))
+                .filter(n -> XmlTree.child(n, HL7, "family").flatMap(f -> XmlTree.attribute(f, "qualifier"))
+                        .filter("BR"::equals).isPresent())
                 .findFirst().or(() -> names.stream().findFirst());
     }
 
     private static void device(Element parent, String oid) {
-        Element device = XmlTree.add(parent, HL7, "device");
+        Element device = XmlTree.append(parent, HL7, "device");
         device.setAttributeNS(null, "classCode", "DEV");
         device.setAttributeNS(null, "determinerCode", "INSTANCE");
-        id(XmlTree.add(device, HL7, "id"), oid, null);
+        id(XmlTree.append(device, HL7, "id"), oid, null);
     }
 
     private static void id(Element element, String root, String extension) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import fr.passerelle.gateway.soap.XmlTree;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -60,8 +61,8 @@ final class PharmacyDocuments {
 
     /** An II as the port writes ids: root, or root^extension. */
     static String instanceId(Element id) {
-        String root = XmlTree.attribute(id, "root");
-        String extension = XmlTree.attribute(id, "extension");
+        String root = XmlTree.attribute(id, "root").orElse(null);
+        String extension = XmlTree.attribute(id, "extension").orElse(null);
         return extension == null ? root : root + "^" + extension;
     }
 

@@ -1,20 +1,35 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.ihe.XdsVocabulary.LCM;
-import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
-import static fr.passerelle.gateway.ihe.XdsVocabulary.XDS;
+import static fr.passerelle.gateway.healthspace.dmp.XdsModel.localized;
+import static fr.passerelle.gateway.healthspace.dmp.XdsModel.newUuid;
+import static fr.passerelle.gateway.healthspace.dmp.XdsModel.slot;
 
+import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.XdsVocabulary;
+import fr.passerelle.gateway.ihe.ebxml.lcm.SubmitObjectsRequest;
+import fr.passerelle.gateway.ihe.ebxml.rim.AssociationType1;
+import fr.passerelle.gateway.ihe.ebxml.rim.ClassificationType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ExternalIdentifierType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ExtrinsicObjectType;
+import fr.passerelle.gateway.ihe.ebxml.rim.IdentifiableType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ObjectFactory;
+import fr.passerelle.gateway.ihe.ebxml.rim.RegistryObjectListType;
+import fr.passerelle.gateway.ihe.ebxml.rim.RegistryPackageType;
+import fr.passerelle.gateway.ihe.xds.ProvideAndRegisterDocumentSetRequestType;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.Confidentiality;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.trust.hl7.Ts;
+import jakarta.activation.DataHandler;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.attachment.AttachmentMarshaller;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.w3c.dom.Element;
@@ -29,6 +44,8 @@ import org.w3c.dom.Element;
  */
 record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachments) {
 
+    static final ObjectFactory RIM = new ObjectFactory();
+
     /**
      * @param country           ISO 3166 alpha-2 of the country where the medicine was dispensed
      * @param submissionSetId   unique id of the submission set (an OID under the configured root)
@@ -39,82 +56,70 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
         if (document == null) {
             throw new IllegalArgumentException("the DMP records a dispensation only with its eDispensation document");
         }
-        String setUuid = "urn:uuid:" + UUID.randomUUID();
-        String docUuid = "urn:uuid:" + UUID.randomUUID();
+        String setUuid = newUuid();
+        String docUuid = newUuid();
         String patientCx = XdsQueries.patientCx(patient) + "^NH";
         String author = authorPerson(dispensation, country);
         String institution = institution(identity);
+        String created = Ts.format(dispensation.dispensedAt().toInstant());
+        ExtrinsicObjectType entry = new ExtrinsicObjectType().withId(docUuid).withMimeType("text/xml")
+                .withObjectType(XdsVocabulary.STABLE_DOCUMENT)
+                .withSlot(slot("creationTime", created), slot("hash", sha1(document)),
+                        slot("size", Long.toString(document.length)), slot("languageCode", "fr-FR"),
+                        slot("serviceStartTime", created), slot("sourcePatientId", patientCx))
+                .withName(localized("Dispensation médicamenteuse (" + country + ")"))
+                .withClassification(author(XdsVocabulary.DOC_AUTHOR, docUuid, institution, author),
+                        coded(XdsVocabulary.DOC_CLASS, docUuid, DmpDocumentKinds.DISPENSATION_CLASS),
+                        coded(XdsVocabulary.DOC_CONFIDENTIALITY, docUuid, Confidentiality.NORMAL),
+                        coded(XdsVocabulary.DOC_FORMAT, docUuid, DmpDocumentKinds.DISPENSATION_FORMAT),
+                        coded(XdsVocabulary.DOC_FACILITY, docUuid, facility(identity)),
+                        coded(XdsVocabulary.DOC_PRACTICE, docUuid,
+                                new Code(identity.practiceSetting(), "1.2.250.1.213.1.1.4.9", null)),
+                        coded(XdsVocabulary.DOC_TYPE, docUuid,
+                                DmpDocumentKinds.typeCodes(DocumentKind.EDISPENSATION).get(0)))
+                .withExternalIdentifier(
+                        identifier(XdsVocabulary.DOC_PATIENT_ID, docUuid, patientCx, "XDSDocumentEntry.patientId"),
+                        identifier(XdsVocabulary.DOC_UNIQUE_ID, docUuid, dispensation.id(),
+                                "XDSDocumentEntry.uniqueId"));
+        List<JAXBElement<? extends IdentifiableType>> objects = submissionSet(setUuid,
+                "Dispensation médicamenteuse à l'étranger", patientCx, author, institution, identity,
+                submissionSetId, now);
+        objects.add(0, RIM.createExtrinsicObject(entry));
+        objects.add(RIM.createAssociation(new AssociationType1().withId(newUuid())
+                .withAssociationType(XdsVocabulary.HAS_MEMBER).withSourceObject(setUuid).withTargetObject(docUuid)
+                .withSlot(slot("SubmissionSetStatus", "Original"))));
         String contentId = "dispensation-" + UUID.randomUUID() + "@passerelle";
-
-        Element request = XmlTree.root(XDS, "xdsb:ProvideAndRegisterDocumentSetRequest");
-        Element submit = XmlTree.add(request, LCM, "lcm:SubmitObjectsRequest");
-        Element list = XmlTree.add(submit, RIM, "rim:RegistryObjectList");
-
-        Element entry = XmlTree.add(list, RIM, "rim:ExtrinsicObject");
-        entry.setAttributeNS(null, "id", docUuid);
-        entry.setAttributeNS(null, "mimeType", "text/xml");
-        entry.setAttributeNS(null, "objectType", XdsVocabulary.STABLE_DOCUMENT);
-        slot(entry, "creationTime", Ts.format(dispensation.dispensedAt().toInstant()));
-        slot(entry, "hash", sha1(document));
-        slot(entry, "size", Long.toString(document.length));
-        slot(entry, "languageCode", "fr-FR");
-        slot(entry, "serviceStartTime", Ts.format(dispensation.dispensedAt().toInstant()));
-        slot(entry, "sourcePatientId", patientCx);
-        name(entry, "Dispensation médicamenteuse (" + country + ")");
-        Element docAuthor = classification(entry, XdsVocabulary.DOC_AUTHOR, docUuid, "", null);
-        slot(docAuthor, "authorInstitution", institution);
-        slot(docAuthor, "authorPerson", author);
-        coded(entry, XdsVocabulary.DOC_CLASS, docUuid, DmpDocumentKinds.DISPENSATION_CLASS);
-        coded(entry, XdsVocabulary.DOC_CONFIDENTIALITY, docUuid, Confidentiality.NORMAL);
-        coded(entry, XdsVocabulary.DOC_FORMAT, docUuid, DmpDocumentKinds.DISPENSATION_FORMAT);
-        coded(entry, XdsVocabulary.DOC_FACILITY, docUuid, facility(identity));
-        coded(entry, XdsVocabulary.DOC_PRACTICE, docUuid,
-                new Code(identity.practiceSetting(), "1.2.250.1.213.1.1.4.9", null));
-        coded(entry, XdsVocabulary.DOC_TYPE, docUuid, DmpDocumentKinds.typeCodes(DocumentKind.EDISPENSATION).get(0));
-        identifier(entry, XdsVocabulary.DOC_PATIENT_ID, docUuid, patientCx, "XDSDocumentEntry.patientId");
-        identifier(entry, XdsVocabulary.DOC_UNIQUE_ID, docUuid, dispensation.id(), "XDSDocumentEntry.uniqueId");
-
-        submissionSet(list, setUuid, "Dispensation médicamenteuse à l'étranger", patientCx, author, institution,
-                identity, submissionSetId, now);
-
-        Element association = XmlTree.add(list, RIM, "rim:Association");
-        association.setAttributeNS(null, "id", "urn:uuid:" + UUID.randomUUID());
-        association.setAttributeNS(null, "associationType", XdsVocabulary.HAS_MEMBER);
-        association.setAttributeNS(null, "sourceObject", setUuid);
-        association.setAttributeNS(null, "targetObject", docUuid);
-        slot(association, "SubmissionSetStatus", "Original");
-
-        Element documentElement = XmlTree.add(request, XDS, "xdsb:Document");
-        documentElement.setAttributeNS(null, "id", docUuid);
-        Element include = XmlTree.add(documentElement, DmpSoapClient.XOP_NS, "xop:Include");
-        include.setAttributeNS(null, "href", "cid:" + contentId);
+        Element request = ProtocolModel.XDS.toDom(new fr.passerelle.gateway.ihe.xds.ObjectFactory()
+                .createProvideAndRegisterDocumentSetRequest(new ProvideAndRegisterDocumentSetRequestType()
+                        .withSubmitObjectsRequest(new SubmitObjectsRequest().withRegistryObjectList(
+                                new RegistryObjectListType().withIdentifiable(objects)))
+                        .withDocument(new ProvideAndRegisterDocumentSetRequestType.Document().withId(docUuid)
+                                .withValue(document))), mtomPart(contentId));
         return new ProvideAndRegisterMessage(request, Map.of(contentId, document));
     }
 
     /**
      * The submission set of a submission (ITI-41) or of a metadata update (ITI-57) to the DMP, with the metadata the
      * DMP requires: submission time, title, author (the NCPeH as institution, the foreign professional as person),
-     * content type, patient id, source id, unique id, and its classification as a submission set.
+     * content type, patient id, source id, unique id; and its classification as a submission set.
+     *
+     * @return the set and its classification, a list the caller adds its other objects to
      */
-    static void submissionSet(Element list, String setUuid, String title, String patientCx, String author,
-                              String institution, DmpProperties.Identity identity, String submissionSetId,
-                              Instant now) {
-        Element set = XmlTree.add(list, RIM, "rim:RegistryPackage");
-        set.setAttributeNS(null, "id", setUuid);
-        slot(set, "submissionTime", Ts.format(now));
-        name(set, title);
-        Element setAuthor = classification(set, XdsVocabulary.SET_AUTHOR, setUuid, "", null);
-        slot(setAuthor, "authorInstitution", institution);
-        slot(setAuthor, "authorPerson", author);
-        coded(set, XdsVocabulary.SET_CONTENT_TYPE, setUuid, facility(identity));
-        identifier(set, XdsVocabulary.SET_PATIENT_ID, setUuid, patientCx, "XDSSubmissionSet.patientId");
-        identifier(set, XdsVocabulary.SET_SOURCE_ID, setUuid, identity.sourceId(), "XDSSubmissionSet.sourceId");
-        identifier(set, XdsVocabulary.SET_UNIQUE_ID, setUuid, submissionSetId, "XDSSubmissionSet.uniqueId");
-
-        Element node = XmlTree.add(list, RIM, "rim:Classification");
-        node.setAttributeNS(null, "id", "urn:uuid:" + UUID.randomUUID());
-        node.setAttributeNS(null, "classifiedObject", setUuid);
-        node.setAttributeNS(null, "classificationNode", XdsVocabulary.SUBMISSION_SET_NODE);
+    static List<JAXBElement<? extends IdentifiableType>> submissionSet(String setUuid, String title,
+            String patientCx, String author, String institution, DmpProperties.Identity identity,
+            String submissionSetId, Instant now) {
+        RegistryPackageType set = new RegistryPackageType().withId(setUuid)
+                .withSlot(slot("submissionTime", Ts.format(now))).withName(localized(title))
+                .withClassification(author(XdsVocabulary.SET_AUTHOR, setUuid, institution, author),
+                        coded(XdsVocabulary.SET_CONTENT_TYPE, setUuid, facility(identity)))
+                .withExternalIdentifier(
+                        identifier(XdsVocabulary.SET_PATIENT_ID, setUuid, patientCx, "XDSSubmissionSet.patientId"),
+                        identifier(XdsVocabulary.SET_SOURCE_ID, setUuid, identity.sourceId(),
+                                "XDSSubmissionSet.sourceId"),
+                        identifier(XdsVocabulary.SET_UNIQUE_ID, setUuid, submissionSetId, "XDSSubmissionSet.uniqueId"));
+        return new java.util.ArrayList<>(List.of(RIM.createRegistryPackage(set),
+                RIM.createClassification(new ClassificationType().withId(newUuid()).withClassifiedObject(setUuid)
+                        .withClassificationNode(XdsVocabulary.SUBMISSION_SET_NODE))));
     }
 
     /** The NCPeH as author institution (XON with its national structure id). */
@@ -145,43 +150,50 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
         }
     }
 
-    private static void slot(Element holder, String name, String value) {
-        Element slot = XmlTree.add(holder, RIM, "rim:Slot");
-        slot.setAttributeNS(null, "name", name);
-        XmlTree.add(XmlTree.add(slot, RIM, "rim:ValueList"), RIM, "rim:Value", value);
+    /** An author classification: no node of its own, the author in its slots. */
+    private static ClassificationType author(String scheme, String object, String institution, String person) {
+        return new ClassificationType().withId(newUuid()).withClassificationScheme(scheme).withClassifiedObject(object)
+                .withNodeRepresentation("").withSlot(slot("authorInstitution", institution),
+                        slot("authorPerson", person));
     }
 
-    private static void name(Element holder, String value) {
-        Element localized = XmlTree.add(XmlTree.add(holder, RIM, "rim:Name"), RIM, "rim:LocalizedString");
-        localized.setAttributeNS(null, "value", value);
+    private static ClassificationType coded(String scheme, String object, Code code) {
+        return new ClassificationType().withId(newUuid()).withClassificationScheme(scheme).withClassifiedObject(object)
+                .withNodeRepresentation(code.code()).withSlot(slot("codingScheme", code.codeSystem()))
+                .withName(code.display() == null ? null : localized(code.display()));
     }
 
-    private static Element classification(Element holder, String scheme, String object, String node, String name) {
-        Element classification = XmlTree.add(holder, RIM, "rim:Classification");
-        classification.setAttributeNS(null, "id", "urn:uuid:" + UUID.randomUUID());
-        classification.setAttributeNS(null, "classificationScheme", scheme);
-        classification.setAttributeNS(null, "classifiedObject", object);
-        classification.setAttributeNS(null, "nodeRepresentation", node);
-        if (name != null) {
-            name(classification, name);
-        }
-        return classification;
+    private static ExternalIdentifierType identifier(String scheme, String object, String value, String name) {
+        return new ExternalIdentifierType().withId(newUuid()).withIdentificationScheme(scheme)
+                .withRegistryObject(object).withValue(value).withName(localized(name));
     }
 
-    private static void coded(Element holder, String scheme, String object, Code code) {
-        Element classification = classification(holder, scheme, object, code.code(), null);
-        slot(classification, "codingScheme", code.codeSystem());
-        if (code.display() != null) {
-            name(classification, code.display());
-        }
-    }
+    /**
+     * Takes the document's bytes out of the body as the one MTOM part, under this Content-ID. Not CXF's
+     * {@code JAXBAttachmentMarshaller}: its Content-IDs embed the URL-encoded namespace, which the {@code cid:} href,
+     * once decoded as RFC 2392 says, no longer matches.
+     */
+    private static AttachmentMarshaller mtomPart(String contentId) {
+        return new AttachmentMarshaller() {
+            @Override
+            public boolean isXOPPackage() {
+                return true;
+            }
 
-    private static void identifier(Element holder, String scheme, String object, String value, String name) {
-        Element identifier = XmlTree.add(holder, RIM, "rim:ExternalIdentifier");
-        identifier.setAttributeNS(null, "id", "urn:uuid:" + UUID.randomUUID());
-        identifier.setAttributeNS(null, "identificationScheme", scheme);
-        identifier.setAttributeNS(null, "registryObject", object);
-        identifier.setAttributeNS(null, "value", value);
-        name(identifier, name);
+            @Override
+            public String addMtomAttachment(byte[] data, int offset, int length, String mime, String ns, String name) {
+                return "cid:" + contentId;
+            }
+
+            @Override
+            public String addMtomAttachment(DataHandler data, String namespace, String localName) {
+                throw new IllegalStateException("the request carries its document as bytes");
+            }
+
+            @Override
+            public String addSwaRefAttachment(DataHandler data) {
+                throw new IllegalStateException("the request carries its document as bytes");
+            }
+        };
     }
 }

@@ -1,8 +1,10 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.ihe.XdsVocabulary.XDS;
-
-import java.util.Base64;
+import fr.passerelle.gateway.ihe.ProtocolModel;
+import fr.passerelle.gateway.ihe.xds.ObjectFactory;
+import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetRequestType;
+import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetResponseType;
+import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetResponseType.DocumentResponse;
 import org.w3c.dom.Element;
 
 /** ITI-43 Retrieve Document Set: the request for one document and the document read from the (MTOM) answer. */
@@ -12,35 +14,28 @@ final class RetrieveMessages {
     }
 
     static Element request(String repositoryUniqueId, String documentUniqueId) {
-        Element request = XmlTree.root(XDS, "xdsb:RetrieveDocumentSetRequest");
-        Element document = XmlTree.add(request, XDS, "xdsb:DocumentRequest");
-        XmlTree.add(document, XDS, "xdsb:RepositoryUniqueId", repositoryUniqueId);
-        XmlTree.add(document, XDS, "xdsb:DocumentUniqueId", documentUniqueId);
-        return request;
+        return ProtocolModel.XDS.toDom(new ObjectFactory().createRetrieveDocumentSetRequest(
+                new RetrieveDocumentSetRequestType().withDocumentRequest(new RetrieveDocumentSetRequestType
+                        .DocumentRequest().withRepositoryUniqueId(repositoryUniqueId)
+                        .withDocumentUniqueId(documentUniqueId))));
     }
 
     /** The bytes of the requested document: an MTOM part referenced by xop:Include, or inline base64. */
     static byte[] document(DmpAnswer answer, String documentUniqueId) {
         DmpOperation operation = DmpOperation.RETRIEVE_DOCUMENT;
-        XdsAnswerStatus.of(answer.payload(), operation).requireSuccess(operation);
-        Element response = XmlTree.children(answer.payload(), XDS, "DocumentResponse").stream()
-                .filter(r -> XmlTree.child(r, XDS, "DocumentUniqueId")
-                        .map(id -> id.getTextContent().trim().equals(documentUniqueId)).orElse(false))
+        RetrieveDocumentSetResponseType response = XdsModel.read(answer, RetrieveDocumentSetResponseType.class,
+                operation);
+        XdsAnswerStatus.of(response.getRegistryResponse(), operation).requireSuccess(operation);
+        DocumentResponse document = response.getDocumentResponse().stream()
+                .filter(r -> r.getDocumentUniqueId() != null && r.getDocumentUniqueId().trim().equals(documentUniqueId))
                 .findFirst()
                 .orElseThrow(() -> new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
                         "the answer does not contain the requested document"));
-        Element document = XmlTree.child(response, XDS, "Document").orElseThrow(() -> new DmpFailure(
-                DmpFailure.Kind.MALFORMED_RESPONSE, operation, "DocumentResponse without Document"));
-        var include = XmlTree.child(document, DmpSoapClient.XOP_NS, "Include");
-        if (include.isPresent()) {
-            String href = XmlTree.attribute(include.get(), "href");
-            return answer.attachment(href == null ? "" : href).orElseThrow(() -> new DmpFailure(
-                    DmpFailure.Kind.MALFORMED_RESPONSE, operation, "the MTOM part of the document is missing"));
+        if (document.getDocument() == null) {
+            // CXF's attachment unmarshaller leaves the document null when its xop:Include names no part.
+            throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
+                    "DocumentResponse without Document, or without the MTOM part it names");
         }
-        try {
-            return Base64.getMimeDecoder().decode(document.getTextContent().trim());
-        } catch (IllegalArgumentException e) {
-            throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "document is not base64", e);
-        }
+        return document.getDocument();
     }
 }

@@ -1,37 +1,36 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.ihe.XdsVocabulary.RS;
-
 import fr.passerelle.gateway.ihe.XdsVocabulary;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryError;
+import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
 import java.util.List;
-import org.w3c.dom.Element;
 
 /**
  * The outcome an XDS answer states ({@code status} and {@code RegistryErrorList}), read from an AdhocQueryResponse,
- * RegistryResponse or RetrieveDocumentSetResponse. (The status Passerelle itself writes on XCA and XDR is
- * {@code soap.RegistryStatus}: a different job, naming the ebRS status URNs.)
+ * RegistryResponse or RetrieveDocumentSetResponse as the generated protocol model. (The status Passerelle itself
+ * writes on XCA and XDR is {@code soap.RegistryStatus}: a different job, naming the ebRS status URNs.)
  *
  * @param errorCodes the error codes of Error-severity entries, in order
  */
 record XdsAnswerStatus(String status, List<String> errorCodes) {
 
-    static XdsAnswerStatus of(Element answer, DmpOperation operation) {
-        String status = XmlTree.attribute(answer, "status");
-        Element holder = answer;
-        if (status == null) {
-            // RetrieveDocumentSetResponse nests its RegistryResponse.
-            holder = XmlTree.child(answer, RS, "RegistryResponse").orElseThrow(() -> new DmpFailure(
-                    DmpFailure.Kind.MALFORMED_RESPONSE, operation, "answer has no status"));
-            status = XmlTree.attribute(holder, "status");
-            if (status == null) {
-                throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "answer has no status");
-            }
+    /**
+     * @param answer the answer's RegistryResponse (an AdhocQueryResponse is one), null when it has none
+     */
+    static XdsAnswerStatus of(RegistryResponseType answer, DmpOperation operation) {
+        if (answer == null || answer.getStatus() == null || answer.getStatus().isEmpty()) {
+            throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "answer has no status");
         }
-        List<String> errors = XmlTree.descendants(holder, RS, "RegistryError").stream()
-                .filter(e -> !"urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Warning"
-                        .equals(XmlTree.attribute(e, "severity")))
-                .map(e -> String.valueOf(XmlTree.attribute(e, "errorCode"))).toList();
-        return new XdsAnswerStatus(status, errors);
+        List<String> errors = answer.getRegistryErrorList() == null ? List.of()
+                : answer.getRegistryErrorList().getRegistryError().stream()
+                        .filter(e -> !"urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Warning".equals(e.getSeverity()))
+                        .map(RegistryError::getErrorCode).map(String::valueOf).toList();
+        return new XdsAnswerStatus(answer.getStatus(), errors);
+    }
+
+    /** The status of an answer that is a RegistryResponse (ITI-41, ITI-57). */
+    static XdsAnswerStatus of(DmpAnswer answer, DmpOperation operation) {
+        return of(XdsModel.read(answer, RegistryResponseType.class, operation), operation);
     }
 
     boolean success() {

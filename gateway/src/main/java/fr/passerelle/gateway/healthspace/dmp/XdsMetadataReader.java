@@ -1,8 +1,14 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static fr.passerelle.gateway.ihe.XdsVocabulary.RIM;
-
 import fr.passerelle.gateway.ihe.XdsVocabulary;
+import fr.passerelle.gateway.ihe.ebxml.query.AdhocQueryResponse;
+import fr.passerelle.gateway.ihe.ebxml.rim.ClassificationType;
+import fr.passerelle.gateway.ihe.ebxml.rim.ExtrinsicObjectType;
+import fr.passerelle.gateway.ihe.ebxml.rim.IdentifiableType;
+import fr.passerelle.gateway.ihe.ebxml.rim.InternationalStringType;
+import fr.passerelle.gateway.ihe.ebxml.rim.LocalizedStringType;
+import fr.passerelle.gateway.ihe.ebxml.rim.SlotType1;
+import jakarta.xml.bind.JAXBElement;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
@@ -12,34 +18,31 @@ import fr.passerelle.trust.hl7.Cx;
 import fr.passerelle.trust.hl7.Ts;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import org.w3c.dom.Element;
 
 /**
  * Reads the DMP's XDS document entries (ebRIM ExtrinsicObjects) into the port's {@link DocumentEntry}: codes by
  * classification scheme (never by {@code classifiedObject}, which real DMP metadata does not always get right),
  * confidentiality codes including {@code MASQUE_PS} and {@code INVISIBLE_REPRESENTANTS_LEGAUX}, identifiers by
  * identification scheme. Entries of kinds not exchanged abroad are skipped; an entry missing what the port requires
- * makes the answer malformed.
+ * makes the answer malformed. Read from the generated protocol model ({@link XdsModel}); an attribute or value that
+ * is blank counts as absent, as the DOM reader had it.
  */
 final class XdsMetadataReader {
-
 
     private XdsMetadataReader() {
     }
 
-    static List<DmpEntry> entries(Element response, DmpOperation operation) {
-        List<DmpEntry> entries = new ArrayList<>();
-        for (Element object : XmlTree.descendants(response, RIM, "ExtrinsicObject")) {
-            read(object, operation).ifPresent(entries::add);
-        }
-        return entries;
+    static List<DmpEntry> entries(AdhocQueryResponse response, DmpOperation operation) {
+        return response.getRegistryObjectList() == null ? List.of() : response.getRegistryObjectList()
+                .getIdentifiable().stream().map(JAXBElement::getValue).filter(ExtrinsicObjectType.class::isInstance)
+                .flatMap(object -> read((ExtrinsicObjectType) object, operation).stream()).toList();
     }
 
-    static Optional<DmpEntry> read(Element object, DmpOperation operation) {
+    static Optional<DmpEntry> read(ExtrinsicObjectType object, DmpOperation operation) {
         Code format = classification(object, XdsVocabulary.DOC_FORMAT).orElse(null);
         Code type = classification(object, XdsVocabulary.DOC_TYPE).orElse(null);
         Optional<DocumentKind> kind = DmpDocumentKinds.kindOf(format, type);
@@ -51,11 +54,9 @@ final class XdsMetadataReader {
                     .orElseThrow(() -> missing("uniqueId", operation));
             Ins patient = patientId(identifier(object, XdsVocabulary.DOC_PATIENT_ID)
                     .orElseThrow(() -> missing("patientId", operation)));
-            List<Code> confidentiality = new ArrayList<>();
-            for (Element classification : classifications(object, XdsVocabulary.DOC_CONFIDENTIALITY)) {
-                code(classification).ifPresent(confidentiality::add);
-            }
-            String mimeType = XmlTree.attribute(object, "mimeType");
+            List<Code> confidentiality = classifications(object, XdsVocabulary.DOC_CONFIDENTIALITY).stream()
+                    .map(XdsMetadataReader::code).flatMap(Optional::stream).toList();
+            String mimeType = present(object.getMimeType());
             String hash = slot(object, "hash").orElseThrow(() -> missing("hash", operation));
             DocumentEntry entry = new DocumentEntry(uniqueId, patient, kind.get(),
                     DmpDocumentKinds.loincClass(kind.get()), type == null ? DmpDocumentKinds.loincClass(kind.get())
@@ -63,13 +64,13 @@ final class XdsMetadataReader {
                     time(slot(object, "creationTime").orElseThrow(() -> missing("creationTime", operation))),
                     slot(classifications(object, XdsVocabulary.DOC_AUTHOR), "authorPerson").map(XdsMetadataReader::person)
                             .orElse(null),
-                    localized(object, "Name").orElse(null), mimeType == null ? "text/xml" : mimeType,
+                    localized(object.getName()).orElse(null), mimeType == null ? "text/xml" : mimeType,
                     hash.toLowerCase(Locale.ROOT), slot(object, "size").map(Long::parseLong).orElse(-1L),
                     slot(object, "languageCode").orElse(null),
                     new ServicePeriod(slot(object, "serviceStartTime").map(XdsMetadataReader::time),
                             slot(object, "serviceStopTime").map(XdsMetadataReader::time)));
-            return Optional.of(new DmpEntry(entry, XmlTree.attribute(object, "id"),
-                    slot(object, "repositoryUniqueId").orElse(null), XmlTree.attribute(object, "status")));
+            return Optional.of(new DmpEntry(entry, present(object.getId()),
+                    slot(object, "repositoryUniqueId").orElse(null), present(object.getStatus())));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation,
                     "unreadable document entry: " + e.getMessage(), e);
@@ -103,43 +104,46 @@ final class XdsMetadataReader {
         return new DmpFailure(DmpFailure.Kind.MALFORMED_RESPONSE, operation, "document entry without " + what);
     }
 
-    private static List<Element> classifications(Element object, String scheme) {
-        return XmlTree.children(object, RIM, "Classification").stream()
-                .filter(c -> scheme.equals(XmlTree.attribute(c, "classificationScheme"))).toList();
+    private static List<ClassificationType> classifications(ExtrinsicObjectType object, String scheme) {
+        return object.getClassification().stream().filter(c -> scheme.equals(c.getClassificationScheme())).toList();
     }
 
-    private static Optional<Code> classification(Element object, String scheme) {
+    private static Optional<Code> classification(ExtrinsicObjectType object, String scheme) {
         return classifications(object, scheme).stream().findFirst().flatMap(XdsMetadataReader::code);
     }
 
-    private static Optional<Code> code(Element classification) {
-        String code = XmlTree.attribute(classification, "nodeRepresentation");
+    private static Optional<Code> code(ClassificationType classification) {
+        String code = present(classification.getNodeRepresentation());
         Optional<String> system = slot(classification, "codingScheme");
         if (code == null || system.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Code(code, system.get(), localized(classification, "Name").orElse(null)));
+        return Optional.of(new Code(code, system.get(), localized(classification.getName()).orElse(null)));
     }
 
-    private static Optional<String> identifier(Element object, String scheme) {
-        return XmlTree.children(object, RIM, "ExternalIdentifier").stream()
-                .filter(e -> scheme.equals(XmlTree.attribute(e, "identificationScheme")))
-                .map(e -> XmlTree.attribute(e, "value")).filter(v -> v != null).findFirst();
+    private static Optional<String> identifier(ExtrinsicObjectType object, String scheme) {
+        return object.getExternalIdentifier().stream()
+                .filter(e -> scheme.equals(e.getIdentificationScheme()))
+                .map(e -> present(e.getValue())).filter(Objects::nonNull).findFirst();
     }
 
-    static Optional<String> slot(Element object, String name) {
-        return XmlTree.children(object, RIM, "Slot").stream()
-                .filter(s -> name.equals(XmlTree.attribute(s, "name")))
-                .flatMap(s -> XmlTree.descendants(s, RIM, "Value").stream())
-                .map(v -> v.getTextContent().trim()).findFirst();
+    private static Optional<String> slot(IdentifiableType object, String name) {
+        return object.getSlot().stream().filter(s -> name.equals(s.getName()))
+                .map(SlotType1::getValueList).filter(Objects::nonNull)
+                .flatMap(values -> values.getValue().stream()).filter(Objects::nonNull).map(String::trim).findFirst();
     }
 
-    private static Optional<String> slot(List<Element> holders, String name) {
+    private static Optional<String> slot(List<ClassificationType> holders, String name) {
         return holders.stream().map(h -> slot(h, name)).flatMap(Optional::stream).findFirst();
     }
 
-    private static Optional<String> localized(Element element, String container) {
-        return XmlTree.path(element, RIM, container, "LocalizedString")
-                .map(l -> XmlTree.attribute(l, "value")).filter(v -> v != null && !v.isBlank());
+    private static Optional<String> localized(InternationalStringType text) {
+        return Optional.ofNullable(text).flatMap(t -> t.getLocalizedString().stream().findFirst())
+                .map(LocalizedStringType::getValue).filter(v -> !v.isBlank());
+    }
+
+    /** The DOM reader's reading of an attribute: absent when empty. */
+    private static String present(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -17,6 +17,7 @@ import fr.passerelle.gateway.healthspace.DispensationReceipt;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.PrescriptionLine;
+import fr.passerelle.gateway.soap.XmlTree;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -79,8 +80,8 @@ class DmpDispensationTest {
         registry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(eDispensationEntry)));
         registry("('" + EP_ID + "')", DmpFixtures.queryResponse(List.of(ePrescriptionEntry)));
         registry("('" + NEW_DISPENSATION + "')", DmpFixtures.queryResponse(List.of()));
-        repository("<xdsb:DocumentUniqueId>" + EP_ID, DmpFixtures.retrieveResponse(EP_ID, ePrescription));
-        repository("<xdsb:DocumentUniqueId>" + EDISP_ID, DmpFixtures.retrieveResponse(EDISP_ID, eDispensation));
+        repository("DocumentUniqueId>" + EP_ID, DmpFixtures.retrieveResponse(EP_ID, ePrescription));
+        repository("DocumentUniqueId>" + EDISP_ID, DmpFixtures.retrieveResponse(EDISP_ID, eDispensation));
     }
 
     @AfterEach
@@ -270,7 +271,10 @@ class DmpDispensationTest {
     }
 
     private static String slot(Element holder, String name) {
-        return XdsMetadataReader.slot(holder, name).orElse(null);
+        return XmlTree.children(holder, DmpFixtures.RIM, "Slot").stream()
+                .filter(s -> name.equals(s.getAttribute("name")))
+                .flatMap(s -> XmlTree.descendants(s, DmpFixtures.RIM, "Value").stream())
+                .map(v -> v.getTextContent().trim()).findFirst().orElse(null);
     }
 
     private static String boundary(String contentType) {

@@ -21,6 +21,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.trust.xml.XmlLimits;
+import fr.passerelle.gateway.soap.XmlTree;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,6 +77,7 @@ class DmpQueryRetrieveTest {
         Element vsmEntry = DmpFixtures.entry(DmpFixtures.VSM, vsm);
         DmpFixtures.addConfidentiality(vsmEntry, "MASQUE_PS", Confidentiality.FRENCH_CODE_SYSTEM);
         DmpFixtures.addConfidentiality(vsmEntry, "INVISIBLE_REPRESENTANTS_LEGAUX", Confidentiality.FRENCH_CODE_SYSTEM);
+        vsmEntry.removeAttribute("mimeType");
         stubRegistry(XdsVocabulary.FIND_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(vsmEntry, DmpFixtures.entry(DmpFixtures.IPS, ips))));
 
@@ -106,6 +108,8 @@ class DmpQueryRetrieveTest {
         assertThat(vsmEntryRead.typeCode()).isEqualTo(new Code("SYNTH", "1.2.250.1.213.1.1.4.12", "Synthèse"));
         assertThat(vsmEntryRead.formatCode().code()).isEqualTo("urn:asip:ci-sis:vsm:2012");
         assertThat(vsmEntryRead.classCode().code()).as("listed under the eHDSI class").isEqualTo("60591-5");
+        // XDS requires mimeType; absent, ebRIM's schema default is what the protocol model reads.
+        assertThat(vsmEntryRead.mimeType()).isEqualTo("application/octet-stream");
         assertThat(vsmEntryRead.masked()).isTrue();
         assertThat(vsmEntryRead.invisibleToLegalRepresentatives()).isTrue();
         assertThat(vsmEntryRead.invisibleToPatient()).isFalse();
@@ -179,8 +183,8 @@ class DmpQueryRetrieveTest {
         assertThat(document.get().content()).isEqualTo(ips);
         assertThat(document.get().entry().uniqueId()).isEqualTo(DmpFixtures.IPS_ID);
         String retrieve = single("/repository").getBodyAsString();
-        assertThat(retrieve).contains("<xdsb:RepositoryUniqueId>" + DmpFixtures.REPOSITORY_ID)
-                .contains("<xdsb:DocumentUniqueId>" + DmpFixtures.IPS_ID);
+        assertThat(retrieve).contains("RepositoryUniqueId>" + DmpFixtures.REPOSITORY_ID)
+                .contains("DocumentUniqueId>" + DmpFixtures.IPS_ID);
         assertThat(single("/registry").getBodyAsString()).contains(XdsVocabulary.GET_DOCUMENTS)
                 .contains("('" + DmpFixtures.IPS_ID + "')");
     }
@@ -200,6 +204,36 @@ class DmpQueryRetrieveTest {
                 () -> healthSpace.retrieve(DmpFixtures.IPS_ID)))
                 .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
                         .isEqualTo(DmpFailure.Kind.INTEGRITY));
+    }
+
+    @Test
+    void anInlineBase64DocumentIsReadAndItsBytesStillMeetTheHashCheck() {
+        byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
+        stubRegistry(XdsVocabulary.GET_DOCUMENTS,
+                DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.IPS, ips))));
+        String mtom = new String(DmpFixtures.retrieveResponse(DmpFixtures.IPS_ID, ips), StandardCharsets.ISO_8859_1);
+        String include = mtom.substring(mtom.indexOf("<xop:Include"), mtom.indexOf("</xdsb:Document>"));
+        String inline = java.util.Base64.getMimeEncoder().encodeToString(ips);
+        // JAXB decodes base64 leniently: a broken trailing unit (which the MIME decoder refused) is dropped, and
+        // what counts is that the bytes are the registered document.
+        for (String text : List.of(inline, inline + "A=A")) {
+            stubRepository(mtom.replace(include, text));
+            assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(), () -> healthSpace.retrieve(DmpFixtures.IPS_ID))
+                    .orElseThrow().content()).isEqualTo(ips);
+        }
+        char middle = inline.charAt(inline.length() / 2);
+        stubRepository(mtom.replace(include, inline.substring(0, inline.length() / 2) + (middle == 'A' ? 'B' : 'A')
+                + inline.substring(inline.length() / 2 + 1)));
+        assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
+                () -> healthSpace.retrieve(DmpFixtures.IPS_ID)))
+                .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
+                        .isEqualTo(DmpFailure.Kind.INTEGRITY));
+    }
+
+    private void stubRepository(String answer) {
+        dmp.stubFor(post(urlEqualTo("/repository")).willReturn(aResponse()
+                .withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
+                .withBody(answer.getBytes(StandardCharsets.ISO_8859_1))));
     }
 
     @Test
@@ -263,8 +297,11 @@ class DmpQueryRetrieveTest {
                 .withBody(withoutPart.getBytes(StandardCharsets.ISO_8859_1))));
         assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.retrieve(DmpFixtures.IPS_ID)))
-                .isInstanceOfSatisfying(DmpFailure.class, f -> assertThat(f.kind())
-                        .isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE));
+                .isInstanceOfSatisfying(DmpFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE);
+                    // Refused for the missing part itself, not later (no bytes, no hash check).
+                    assertThat(f.getMessage()).contains("MTOM part");
+                });
     }
 
     @Test

@@ -163,7 +163,7 @@ class DmpRoadsEndToEndTest {
                 .withRequestBody(containing(XdsVocabulary.GET_DOCUMENTS)).withRequestBody(containing("('" + id + "')"))
                 .willReturn(soap(DmpFixtures.queryResponse(List.of(entry))))));
         documents.forEach((id, bytes) -> dmp.stubFor(post(urlEqualTo("/repository")).atPriority(1)
-                .withRequestBody(containing("<xdsb:DocumentUniqueId>" + id + "</xdsb:DocumentUniqueId>"))
+                .withRequestBody(containing("DocumentUniqueId>" + id + "</"))
                 .willReturn(aResponse().withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
                         .withBody(DmpFixtures.retrieveResponse(id, bytes)))));
         dmp.stubFor(post(urlEqualTo("/repository")).atPriority(2)
@@ -397,7 +397,7 @@ class DmpRoadsEndToEndTest {
         assertThat(items).extracting(item -> item.getStatus().toCode())
                 .as("the DMP's eDISP-MED dispensed the first").containsExactlyInAnyOrder("completed", "active");
         assertThat(request("/registry", "('" + EP_ID + "')")).isNotNull();
-        assertThat(request("/repository", "<xdsb:DocumentUniqueId>" + EDISP_ID)).as("the DMP's dispensation read")
+        assertThat(request("/repository", "DocumentUniqueId>" + EDISP_ID)).as("the DMP's dispensation read")
                 .isNotNull();
 
         assertEveryDmpCallCarriesAVihfFor(doctor.practitionerName(), "ES");
