@@ -40,8 +40,8 @@ import org.w3c.dom.Node;
  *
  * <p>The vocabulary files the assertions read with {@code doc()} are parsed once and shared by every run (Saxon
  * otherwise re-parses them for each document), and the generated validator is rewritten to give the same results
- * faster ({@link VocabularyIndex}, {@link ValidatorTuning}): tens of milliseconds per Patient Summary instead of
- * seconds. Thread-safe: one instance validates concurrently.
+ * faster ({@link VocabularyIndex}, {@link ValidatorTuning}, {@link ReportTrimming}, {@link DirectedWalks}): tens
+ * of milliseconds per Patient Summary instead of seconds. Thread-safe: one instance validates concurrently.
  */
 public final class PivotSchematron {
 
@@ -111,6 +111,7 @@ public final class PivotSchematron {
             if (tuned) {
                 ValidatorTuning.apply(out);
                 ReportTrimming.apply(out);
+                DirectedWalks.apply(out);
             }
             return new Generated(out, Map.copyOf(stubs), count);
         } catch (TransformerException | IOException e) {

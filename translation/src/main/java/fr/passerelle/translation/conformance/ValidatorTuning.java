@@ -25,6 +25,7 @@ import org.w3c.dom.NodeList;
  * templateIds anywhere (an indexed look-up); when all its rules are of the relative kind, only the subtrees of the
  * parents of those elements are walked (every node such a rule can match lies there).</li>
  * </ul>
+ * {@link DirectedWalks} then narrows such walks (and those from the root) to the nodes on the rules' paths.
  */
 final class ValidatorTuning {
 
