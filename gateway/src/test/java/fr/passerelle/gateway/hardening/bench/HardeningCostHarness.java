@@ -5,13 +5,12 @@ import fr.passerelle.gateway.http.EntryPoints;
 import fr.passerelle.gateway.http.ProblemEntryPoint;
 import fr.passerelle.gateway.soap.SoapMessages;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.testsupport.CpuTimeLoop;
 import fr.passerelle.trust.xml.HardenedXml;
 import fr.passerelle.trust.xml.IdAttributes;
 import fr.passerelle.trust.xml.XmlLimits;
 import fr.passerelle.translation.cda.CdaReader;
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -34,7 +33,6 @@ import org.w3c.dom.Document;
  */
 public final class HardeningCostHarness {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private HardeningCostHarness() {
     }
@@ -91,24 +89,9 @@ public final class HardeningCostHarness {
         });
     }
 
-    private interface Step {
-        void run() throws Exception;
-    }
 
-    private static void measure(String name, int seconds, Step step) throws Exception {
-        long warmUntil = System.nanoTime() + seconds * 400_000_000L;
-        while (System.nanoTime() < warmUntil) {
-            step.run();
-        }
-        long calls = 0;
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long until = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < until) {
-            step.run();
-            calls++;
-        }
-        double cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000.0 / calls;
-        System.out.printf("%-58s | %12.2f%n", name, cpuMicros);
+    static void measure(String name, int seconds, CpuTimeLoop.Step step) throws Exception {
+        System.out.printf("%-58s | %12.2f%n", name, CpuTimeLoop.microsPerCall(seconds, step));
     }
 
     private static Document plainParse(byte[] xml) throws Exception {

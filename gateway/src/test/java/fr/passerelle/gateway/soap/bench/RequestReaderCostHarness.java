@@ -3,12 +3,11 @@ package fr.passerelle.gateway.soap.bench;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.soap.Namespaces;
 import fr.passerelle.gateway.soap.SoapMessages;
+import fr.passerelle.gateway.testsupport.CpuTimeLoop;
 import fr.passerelle.gateway.xca.AdhocQueryRequestReader;
 import fr.passerelle.gateway.xca.RetrieveRequestReader;
 import fr.passerelle.gateway.xdr.ProvideAndRegisterRequestReader;
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -23,7 +22,6 @@ import org.w3c.dom.Element;
  */
 public final class RequestReaderCostHarness {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private RequestReaderCostHarness() {
     }
@@ -54,18 +52,7 @@ public final class RequestReaderCostHarness {
                 .getDocumentElement();
     }
 
-    private static void measure(String name, int seconds, Runnable step) {
-        long warmUntil = System.nanoTime() + seconds * 400_000_000L;
-        while (System.nanoTime() < warmUntil) {
-            step.run();
-        }
-        long calls = 0;
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long until = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < until) {
-            step.run();
-            calls++;
-        }
-        System.out.printf("%-46s | %14.1f%n", name, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000.0 / calls);
+    static void measure(String name, int seconds, CpuTimeLoop.Step step) throws Exception {
+        System.out.printf("%-46s | %14.1f%n", name, CpuTimeLoop.microsPerCall(seconds, step));
     }
 }

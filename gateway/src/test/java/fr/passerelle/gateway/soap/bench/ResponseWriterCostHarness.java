@@ -3,6 +3,7 @@ package fr.passerelle.gateway.soap.bench;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.soap.BusinessRefusal;
+import fr.passerelle.gateway.testsupport.CpuTimeLoop;
 import fr.passerelle.gateway.xca.AdhocQueryResponseWriter;
 import fr.passerelle.gateway.xca.DocumentClass;
 import fr.passerelle.gateway.xca.DocumentEntry;
@@ -16,8 +17,6 @@ import fr.passerelle.gateway.xca.XdsCode;
 import fr.passerelle.gateway.xca.XdsPatientId;
 import fr.passerelle.gateway.xdr.DispensationOutcome;
 import fr.passerelle.gateway.xdr.RegistryResponseWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +30,12 @@ import java.util.Set;
  */
 public final class ResponseWriterCostHarness {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String HOME = "1.2.250.1.213.4.1.99";
 
     private ResponseWriterCostHarness() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         DocumentQuery query = new DocumentQuery(new XdsPatientId("248098765432109", "1.2.250.1.213.1.4.11"),
                 Set.of(DocumentClass.PATIENT_SUMMARY), List.of(), true);
@@ -68,18 +66,7 @@ public final class ResponseWriterCostHarness {
                 transformOf);
     }
 
-    static void measure(String name, int seconds, Runnable step) {
-        long warmUntil = System.nanoTime() + seconds * 400_000_000L;
-        while (System.nanoTime() < warmUntil) {
-            step.run();
-        }
-        long calls = 0;
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long until = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < until) {
-            step.run();
-            calls++;
-        }
-        System.out.printf("%-46s | %14.1f%n", name, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000.0 / calls);
+    static void measure(String name, int seconds, CpuTimeLoop.Step step) throws Exception {
+        System.out.printf("%-46s | %14.1f%n", name, CpuTimeLoop.microsPerCall(seconds, step));
     }
 }

@@ -5,6 +5,7 @@ import fr.passerelle.gateway.soap.BodySchemas;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.Namespaces;
 import fr.passerelle.gateway.soap.SoapMessages;
+import fr.passerelle.gateway.testsupport.CpuTimeLoop;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -74,24 +75,8 @@ public final class SchemaValidationCostHarness {
                 .getElementsByTagName("*").item(0);
     }
 
-    @FunctionalInterface
-    private interface Step {
-        void run() throws Exception;
-    }
 
-    private static void measure(String name, int seconds, Step step) throws Exception {
-        long warmUntil = System.nanoTime() + seconds * 400_000_000L;
-        while (System.nanoTime() < warmUntil) {
-            step.run();
-        }
-        long calls = 0;
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long until = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < until) {
-            step.run();
-            calls++;
-        }
-        double cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000.0 / calls;
-        System.out.printf("%-46s | %14.1f%n", name, cpuMicros);
+    static void measure(String name, int seconds, CpuTimeLoop.Step step) throws Exception {
+        System.out.printf("%-46s | %14.1f%n", name, CpuTimeLoop.microsPerCall(seconds, step));
     }
 }
