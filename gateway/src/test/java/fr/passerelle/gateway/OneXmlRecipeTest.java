@@ -78,7 +78,7 @@ class OneXmlRecipeTest {
         noClasses().that().doNotHaveFullyQualifiedName(fr.passerelle.trust.xml.HardenedXml.class.getName())
                 .and().doNotHaveFullyQualifiedName(fr.passerelle.terminology.xml.HardenedXml.class.getName())
                 // DOM helper of the messages that stay DOM (XCPD, XDR, DMP; issue 21): makes empty documents only
-                .and().doNotHaveFullyQualifiedName("fr.passerelle.gateway.soap.XmlTree")
+                .and().doNotHaveFullyQualifiedName("fr.passerelle.gateway.ihe.XmlTree")
                 // compiles the gateway's own WSDL schemas from the classpath (secure processing, no other access);
                 // the outside XML it validates is the DOM CXF already parsed, never parsed again
                 .and().doNotHaveFullyQualifiedName("fr.passerelle.gateway.soap.BodySchemas")

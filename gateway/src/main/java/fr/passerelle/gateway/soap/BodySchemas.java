@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.ihe.XmlTree;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.EnumMap;

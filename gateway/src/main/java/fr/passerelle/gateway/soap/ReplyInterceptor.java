@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.soap;
 
+import fr.passerelle.gateway.ihe.XmlTree;
 import java.util.List;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapHeader;

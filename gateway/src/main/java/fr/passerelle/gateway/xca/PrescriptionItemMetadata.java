@@ -2,7 +2,7 @@ package fr.passerelle.gateway.xca;
 
 import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import fr.passerelle.trust.xml.HardenedXml;
 import fr.passerelle.trust.xml.UnsafeXmlException;
 import fr.passerelle.trust.xml.XmlLimits;

@@ -4,7 +4,7 @@ import static fr.passerelle.gateway.soap.Namespaces.HL7V3;
 
 import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.gateway.soap.MalformedRequest;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static fr.passerelle.gateway.soap.Namespaces.XSI;
 import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;

@@ -12,7 +12,7 @@ import static fr.passerelle.gateway.soap.Namespaces.XDS;
 import static fr.passerelle.gateway.soap.Namespaces.XOP;
 
 import fr.passerelle.gateway.soap.MalformedRequest;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import fr.passerelle.gateway.xca.XdsCode;
 import fr.passerelle.gateway.xca.XdsPatientId;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.console.demo;
 
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;

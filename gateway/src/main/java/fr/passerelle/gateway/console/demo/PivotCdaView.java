@@ -2,7 +2,7 @@ package fr.passerelle.gateway.console.demo;
 
 import fr.passerelle.gateway.console.demo.ShownDocument.ShownEntry;
 import fr.passerelle.gateway.console.demo.ShownDocument.ShownSection;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -23,7 +23,7 @@ import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
 import fr.passerelle.gateway.ihe.xds.ObjectFactory;
 import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetRequestType;
 import fr.passerelle.gateway.ihe.xds.RetrieveDocumentSetResponseType;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import fr.passerelle.trust.hl7.Ts;
 import fr.passerelle.trust.issue.SoapEnvelopes;
 import jakarta.xml.bind.JAXBElement;

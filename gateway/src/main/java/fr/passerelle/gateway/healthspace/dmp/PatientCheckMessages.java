@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import org.w3c.dom.Element;
 
 /**

@@ -5,7 +5,7 @@ import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.testsupport.Fixtures;
 import fr.passerelle.trust.VerifiedRequester;
 import fr.passerelle.trust.assertion.PurposeOfUse;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

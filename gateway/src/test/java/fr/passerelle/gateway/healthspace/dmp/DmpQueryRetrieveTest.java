@@ -21,7 +21,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchPatient;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.trust.xml.XmlLimits;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

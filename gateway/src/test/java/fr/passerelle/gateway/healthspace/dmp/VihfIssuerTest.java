@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.trust.assertion.PurposeOfUse;
 import fr.passerelle.trust.xml.SignatureRefusedException;
-import fr.passerelle.gateway.soap.XmlTree;
+import fr.passerelle.gateway.ihe.XmlTree;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package fr.passerelle.gateway.soap;
+package fr.passerelle.gateway.ihe;
 
 import java.util.ArrayList;
 import java.util.List;
