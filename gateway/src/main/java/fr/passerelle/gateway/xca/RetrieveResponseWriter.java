@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.xca;
 
+import fr.passerelle.gateway.ihe.BytePartMarshaller;
 import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.ebxml.rs.RegistryResponseType;
 import fr.passerelle.gateway.ihe.xds.ObjectFactory;
@@ -9,8 +10,6 @@ import fr.passerelle.gateway.soap.BusinessRefusal;
 import fr.passerelle.gateway.soap.OutboundAttachment;
 import fr.passerelle.gateway.soap.RegistryErrors;
 import fr.passerelle.gateway.soap.RegistryStatus;
-import jakarta.activation.DataHandler;
-import jakarta.xml.bind.attachment.AttachmentMarshaller;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -79,14 +78,9 @@ public final class RetrieveResponseWriter {
      * Takes each document's bytes out of the body as an MTOM part (never inline base64): the marshaller hands over
      * the very array set on the model, whole, so its document is found by identity.
      */
-    private static final class MtomParts extends AttachmentMarshaller {
+    private static final class MtomParts extends BytePartMarshaller {
         private final Map<byte[], RetrievedDocument> documents = new IdentityHashMap<>();
         private final List<OutboundAttachment> written = new ArrayList<>();
-
-        @Override
-        public boolean isXOPPackage() {
-            return true;
-        }
 
         @Override
         public String addMtomAttachment(byte[] data, int offset, int length, String mimeType, String namespace,
@@ -98,16 +92,6 @@ public final class RetrieveResponseWriter {
             String contentId = UUID.randomUUID() + "@passerelle";
             written.add(new OutboundAttachment(contentId, document.mimeType(), data));
             return "cid:" + URLEncoder.encode(contentId, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String addMtomAttachment(DataHandler data, String namespace, String localName) {
-            throw new IllegalStateException("The retrieve model carries documents as bytes");
-        }
-
-        @Override
-        public String addSwaRefAttachment(DataHandler data) {
-            throw new IllegalStateException("The retrieve model carries documents as bytes");
         }
     }
 }

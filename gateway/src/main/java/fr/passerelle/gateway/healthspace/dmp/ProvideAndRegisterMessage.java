@@ -4,6 +4,7 @@ import static fr.passerelle.gateway.healthspace.dmp.XdsModel.localized;
 import static fr.passerelle.gateway.healthspace.dmp.XdsModel.newUuid;
 import static fr.passerelle.gateway.healthspace.dmp.XdsModel.slot;
 
+import fr.passerelle.gateway.ihe.BytePartMarshaller;
 import fr.passerelle.gateway.ihe.ProtocolModel;
 import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.ihe.ebxml.lcm.SubmitObjectsRequest;
@@ -22,7 +23,6 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.trust.hl7.Ts;
-import jakarta.activation.DataHandler;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.attachment.AttachmentMarshaller;
 import java.security.MessageDigest;
@@ -174,25 +174,10 @@ record ProvideAndRegisterMessage(Element request, Map<String, byte[]> attachment
      * once decoded as RFC 2392 says, no longer matches.
      */
     private static AttachmentMarshaller mtomPart(String contentId) {
-        return new AttachmentMarshaller() {
-            @Override
-            public boolean isXOPPackage() {
-                return true;
-            }
-
+        return new BytePartMarshaller() {
             @Override
             public String addMtomAttachment(byte[] data, int offset, int length, String mime, String ns, String name) {
                 return "cid:" + contentId;
-            }
-
-            @Override
-            public String addMtomAttachment(DataHandler data, String namespace, String localName) {
-                throw new IllegalStateException("the request carries its document as bytes");
-            }
-
-            @Override
-            public String addSwaRefAttachment(DataHandler data) {
-                throw new IllegalStateException("the request carries its document as bytes");
             }
         };
     }
