@@ -72,11 +72,6 @@ public enum ExchangeError {
     XDS_REGISTRY_METADATA_ERROR("XDSRegistryMetadataError", Kind.UNPROCESSABLE,
             "The request does not conform to the transaction's schema");
 
-    /** The IHE ITI codes of the catalogue (every other entry is an eHDSI/OpenNCP code). */
-    public boolean isIheCode() {
-        return code.startsWith("XDS");
-    }
-
     /**
      * What sort of failure, independent of the protocol: {@code UNAUTHENTICATED} when the requester's credentials are
      * missing or not believed (FHIR 401), {@code FORBIDDEN} when a believed requester may not do this (FHIR 403).

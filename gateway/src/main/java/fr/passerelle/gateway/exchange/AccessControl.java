@@ -66,21 +66,11 @@ public class AccessControl {
     }
 
     Admission admit(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds, CrossBorderTransaction transaction) {
-        AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, kinds,
-                transaction);
+        AccessRequest request = request(call, patient, kinds, transaction);
         if (!TreatedPatient.matches(call.requester(), patient)) {
-            audit.record(new AuditEntry(request, AuditOutcome.REFUSED, TRC_PATIENT_RULE,
-                    ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER.code(), List.of(), call.correlationId(),
-                    call.assertionIds()));
-            return new Refused(new ExchangeRefusal(ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER,
-                    "the request is about another patient than the TRC assertion"));
+            return new Refused(otherTrcPatient(call, request));
         }
-        AccessDecision decision = policy.decide(request, healthSpace.controls(patient));
-        if (decision instanceof AccessDecision.Refused refused) {
-            audit.record(AuditEntry.of(request, decision, List.of(), call.correlationId(), call.assertionIds()));
-            return new Refused(new ExchangeRefusal(refused.error(), refused.rule().description()));
-        }
-        return new Admitted(call, request, (AccessDecision.Granted) decision);
+        return admitted(call, request, policy.decide(request, healthSpace.controls(patient)));
     }
 
     /**
@@ -96,7 +86,7 @@ public class AccessControl {
             return admit(call, patient, kinds, transaction);
         }
         PatientControls controls = healthSpace.controls(patient);
-        AccessRequest whole = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, kinds, transaction);
+        AccessRequest whole = request(call, patient, kinds, transaction);
         AccessDecision decision = policy.decide(whole, controls);
         if (!(decision instanceof AccessDecision.Refused refused)
                 || refused.rule() != DecidingRule.DOCUMENTS_NOT_AUTHORISED) {
@@ -105,8 +95,7 @@ public class AccessControl {
         Set<DocumentKind> covered = EnumSet.noneOf(DocumentKind.class);
         Map<DocumentKind, AccessDecision.Refused> uncovered = new EnumMap<>(DocumentKind.class);
         for (DocumentKind kind : kinds) {
-            AccessDecision alone = policy.decide(new AccessRequest(call.asAccessRequester(), call.purpose(), patient,
-                    Set.of(kind), transaction), controls);
+            AccessDecision alone = policy.decide(request(call, patient, Set.of(kind), transaction), controls);
             if (alone instanceof AccessDecision.Refused refusedKind) {
                 uncovered.put(kind, refusedKind);
             } else {
@@ -118,18 +107,30 @@ public class AccessControl {
         }
         Map<DocumentKind, ExchangeRefusal> withheld = new EnumMap<>(DocumentKind.class);
         uncovered.forEach((kind, refusal) -> {
-            AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, Set.of(kind),
-                    transaction);
-            audit.record(AuditEntry.of(request, refusal, List.of(), call.correlationId(), call.assertionIds()));
+            audit.record(AuditEntry.of(request(call, patient, Set.of(kind), transaction), refusal, List.of(),
+                    call.correlationId(), call.assertionIds()));
             withheld.put(kind, new ExchangeRefusal(refusal.error(), refusal.rule().description()));
         });
-        AccessRequest admittedRequest = new AccessRequest(call.asAccessRequester(), call.purpose(), patient, covered,
-                transaction);
+        AccessRequest admittedRequest = request(call, patient, covered, transaction);
         AccessDecision granted = policy.decide(admittedRequest, controls);
         if (!(granted instanceof AccessDecision.Granted grantedDecision)) {
             return admitted(call, admittedRequest, granted);
         }
         return new Admitted(call, admittedRequest, grantedDecision, withheld);
+    }
+
+    /** Audits, and returns, the refusal of a request about another patient than the TRC assertion's. */
+    private ExchangeRefusal otherTrcPatient(CrossBorderCall call, AccessRequest request) {
+        audit.record(new AuditEntry(request, AuditOutcome.REFUSED, TRC_PATIENT_RULE,
+                ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER.code(), List.of(), call.correlationId(),
+                call.assertionIds()));
+        return new ExchangeRefusal(ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER,
+                "the request is about another patient than the TRC assertion");
+    }
+
+    private static AccessRequest request(CrossBorderCall call, Ins patient, Set<DocumentKind> kinds,
+                                         CrossBorderTransaction transaction) {
+        return new AccessRequest(call.asAccessRequester(), call.purpose(), patient, kinds, transaction);
     }
 
     /** The passage for a decision already made: a refusal is audited, a grant admitted. */
@@ -150,13 +151,9 @@ public class AccessControl {
      */
     ExchangeRefusal unknownPatient(CrossBorderCall call, Ins named, Set<DocumentKind> kinds,
                                    CrossBorderTransaction transaction) {
-        AccessRequest request = new AccessRequest(call.asAccessRequester(), call.purpose(), named, kinds, transaction);
+        AccessRequest request = request(call, named, kinds, transaction);
         if (!TreatedPatient.matches(call.requester(), named)) {
-            audit.record(new AuditEntry(request, AuditOutcome.REFUSED, TRC_PATIENT_RULE,
-                    ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER.code(), List.of(), call.correlationId(),
-                    call.assertionIds()));
-            return new ExchangeRefusal(ExchangeError.ERROR_UNKNOWN_PATIENT_IDENTIFIER,
-                    "the request is about another patient than the TRC assertion");
+            return otherTrcPatient(call, request);
         }
         audit.record(new AuditEntry(request, AuditOutcome.REFUSED, PatientIdentification.NO_MATCH_RULE,
                 ExchangeError.ERROR_PI_NO_MATCH.code(), List.of(), call.correlationId(), call.assertionIds()));
@@ -186,9 +183,8 @@ public class AccessControl {
                                ExchangeRefusal refusal) {
         Optional<Ins> filedUnder = patient.or(() -> TreatedPatient.of(call.requester()));
         AuditOutcome outcome = failure.refusedAccess() ? AuditOutcome.REFUSED : AuditOutcome.FAILED;
-        audit.record(filedUnder.map(ins -> new AuditEntry(
-                        new AccessRequest(call.asAccessRequester(), call.purpose(), ins, kinds, transaction),
-                        outcome, failure.auditReason(), refusal.error().code(), List.of(), call.correlationId(),
+        audit.record(filedUnder.map(ins -> new AuditEntry(request(call, ins, kinds, transaction), outcome,
+                        failure.auditReason(), refusal.error().code(), List.of(), call.correlationId(),
                         call.assertionIds()))
                 .orElseGet(() -> AuditEntry.withoutPatient(transaction, call.asAccessRequester(), call.purpose(),
                         outcome, failure.auditReason(), refusal.error().code(), call.correlationId(),

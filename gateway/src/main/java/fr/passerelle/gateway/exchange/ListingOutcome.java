@@ -20,10 +20,6 @@ public sealed interface ListingOutcome {
             documents = List.copyOf(documents);
             withheld = Map.copyOf(withheld);
         }
-
-        public Listed(List<DocumentEntry> documents) {
-            this(documents, Map.of());
-        }
     }
 
     record Refused(ExchangeRefusal refusal) implements ListingOutcome {

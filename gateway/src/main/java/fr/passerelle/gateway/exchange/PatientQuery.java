@@ -19,10 +19,6 @@ public record PatientQuery(List<Ins> identifiers, Optional<PatientSearch> demogr
         }
     }
 
-    public static PatientQuery byIns(Ins ins) {
-        return new PatientQuery(List.of(ins), Optional.empty());
-    }
-
     @Override
     public String toString() {
         return "PatientQuery[" + identifiers.size() + " INS, demographics " + demographics.isPresent() + "]";

@@ -28,17 +28,12 @@ public final class TranslatedDocuments {
     private final PivotConformance conformance;
     private final Cache<Key, Kept> cache;
 
-    public TranslatedDocuments(DocumentTranslator translator, long maximumBytes) {
-        this(translator, maximumBytes, PivotConformance.off());
-    }
-
     public TranslatedDocuments(DocumentTranslator translator, long maximumBytes, PivotConformance conformance) {
         this.translator = translator;
         this.conformance = conformance;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maximumBytes)
                 .weigher((Key key, Kept value) -> value.content().length + 64)
-                .recordStats()
                 .build();
     }
 
@@ -107,10 +102,6 @@ public final class TranslatedDocuments {
 
     public long cachedEntries() {
         return cache.estimatedSize();
-    }
-
-    public double hitRate() {
-        return cache.stats().hitRate();
     }
 
     /** Translates, keeps the whole document (and its items) under {@code whole}'s keys, and answers the whole. */

@@ -35,15 +35,6 @@ public final class BodyTooLarge extends IOException {
 
     /** The {@code BodyTooLarge} among a failure's causes, if the failure is one. */
     public static java.util.Optional<BodyTooLarge> in(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof BodyTooLarge tooLarge) {
-                return java.util.Optional.of(tooLarge);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return java.util.Optional.empty();
+        return FailureCauses.find(failure, BodyTooLarge.class);
     }
 }

@@ -42,14 +42,12 @@ public final class RateLimiter {
         long windowMillis = properties.window().toMillis();
         long now = clock.millis();
         long windowStart = Math.floorDiv(now, windowMillis) * windowMillis;
-        if (limit == 0) {
-            // A blocked country costs no database write.
-            return new RateDecision.Exceeded(key, 0, properties.window(),
-                    Duration.ofMillis(windowStart + windowMillis - now));
-        }
-        long count = counter.hit(key, windowStart);
-        if (count <= limit) {
-            return new RateDecision.Allowed(limit - count);
+        if (limit > 0) {
+            // A blocked country (limit 0) costs no database write.
+            long count = counter.hit(key, windowStart);
+            if (count <= limit) {
+                return new RateDecision.Allowed(limit - count);
+            }
         }
         return new RateDecision.Exceeded(key, limit, properties.window(),
                 Duration.ofMillis(windowStart + windowMillis - now));

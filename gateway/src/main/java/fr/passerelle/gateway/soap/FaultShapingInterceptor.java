@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.soap;
 
 import fr.passerelle.gateway.http.BodyTooLarge;
+import fr.passerelle.gateway.http.FailureCauses;
 import fr.passerelle.gateway.logging.RequestLog;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.apache.cxf.binding.soap.SoapVersion;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.frontend.WSDLQueryException;
 import org.apache.cxf.helpers.CastUtils;
-import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.xml.sax.SAXException;
@@ -76,11 +76,11 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
      *                    not the declared one, two elements where the operation takes one), the client's mistake
      */
     static EnvelopeFault decide(Throwable raised, boolean requestRead) {
-        Optional<EnvelopeFault> ours = find(raised, EnvelopeFault.class);
+        Optional<EnvelopeFault> ours = FailureCauses.find(raised, EnvelopeFault.class);
         if (ours.isPresent()) {
             return ours.get();
         }
-        if (find(raised, WSDLQueryException.class).isPresent()) {
+        if (FailureCauses.find(raised, WSDLQueryException.class).isPresent()) {
             // ?xsd= naming no published schema.
             return EnvelopeFault.descriptionNotFound();
         }
@@ -89,7 +89,8 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
             // A chunked body read past the limit (a declared one is refused before CXF, by SoapEntryPoint).
             return EnvelopeFault.bodyTooLarge(tooLarge.get().limitBytes());
         }
-        if (find(raised, XMLStreamException.class).isPresent() || find(raised, SAXException.class).isPresent()) {
+        if (FailureCauses.find(raised, XMLStreamException.class).isPresent()
+                || FailureCauses.find(raised, SAXException.class).isPresent()) {
             return EnvelopeFault.notWellFormed();
         }
         if (raised instanceof SoapFault soapFault) {
@@ -124,18 +125,5 @@ public final class FaultShapingInterceptor extends AbstractSoapInterceptor {
             case RECEIVER -> version.getReceiver();
             case VERSION_MISMATCH -> version.getVersionMismatch();
         };
-    }
-
-    private static <T extends Throwable> Optional<T> find(Throwable raised, Class<T> type) {
-        int depth = 0;
-        for (Throwable t = raised; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-            if (t instanceof Fault fault && fault.getCause() == t) {
-                break;
-            }
-        }
-        return Optional.empty();
     }
 }

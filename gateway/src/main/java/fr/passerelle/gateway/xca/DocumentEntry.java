@@ -23,29 +23,6 @@ public record DocumentEntry(String entryUuid, String uniqueId, String repository
                             PrescriptionItemMetadata item, Optional<Instant> serviceStart,
                             Optional<Instant> serviceStop) {
 
-    /** An entry without service times. */
-    public DocumentEntry(String entryUuid, String uniqueId, String repositoryUniqueId, String homeCommunityId,
-                         XdsPatientId patientId, String title, String mimeType, XdsCode classCode,
-                         XdsCode typeCode, XdsCode formatCode, XdsCode confidentialityCode,
-                         XdsCode healthcareFacilityTypeCode, XdsCode practiceSettingCode, Instant creationTime,
-                         String languageCode, long size, String sha1Hex, Optional<String> transformOf,
-                         PrescriptionItemMetadata item) {
-        this(entryUuid, uniqueId, repositoryUniqueId, homeCommunityId, patientId, title, mimeType, classCode, typeCode,
-                formatCode, confidentialityCode, healthcareFacilityTypeCode, practiceSettingCode, creationTime,
-                languageCode, size, sha1Hex, transformOf, item, Optional.empty(), Optional.empty());
-    }
-
-    /** An entry without ePrescription item metadata. */
-    public DocumentEntry(String entryUuid, String uniqueId, String repositoryUniqueId, String homeCommunityId,
-                         XdsPatientId patientId, String title, String mimeType, XdsCode classCode,
-                         XdsCode typeCode, XdsCode formatCode, XdsCode confidentialityCode,
-                         XdsCode healthcareFacilityTypeCode, XdsCode practiceSettingCode, Instant creationTime,
-                         String languageCode, long size, String sha1Hex, Optional<String> transformOf) {
-        this(entryUuid, uniqueId, repositoryUniqueId, homeCommunityId, patientId, title, mimeType, classCode, typeCode,
-                formatCode, confidentialityCode, healthcareFacilityTypeCode, practiceSettingCode, creationTime,
-                languageCode, size, sha1Hex, transformOf, PrescriptionItemMetadata.none());
-    }
-
     public DocumentEntry {
         Objects.requireNonNull(entryUuid, "entryUuid");
         Objects.requireNonNull(uniqueId, "uniqueId");

@@ -22,14 +22,6 @@ public sealed interface DocumentQueryOutcome {
             withheld = List.copyOf(withheld);
             unserved = List.copyOf(unserved);
         }
-
-        public Found(List<DocumentEntry> entries, List<BusinessRefusal> withheld) {
-            this(entries, withheld, List.of());
-        }
-
-        public Found(List<DocumentEntry> entries) {
-            this(entries, List.of());
-        }
     }
 
     /** A business refusal (no consent, unknown patient…): a Failure response with one RegistryError. */

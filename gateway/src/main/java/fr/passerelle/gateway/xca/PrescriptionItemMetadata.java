@@ -53,9 +53,7 @@ public record PrescriptionItemMetadata(Optional<String> authorPerson, Optional<S
     public static PrescriptionItemMetadata authorOf(byte[] pivot) {
         try {
             Element document = PARSER.parse(pivot).getDocumentElement();
-            return new PrescriptionItemMetadata(XmlTree.path(document, HL7V3, "author", "assignedAuthor",
-                    "assignedPerson", "name").flatMap(PrescriptionItemMetadata::personName), Optional.empty(),
-                    List.of());
+            return new PrescriptionItemMetadata(author(document), Optional.empty(), List.of());
         } catch (UnsafeXmlException unreadable) {
             return none();
         }
@@ -69,8 +67,7 @@ public record PrescriptionItemMetadata(Optional<String> authorPerson, Optional<S
         } catch (UnsafeXmlException unreadable) {
             return none();
         }
-        Optional<String> author = XmlTree.path(document, HL7V3, "author", "assignedAuthor", "assignedPerson", "name")
-                .flatMap(PrescriptionItemMetadata::personName);
+        Optional<String> author = author(document);
         Optional<Element> material = firstDescendant(document, "manufacturedMaterial");
         if (material.isEmpty()) {
             return new PrescriptionItemMetadata(author, Optional.empty(), List.of());
@@ -94,10 +91,7 @@ public record PrescriptionItemMetadata(Optional<String> authorPerson, Optional<S
 
     /** The code of this system, or among its translations; its display name, else the code. */
     private static Optional<XdsCode> coded(Element code, String system) {
-        List<Element> candidates = new ArrayList<>();
-        candidates.add(code);
-        candidates.addAll(children(code, "translation"));
-        return candidates.stream()
+        return Stream.concat(Stream.of(code), children(code, "translation").stream())
                 .filter(c -> system.equals(c.getAttribute("codeSystem")) && !c.getAttribute("code").isEmpty())
                 .findFirst()
                 .map(c -> new XdsCode(c.getAttribute("code"), system,
@@ -128,13 +122,20 @@ public record PrescriptionItemMetadata(Optional<String> authorPerson, Optional<S
         return Optional.of(unit.isEmpty() || "1".equals(unit) ? value : value + " " + unit);
     }
 
+    /** The prescriber's (or report author's) name in the CDA header. */
+    private static Optional<String> author(Element document) {
+        return XmlTree.path(document, HL7V3, "author", "assignedAuthor", "assignedPerson", "name")
+                .flatMap(PrescriptionItemMetadata::personName);
+    }
+
     private static Optional<String> personName(Element name) {
-        String given = XmlTree.children(name, HL7V3, "given").stream().map(XmlTree::text).map(String::strip)
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
-        String family = XmlTree.children(name, HL7V3, "family").stream().map(XmlTree::text).map(String::strip)
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
-        String full = (given + " " + family).strip();
+        String full = (nameParts(name, "given") + " " + nameParts(name, "family")).strip();
         return full.isEmpty() ? Optional.empty() : Optional.of(full);
+    }
+
+    private static String nameParts(Element name, String part) {
+        return XmlTree.children(name, HL7V3, part).stream().map(XmlTree::text).map(String::strip)
+                .filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
     }
 
     /**

@@ -60,29 +60,18 @@ public final class PatientDiscoveryResponseWriter {
      */
     public Element writeRejected(Element request, PatientDiscoveryQuery query, String violation) {
         Element root = answer(request, query, Optional.empty(), Optional.empty(), "AE", "AE");
-        Element acknowledgement = XmlTree.child(root, HL7V3, "acknowledgement").orElseThrow();
-        Element detail = XmlTree.append(acknowledgement, HL7V3, "acknowledgementDetail");
-        detail.setAttribute("typeCode", "E");
-        Element code = XmlTree.append(detail, HL7V3, "code");
-        code.setAttribute("code", SYNTAX_ERROR);
-        code.setAttribute("codeSystem", "2.16.840.1.113883.5.1100");
-        code.setAttribute("displayName", "Syntax error");
-        XmlTree.append(detail, HL7V3, "text").setTextContent("The message does not conform to its schema: "
-                + violation);
+        acknowledgementDetail(XmlTree.child(root, HL7V3, "acknowledgement").orElseThrow(),
+                "The message does not conform to its schema: " + violation,
+                "code", SYNTAX_ERROR, "codeSystem", "2.16.840.1.113883.5.1100", "displayName", "Syntax error");
         return root;
     }
 
     /** The answer to a query asking for the deferred mode, which eHDSI does not use (HL7 NS250). */
     public Element writeDeferredModeUnsupported(Element request, PatientDiscoveryQuery query) {
         Element root = answer(request, query, Optional.empty(), Optional.empty(), "AE", "AE");
-        Element acknowledgement = XmlTree.child(root, HL7V3, "acknowledgement").orElseThrow();
-        Element detail = XmlTree.append(acknowledgement, HL7V3, "acknowledgementDetail");
-        detail.setAttribute("typeCode", "E");
-        Element code = XmlTree.append(detail, HL7V3, "code");
-        code.setAttribute("code", "NS250");
-        code.setAttribute("displayName", "Unsupported processing mode");
-        XmlTree.append(detail, HL7V3, "text").setTextContent("Deferred response mode is not supported");
-        XmlTree.append(detail, HL7V3, "location").setTextContent("queryByParameter/responsePriorityCode");
+        Element detail = acknowledgementDetail(XmlTree.child(root, HL7V3, "acknowledgement").orElseThrow(),
+                "Deferred response mode is not supported", "code", "NS250", "displayName", "Unsupported processing mode");
+        XmlTree.append(detail, HL7V3, "location", "queryByParameter/responsePriorityCode");
         return root;
     }
 
@@ -94,144 +83,108 @@ public final class PatientDiscoveryResponseWriter {
         root.setAttribute("ITSVersion", "XML_1.0");
         document.appendChild(root);
 
-        ii(XmlTree.append(root, HL7V3, "id"), homeCommunityId, Optional.of(UUID.randomUUID().toString()));
-        value(XmlTree.append(root, HL7V3, "creationTime"),
-                Ts.format(clock.instant()));
-        code(XmlTree.append(root, HL7V3, "versionCode"), "V3PR1");
-        Element interaction = XmlTree.append(root, HL7V3, "interactionId");
-        interaction.setAttribute("root", INTERACTION_CODE_SYSTEM);
-        interaction.setAttribute("extension", "PRPA_IN201306UV02");
-        code(XmlTree.append(root, HL7V3, "processingCode"), "P");
-        code(XmlTree.append(root, HL7V3, "processingModeCode"), "T");
-        code(XmlTree.append(root, HL7V3, "acceptAckCode"), "NE");
+        ii(append(root, "id"), homeCommunityId, Optional.of(UUID.randomUUID().toString()));
+        append(root, "creationTime", "value", Ts.format(clock.instant()));
+        append(root, "versionCode", "code", "V3PR1");
+        append(root, "interactionId", "root", INTERACTION_CODE_SYSTEM, "extension", "PRPA_IN201306UV02");
+        append(root, "processingCode", "code", "P");
+        append(root, "processingModeCode", "code", "T");
+        append(root, "acceptAckCode", "code", "NE");
         device(root, "receiver", "RCV",
                 XmlTree.path(request, HL7V3, "sender", "device", "id").flatMap(id -> XmlTree.attribute(id, "root"))
                         .orElse(query.senderHomeCommunityId().orElse(homeCommunityId)),
                 query.senderHomeCommunityId());
         device(root, "sender", "SND", homeCommunityId, Optional.of(homeCommunityId));
 
-        Element acknowledgement = XmlTree.append(root, HL7V3, "acknowledgement");
-        code(XmlTree.append(acknowledgement, HL7V3, "typeCode"), ackCode);
-        Element target = XmlTree.append(acknowledgement, HL7V3, "targetMessage");
-        ii(XmlTree.append(target, HL7V3, "id"), query.messageId().root(), query.messageId().extension());
-        refusal.ifPresent(r -> {
-            Element detail = XmlTree.append(acknowledgement, HL7V3, "acknowledgementDetail");
-            detail.setAttribute("typeCode", "E");
-            Element code = XmlTree.append(detail, HL7V3, "code");
-            code.setAttribute("code", r.code().code());
-            code.setAttribute("displayName", r.code().description());
-            XmlTree.append(detail, HL7V3, "text").setTextContent(r.code().description());
-            XmlTree.append(detail, HL7V3, "location").setTextContent(r.context());
-        });
+        Element acknowledgement = append(root, "acknowledgement");
+        append(acknowledgement, "typeCode", "code", ackCode);
+        Element target = append(acknowledgement, "targetMessage");
+        ii(append(target, "id"), query.messageId().root(), query.messageId().extension());
+        refusal.ifPresent(r -> XmlTree.append(acknowledgementDetail(acknowledgement, r.code().description(),
+                "code", r.code().code(), "displayName", r.code().description()), HL7V3, "location", r.context()));
 
-        Element controlAct = XmlTree.append(root, HL7V3, "controlActProcess");
-        controlAct.setAttribute("classCode", "CACT");
-        controlAct.setAttribute("moodCode", "EVN");
-        Element actCode = XmlTree.append(controlAct, HL7V3, "code");
-        actCode.setAttribute("code", "PRPA_TE201306UV02");
-        actCode.setAttribute("codeSystem", INTERACTION_CODE_SYSTEM);
+        Element controlAct = append(root, "controlActProcess", "classCode", "CACT", "moodCode", "EVN");
+        append(controlAct, "code", "code", "PRPA_TE201306UV02", "codeSystem", INTERACTION_CODE_SYSTEM);
         patient.ifPresent(p -> subject(controlAct, p));
         refusal.ifPresent(r -> reasonOf(controlAct, r));
 
-        Element queryAck = XmlTree.append(controlAct, HL7V3, "queryAck");
-        ii(XmlTree.append(queryAck, HL7V3, "queryId"), query.queryId().root(), query.queryId().extension());
-        code(XmlTree.append(queryAck, HL7V3, "statusCode"), patient.isPresent() ? "deliveredResponse" : "completed");
-        code(XmlTree.append(queryAck, HL7V3, "queryResponseCode"), queryResponseCode);
-        quantity(queryAck, "resultTotalQuantity", patient.isPresent() ? 1 : 0);
-        quantity(queryAck, "resultCurrentQuantity", patient.isPresent() ? 1 : 0);
-        quantity(queryAck, "resultRemainingQuantity", 0);
+        Element queryAck = append(controlAct, "queryAck");
+        ii(append(queryAck, "queryId"), query.queryId().root(), query.queryId().extension());
+        append(queryAck, "statusCode", "code", patient.isPresent() ? "deliveredResponse" : "completed");
+        append(queryAck, "queryResponseCode", "code", queryResponseCode);
+        String found = patient.isPresent() ? "1" : "0";
+        append(queryAck, "resultTotalQuantity", "value", found);
+        append(queryAck, "resultCurrentQuantity", "value", found);
+        append(queryAck, "resultRemainingQuantity", "value", "0");
         XmlTree.path(request, HL7V3, "controlActProcess", "queryByParameter")
                 .ifPresent(q -> controlAct.appendChild(document.importNode(q, true)));
         return root;
     }
 
+    /** An {@code acknowledgementDetail} of an error: its code element's attributes (name, value pairs) and text. */
+    private static Element acknowledgementDetail(Element acknowledgement, String text, String... codeAttributes) {
+        Element detail = append(acknowledgement, "acknowledgementDetail", "typeCode", "E");
+        append(detail, "code", codeAttributes);
+        XmlTree.append(detail, HL7V3, "text", text);
+        return detail;
+    }
+
     private void subject(Element controlAct, IdentifiedPatient matched) {
-        Element subject = XmlTree.append(controlAct, HL7V3, "subject");
-        subject.setAttribute("typeCode", "SUBJ");
-        Element event = XmlTree.append(subject, HL7V3, "registrationEvent");
-        event.setAttribute("classCode", "REG");
-        event.setAttribute("moodCode", "EVN");
-        XmlTree.append(event, HL7V3, "id").setAttribute("nullFlavor", "NA");
-        code(XmlTree.append(event, HL7V3, "statusCode"), "active");
-        Element subject1 = XmlTree.append(event, HL7V3, "subject1");
-        subject1.setAttribute("typeCode", "SBJ");
-        Element patient = XmlTree.append(subject1, HL7V3, "patient");
-        patient.setAttribute("classCode", "PAT");
-        ii(XmlTree.append(patient, HL7V3, "id"), matched.id().root(), Optional.of(matched.id().extension()));
-        code(XmlTree.append(patient, HL7V3, "statusCode"), "active");
-        Element person = XmlTree.append(patient, HL7V3, "patientPerson");
-        person.setAttribute("classCode", "PSN");
-        person.setAttribute("determinerCode", "INSTANCE");
+        Element subject = append(controlAct, "subject", "typeCode", "SUBJ");
+        Element event = append(subject, "registrationEvent", "classCode", "REG", "moodCode", "EVN");
+        append(event, "id", "nullFlavor", "NA");
+        append(event, "statusCode", "code", "active");
+        Element subject1 = append(event, "subject1", "typeCode", "SBJ");
+        Element patient = append(subject1, "patient", "classCode", "PAT");
+        ii(append(patient, "id"), matched.id().root(), Optional.of(matched.id().extension()));
+        append(patient, "statusCode", "code", "active");
+        Element person = append(patient, "patientPerson", "classCode", "PSN", "determinerCode", "INSTANCE");
         Demographics traits = matched.demographics();
         if (!traits.familyNames().isEmpty() || !traits.givenNames().isEmpty()) {
-            Element name = XmlTree.append(person, HL7V3, "name");
-            traits.givenNames().forEach(g -> XmlTree.append(name, HL7V3, "given").setTextContent(g));
-            traits.familyNames().forEach(f -> XmlTree.append(name, HL7V3, "family").setTextContent(f));
+            Element name = append(person, "name");
+            traits.givenNames().forEach(g -> XmlTree.append(name, HL7V3, "given", g));
+            traits.familyNames().forEach(f -> XmlTree.append(name, HL7V3, "family", f));
         }
-        traits.gender().ifPresent(g -> {
-            Element gender = XmlTree.append(person, HL7V3, "administrativeGenderCode");
-            gender.setAttribute("code", g.code());
-            gender.setAttribute("codeSystem", AdministrativeGender.CODE_SYSTEM);
-        });
-        traits.birthDate().ifPresent(d -> value(XmlTree.append(person, HL7V3, "birthTime"), Ts.formatDate(d)));
-        Element subjectOf = XmlTree.append(patient, HL7V3, "subjectOf1");
-        Element observation = XmlTree.append(subjectOf, HL7V3, "queryMatchObservation");
-        observation.setAttribute("classCode", "COND");
-        observation.setAttribute("moodCode", "EVN");
-        Element obsCode = XmlTree.append(observation, HL7V3, "code");
-        obsCode.setAttribute("code", "IHE_PDQ");
-        obsCode.setAttribute("codeSystem", "2.16.840.1.113883.1.11.19914");
-        Element degree = XmlTree.append(observation, HL7V3, "value");
+        traits.gender().ifPresent(g -> append(person, "administrativeGenderCode",
+                "code", g.code(), "codeSystem", AdministrativeGender.CODE_SYSTEM));
+        traits.birthDate().ifPresent(d -> append(person, "birthTime", "value", Ts.formatDate(d)));
+        Element subjectOf = append(patient, "subjectOf1");
+        Element observation = append(subjectOf, "queryMatchObservation", "classCode", "COND", "moodCode", "EVN");
+        append(observation, "code", "code", "IHE_PDQ", "codeSystem", "2.16.840.1.113883.1.11.19914");
+        Element degree = append(observation, "value");
         degree.setAttributeNS(XSI, "xsi:type", "INT");
         degree.setAttribute("value", "100");
-        Element custodian = XmlTree.append(event, HL7V3, "custodian");
-        custodian.setAttribute("typeCode", "CST");
-        Element assigned = XmlTree.append(custodian, HL7V3, "assignedEntity");
-        assigned.setAttribute("classCode", "ASSIGNED");
-        XmlTree.append(assigned, HL7V3, "id").setAttribute("root", homeCommunityId);
-        Element locator = XmlTree.append(assigned, HL7V3, "code");
-        locator.setAttribute("code", "NotHealthDataLocator");
-        locator.setAttribute("codeSystem", "1.3.6.1.4.1.19376.1.2.27.2");
+        Element custodian = append(event, "custodian", "typeCode", "CST");
+        Element assigned = append(custodian, "assignedEntity", "classCode", "ASSIGNED");
+        append(assigned, "id", "root", homeCommunityId);
+        append(assigned, "code", "code", "NotHealthDataLocator", "codeSystem", "1.3.6.1.4.1.19376.1.2.27.2");
     }
 
     private static void reasonOf(Element controlAct, BusinessRefusal refusal) {
-        Element reason = XmlTree.append(controlAct, HL7V3, "reasonOf");
-        reason.setAttribute("typeCode", "RSON");
-        Element issue = XmlTree.append(reason, HL7V3, "detectedIssueEvent");
-        issue.setAttribute("classCode", "ALRT");
-        issue.setAttribute("moodCode", "EVN");
-        Element issueCode = XmlTree.append(issue, HL7V3, "code");
-        issueCode.setAttribute("code", "_ActAdministrativeDetectedIssueManagementCode");
-        issueCode.setAttribute("codeSystem", "2.16.840.1.113883.5.4");
-        Element mitigated = XmlTree.append(issue, HL7V3, "mitigatedBy");
-        mitigated.setAttribute("typeCode", "MITGT");
-        Element management = XmlTree.append(mitigated, HL7V3, "detectedIssueManagement");
-        management.setAttribute("classCode", "ACT");
-        management.setAttribute("moodCode", "EVN");
-        Element managementCode = XmlTree.append(management, HL7V3, "code");
+        Element reason = append(controlAct, "reasonOf", "typeCode", "RSON");
+        Element issue = append(reason, "detectedIssueEvent", "classCode", "ALRT", "moodCode", "EVN");
+        append(issue, "code", "code", "_ActAdministrativeDetectedIssueManagementCode",
+                "codeSystem", "2.16.840.1.113883.5.4");
+        Element mitigated = append(issue, "mitigatedBy", "typeCode", "MITGT");
+        Element management = append(mitigated, "detectedIssueManagement", "classCode", "ACT", "moodCode", "EVN");
         boolean rights = switch (refusal.code()) {
             case ERROR_NO_CONSENT, ERROR_INSUFFICIENT_RIGHTS, ERROR_NOT_VALID_TRC_ASSERTION,
                  ERROR_UNKNOWN_PATIENT_IDENTIFIER -> true;
             default -> false;
         };
-        managementCode.setAttribute("code", rights ? "InsufficientRights" : "AnswerNotAvailable");
-        managementCode.setAttribute("codeSystem", rights ? EHDSI_ISSUE_CODE_SYSTEM : DETECTED_ISSUE_CODE_SYSTEM);
+        append(management, "code", "code", rights ? "InsufficientRights" : "AnswerNotAvailable",
+                "codeSystem", rights ? EHDSI_ISSUE_CODE_SYSTEM : DETECTED_ISSUE_CODE_SYSTEM);
     }
 
     private static void device(Element root, String role, String typeCode, String deviceId, Optional<String> community) {
-        Element party = XmlTree.append(root, HL7V3, role);
-        party.setAttribute("typeCode", typeCode);
-        Element device = XmlTree.append(party, HL7V3, "device");
-        device.setAttribute("classCode", "DEV");
-        device.setAttribute("determinerCode", "INSTANCE");
-        XmlTree.append(device, HL7V3, "id").setAttribute("root", deviceId);
+        Element party = append(root, role, "typeCode", typeCode);
+        Element device = append(party, "device", "classCode", "DEV", "determinerCode", "INSTANCE");
+        append(device, "id", "root", deviceId);
         community.ifPresent(c -> {
-            Element agent = XmlTree.append(device, HL7V3, "asAgent");
-            agent.setAttribute("classCode", "AGNT");
-            Element organization = XmlTree.append(agent, HL7V3, "representedOrganization");
-            organization.setAttribute("classCode", "ORG");
-            organization.setAttribute("determinerCode", "INSTANCE");
-            XmlTree.append(organization, HL7V3, "id").setAttribute("root", c);
+            Element agent = append(device, "asAgent", "classCode", "AGNT");
+            Element organization = append(agent, "representedOrganization",
+                    "classCode", "ORG", "determinerCode", "INSTANCE");
+            append(organization, "id", "root", c);
         });
     }
 
@@ -240,15 +193,12 @@ public final class PatientDiscoveryResponseWriter {
         extension.ifPresent(e -> element.setAttribute("extension", e));
     }
 
-    private static void code(Element element, String code) {
-        element.setAttribute("code", code);
-    }
-
-    private static void value(Element element, String value) {
-        element.setAttribute("value", value);
-    }
-
-    private static void quantity(Element queryAck, String name, int value) {
-        XmlTree.append(queryAck, HL7V3, name).setAttribute("value", Integer.toString(value));
+    /** Appends an HL7v3 element with these attributes, given as name, value pairs. */
+    private static Element append(Element parent, String name, String... attributes) {
+        Element child = XmlTree.append(parent, HL7V3, name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            child.setAttribute(attributes[i], attributes[i + 1]);
+        }
+        return child;
     }
 }

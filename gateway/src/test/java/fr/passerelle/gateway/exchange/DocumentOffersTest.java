@@ -3,6 +3,7 @@ package fr.passerelle.gateway.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.passerelle.gateway.conformance.PivotConformance;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
@@ -65,7 +66,7 @@ class DocumentOffersTest {
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         offers = new DocumentOffers(healthSpace, new DocumentListing(healthSpace, null),
-                new TranslatedDocuments(translator, 64L << 20));
+                new TranslatedDocuments(translator, 64L << 20, PivotConformance.off()));
     }
 
     @Test

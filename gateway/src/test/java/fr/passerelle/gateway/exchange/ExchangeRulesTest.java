@@ -55,6 +55,6 @@ class ExchangeRulesTest {
     void aQueryNeedsAnInsOrTraits() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PatientQuery(List.of(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(PatientQuery.byIns(PATIENT).toString()).doesNotContain("284056912304563");
+        assertThat(new PatientQuery(List.of(PATIENT), Optional.empty()).toString()).doesNotContain("284056912304563");
     }
 }

@@ -51,7 +51,8 @@ class HealthSpaceFailureTest {
 
         List<ExchangeRefusal> refusals = List.of(
                 ((IdentificationOutcome.Refused) useCases.identification
-                        .identify(call, PatientQuery.byIns(ExchangeRulesTest.PATIENT))).refusal(),
+                        .identify(call, new PatientQuery(List.of(ExchangeRulesTest.PATIENT), Optional.empty())))
+                        .refusal(),
                 ((ListingOutcome.Refused) useCases.listing
                         .list(call, ExchangeRulesTest.PATIENT, Set.of(DocumentKind.PATIENT_SUMMARY))).refusal(),
                 ((RetrievalOutcome.Refused) useCases.retrieval.retrieve(call, new RetrievalRequest("1.2.3.4",
@@ -96,7 +97,7 @@ class HealthSpaceFailureTest {
                 }));
 
         IdentificationOutcome outcome = useCases.identification
-                .identify(call, PatientQuery.byIns(ExchangeRulesTest.PATIENT));
+                .identify(call, new PatientQuery(List.of(ExchangeRulesTest.PATIENT), Optional.empty()));
 
         assertThat(outcome).isInstanceOfSatisfying(IdentificationOutcome.Refused.class, refused ->
                 assertThat(refused.refusal().error().code()).isEqualTo("4703"));

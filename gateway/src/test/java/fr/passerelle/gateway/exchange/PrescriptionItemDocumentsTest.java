@@ -2,6 +2,7 @@ package fr.passerelle.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.conformance.PivotConformance;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.testsupport.Fixtures;
 import fr.passerelle.terminology.TerminologyCatalogue;
@@ -22,7 +23,7 @@ class PrescriptionItemDocumentsTest {
     @Test
     void aMultiItemPrescriptionIsTranslatedOnceAndServedItemByItem() throws Exception {
         TranslatedDocuments translations = new TranslatedDocuments(new DocumentTranslator(
-                TerminologyCatalogue.load(Path.of("../src/data/terminology"))), 64L << 20);
+                TerminologyCatalogue.load(Path.of("../src/data/terminology"))), 64L << 20, PivotConformance.off());
         byte[] ep = Files.readAllBytes(Fixtures.FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml"));
         AtomicInteger reads = new AtomicInteger();
 

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.exchange;
 
+import fr.passerelle.gateway.conformance.PivotConformance;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.testsupport.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,7 @@ class TranslationDefectsTest {
     @Test
     void aRejectedTranslationIsTheTranscodingErrorAndAnIrregularQuantityNoLongerFailsTheFhirRoad() throws Exception {
         TranslatedDocuments translations = new TranslatedDocuments(new DocumentTranslator(
-                TerminologyCatalogue.load(Path.of("../src/data/terminology"))), 1 << 20);
+                TerminologyCatalogue.load(Path.of("../src/data/terminology"))), 1 << 20, PivotConformance.off());
         byte[] dispensation = Files.readAllBytes(FR_CDA.resolve("eDISP-MED_2024.01.xml"));
 
         TranslatedDocuments.Translation rejected = translations.translate("edisp", Rendering.PIVOT_CDA, Optional.empty(),

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.load;
 
+import fr.passerelle.gateway.conformance.PivotConformance;
 import fr.passerelle.gateway.exchange.Rendering;
 import fr.passerelle.gateway.exchange.TranslatedDocuments;
 import fr.passerelle.terminology.TerminologyCatalogue;
@@ -75,7 +76,7 @@ public final class OrcdRetrieveCost {
     }
 
     private static TranslatedDocuments fresh(DocumentTranslator translator) {
-        return new TranslatedDocuments(translator, 64L * 1024 * 1024);
+        return new TranslatedDocuments(translator, 64L * 1024 * 1024, PivotConformance.off());
     }
 
     private static int require(Object translation) {

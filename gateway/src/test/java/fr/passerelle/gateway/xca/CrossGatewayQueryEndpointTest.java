@@ -48,7 +48,7 @@ class CrossGatewayQueryEndpointTest {
                 new XdsCode("FR", "1.0.3166.1", "FRANCE"),
                 new XdsCode("Not Used", "eHDSI Practice Setting Codes-Not Used", "Not Used"),
                 Instant.parse("2024-03-01T10:15:30Z"), "fr-FR", 54321, "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12",
-                transformOf);
+                transformOf, PrescriptionItemMetadata.none(), Optional.empty(), Optional.empty());
     }
 
     static List<DocumentEntry> patientSummaryL3AndL1() {
@@ -63,7 +63,7 @@ class CrossGatewayQueryEndpointTest {
 
     @Test
     void gematikPatientSummaryQueryReachesTheRoadTyped() {
-        RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Found(List.of()));
+        RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Found(List.of(), List.of(), List.of()));
 
         client.call("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
                 SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml"));
@@ -78,7 +78,7 @@ class CrossGatewayQueryEndpointTest {
 
     @Test
     void gematikEPrescriptionQueryAsksForTheEPrescriptionClass() {
-        RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Found(List.of()));
+        RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Found(List.of(), List.of(), List.of()));
 
         client.call("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
                 SoapMessages.sampleBody("gematik/AdhocQueryRequestEPED.xml"));
@@ -88,7 +88,8 @@ class CrossGatewayQueryEndpointTest {
 
     @Test
     void foundDocumentsHaveTheStructureOfGematiksResponse() {
-        RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Found(patientSummaryL3AndL1()));
+        RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Found(patientSummaryL3AndL1(), List.of(),
+                List.of()));
 
         EhdsiDispatchClient.Reply reply = client.call("/xca", EhdsiOperation.CROSS_GATEWAY_QUERY,
                 SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml"));
@@ -129,7 +130,8 @@ class CrossGatewayQueryEndpointTest {
 
     @Test
     void objectRefQueriesGetObjectRefs() {
-        RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Found(patientSummaryL3AndL1()));
+        RecordingRoads.QUERY.answer(query -> new DocumentQueryOutcome.Found(patientSummaryL3AndL1(), List.of(),
+                List.of()));
         String body = SoapMessages.sampleBody("gematik/AdhocQueryRequestPSA.xml")
                 .replace("returnType=\"LeafClass\"", "returnType=\"ObjectRef\"");
 

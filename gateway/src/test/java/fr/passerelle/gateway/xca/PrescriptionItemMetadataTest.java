@@ -78,12 +78,13 @@ class PrescriptionItemMetadataTest {
                 new XdsCode("urn:epSOS:ep:pre:2010", "eHDSI formatCodes", "eHDSI coded ePrescription"),
                 base.confidentialityCode(), base.healthcareFacilityTypeCode(), base.practiceSettingCode(),
                 Instant.parse("2024-03-01T10:15:30Z"), "fr-FR", 10, "00", Optional.empty(),
-                PrescriptionItemMetadata.of(PIVOT.getBytes(StandardCharsets.UTF_8)));
+                PrescriptionItemMetadata.of(PIVOT.getBytes(StandardCharsets.UTF_8)), Optional.empty(),
+                Optional.empty());
         DocumentQuery query = new DocumentQuery(CrossGatewayQueryEndpointTest.PATIENT,
                 Set.of(DocumentClass.EPRESCRIPTION), List.of(), true);
 
         ReceivedXml xml = ReceivedXml.of(new AdhocQueryResponseWriter(ProtocolModel.XDS)
-                .write(query, new DocumentQueryOutcome.Found(List.of(ep))));
+                .write(query, new DocumentQueryOutcome.Found(List.of(ep), List.of(), List.of())));
 
         String entry = "//rim:ExtrinsicObject";
         assertThat(xml.text(entry + "/rim:Description/rim:LocalizedString/@value"))

@@ -34,7 +34,7 @@ class XcaResponseWritersTest {
     @Test
     void aLeafClassAnswerCarriesEachEntrysMetadataUnderItsSchemeAndTheRenderingsAssociation() {
         List<DocumentEntry> entries = CrossGatewayQueryEndpointTest.patientSummaryL3AndL1();
-        Element response = queryWriter.write(LEAF_CLASS, new DocumentQueryOutcome.Found(entries));
+        Element response = queryWriter.write(LEAF_CLASS, new DocumentQueryOutcome.Found(entries, List.of(), List.of()));
         ReceivedXml xml = ReceivedXml.of(response);
 
         assertThat(response.getPrefix()).isEqualTo("query");
@@ -70,7 +70,8 @@ class XcaResponseWritersTest {
         DocumentQuery objectRef = new DocumentQuery(CrossGatewayQueryEndpointTest.PATIENT,
                 Set.of(DocumentClass.PATIENT_SUMMARY), List.of(), false);
         ReceivedXml xml = ReceivedXml.of(queryWriter.write(objectRef,
-                new DocumentQueryOutcome.Found(CrossGatewayQueryEndpointTest.patientSummaryL3AndL1())));
+                new DocumentQueryOutcome.Found(CrossGatewayQueryEndpointTest.patientSummaryL3AndL1(), List.of(),
+                        List.of())));
 
         assertThat(xml.count("//rim:ObjectRef")).isEqualTo(2);
         assertThat(xml.count("//rim:ExtrinsicObject | //rim:Association")).isZero();

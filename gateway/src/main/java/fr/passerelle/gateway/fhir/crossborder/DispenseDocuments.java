@@ -11,17 +11,13 @@ import fr.passerelle.translation.DocumentTranslator;
 import fr.passerelle.translation.TranslationOutcome;
 import fr.passerelle.trust.VerifiedRequester;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,19 +74,7 @@ public class DispenseDocuments {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(dispensed.key()));
 
-        FrenchPatient french = dispensed.patient();
-        Patient patient = new Patient();
-        patient.addIdentifier().setSystem("urn:oid:" + french.ins().oid()).setValue(french.ins().value());
-        patient.addName().setFamily(french.familyName()).setGiven(french.givenNames().stream()
-                .map(org.hl7.fhir.r4.model.StringType::new).toList());
-        patient.setGender(switch (french.gender()) {
-            case FEMALE -> Enumerations.AdministrativeGender.FEMALE;
-            case MALE -> Enumerations.AdministrativeGender.MALE;
-            case UNDIFFERENTIATED -> Enumerations.AdministrativeGender.OTHER;
-        });
-        patient.setBirthDate(Date.from(french.birthDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        patient.getBirthDateElement().setPrecision(ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY);
-        String patientUrl = entry(bundle, patient, dispensed.key(), "patient");
+        String patientUrl = entry(bundle, PatientProvider.identity(dispensed.patient()), dispensed.key(), "patient");
 
         VerifiedRequester hcp = dispensed.pharmacist();
         Practitioner pharmacist = new Practitioner();

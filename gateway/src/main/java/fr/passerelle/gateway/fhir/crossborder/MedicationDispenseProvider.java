@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -72,9 +73,8 @@ public class MedicationDispenseProvider implements IResourceProvider {
         if (dispense.getAuthorizingPrescription().size() != 1) {
             throw FhirRefusal.unprocessable("a MedicationDispense dispenses exactly one authorizingPrescription");
         }
-        FhirIds.Item item = FhirIds.item(new IdType(dispense.getAuthorizingPrescriptionFirstRep().getReference())
-                        .getIdPart() == null ? "" : new IdType(dispense.getAuthorizingPrescriptionFirstRep()
-                        .getReference()).getIdPart())
+        FhirIds.Item item = FhirIds.item(Objects.requireNonNullElse(
+                        new IdType(dispense.getAuthorizingPrescriptionFirstRep().getReference()).getIdPart(), ""))
                 .orElseThrow(() -> FhirRefusal.unprocessable("authorizingPrescription must reference a "
                         + "MedicationRequest of this server"));
         if (!dispense.hasWhenHandedOver()) {

@@ -22,7 +22,6 @@ import fr.passerelle.gateway.healthspace.PatientSearch;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -31,7 +30,6 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.UriType;
@@ -66,17 +64,8 @@ public class PatientProvider implements IResourceProvider {
     @Search
     public List<Patient> byIdentifier(@RequiredParam(name = Patient.SP_IDENTIFIER) TokenOrListParam identifiers,
                                       RequestDetails request) {
-        List<Ins> ins = new ArrayList<>();
-        for (TokenParam token : identifiers.getValuesAsQueryTokens()) {
-            ins.add(FhirIds.ins(token.getSystem(), token.getValue()));
-        }
-        IdentificationOutcome outcome = identification.identify(RequesterInterceptor.callOf(request),
-                new PatientQuery(ins, Optional.empty()));
-        if (outcome instanceof IdentificationOutcome.Refused refused) {
-            throw FhirRefusal.of(refused.refusal());
-        }
-        return outcome instanceof IdentificationOutcome.Identified identified
-                ? List.of(minimal(identified.patient(), patientIds)) : List.of();
+        return identified(identifiers.getValuesAsQueryTokens().stream()
+                .map(token -> FhirIds.ins(token.getSystem(), token.getValue())).toList(), request);
     }
 
     /**
@@ -86,12 +75,13 @@ public class PatientProvider implements IResourceProvider {
      */
     @Search
     public List<Patient> byId(@RequiredParam(name = "_id") TokenParam id, RequestDetails request) {
-        Optional<Ins> ins = patientIds.insOf(id.getValue());
-        if (ins.isEmpty()) {
-            return List.of();
-        }
+        return patientIds.insOf(id.getValue()).map(ins -> identified(List.of(ins), request)).orElse(List.of());
+    }
+
+    /** The patient these INS name, under the identification rules; a refusal is thrown as its FHIR answer. */
+    private List<Patient> identified(List<Ins> ins, RequestDetails request) {
         IdentificationOutcome outcome = identification.identify(RequesterInterceptor.callOf(request),
-                new PatientQuery(List.of(ins.get()), Optional.empty()));
+                new PatientQuery(ins, Optional.empty()));
         if (outcome instanceof IdentificationOutcome.Refused refused) {
             throw FhirRefusal.of(refused.refusal());
         }
@@ -111,10 +101,8 @@ public class PatientProvider implements IResourceProvider {
         if (patient == null) {
             throw FhirRefusal.invalid("$match needs a Patient in the 'resource' parameter");
         }
-        List<Ins> ins = new ArrayList<>();
-        for (Identifier identifier : patient.getIdentifier()) {
-            ins.add(FhirIds.ins(identifier.getSystem(), identifier.getValue()));
-        }
+        List<Ins> ins = patient.getIdentifier().stream()
+                .map(identifier -> FhirIds.ins(identifier.getSystem(), identifier.getValue())).toList();
         Optional<PatientSearch> traits = traits(patient);
         if (ins.isEmpty() && traits.isEmpty()) {
             throw FhirRefusal.invalid("$match identifies a patient by " + IdentificationPolicy.REQUIREMENT);
@@ -158,8 +146,14 @@ public class PatientProvider implements IResourceProvider {
 
     /** The minimal MyHealth@EU patient: INS, names, gender, birth date; what the professional confirms identity with. */
     static Patient minimal(FrenchPatient french, FhirPatientIds ids) {
-        Patient patient = new Patient();
+        Patient patient = identity(french);
         patient.setId(ids.idOf(french.ins()));
+        return patient;
+    }
+
+    /** The patient's identity as the health space holds it: INS, names, gender, birth date. */
+    static Patient identity(FrenchPatient french) {
+        Patient patient = new Patient();
         patient.addIdentifier().setSystem(FhirIds.INS_SYSTEM_PREFIX + french.ins().oid()).setValue(french.ins().value());
         patient.addName().setFamily(french.familyName()).setGiven(french.givenNames().stream()
                 .map(org.hl7.fhir.r4.model.StringType::new).toList());

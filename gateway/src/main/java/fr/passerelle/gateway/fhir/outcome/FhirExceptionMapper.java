@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import fr.passerelle.gateway.http.BodyTooLarge;
+import fr.passerelle.gateway.http.FailureCauses;
 import fr.passerelle.gateway.logging.RequestLog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -34,7 +35,6 @@ public final class FhirExceptionMapper {
     private static final Pattern INTERNALS = Pattern.compile(
             "(?i)exception|\\bat [a-z]+\\.[a-z]|\\bjava\\.|\\bsql\\b|\\bselect\\b|\\binsert\\b|jdbc|hibernate");
     private static final Pattern HAPI_MESSAGE_CODE = Pattern.compile("HAPI-[0-9]+:\\s*");
-    private static final int MAX_CAUSES = 20;
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException answer(Throwable thrown, HttpServletRequest request) {
@@ -43,7 +43,7 @@ public final class FhirExceptionMapper {
                 .<BaseServerResponseException>map(FhirExceptionMapper::tooLarge).orElseGet(() -> decide(thrown));
         int status = answer.getStatusCode();
         // Passerelle's own refusals (a 503 when the health space is down included) are decisions, not failures.
-        if (status >= 500 && find(thrown, FhirRefusal.class).isEmpty()) {
+        if (status >= 500 && FailureCauses.find(thrown, FhirRefusal.class).isEmpty()) {
             RequestLog.failed(ROAD, thrown);
         } else if (status >= 400) {
             RequestLog.refused(ROAD, status, codeOf(answer), ruleOf(answer));
@@ -56,11 +56,11 @@ public final class FhirExceptionMapper {
         if (tooLarge.isPresent()) {
             return tooLarge(tooLarge.get().limitBytes());
         }
-        Optional<FhirRefusal> ours = find(thrown, FhirRefusal.class);
+        Optional<FhirRefusal> ours = FailureCauses.find(thrown, FhirRefusal.class);
         if (ours.isPresent()) {
             return ours.get();
         }
-        Optional<BaseServerResponseException> hapi = find(thrown, BaseServerResponseException.class)
+        Optional<BaseServerResponseException> hapi = FailureCauses.find(thrown, BaseServerResponseException.class)
                 .filter(e -> e.getStatusCode() < 500);
         if (hapi.isPresent()) {
             return hapi.get().getStatusCode() < 400 ? hapi.get() : retold(hapi.get());
@@ -98,19 +98,8 @@ public final class FhirExceptionMapper {
      * would be a bug).
      */
     static boolean readingTheRequest(Throwable thrown) {
-        int depth = 0;
-        for (Throwable t = thrown; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
-            if (t instanceof DataFormatException) {
-                return true;
-            }
-            if (t instanceof IllegalArgumentException && !thrownByPasserelle(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return FailureCauses.of(thrown).anyMatch(t -> t instanceof DataFormatException
+                || t instanceof IllegalArgumentException && !thrownByPasserelle(t));
     }
 
     /**
@@ -159,16 +148,4 @@ public final class FhirExceptionMapper {
                 ? Optional.of(outcome.getIssueFirstRep()) : Optional.empty();
     }
 
-    private static <T extends Throwable> Optional<T> find(Throwable thrown, Class<T> type) {
-        int depth = 0;
-        for (Throwable t = thrown; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -95,19 +95,19 @@ public final class BearerTokenVerifier {
 
     private Validation verifyAfresh(String token, Transaction transaction) {
         if (token.length() > MAX_TOKEN_CHARS) {
-            return refuse(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure",
+            return new Refusal(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure",
                     "the bearer token is longer than " + MAX_TOKEN_CHARS + " characters");
         }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
         } catch (ParseException e) {
-            return refuse(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure", "the bearer token is not a signed JWT");
+            return new Refusal(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "structure", "the bearer token is not a signed JWT");
         }
         try {
             return check(token, jwt, transaction);
         } catch (TokenClaims.ClaimShapeException e) {
-            return refuse(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "claims", e.getMessage());
+            return new Refusal(EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "claims", e.getMessage());
         } catch (Refused refused) {
             return refused.refusal;
         }
@@ -251,10 +251,6 @@ public final class BearerTokenVerifier {
 
     private static Refused refused(EhdsiError error, String check, String reason) {
         return new Refused(new Refusal(error, check, reason));
-    }
-
-    private static Refusal refuse(EhdsiError error, String check, String reason) {
-        return new Refusal(error, check, reason);
     }
 
     private static final class Refused extends Exception {

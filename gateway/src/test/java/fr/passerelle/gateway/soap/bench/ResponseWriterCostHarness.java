@@ -10,6 +10,7 @@ import fr.passerelle.gateway.xca.DocumentEntry;
 import fr.passerelle.gateway.xca.DocumentQuery;
 import fr.passerelle.gateway.xca.DocumentQueryOutcome;
 import fr.passerelle.gateway.xca.DocumentReference;
+import fr.passerelle.gateway.xca.PrescriptionItemMetadata;
 import fr.passerelle.gateway.xca.RetrieveOutcome;
 import fr.passerelle.gateway.xca.RetrieveResponseWriter;
 import fr.passerelle.gateway.xca.RetrievedDocument;
@@ -41,7 +42,8 @@ public final class ResponseWriterCostHarness {
                 Set.of(DocumentClass.PATIENT_SUMMARY), List.of(), true);
         DocumentEntry l3 = entry("urn:uuid:7bea8a52-9fdc-4b81-b47f-736e79df164b", "text/xml", Optional.empty());
         DocumentQueryOutcome found = new DocumentQueryOutcome.Found(List.of(l3,
-                entry("urn:uuid:5e099a45-ff39-41bb-857a-506c0b9a5ca7", "application/pdf", Optional.of(l3.entryUuid()))));
+                entry("urn:uuid:5e099a45-ff39-41bb-857a-506c0b9a5ca7", "application/pdf", Optional.of(l3.entryUuid()))),
+                List.of(), List.of());
         RetrieveOutcome retrieved = new RetrieveOutcome.Retrieved(List.of(new RetrievedDocument(new DocumentReference(
                 Optional.empty(), HOME + ".1", "1.2.250.1.999.1^PS.L3"), HOME, "text/xml", new byte[200_000])), List.of());
         DispensationOutcome refused = new DispensationOutcome.Refused(BusinessRefusal.of(ExchangeError.ERROR_NO_CONSENT));
@@ -63,7 +65,7 @@ public final class ResponseWriterCostHarness {
                 new XdsCode("N", "2.16.840.1.113883.5.25", "Normal"), new XdsCode("FR", "1.0.3166.1", "FRANCE"),
                 new XdsCode("Not Used", "eHDSI Practice Setting Codes-Not Used", "Not Used"),
                 Instant.parse("2024-03-01T10:15:30Z"), "fr-FR", 54321, "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12",
-                transformOf);
+                transformOf, PrescriptionItemMetadata.none(), Optional.empty(), Optional.empty());
     }
 
     static void measure(String name, int seconds, CpuTimeLoop.Step step) throws Exception {
