@@ -69,10 +69,7 @@ final class FhirDosage {
         }
         d.setText(text);
         d.setPatientInstruction(posology.patientInstructions());
-        Timing timing = timing(phase, repeat);
-        if (timing != null) {
-            d.setTiming(timing);
-        }
+        d.setTiming(timing(phase, repeat));
         if (phase.condition() != null) {
             d.setAsNeeded(new CodeableConcept().setText(phase.condition()));
         }

@@ -384,10 +384,7 @@ final class LabResults {
         }
         if (name != null) {
             HumanName n = p.addName();
-            String family = CdaNodes.text(child(name, "family"));
-            if (family != null) {
-                n.setFamily(family);
-            }
+            n.setFamily(CdaNodes.text(child(name, "family")));
             for (Element g : children(name, "given")) {
                 if (CdaNodes.text(g) != null) {
                     n.addGiven(CdaNodes.text(g));

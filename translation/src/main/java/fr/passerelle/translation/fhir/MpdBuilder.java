@@ -30,7 +30,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Ratio;
@@ -165,10 +164,7 @@ public final class MpdBuilder {
         if (line.repeats() != null) {
             dispense.setNumberOfRepeatsAllowed(line.repeats());
         }
-        Period validity = FhirDates.period(line.start(), line.end());
-        if (validity != null) {
-            dispense.setValidityPeriod(validity);
-        }
+        dispense.setValidityPeriod(FhirDates.period(line.start(), line.end()));
     }
 
     /**
@@ -232,10 +228,7 @@ public final class MpdBuilder {
                 CodeableConcept code = FhirCodes.asIs(o.code());
                 obs.setCode(code);
                 obs.setSubject(new Reference(patientUrl));
-                DateTimeType when = FhirDates.dateTime(o.date());
-                if (when != null) {
-                    obs.setEffective(when);
-                }
+                obs.setEffective(FhirDates.dateTime(o.date()));
                 if (o.codedValue() != null) {
                     obs.setValue(FhirCodes.asIs(o.codedValue()));
                 } else if (o.quantity() != null && FhirDosage.decimal(o.quantity().value()) != null) {
@@ -287,10 +280,7 @@ public final class MpdBuilder {
         if (requesterUrl != null) {
             request.setRequester(new Reference(requesterUrl));
         }
-        Period occurrence = FhirDates.period(d.start(), d.end());
-        if (occurrence != null) {
-            request.setOccurrence(occurrence);
-        }
+        request.setOccurrence(FhirDates.period(d.start(), d.end()));
         // R4 DeviceRequest has no quantity, renewal or rental-duration element: named parameters carry them.
         if (d.quantity() != null && FhirDosage.decimal(d.quantity().value()) != null) {
             request.addParameter().setCode(new CodeableConcept().setText("quantity"))
