@@ -135,9 +135,7 @@ final class IpsResources {
             // The author says the patient is NOT allergic to this agent: FHIR's refuted allergy.
             verification = concept(ALLERGY_VERIFICATION, "refuted");
         }
-        if (verification != null) {
-            ai.setVerificationStatus(verification);
-        }
+        ai.setVerificationStatus(verification);
         if (a.type() != null && a.type().code() != null) {
             // SNOMED "allergy to …" concepts say allergy; intolerance concepts say intolerance.
             ai.setType(a.type().displayName() != null && a.type().displayName().toLowerCase().contains("intol")
@@ -291,16 +289,8 @@ final class IpsResources {
             medication.setText(m.product().name());
         }
         ms.setMedication(medication != null ? medication : IpsBundleBuilder.unknown());
-        Period period = new Period();
-        DateTimeType start = FhirDates.dateTime(m.start());
-        DateTimeType end = FhirDates.dateTime(m.end());
-        if (start != null) {
-            period.setStartElement(start);
-        }
-        if (end != null) {
-            period.setEndElement(end);
-        }
-        if (start == null && end == null) {
+        Period period = FhirDates.period(m.start(), m.end());
+        if (period == null) {
             DateTimeType absent = new DateTimeType();
             absent.addExtension(IpsBundleBuilder.dataAbsent());
             ms.setEffective(absent);
@@ -397,9 +387,7 @@ final class IpsResources {
                 ? codes.concept(o.code(), VS + "14", where + ".code", false) : FhirCodes.asIs(o.code());
         obs.setCode(code != null ? code : IpsBundleBuilder.unknown());
         DateTimeType when = FhirDates.dateTime(o.date());
-        if (when != null) {
-            obs.setEffective(when);
-        }
+        obs.setEffective(when);
         java.math.BigDecimal number = o.quantity() == null ? null : o.quantity().decimal();
         if (o.codedValue() != null && o.codedValue().isCoded()) {
             obs.setValue(FhirCodes.asIs(o.codedValue()));
@@ -479,9 +467,7 @@ final class IpsResources {
                 r.addDateCriterion().setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
                         "http://loinc.org", "30980-7", "Date vaccine due"))).setValueElement(start);
             }
-            if (p.narrative() != null) {
-                r.setDescription(p.narrative());
-            }
+            r.setDescription(p.narrative());
             return rec;
         }
         CarePlan plan = new CarePlan();
@@ -534,9 +520,7 @@ final class IpsResources {
                 + " with the source's display as text at " + where));
         CodeableConcept cc = new CodeableConcept();
         cc.addExtension(IpsBundleBuilder.dataAbsent());
-        if (q.value().displayName() != null) {
-            cc.setText(q.value().displayName());
-        }
+        cc.setText(q.value().displayName());
         return cc;
     }
 

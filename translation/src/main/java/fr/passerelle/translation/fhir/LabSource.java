@@ -66,9 +66,7 @@ final class LabSource {
         if (text == null) {
             text = attr(coded, "displayName");
         }
-        if (text != null) {
-            cc.setText(text);
-        }
+        cc.setText(text);
         return cc.hasCoding() || cc.hasText() ? cc : null;
     }
 

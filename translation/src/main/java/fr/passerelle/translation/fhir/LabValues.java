@@ -356,9 +356,7 @@ final class LabValues {
                 source.notCarried(value, "reference range of type " + type, "only an interval of quantities or a text"
                         + " is a FHIR reference range");
             }
-            if (text != null) {
-                out.setText(text);
-            }
+            out.setText(text);
             Element meaning = child(range, "interpretationCode");
             if ("N".equals(attr(meaning, "code"))) {
                 out.setType(new CodeableConcept().addCoding(new Coding(
