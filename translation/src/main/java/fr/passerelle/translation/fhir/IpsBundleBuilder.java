@@ -2,7 +2,6 @@ package fr.passerelle.translation.fhir;
 
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.translation.TranslationException;
-import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.ClinicalEntry;
@@ -71,10 +70,7 @@ public final class IpsBundleBuilder {
 
     public Bundle build(CdaDocument source, String language, TranslationReport.Builder report) throws TranslationException {
         for (SectionKind kind : List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS, SectionKind.PROBLEMS)) {
-            if (source.section(kind).isEmpty()) {
-                throw new TranslationException(new TranslationFailure.MissingMandatorySection(
-                        "/ClinicalDocument/component/structuredBody", kind.loinc(), kind.englishTitle()));
-            }
+            source.requiredSection(kind);
         }
         Header h = source.header();
         ResourceIds ids = new ResourceIds(h.id() == null ? null : h.id().root() + "^" + h.id().extension());

@@ -3,7 +3,6 @@ package fr.passerelle.translation.fhir;
 import fr.passerelle.terminology.Coding;
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.translation.TranslationException;
-import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.ClinicalEntry;
@@ -57,10 +56,7 @@ public final class MpdBuilder {
     }
 
     public Bundle build(CdaDocument source, String language, TranslationReport.Builder report) throws TranslationException {
-        ClinicalSection prescriptions = source.section(SectionKind.PRESCRIPTIONS).orElseThrow(() ->
-                new TranslationException(new TranslationFailure.MissingMandatorySection(
-                        "/ClinicalDocument/component/structuredBody", SectionKind.PRESCRIPTIONS.loinc(),
-                        SectionKind.PRESCRIPTIONS.englishTitle())));
+        source.requiredSection(SectionKind.PRESCRIPTIONS);
         Header h = source.header();
         ResourceIds ids = new ResourceIds(h.id() == null ? null : h.id().root() + "^" + h.id().extension());
         FhirCodes codes = new FhirCodes(terminology, language, report);
@@ -114,9 +110,7 @@ public final class MpdBuilder {
             request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
             request.setMedication(new Reference(medicationUrl));
             request.setSubject(new Reference(patientUrl));
-            if (authored != null) {
-                request.setAuthoredOnElement(authored);
-            }
+            request.setAuthoredOnElement(authored);
             if (requesterUrl != null) {
                 request.setRequester(new Reference(requesterUrl));
             }
@@ -269,14 +263,10 @@ public final class MpdBuilder {
                 }
             }
         }
-        if (d.narrative() != null) {
-            code.setText(d.narrative());
-        }
+        code.setText(d.narrative());
         request.setCode(code);
         request.setSubject(new Reference(patientUrl));
-        if (authored != null) {
-            request.setAuthoredOnElement(authored);
-        }
+        request.setAuthoredOnElement(authored);
         if (requesterUrl != null) {
             request.setRequester(new Reference(requesterUrl));
         }
