@@ -50,11 +50,7 @@ public final class DocumentTranslator {
     private final LabReportBundleBuilder labReport = new LabReportBundleBuilder();
 
     public DocumentTranslator(Terminology terminology) {
-        this(terminology, CodedElementList.bundled());
-    }
-
-    public DocumentTranslator(Terminology terminology, CodedElementList codedElements) {
-        this.transcoder = new PivotTranscoder(terminology, codedElements);
+        this.transcoder = new PivotTranscoder(terminology, CodedElementList.bundled());
         this.packageSizes = new NationalPackageSizes(terminology);
         this.ips = new IpsBundleBuilder(terminology);
         this.mpd = new MpdBuilder(terminology);
