@@ -18,6 +18,7 @@ import fr.passerelle.translation.cda.SectionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Composition;
@@ -248,26 +249,16 @@ public final class IpsBundleBuilder {
     }
 
     private static void add(Bundle bundle, String fullUrl, Resource r) {
-        String profile = PROFILES.get(r.fhirType());
-        if (profile != null) {
-            r.getMeta().addProfile(IPS + profile);
+        if (PROFILED.contains(r.fhirType())) {
+            r.getMeta().addProfile(IPS + r.fhirType() + "-uv-ips");
         }
         bundle.addEntry().setFullUrl(fullUrl).setResource(r);
     }
 
     private static final String IPS = "http://hl7.org/fhir/uv/ips/StructureDefinition/";
 
-    /** The IPS 2.0.0 profile each resource claims (and is validated against). */
-    private static final Map<String, String> PROFILES = Map.ofEntries(
-            Map.entry("Composition", "Composition-uv-ips"),
-            Map.entry("Patient", "Patient-uv-ips"),
-            Map.entry("Practitioner", "Practitioner-uv-ips"),
-            Map.entry("Organization", "Organization-uv-ips"),
-            Map.entry("AllergyIntolerance", "AllergyIntolerance-uv-ips"),
-            Map.entry("MedicationStatement", "MedicationStatement-uv-ips"),
-            Map.entry("Condition", "Condition-uv-ips"),
-            Map.entry("Procedure", "Procedure-uv-ips"),
-            Map.entry("Immunization", "Immunization-uv-ips"),
-            Map.entry("DeviceUseStatement", "DeviceUseStatement-uv-ips"),
-            Map.entry("Device", "Device-uv-ips"));
+    /** The resources with an IPS 2.0.0 profile ({@code <type>-uv-ips}), which they claim and are validated against. */
+    private static final Set<String> PROFILED = Set.of("Composition", "Patient", "Practitioner", "Organization",
+            "AllergyIntolerance", "MedicationStatement", "Condition", "Procedure", "Immunization", "DeviceUseStatement",
+            "Device");
 }
