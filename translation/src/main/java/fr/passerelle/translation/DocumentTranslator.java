@@ -20,6 +20,7 @@ import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
 import fr.passerelle.translation.fhir.BundleJson;
 import fr.passerelle.translation.fhir.IpsBundleBuilder;
 import fr.passerelle.translation.fhir.LabReportBundleBuilder;
+import fr.passerelle.translation.fhir.MedicationDispenseReader;
 import fr.passerelle.translation.fhir.MpdBuilder;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.Header;
@@ -28,6 +29,7 @@ import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.fr.EdispMedWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -139,7 +141,7 @@ public final class DocumentTranslator {
      */
     public TranslationOutcome toOrcd(byte[] cda, String language) {
         try {
-            org.w3c.dom.Document dom = CdaReader.parse(cda);
+            Document dom = CdaReader.parse(cda);
             CdaDocument source = reader.read(dom);
             OrcdType type = OrcdType.of(source.format());
             if (type == null) {
@@ -157,7 +159,7 @@ public final class DocumentTranslator {
                         "/ClinicalDocument/component", "structuredBody with a section, or a PDF copy of the document"));
             } else {
                 try {
-                    base64 = java.util.Base64.getMimeEncoder(76, new byte[] {'\n'})
+                    base64 = Base64.getMimeEncoder(76, new byte[] {'\n'})
                             .encodeToString(ReportRenderer.shared().render(cda));
                 } catch (ReportRenderer.RenderingException e) {
                     return new TranslationOutcome.Rejected(new TranslationFailure.NotRenderable("/", e.getMessage()));
@@ -322,8 +324,7 @@ public final class DocumentTranslator {
      */
     public TranslationOutcome medicationDispenseToEdispMed(String fhirJson) {
         try {
-            fr.passerelle.translation.fhir.MedicationDispenseReader.Dispensation d =
-                    new fr.passerelle.translation.fhir.MedicationDispenseReader().read(fhirJson);
+            MedicationDispenseReader.Dispensation d = new MedicationDispenseReader().read(fhirJson);
             Document french = new EdispMedWriter().write(new EdispMedWriter.Dispensation(d.header(), d.lines(),
                     frenchId(d.header()),
                     d.header().effectiveTime()));
