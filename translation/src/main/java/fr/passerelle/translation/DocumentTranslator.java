@@ -20,15 +20,21 @@ import fr.passerelle.translation.ehdsi.PrescriptionPivotWriter;
 import fr.passerelle.translation.fhir.BundleJson;
 import fr.passerelle.translation.fhir.IpsBundleBuilder;
 import fr.passerelle.translation.fhir.LabReportBundleBuilder;
+import fr.passerelle.translation.fhir.MedicationDispenseReader;
 import fr.passerelle.translation.fhir.MpdBuilder;
 import fr.passerelle.translation.cda.ClinicalEntry;
 import fr.passerelle.translation.cda.Header;
 import fr.passerelle.translation.cda.IrregularValue;
 import fr.passerelle.translation.cda.SectionKind;
 import fr.passerelle.translation.fr.EdispMedWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.w3c.dom.Document;
 
@@ -46,11 +52,7 @@ public final class DocumentTranslator {
     private final LabReportBundleBuilder labReport = new LabReportBundleBuilder();
 
     public DocumentTranslator(Terminology terminology) {
-        this(terminology, CodedElementList.bundled());
-    }
-
-    public DocumentTranslator(Terminology terminology, CodedElementList codedElements) {
-        this.transcoder = new PivotTranscoder(terminology, codedElements);
+        this.transcoder = new PivotTranscoder(terminology, CodedElementList.bundled());
         this.packageSizes = new NationalPackageSizes(terminology);
         this.ips = new IpsBundleBuilder(terminology);
         this.mpd = new MpdBuilder(terminology);
@@ -63,11 +65,7 @@ public final class DocumentTranslator {
 
     /** French PS (VSM, IPS-FR) or ePrescription (eP-MED-DM) to the eHDSI pivot CDA level 3 (and level 1 if a PDF is embedded). */
     public TranslationOutcome toPivot(byte[] cda, String language) {
-        try {
-            return toPivot(reader.read(cda), language);
-        } catch (TranslationException e) {
-            return new TranslationOutcome.Rejected(e.failure());
-        }
+        return readThen(cda, source -> toPivot(source, language));
     }
 
     public TranslationOutcome toPivot(CdaDocument source, String language) {
@@ -110,8 +108,7 @@ public final class DocumentTranslator {
                 display = "Prescription for medication";
                 title = "ePrescription";
             } else {
-                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
-                        source.format() + " has no eHDSI pivot counterpart"));
+                return unknownFormat(source.format() + " has no eHDSI pivot counterpart");
             }
             PivotHeaderGaps.of(source.header(), template).forEach(report::warning);
             transcoder.transcode(pivot.getDocumentElement(), type, language, report);
@@ -144,12 +141,11 @@ public final class DocumentTranslator {
      */
     public TranslationOutcome toOrcd(byte[] cda, String language) {
         try {
-            org.w3c.dom.Document dom = CdaReader.parse(cda);
+            Document dom = CdaReader.parse(cda);
             CdaDocument source = reader.read(dom);
             OrcdType type = OrcdType.of(source.format());
             if (type == null) {
-                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
-                        source.format() + " is not an original clinical document (CR-BIO, LDL-SES or CR-IMG)"));
+                return unknownFormat(source.format() + " is not an original clinical document (CR-BIO, LDL-SES or CR-IMG)");
             }
             TranslationReport.Builder report = new TranslationReport.Builder();
             DocumentAttachments attachments = DocumentAttachments.of(dom.getDocumentElement());
@@ -163,25 +159,20 @@ public final class DocumentTranslator {
                         "/ClinicalDocument/component", "structuredBody with a section, or a PDF copy of the document"));
             } else {
                 try {
-                    base64 = java.util.Base64.getMimeEncoder(76, new byte[] {'\n'})
+                    base64 = Base64.getMimeEncoder(76, new byte[] {'\n'})
                             .encodeToString(ReportRenderer.shared().render(cda));
                 } catch (ReportRenderer.RenderingException e) {
                     return new TranslationOutcome.Rejected(new TranslationFailure.NotRenderable("/", e.getMessage()));
                 }
                 report.warning("the French document has no PDF copy: the original is rendered from it with the ANS "
                         + "stylesheet CDA-FO.xsl");
-                for (DocumentAttachments.Attachment a : attachments.others()) {
-                    report.notCarried(new TranslationReport.NotCarried(a.source().xpath(),
-                            "attached document (" + a.mediaType() + ")",
-                            "not rendered into the PDF: the product carries no PDF/image merger for attachments"));
-                }
             }
-            if (attachments.copy().isPresent()) {
-                for (DocumentAttachments.Attachment a : attachments.others()) {
-                    report.notCarried(new TranslationReport.NotCarried(a.source().xpath(),
-                            "attached document (" + a.mediaType() + ")",
-                            "an OrCD carries one PDF, the original; this attachment is another document"));
-                }
+            String attachmentLeftOut = attachments.copy().isPresent()
+                    ? "an OrCD carries one PDF, the original; this attachment is another document"
+                    : "not rendered into the PDF: the product carries no PDF/image merger for attachments";
+            for (DocumentAttachments.Attachment a : attachments.others()) {
+                report.notCarried(new TranslationReport.NotCarried(a.source().xpath(),
+                        "attached document (" + a.mediaType() + ")", attachmentLeftOut));
             }
             Document orcd = new OrcdPivotWriter().write(source, type.template(), type.loinc(), type.display(),
                     type.title(), base64);
@@ -206,13 +197,12 @@ public final class DocumentTranslator {
             Document dom = CdaReader.parse(cda);
             CdaDocument source = reader.read(dom);
             if (source.format() != DocumentFormat.CR_BIO) {
-                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
-                        source.format() + " is not a laboratory report (CR-BIO)"));
+                return unknownFormat(source.format() + " is not a laboratory report (CR-BIO)");
             }
             TranslationReport.Builder report = new TranslationReport.Builder();
             DocumentAttachments attachments = DocumentAttachments.of(dom.getDocumentElement());
             Bundle bundle = labReport.build(dom.getDocumentElement(), source, attachments.copy(), report);
-            return new TranslationOutcome.Translated(json(bundle), FHIR_JSON, Optional.empty(), report.build());
+            return new TranslationOutcome.Translated(BundleJson.encode(bundle), FHIR_JSON, Optional.empty(), report.build());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }
@@ -220,23 +210,18 @@ public final class DocumentTranslator {
 
     /** French PS (VSM, IPS-FR) to an IPS document Bundle (FHIR R4 JSON). */
     public TranslationOutcome toFhirIps(byte[] cda, String language) {
-        try {
-            return toFhirIps(reader.read(cda), language);
-        } catch (TranslationException e) {
-            return new TranslationOutcome.Rejected(e.failure());
-        }
+        return readThen(cda, source -> toFhirIps(source, language));
     }
 
     public TranslationOutcome toFhirIps(CdaDocument source, String language) {
         try {
             if (!source.format().isPatientSummary()) {
-                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
-                        source.format() + " is not a patient summary"));
+                return unknownFormat(source.format() + " is not a patient summary");
             }
             TranslationReport.Builder report = new TranslationReport.Builder();
             Bundle bundle = ips.build(source, language, report);
             irregularValues(source, report);
-            return new TranslationOutcome.Translated(json(bundle), FHIR_JSON, Optional.empty(), report.build());
+            return new TranslationOutcome.Translated(BundleJson.encode(bundle), FHIR_JSON, Optional.empty(), report.build());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }
@@ -244,23 +229,18 @@ public final class DocumentTranslator {
 
     /** French ePrescription (eP-MED-DM) to MedicationRequests in the HL7 Europe MPD shape (FHIR R4 JSON Bundle). */
     public TranslationOutcome toFhirMpd(byte[] cda, String language) {
-        try {
-            return toFhirMpd(reader.read(cda), language);
-        } catch (TranslationException e) {
-            return new TranslationOutcome.Rejected(e.failure());
-        }
+        return readThen(cda, source -> toFhirMpd(source, language));
     }
 
     public TranslationOutcome toFhirMpd(CdaDocument source, String language) {
         try {
             if (source.format() != DocumentFormat.EP_MED_DM) {
-                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
-                        source.format() + " is not an ePrescription"));
+                return unknownFormat(source.format() + " is not an ePrescription");
             }
             TranslationReport.Builder report = new TranslationReport.Builder();
             Bundle bundle = mpd.build(source, language, report);
             irregularValues(source, report);
-            return new TranslationOutcome.Translated(json(bundle), FHIR_JSON, Optional.empty(), report.build());
+            return new TranslationOutcome.Translated(BundleJson.encode(bundle), FHIR_JSON, Optional.empty(), report.build());
         } catch (TranslationException e) {
             return new TranslationOutcome.Rejected(e.failure());
         }
@@ -281,8 +261,26 @@ public final class DocumentTranslator {
         }
     }
 
-    private static String json(Bundle bundle) {
-        return BundleJson.encode(bundle);
+    /** Reads the CDA, then translates it; a document that does not read is refused with why. */
+    private TranslationOutcome readThen(byte[] cda, Function<CdaDocument, TranslationOutcome> translation) {
+        try {
+            return translation.apply(reader.read(cda));
+        } catch (TranslationException e) {
+            return new TranslationOutcome.Rejected(e.failure());
+        }
+    }
+
+    /** The source is not a document of the target's kind: refused at its template. */
+    private static TranslationOutcome unknownFormat(String why) {
+        return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId", why));
+    }
+
+    /** The French document's own identifier, derived from the foreign one so a resend maps to the same id. */
+    private static Header.InstanceId frenchId(Header foreign) {
+        String seed = foreign.id() == null ? UUID.randomUUID().toString()
+                : foreign.id().root() + "^" + foreign.id().extension();
+        return new Header.InstanceId(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString()
+                .toUpperCase(Locale.ROOT), null);
     }
 
     /**
@@ -290,11 +288,7 @@ public final class DocumentTranslator {
      * product linked to the French prescription line it fulfils.
      */
     public TranslationOutcome toEdispMed(byte[] ehdsiDispensation) {
-        try {
-            return toEdispMed(reader.read(ehdsiDispensation));
-        } catch (TranslationException e) {
-            return new TranslationOutcome.Rejected(e.failure());
-        }
+        return readThen(ehdsiDispensation, source -> toEdispMed(source));
     }
 
     /**
@@ -304,24 +298,19 @@ public final class DocumentTranslator {
     public TranslationOutcome toEdispMed(CdaDocument source) {
         try {
             if (source.format() != DocumentFormat.EHDSI_EDISPENSATION) {
-                return new TranslationOutcome.Rejected(new TranslationFailure.UnknownFormat("/ClinicalDocument/templateId",
-                        source.format() + " is not an eHDSI eDispensation"));
+                return unknownFormat(source.format() + " is not an eHDSI eDispensation");
             }
             List<ClinicalEntry.DispensedLine> lines = source.entries(SectionKind.DISPENSED).stream()
                     .filter(ClinicalEntry.DispensedLine.class::isInstance).map(ClinicalEntry.DispensedLine.class::cast)
                     .toList();
             Header h = source.header();
-            // The French document gets its own identifier, derived from the foreign one so a resend maps to the same id.
-            String seed = h.id() == null ? java.util.UUID.randomUUID().toString() : h.id().root() + "^" + h.id().extension();
-            Header.InstanceId id = new Header.InstanceId(java.util.UUID.nameUUIDFromBytes(
-                    seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().toUpperCase(java.util.Locale.ROOT), null);
             TranslationReport.Builder report = new TranslationReport.Builder();
             report.warning("dispensed products carry the pivot codes (ATC, EDQM) received; no French product code (CIS/CIP) is inferred");
             for (IrregularValue v : source.irregularValues()) {
                 report.warning(v.what() + " at " + v.source().xpath() + " is not " + v.rule()
                         + " as HL7 requires: carried as written");
             }
-            Document french = new EdispMedWriter().write(new EdispMedWriter.Dispensation(h, lines, id,
+            Document french = new EdispMedWriter().write(new EdispMedWriter.Dispensation(h, lines, frenchId(h),
                     h.effectiveTime()));
             return new TranslationOutcome.Translated(CdaWriter.toXml(french), "application/xml", Optional.empty(), report.build());
         } catch (TranslationException e) {
@@ -335,13 +324,9 @@ public final class DocumentTranslator {
      */
     public TranslationOutcome medicationDispenseToEdispMed(String fhirJson) {
         try {
-            fr.passerelle.translation.fhir.MedicationDispenseReader.Dispensation d =
-                    new fr.passerelle.translation.fhir.MedicationDispenseReader().read(fhirJson);
-            String seed = d.header().id() == null ? java.util.UUID.randomUUID().toString()
-                    : d.header().id().root() + "^" + d.header().id().extension();
-            Header.InstanceId id = new Header.InstanceId(java.util.UUID.nameUUIDFromBytes(
-                    seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().toUpperCase(java.util.Locale.ROOT), null);
-            Document french = new EdispMedWriter().write(new EdispMedWriter.Dispensation(d.header(), d.lines(), id,
+            MedicationDispenseReader.Dispensation d = new MedicationDispenseReader().read(fhirJson);
+            Document french = new EdispMedWriter().write(new EdispMedWriter.Dispensation(d.header(), d.lines(),
+                    frenchId(d.header()),
                     d.header().effectiveTime()));
             return new TranslationOutcome.Translated(CdaWriter.toXml(french), "application/xml", Optional.empty(),
                     new TranslationReport.Builder().build());

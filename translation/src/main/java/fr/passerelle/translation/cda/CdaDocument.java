@@ -1,5 +1,7 @@
 package fr.passerelle.translation.cda;
 
+import fr.passerelle.translation.TranslationException;
+import fr.passerelle.translation.TranslationFailure;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,13 +14,14 @@ public record CdaDocument(DocumentFormat format, Header header, List<ClinicalSec
         irregularValues = irregularValues == null ? List.of() : List.copyOf(irregularValues);
     }
 
-    /** A document whose values are all regular (built by a writer rather than read). */
-    public CdaDocument(DocumentFormat format, Header header, List<ClinicalSection> sections, Optional<EmbeddedPdf> pdf) {
-        this(format, header, sections, pdf, List.of());
-    }
-
     public Optional<ClinicalSection> section(SectionKind kind) {
         return sections.stream().filter(s -> s.kind() == kind).findFirst();
+    }
+
+    /** The first section of a kind the target requires: without one the document is refused, naming it. */
+    public ClinicalSection requiredSection(SectionKind kind) throws TranslationException {
+        return section(kind).orElseThrow(() -> new TranslationException(new TranslationFailure.MissingMandatorySection(
+                "/ClinicalDocument/component/structuredBody", kind.loinc(), kind.englishTitle())));
     }
 
     /** Every section of a kind, in document order (a French document may split one kind over several sections). */

@@ -43,8 +43,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -66,7 +69,6 @@ public final class CdaReader {
     private static final java.util.regex.Pattern FROM_FIRST_NON_DIGIT = java.util.regex.Pattern.compile("[^0-9].*$");
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("[-–—_.\\s]+");
     private static final java.util.regex.Pattern SPACES_AND_PUNCTUATION = java.util.regex.Pattern.compile("[\\s\\p{Punct}]+");
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     public CdaDocument read(byte[] xml) throws TranslationException {
         return read(parse(xml));
@@ -88,10 +90,7 @@ public final class CdaReader {
             throw new TranslationException(new TranslationFailure.UnknownFormat("/" + root.getLocalName(),
                     "root element {" + root.getNamespaceURI() + "}" + root.getLocalName() + " is not an HL7 CDA ClinicalDocument"));
         }
-        List<String> templates = new ArrayList<>();
-        for (Element t : children(root, "templateId")) {
-            templates.add(t.getAttribute("root"));
-        }
+        List<String> templates = children(root, "templateId").stream().map(t -> t.getAttribute("root")).toList();
         DocumentFormat format = DocumentFormat.fromTemplates(templates);
         if (format == null) {
             Element code = child(root, "code");
@@ -116,7 +115,7 @@ public final class CdaReader {
                 }
             }
         }
-        return new CdaDocument(format, header, sections, embeddedPdf(root), ctx.irregular);
+        return new CdaDocument(format, header, sections, embeddedPdf(root), ctx.irregular());
     }
 
     // ---------------------------------------------------------------- header
@@ -144,20 +143,12 @@ public final class CdaReader {
                 }
             }
             if (given.isEmpty()) {
-                for (Element g : children(name, "given")) {
-                    if (text(g) != null) {
-                        given.add(text(g));
-                        break;
-                    }
-                }
+                children(name, "given").stream().map(CdaNodes::text).filter(Objects::nonNull).findFirst()
+                        .ifPresent(given::add);
             }
         }
-        List<InstanceId> ids = new ArrayList<>();
-        for (Element id : children(patientRole, "id")) {
-            if (instanceId(id) != null) {
-                ids.add(instanceId(id));
-            }
-        }
+        List<InstanceId> ids = children(patientRole, "id").stream().map(CdaReader::instanceId)
+                .filter(Objects::nonNull).toList();
         Patient patient = new Patient(ids, family, given, coded(child(patientEl, "administrativeGenderCode")),
                 attr(child(patientEl, "birthTime"), "value"), address(child(patientRole, "addr")),
                 telecoms(patientRole), guardian(child(patientEl, "guardian")));
@@ -177,13 +168,8 @@ public final class CdaReader {
         Organization custodian = organization(custodianOrg);
         Element legal = child(root, "legalAuthenticator");
         Person legalPerson = legal == null ? null : person(child(legal, "assignedEntity"), "assignedPerson", null);
-        List<InstanceId> orders = new ArrayList<>();
-        for (Element f : children(root, "inFulfillmentOf")) {
-            Element id = path(f, "order", "id");
-            if (instanceId(id) != null) {
-                orders.add(instanceId(id));
-            }
-        }
+        List<InstanceId> orders = children(root, "inFulfillmentOf").stream()
+                .map(f -> instanceId(path(f, "order", "id"))).filter(Objects::nonNull).toList();
         return new Header(instanceId(child(root, "id")), instanceId(child(root, "setId")),
                 attr(child(root, "versionNumber"), "value"), coded(child(root, "code")), text(child(root, "title")),
                 attr(child(root, "effectiveTime"), "value"), coded(child(root, "confidentialityCode")),
@@ -276,14 +262,7 @@ public final class CdaReader {
     }
 
     private static List<String> telecoms(Element parent) {
-        List<String> out = new ArrayList<>();
-        for (Element t : children(parent, "telecom")) {
-            String v = attr(t, "value");
-            if (v != null) {
-                out.add(v);
-            }
-        }
-        return out;
+        return children(parent, "telecom").stream().map(t -> attr(t, "value")).filter(Objects::nonNull).toList();
     }
 
     private static InstanceId instanceId(Element id) {
@@ -297,21 +276,12 @@ public final class CdaReader {
         if (addr == null || attr(addr, "nullFlavor") != null) {
             return null;
         }
-        List<String> lines = new ArrayList<>();
-        for (Element l : children(addr, "streetAddressLine")) {
-            if (text(l) != null) {
-                lines.add(text(l));
-            }
-        }
-        StringBuilder street = new StringBuilder();
-        for (String part : new String[] {"houseNumber", "streetName", "unitID"}) {
-            String t = text(child(addr, part));
-            if (t != null) {
-                street.append(street.length() == 0 ? "" : " ").append(t);
-            }
-        }
-        if (street.length() > 0) {
-            lines.add(street.toString());
+        List<String> lines = new ArrayList<>(children(addr, "streetAddressLine").stream().map(CdaNodes::text)
+                .filter(Objects::nonNull).toList());
+        String street = Stream.of("houseNumber", "streetName", "unitID").map(part -> text(child(addr, part)))
+                .filter(Objects::nonNull).collect(Collectors.joining(" "));
+        if (!street.isEmpty()) {
+            lines.add(street);
         }
         return new Address(lines, text(child(addr, "postalCode")), text(child(addr, "city")),
                 text(child(addr, "country")));
@@ -323,10 +293,8 @@ public final class CdaReader {
         List<ClinicalEntry> out = new ArrayList<>();
         for (Element entry : children(section, "entry")) {
             for (Node n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element statement) {
-                    if (!"templateId".equals(statement.getLocalName())) {
-                        entry(kind, statement, ctx, out);
-                    }
+                if (n instanceof Element statement && !"templateId".equals(statement.getLocalName())) {
+                    entry(kind, statement, ctx, out);
                 }
             }
         }
@@ -342,29 +310,14 @@ public final class CdaReader {
         Element component = child(root, "component");
         Element nonXml = child(component, "nonXMLBody");
         if (nonXml != null) {
-            return pdf(child(nonXml, "text"));
+            return EmbeddedPdf.of(child(nonXml, "text"));
         }
         Element body = child(component, "structuredBody");
         if (body == null) {
             return Optional.empty();
         }
-        for (Element media : CdaNodes.descendants(body, "observationMedia")) {
-            Optional<EmbeddedPdf> pdf = pdf(child(media, "value"));
-            if (pdf.isPresent()) {
-                return pdf;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<EmbeddedPdf> pdf(Element value) {
-        if ("application/pdf".equals(attr(value, "mediaType")) && "B64".equals(attr(value, "representation"))) {
-            String b64 = value.getTextContent();
-            if (b64 != null && !b64.isBlank()) {
-                return Optional.of(new EmbeddedPdf(b64.strip(), new SourceRef(value)));
-            }
-        }
-        return Optional.empty();
+        return CdaNodes.descendants(body, "observationMedia").stream()
+                .flatMap(media -> EmbeddedPdf.of(child(media, "value")).stream()).findFirst();
     }
 
     private void entry(SectionKind kind, Element s, Context ctx, List<ClinicalEntry> out) throws TranslationException {
@@ -455,18 +408,11 @@ public final class CdaReader {
 
     /** The observations inside a concern act (or the observation itself when there is no concern wrapper). */
     private static List<Element> concernObservations(Element statement) {
-        List<Element> out = new ArrayList<>();
         if ("observation".equals(statement.getLocalName())) {
-            out.add(statement);
-            return out;
+            return List.of(statement);
         }
-        for (Element rel : children(statement, "entryRelationship")) {
-            Element obs = child(rel, "observation");
-            if (obs != null) {
-                out.add(obs);
-            }
-        }
-        return out;
+        return children(statement, "entryRelationship").stream().map(rel -> child(rel, "observation"))
+                .filter(Objects::nonNull).toList();
     }
 
     private Allergy allergy(Element obs, Context ctx) {
@@ -536,7 +482,7 @@ public final class CdaReader {
         String start = attr(time, "value") != null ? attr(time, "value") : low(s);
         CodedValue actCode = material != null ? coded(child(s, "code")) : null;
         return new PlannedItem(id(s), s.getLocalName(), attr(s, "moodCode"), actCode, code, name, start, high(s),
-                attr(child(s, "statusCode"), "code"), ctx.narrative(child(s, "text")), narrativeId(s),
+                attr(child(s, "statusCode"), "code"), ctx.narrative().of(child(s, "text")), narrativeId(s),
                 new SourceRef(s));
     }
 
@@ -552,11 +498,11 @@ public final class CdaReader {
      */
     private static String narrativeId(Element statement, Context ctx, Element coded) {
         String own = narrativeId(statement);
-        if (own != null && ctx.hasId(own)) {
+        if (own != null && ctx.narrative().hasId(own)) {
             return own;
         }
         String original = referenceId(child(coded, "originalText"));
-        return original != null && ctx.hasId(original) ? original : own;
+        return original != null && ctx.narrative().hasId(original) ? original : own;
     }
 
     private static String referenceId(Element text) {
@@ -567,9 +513,13 @@ public final class CdaReader {
         return value.strip().substring(1);
     }
 
-    /** A point in time or the start of an interval. */
+    /** The statement's time: a point in time or the start of an interval. */
     private static String time(Element s) {
-        Element time = child(s, "effectiveTime");
+        return pointOrStart(child(s, "effectiveTime"));
+    }
+
+    /** A TS's point in time, or an IVL_TS's start. */
+    private static String pointOrStart(Element time) {
         return attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
     }
 
@@ -589,7 +539,7 @@ public final class CdaReader {
                 coded = coded(value);
                 if (coded == null && child(value, "originalText") != null) {
                     // No code, only the author's words in the narrative: carried as text.
-                    text = ctx.narrative(child(value, "originalText"));
+                    text = ctx.narrative().of(child(value, "originalText"));
                     valueNarrativeId = referenceId(child(value, "originalText"));
                 }
             } else if (type.endsWith("ST") || type.endsWith("ED")) {
@@ -600,13 +550,11 @@ public final class CdaReader {
                 text = attr(value, "value");
             } else if (type.endsWith("TS")) {
                 // TS or IVL_TS (an expected delivery date, a last menstrual period): the point, or the start.
-                timeValue = attr(value, "value") != null ? attr(value, "value") : attr(child(value, "low"), "value");
+                timeValue = pointOrStart(value);
             }
         }
-        Element time = child(obs, "effectiveTime");
-        String date = attr(time, "value") != null ? attr(time, "value") : attr(child(time, "low"), "value");
         return new Observation(id(obs), coded(child(obs, "code")), coded, quantity, text, timeValue, valueNarrativeId,
-                date, narrativeId(obs), new SourceRef(obs));
+                time(obs), narrativeId(obs), new SourceRef(obs));
     }
 
     private PrescriptionLine prescription(Element s, Context ctx) throws TranslationException {
@@ -617,7 +565,7 @@ public final class CdaReader {
             try {
                 repeats = Integer.valueOf(r.strip());
             } catch (NumberFormatException e) {
-                ctx.irregular.add(new IrregularValue(new SourceRef(child(s, "repeatNumber")), "number of renewals",
+                ctx.irregular().add(new IrregularValue(new SourceRef(child(s, "repeatNumber")), "number of renewals",
                         "an integer"));
             }
         }
@@ -639,7 +587,7 @@ public final class CdaReader {
                 if ("N".equals(attr(code, "code"))) {
                     substitution = false;
                 }
-                substitutionReason = placeholderFree(ctx.narrative(child(code, "originalText")));
+                substitutionReason = placeholderFree(ctx.narrative().of(child(code, "originalText")));
             }
             Element obs = child(rel, "observation");
             if (obs != null && "COMP".equals(attr(rel, "typeCode"))) {
@@ -648,7 +596,7 @@ public final class CdaReader {
         }
         return new PrescriptionLine(id(s), product, low(s), high(s), posology(s, product, ctx), toDispense,
                 repeats, substitution, substitutionReason, reasons(s, ctx),
-                qualifiers, ctx.narrative(child(s, "text")), new SourceRef(s));
+                qualifiers, ctx.narrative().of(child(s, "text")), new SourceRef(s));
     }
 
     /** A device prescribed in an ePrescription: a supply in intent mood naming the device it provides. */
@@ -660,16 +608,11 @@ public final class CdaReader {
                 device = coded(child(d, "code"));
             }
         }
-        List<Observation> qualifiers = new ArrayList<>();
-        for (Element rel : children(supply, "entryRelationship")) {
-            Element obs = child(rel, "observation");
-            if (obs != null) {
-                qualifiers.add(observation(obs, ctx));
-            }
-        }
+        List<Observation> qualifiers = children(supply, "entryRelationship").stream().map(rel -> child(rel, "observation"))
+                .filter(Objects::nonNull).map(obs -> observation(obs, ctx)).toList();
         return new DeviceRequest(id(supply), device, low(supply), high(supply), pq(child(supply, "quantity"), ctx),
                 integer(attr(child(supply, "repeatNumber"), "value")), pq(path(supply, "expectedUseTime", "width"), ctx),
-                ctx.narrative(child(supply, "text")), qualifiers, new SourceRef(supply));
+                ctx.narrative().of(child(supply, "text")), qualifiers, new SourceRef(supply));
     }
 
     private static Integer integer(String value) {
@@ -729,7 +672,7 @@ public final class CdaReader {
         String name = text(child(material, "name"));
         if (name == null && ctx != null) {
             // Compounded preparations have no product code; the prescriber describes them in the narrative.
-            name = ctx.narrative(child(child(material, "code"), "originalText"));
+            name = ctx.narrative().of(child(child(material, "code"), "originalText"));
         }
         Element kind = path(material, "asSpecializedKind", "generalizedMedicineClass", "code");
         if (kind == null) {
@@ -804,8 +747,8 @@ public final class CdaReader {
                         single.source()));
             }
         }
-        String text = placeholderFree(ctx.narrative(child(s, "text")));
-        if (text != null && namesOnlyTheProduct(text, product, ctx)) {
+        String text = placeholderFree(ctx.narrative().of(child(s, "text")));
+        if (text != null && namesOnlyTheProduct(text, product)) {
             // The French eP points the line's text at the product name: that is not a posology.
             text = null;
         }
@@ -827,13 +770,13 @@ public final class CdaReader {
         CodedValue route = coded(child(sa, "routeCode"));
         Element site = child(sa, "approachSiteCode");
         String condition = condition(sa, ctx);
-        String text = placeholderFree(ctx.narrative(child(sa, "text")));
+        String text = placeholderFree(ctx.narrative().of(child(sa, "text")));
         if (text == null) {
             text = frequencyText(sa, ctx);
         }
         return new Dosage(sequence, timing.start, timing.end, timing.duration, timing.repeats, low, high, rateLow,
                 rateHigh, route != null ? route : inheritedRoute, coded(site),
-                placeholderFree(ctx.narrative(child(site, "originalText"))), text, doseText(dose, ctx),
+                placeholderFree(ctx.narrative().of(child(site, "originalText"))), text, doseText(dose, ctx),
                 condition != null ? condition : inheritedCondition, new SourceRef(sa));
     }
 
@@ -907,16 +850,10 @@ public final class CdaReader {
 
     /** The frequency as the prescriber wrote it (the narrative a PIVL period points at), if any. */
     private static String frequencyText(Element sa, Context ctx) {
-        List<String> parts = new ArrayList<>();
-        for (Element t : children(sa, "effectiveTime")) {
-            for (Element original : CdaNodes.descendants(t, "originalText")) {
-                String text = placeholderFree(ctx.narrative(original));
-                if (text != null && !parts.contains(text)) {
-                    parts.add(text);
-                }
-            }
-        }
-        return parts.isEmpty() ? null : String.join(" ", parts);
+        String text = children(sa, "effectiveTime").stream().flatMap(t -> CdaNodes.descendants(t, "originalText").stream())
+                .map(original -> placeholderFree(ctx.narrative().of(original))).filter(Objects::nonNull).distinct()
+                .collect(Collectors.joining(" "));
+        return text.isEmpty() ? null : text;
     }
 
     /** The dose as the narrative writes it ("1 cp à 2 cp"), from the originalText the structured dose points at. */
@@ -924,9 +861,9 @@ public final class CdaReader {
         if (dose == null) {
             return null;
         }
-        String low = placeholderFree(ctx.narrative(path(dose, "low", "translation", "originalText")));
-        String high = placeholderFree(ctx.narrative(path(dose, "high", "translation", "originalText")));
-        String single = placeholderFree(ctx.narrative(path(dose, "translation", "originalText")));
+        String low = placeholderFree(ctx.narrative().of(path(dose, "low", "translation", "originalText")));
+        String high = placeholderFree(ctx.narrative().of(path(dose, "high", "translation", "originalText")));
+        String single = placeholderFree(ctx.narrative().of(path(dose, "translation", "originalText")));
         if (low != null && high != null) {
             return low.equals(high) ? low : low + " - " + high;
         }
@@ -937,7 +874,7 @@ public final class CdaReader {
         List<String> parts = new ArrayList<>();
         for (Element pre : children(sa, "precondition")) {
             Element criterion = child(pre, "criterion");
-            String text = placeholderFree(ctx.narrative(child(criterion, "text")));
+            String text = placeholderFree(ctx.narrative().of(child(criterion, "text")));
             if (text == null) {
                 CodedValue value = coded(child(criterion, "value"));
                 text = value == null ? null : value.displayName() != null ? value.displayName() : value.code();
@@ -972,7 +909,7 @@ public final class CdaReader {
             boolean matches = CdaNodes.hasTemplate(act, template)
                     || (code.equals(attr(c, "code")) && IHE_ACT_CODE.equals(attr(c, "codeSystem")));
             if (matches) {
-                String text = placeholderFree(ctx.narrative(child(act, "text")));
+                String text = placeholderFree(ctx.narrative().of(child(act, "text")));
                 if (text != null) {
                     parts.add(text);
                 }
@@ -992,16 +929,16 @@ public final class CdaReader {
             Element obs = child(rel, "observation");
             if (act != null) {
                 Element code = child(act, "code");
-                String text = placeholderFree(ctx.narrative(child(code, "originalText")));
+                String text = placeholderFree(ctx.narrative().of(child(code, "originalText")));
                 if (text == null) {
-                    text = placeholderFree(ctx.narrative(child(act, "text")));
+                    text = placeholderFree(ctx.narrative().of(child(act, "text")));
                 }
                 out.add(new Reason(id(act), coded(code), text, referenceId(child(code, "originalText")),
                         new SourceRef(act)));
             } else if (obs != null) {
                 CodedValue value = coded(child(obs, "value"));
                 out.add(new Reason(id(obs), value != null ? value : coded(child(obs, "code")),
-                        placeholderFree(ctx.narrative(child(obs, "text"))), narrativeId(obs), new SourceRef(obs)));
+                        placeholderFree(ctx.narrative().of(child(obs, "text"))), narrativeId(obs), new SourceRef(obs)));
             }
         }
         return out;
@@ -1017,19 +954,10 @@ public final class CdaReader {
     }
 
     /** True when the text says nothing but the product's name (how the French eP fills a line's text). */
-    private static boolean namesOnlyTheProduct(String text, Product product, Context ctx) {
+    private static boolean namesOnlyTheProduct(String text, Product product) {
         String t = normalised(text);
-        List<String> names = new ArrayList<>();
-        names.add(product.name());
-        if (product.code() != null) {
-            names.add(product.code().displayName());
-        }
-        for (String n : names) {
-            if (n != null && normalised(n).equals(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Stream.of(product.name(), product.code() == null ? null : product.code().displayName())
+                .anyMatch(n -> n != null && normalised(n).equals(t));
     }
 
     private static String normalised(String s) {
@@ -1046,7 +974,7 @@ public final class CdaReader {
     /** The quantity as written; one whose value is not an HL7 decimal is also recorded as irregular. */
     private static Quantity decimal(Quantity q, Element e, Context ctx) {
         if (q.decimal() == null) {
-            ctx.irregular.add(new IrregularValue(new SourceRef(e), "quantity value", "a decimal number with a point"));
+            ctx.irregular().add(new IrregularValue(new SourceRef(e), "quantity value", "a decimal number with a point"));
         }
         return q;
     }
@@ -1093,13 +1021,8 @@ public final class CdaReader {
         if (code == null) {
             return null;
         }
-        List<CodedValue> translations = new ArrayList<>();
-        for (Element t : children(e, "translation")) {
-            CodedValue tv = coded(t);
-            if (tv != null) {
-                translations.add(tv);
-            }
-        }
+        List<CodedValue> translations = children(e, "translation").stream().map(CdaReader::coded)
+                .filter(Objects::nonNull).toList();
         return new CodedValue(code.strip(), attr(e, "codeSystem"), attr(e, "displayName"), translations, new SourceRef(e));
     }
 
@@ -1112,71 +1035,14 @@ public final class CdaReader {
         if (own != null || e == null) {
             return own;
         }
-        for (Element t : children(e, "translation")) {
-            CodedValue tv = coded(t);
-            if (tv != null) {
-                return tv;
-            }
-        }
-        return null;
+        return children(e, "translation").stream().map(CdaReader::coded).filter(Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
-    /** Per-document state: the narrative's ID index (built on first use), the irregular values. */
-    private static final class Context {
-        private final Element root;
-        private Map<String, Element> ids;
-        private final List<IrregularValue> irregular = new ArrayList<>();
-
+    /** Per-document state: the narrative (its ID index built on first use), the irregular values. */
+    private record Context(Narrative narrative, List<IrregularValue> irregular) {
         Context(Element root) {
-            this.root = root;
-        }
-
-        boolean hasId(String id) {
-            if (ids == null) {
-                ids = new HashMap<>();
-                index(root);
-            }
-            return ids.containsKey(id);
-        }
-
-        /** The narrative text a {@code <text><reference value="#id"/></text>} points at, or its own text. */
-        String narrative(Element text) {
-            if (text == null) {
-                return null;
-            }
-            Element ref = child(text, "reference");
-            String target = attr(ref, "value");
-            if (target != null) {
-                if (ids == null) {
-                    ids = new HashMap<>();
-                    index(root);
-                }
-                // "#id" is the CDA form; French documents sometimes leave out the "#" (the same ID is meant).
-                String id = target.startsWith("#") ? target.substring(1) : target;
-                Element found = id.isEmpty() ? null : ids.get(id);
-                return found == null ? null : collapse(found.getTextContent());
-            }
-            return collapse(text.getTextContent());
-        }
-
-        private void index(Element e) {
-            String id = e.getAttribute("ID");
-            if (!id.isEmpty()) {
-                ids.put(id, e);
-            }
-            for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element c && !"observationMedia".equals(c.getLocalName())) {
-                    index(c);
-                }
-            }
-        }
-
-        private static String collapse(String s) {
-            if (s == null) {
-                return null;
-            }
-            String t = SPACES.matcher(s).replaceAll(" ").strip();
-            return t.isEmpty() ? null : t;
+            this(new Narrative(root), new ArrayList<>());
         }
     }
 }

@@ -166,11 +166,6 @@ public sealed interface ClinicalEntry {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
         }
 
-        public MedicationStatement(String id, Product product, String start, String end, List<Dosage> dosages,
-                                   SourceRef source) {
-            this(id, product, start, end, Posology.of(dosages), List.of(), source);
-        }
-
         public List<Dosage> dosages() {
             return posology.phases();
         }

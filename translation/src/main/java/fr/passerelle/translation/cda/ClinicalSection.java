@@ -15,12 +15,6 @@ public record ClinicalSection(SectionKind kind, CodedValue code, String title, E
         entries = List.copyOf(entries);
     }
 
-    /** A section of a known kind whose code is the kind's own. */
-    public ClinicalSection(SectionKind kind, String title, Element narrative, List<ClinicalEntry> entries,
-                           SourceRef source) {
-        this(kind, null, title, narrative, entries, source);
-    }
-
     /** Whether the narrative block holds any text (a section can carry its meaning by narrative alone). */
     public boolean hasNarrativeText() {
         return narrative != null && !narrative.getTextContent().isBlank();

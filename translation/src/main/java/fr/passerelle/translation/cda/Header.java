@@ -14,22 +14,13 @@ public record Header(InstanceId id, InstanceId setId, String versionNumber, Code
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
     }
 
-    /** A header without the documented service event. */
-    public Header(InstanceId id, InstanceId setId, String versionNumber, CodedValue documentCode, String title,
-                  String effectiveTime, CodedValue confidentiality, String languageCode, Patient patient,
-                  Author author, Organization custodian, Person legalAuthenticator,
-                  String legalAuthenticationTime, List<InstanceId> inFulfillmentOf, List<Contact> contacts) {
-        this(id, setId, versionNumber, documentCode, title, effectiveTime, confidentiality, languageCode, patient,
-                author, custodian, legalAuthenticator, legalAuthenticationTime, inFulfillmentOf, contacts, null);
-    }
-
-    /** A header without contacts (documents rebuilt from FHIR resources, which carry none). */
+    /** A header without contacts or service event (documents rebuilt from FHIR resources, which carry neither). */
     public Header(InstanceId id, InstanceId setId, String versionNumber, CodedValue documentCode, String title,
                   String effectiveTime, CodedValue confidentiality, String languageCode, Patient patient,
                   Author author, Organization custodian, Person legalAuthenticator,
                   String legalAuthenticationTime, List<InstanceId> inFulfillmentOf) {
         this(id, setId, versionNumber, documentCode, title, effectiveTime, confidentiality, languageCode, patient,
-                author, custodian, legalAuthenticator, legalAuthenticationTime, inFulfillmentOf, List.of());
+                author, custodian, legalAuthenticator, legalAuthenticationTime, inFulfillmentOf, List.of(), null);
     }
 
     /**
@@ -38,11 +29,6 @@ public record Header(InstanceId id, InstanceId setId, String versionNumber, Code
      */
     public record Contact(String typeCode, CodedValue function, String classCode, CodedValue relationship,
                           Person person) {
-
-        /** A contact whose relationship to the patient the document does not code. */
-        public Contact(String typeCode, CodedValue function, String classCode, Person person) {
-            this(typeCode, function, classCode, null, person);
-        }
 
         /** French {@code informant/relatedEntity}: emergency contact (ECON), trusted person / next of kin (NOK). */
         public boolean isRelative() {

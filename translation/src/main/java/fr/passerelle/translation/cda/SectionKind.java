@@ -1,5 +1,7 @@
 package fr.passerelle.translation.cda;
 
+import java.util.Arrays;
+
 /** The clinical sections the translators understand, by their LOINC section code; {@link #OTHER} for the rest. */
 public enum SectionKind {
     ALLERGIES("48765-2", "Allergies and intolerances"),
@@ -41,11 +43,6 @@ public enum SectionKind {
     }
 
     public static SectionKind fromLoinc(String code) {
-        for (SectionKind k : values()) {
-            if (k.loinc != null && k.loinc.equals(code)) {
-                return k;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(k -> k.loinc != null && k.loinc.equals(code)).findFirst().orElse(null);
     }
 }

@@ -114,18 +114,10 @@ final class PatientSummaryEntries {
         for (Reaction r : a.reactions()) {
             reaction(obs, narrative, a, r);
         }
-        if (a.criticality() != null) {
-            qualifier(obs, "SUBJ", null, E + "3.33", "82606-5", LOINC, "Criticality", a.criticality(), "CE",
-                    a.narrativeId(), narrative);
-        }
-        if (a.certainty() != null) {
-            qualifier(obs, "SUBJ", null, E + "3.35", "66455-7", LOINC, "Condition status", a.certainty(), "CE",
-                    a.narrativeId(), narrative);
-        }
-        if (a.clinicalStatus() != null) {
-            qualifier(obs, "REFR", null, E + "3.34", "33999-4", LOINC, "Status", a.clinicalStatus(), "CE",
-                    a.narrativeId(), narrative);
-        }
+        qualifier(obs, "SUBJ", null, E + "3.33", "82606-5", "Criticality", a.criticality(), a.narrativeId(), narrative);
+        qualifier(obs, "SUBJ", null, E + "3.35", "66455-7", "Condition status", a.certainty(), a.narrativeId(),
+                narrative);
+        qualifier(obs, "REFR", null, E + "3.34", "33999-4", "Status", a.clinicalStatus(), a.narrativeId(), narrative);
     }
 
     private void reaction(Element obs, Element narrative, Allergy a, Reaction r) {
@@ -143,9 +135,7 @@ final class PatientSummaryEntries {
             dom.time(eff, "high", r.end());
         }
         otherWhenUnmapped(m, "value", r.manifestation(), "xsi:type", "CD");
-        if (r.severity() != null) {
-            severity(m, r.severity(), r.narrativeId() != null ? r.narrativeId() : a.narrativeId(), narrative);
-        }
+        severity(m, r.severity(), r.narrativeId() != null ? r.narrativeId() : a.narrativeId(), narrative);
     }
 
     // ---------------------------------------------------------------- problems
@@ -175,25 +165,23 @@ final class PatientSummaryEntries {
             dom.time(oeff, "high", p.resolved());
         }
         otherWhenUnmapped(obs, "value", p.condition(), "xsi:type", "CD");
-        if (p.severity() != null) {
-            severity(obs, p.severity(), p.narrativeId(), narrative);
+        severity(obs, p.severity(), p.narrativeId(), narrative);
+        qualifier(obs, "SUBJ", "true", E + "3.49", "66455-7", "Condition status", p.certainty(), p.narrativeId(),
+                narrative);
+        Element status = qualifier(obs, "REFR", "false", E + "3.9", "33999-4", "Status", p.clinicalStatus(),
+                p.narrativeId(), narrative);
+        if (status != null) {
+            addTemplatesAfter(status, "2.16.840.1.113883.10.20.1.57", "2.16.840.1.113883.10.20.1.50");
         }
-        if (p.certainty() != null) {
-            qualifier(obs, "SUBJ", "true", E + "3.49", "66455-7", LOINC, "Condition status", p.certainty(), "CE",
-                    p.narrativeId(), narrative);
-        }
-        if (p.clinicalStatus() != null) {
-            Element st = qualifier(obs, "REFR", "false", E + "3.9", "33999-4", LOINC, "Status", p.clinicalStatus(),
-                    "CE", p.narrativeId(), narrative);
-            addTemplatesAfter(st, "2.16.840.1.113883.10.20.1.57", "2.16.840.1.113883.10.20.1.50");
-        }
-        if (p.healthStatus() != null) {
-            qualifier(obs, "REFR", "false", E + "3.10", "11323-3", LOINC, "Health status", p.healthStatus(), "CE",
-                    p.narrativeId(), narrative);
-        }
+        qualifier(obs, "REFR", "false", E + "3.10", "11323-3", "Health status", p.healthStatus(), p.narrativeId(),
+                narrative);
     }
 
+    /** The severity observation, when the source states one. */
     private void severity(Element parent, Qualifier severity, String parentNarrativeId, Element narrative) {
+        if (severity == null) {
+            return;
+        }
         Element rel = dom.add(parent, "entryRelationship", "typeCode", "SUBJ", "inversionInd", "true");
         Element s = dom.add(rel, "observation", "classCode", "OBS", "moodCode", "EVN");
         dom.templates(s, E + "3.8");
@@ -203,17 +191,22 @@ final class PatientSummaryEntries {
         otherWhenUnmapped(s, "value", severity.value(), "xsi:type", "CD");
     }
 
-    /** A qualifying observation (criticality, certainty, status…) in its eHDSI template. */
+    /**
+     * A qualifying observation (criticality, certainty, status…) in its eHDSI template, LOINC-coded with a CE
+     * value, when the source states one; null when it does not.
+     */
     private Element qualifier(Element parent, String typeCode, String inversionInd, String template, String code,
-                              String codeSystem, String display, Qualifier q, String type, String parentNarrativeId,
-                              Element narrative) {
+                              String display, Qualifier q, String parentNarrativeId, Element narrative) {
+        if (q == null) {
+            return null;
+        }
         Element rel = dom.add(parent, "entryRelationship", "typeCode", typeCode, "inversionInd", inversionInd);
         Element o = dom.add(rel, "observation", "classCode", "OBS", "moodCode", "EVN");
         dom.templates(o, template);
-        dom.fixedCode(o, "code", code, codeSystem, display);
+        dom.fixedCode(o, "code", code, LOINC, display);
         links.text(dom, o, q.narrativeId(), parentNarrativeId, narrative);
         dom.add(o, "statusCode", "code", "completed");
-        Element value = dom.coded(o, "value", q.value(), "xsi:type", type);
+        Element value = dom.coded(o, "value", q.value(), "xsi:type", "CE");
         if (NULLABLE_QUALIFIERS.contains(template)) {
             value.setUserData(PivotDom.OTHER_WHEN_UNMAPPED, Boolean.TRUE, null);
         }

@@ -1,7 +1,6 @@
 package fr.passerelle.translation.ehdsi;
 
 import fr.passerelle.translation.TranslationException;
-import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.TranslationReport.NotCarried;
 import fr.passerelle.translation.cda.CdaDocument;
@@ -82,10 +81,7 @@ public final class PatientSummaryPivotWriter {
 
     public Document write(CdaDocument source, TranslationReport.Builder report) throws TranslationException {
         for (SectionKind kind : REQUIRED) {
-            if (source.section(kind).isEmpty()) {
-                throw new TranslationException(new TranslationFailure.MissingMandatorySection(
-                        "/ClinicalDocument/component/structuredBody", kind.loinc(), kind.englishTitle()));
-            }
+            source.requiredSection(kind);
         }
         PivotDom dom = new PivotDom(HardenedXml.newDocument());
         Element doc = PivotHeaderWriter.write(dom, source.header(), PS_L3, "60591-5", "Patient summary Document",

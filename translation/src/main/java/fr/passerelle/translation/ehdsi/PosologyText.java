@@ -8,6 +8,8 @@ import fr.passerelle.translation.cda.ClinicalEntry.Repeat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A posology in words for the pivot's narrative: each phase's structured timing and dose rendered in English
@@ -132,12 +134,7 @@ final class PosologyText {
     }
 
     private static String join(String sep, String... parts) {
-        StringJoiner j = new StringJoiner(sep);
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                j.add(p);
-            }
-        }
-        return j.length() == 0 ? null : j.toString();
+        String joined = Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(sep));
+        return joined.isEmpty() ? null : joined;
     }
 }

@@ -100,10 +100,7 @@ public final class PrescriptionPivotWriter {
     }
 
     private static List<PrescriptionLine> lines(CdaDocument source) throws TranslationException {
-        ClinicalSection prescriptions = source.section(SectionKind.PRESCRIPTIONS).orElseThrow(() ->
-                new TranslationException(new TranslationFailure.MissingMandatorySection(
-                        "/ClinicalDocument/component/structuredBody", SectionKind.PRESCRIPTIONS.loinc(),
-                        SectionKind.PRESCRIPTIONS.englishTitle())));
+        ClinicalSection prescriptions = source.requiredSection(SectionKind.PRESCRIPTIONS);
         // Every prescription section's lines, in document order.
         List<PrescriptionLine> lines = new ArrayList<>();
         for (ClinicalEntry e : source.entries(SectionKind.PRESCRIPTIONS)) {

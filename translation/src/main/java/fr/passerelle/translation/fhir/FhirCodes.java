@@ -68,9 +68,7 @@ final class FhirCodes {
                     source.codeSystem(), source.code(), n.failure().reason() + " (eHDSI " + n.failure().ehdsiCode() + ")",
                     required));
         }
-        if (source.displayName() != null) {
-            cc.setText(source.displayName());
-        }
+        cc.setText(source.displayName());
         return cc;
     }
 

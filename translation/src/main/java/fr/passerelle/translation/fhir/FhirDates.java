@@ -67,13 +67,6 @@ final class FhirDates {
         if (start == null && end == null) {
             return null;
         }
-        org.hl7.fhir.r4.model.Period period = new org.hl7.fhir.r4.model.Period();
-        if (start != null) {
-            period.setStartElement(start);
-        }
-        if (end != null) {
-            period.setEndElement(end);
-        }
-        return period;
+        return new org.hl7.fhir.r4.model.Period().setStartElement(start).setEndElement(end);
     }
 }

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Duration;
@@ -69,10 +71,7 @@ final class FhirDosage {
         }
         d.setText(text);
         d.setPatientInstruction(posology.patientInstructions());
-        Timing timing = timing(phase, repeat);
-        if (timing != null) {
-            d.setTiming(timing);
-        }
+        d.setTiming(timing(phase, repeat));
         if (phase.condition() != null) {
             d.setAsNeeded(new CodeableConcept().setText(phase.condition()));
         }
@@ -239,9 +238,7 @@ final class FhirDosage {
     /** A quantity as written: UCUM units (annotations such as {tablet} included) coded in UCUM. */
     static Quantity quantity(Quantity target, ClinicalEntry.Quantity q) {
         BigDecimal value = decimal(q.value());
-        if (value != null) {
-            target.setValue(value);
-        }
+        target.setValue(value);
         units(target, q.unit());
         return target;
     }
@@ -303,12 +300,7 @@ final class FhirDosage {
     }
 
     private static String join(String... parts) {
-        StringJoiner j = new StringJoiner("; ");
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                j.add(p);
-            }
-        }
-        return j.length() == 0 ? null : j.toString();
+        String joined = Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining("; "));
+        return joined.isEmpty() ? null : joined;
     }
 }

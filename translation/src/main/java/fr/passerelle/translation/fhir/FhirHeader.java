@@ -57,9 +57,7 @@ final class FhirHeader {
             p.addIdentifier(identifier(person.id()));
         }
         HumanName name = p.addName();
-        if (person.family() != null) {
-            name.setFamily(person.family());
-        }
+        name.setFamily(person.family());
         if (person.given() != null) {
             name.addGiven(person.given());
         }
@@ -150,9 +148,7 @@ final class FhirHeader {
                     "http://terminology.hl7.org/CodeSystem/v3-RoleClass", classCode, display));
         }
         HumanName name = new HumanName();
-        if (person.family() != null) {
-            name.setFamily(person.family());
-        }
+        name.setFamily(person.family());
         if (person.given() != null) {
             name.addGiven(person.given());
         }

@@ -2,7 +2,6 @@ package fr.passerelle.translation.fhir;
 
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.translation.TranslationException;
-import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.ClinicalEntry;
@@ -19,6 +18,7 @@ import fr.passerelle.translation.cda.SectionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Composition;
@@ -71,10 +71,7 @@ public final class IpsBundleBuilder {
 
     public Bundle build(CdaDocument source, String language, TranslationReport.Builder report) throws TranslationException {
         for (SectionKind kind : List.of(SectionKind.ALLERGIES, SectionKind.MEDICATIONS, SectionKind.PROBLEMS)) {
-            if (source.section(kind).isEmpty()) {
-                throw new TranslationException(new TranslationFailure.MissingMandatorySection(
-                        "/ClinicalDocument/component/structuredBody", kind.loinc(), kind.englishTitle()));
-            }
+            source.requiredSection(kind);
         }
         Header h = source.header();
         ResourceIds ids = new ResourceIds(h.id() == null ? null : h.id().root() + "^" + h.id().extension());
@@ -252,26 +249,16 @@ public final class IpsBundleBuilder {
     }
 
     private static void add(Bundle bundle, String fullUrl, Resource r) {
-        String profile = PROFILES.get(r.fhirType());
-        if (profile != null) {
-            r.getMeta().addProfile(IPS + profile);
+        if (PROFILED.contains(r.fhirType())) {
+            r.getMeta().addProfile(IPS + r.fhirType() + "-uv-ips");
         }
         bundle.addEntry().setFullUrl(fullUrl).setResource(r);
     }
 
     private static final String IPS = "http://hl7.org/fhir/uv/ips/StructureDefinition/";
 
-    /** The IPS 2.0.0 profile each resource claims (and is validated against). */
-    private static final Map<String, String> PROFILES = Map.ofEntries(
-            Map.entry("Composition", "Composition-uv-ips"),
-            Map.entry("Patient", "Patient-uv-ips"),
-            Map.entry("Practitioner", "Practitioner-uv-ips"),
-            Map.entry("Organization", "Organization-uv-ips"),
-            Map.entry("AllergyIntolerance", "AllergyIntolerance-uv-ips"),
-            Map.entry("MedicationStatement", "MedicationStatement-uv-ips"),
-            Map.entry("Condition", "Condition-uv-ips"),
-            Map.entry("Procedure", "Procedure-uv-ips"),
-            Map.entry("Immunization", "Immunization-uv-ips"),
-            Map.entry("DeviceUseStatement", "DeviceUseStatement-uv-ips"),
-            Map.entry("Device", "Device-uv-ips"));
+    /** The resources with an IPS 2.0.0 profile ({@code <type>-uv-ips}), which they claim and are validated against. */
+    private static final Set<String> PROFILED = Set.of("Composition", "Patient", "Practitioner", "Organization",
+            "AllergyIntolerance", "MedicationStatement", "Condition", "Procedure", "Immunization", "DeviceUseStatement",
+            "Device");
 }

@@ -135,9 +135,7 @@ final class IpsResources {
             // The author says the patient is NOT allergic to this agent: FHIR's refuted allergy.
             verification = concept(ALLERGY_VERIFICATION, "refuted");
         }
-        if (verification != null) {
-            ai.setVerificationStatus(verification);
-        }
+        ai.setVerificationStatus(verification);
         if (a.type() != null && a.type().code() != null) {
             // SNOMED "allergy to …" concepts say allergy; intolerance concepts say intolerance.
             ai.setType(a.type().displayName() != null && a.type().displayName().toLowerCase().contains("intol")
@@ -154,10 +152,7 @@ final class IpsResources {
                         "not a code of HL7 allergy-intolerance-criticality (low, high, unable-to-assess)"));
             }
         }
-        DateTimeType onset = FhirDates.dateTime(a.onset());
-        if (onset != null) {
-            ai.setOnset(onset);
-        }
+        ai.setOnset(FhirDates.dateTime(a.onset()));
         DateTimeType end = FhirDates.dateTime(a.end());
         if (end != null) {
             // When the allergy ended, as the IPS example does it (core extension allergyintolerance-abatement).
@@ -175,10 +170,7 @@ final class IpsResources {
         AllergyIntolerance.AllergyIntoleranceReactionComponent reaction = ai.addReaction();
         CodeableConcept m = codes.concept(r.manifestation(), VS + "11", where + ".manifestation", false);
         reaction.addManifestation(m != null ? m : IpsBundleBuilder.unknown());
-        DateTimeType onset = FhirDates.dateTime(r.onset());
-        if (onset != null) {
-            reaction.setOnsetElement(onset);
-        }
+        reaction.setOnsetElement(FhirDates.dateTime(r.onset()));
         if (r.severity() != null && r.severity().value() != null) {
             CodedValue sev = r.severity().value();
             AllergyIntoleranceSeverity exact = SNOMED_OID.equals(sev.codeSystem()) ? SNOMED_SEVERITY.get(sev.code()) : null;
@@ -248,29 +240,14 @@ final class IpsResources {
         CodeableConcept code = isAbsentOrUnknown(p.condition()) ? absentOrUnknown(p.condition())
                 : codes.concept(p.condition(), VS + "5", where + ".code", true);
         c.setCode(code != null ? code : IpsBundleBuilder.unknown());
-        CodeableConcept clinical = conditionClinicalStatus(kind, p, where);
-        if (clinical != null) {
-            c.setClinicalStatus(clinical);
-        }
-        CodeableConcept verification = p.negated() ? concept(CONDITION_VERIFICATION, "refuted")
-                : verification(p.certainty(), CONDITION_VERIFICATION, where + ".verificationStatus");
-        if (verification != null) {
-            c.setVerificationStatus(verification);
-        }
+        c.setClinicalStatus(conditionClinicalStatus(kind, p, where));
+        c.setVerificationStatus(p.negated() ? concept(CONDITION_VERIFICATION, "refuted")
+                : verification(p.certainty(), CONDITION_VERIFICATION, where + ".verificationStatus"));
         if (p.severity() != null) {
-            CodeableConcept severity = codes.concept(p.severity().value(), VS + "13", where + ".severity", false);
-            if (severity != null) {
-                c.setSeverity(severity);
-            }
+            c.setSeverity(codes.concept(p.severity().value(), VS + "13", where + ".severity", false));
         }
-        DateTimeType onset = FhirDates.dateTime(p.onset());
-        if (onset != null) {
-            c.setOnset(onset);
-        }
-        DateTimeType resolved = FhirDates.dateTime(p.resolved());
-        if (resolved != null) {
-            c.setAbatement(resolved);
-        }
+        c.setOnset(FhirDates.dateTime(p.onset()));
+        c.setAbatement(FhirDates.dateTime(p.resolved()));
         if (p.healthStatus() != null && p.healthStatus().value() != null) {
             // FHIR Condition has no element for the patient's health status with respect to the problem.
             CodedValue h = p.healthStatus().value();
@@ -312,16 +289,8 @@ final class IpsResources {
             medication.setText(m.product().name());
         }
         ms.setMedication(medication != null ? medication : IpsBundleBuilder.unknown());
-        Period period = new Period();
-        DateTimeType start = FhirDates.dateTime(m.start());
-        DateTimeType end = FhirDates.dateTime(m.end());
-        if (start != null) {
-            period.setStartElement(start);
-        }
-        if (end != null) {
-            period.setEndElement(end);
-        }
-        if (start == null && end == null) {
+        Period period = FhirDates.period(m.start(), m.end());
+        if (period == null) {
             DateTimeType absent = new DateTimeType();
             absent.addExtension(IpsBundleBuilder.dataAbsent());
             ms.setEffective(absent);
@@ -388,10 +357,7 @@ final class IpsResources {
         dus.setStatus(DeviceUseStatement.DeviceUseStatementStatus.ACTIVE);
         dus.setSubject(subject);
         dus.getDevice().setResource(device);
-        DateTimeType start = FhirDates.dateTime(d.start());
-        if (start != null) {
-            dus.setTiming(start);
-        }
+        dus.setTiming(FhirDates.dateTime(d.start()));
         return dus;
     }
 
@@ -421,9 +387,7 @@ final class IpsResources {
                 ? codes.concept(o.code(), VS + "14", where + ".code", false) : FhirCodes.asIs(o.code());
         obs.setCode(code != null ? code : IpsBundleBuilder.unknown());
         DateTimeType when = FhirDates.dateTime(o.date());
-        if (when != null) {
-            obs.setEffective(when);
-        }
+        obs.setEffective(when);
         java.math.BigDecimal number = o.quantity() == null ? null : o.quantity().decimal();
         if (o.codedValue() != null && o.codedValue().isCoded()) {
             obs.setValue(FhirCodes.asIs(o.codedValue()));
@@ -462,14 +426,8 @@ final class IpsResources {
         identifier(o.id(), o.source(), ci::addIdentifier);
         ci.setStatus(ClinicalImpression.ClinicalImpressionStatus.COMPLETED);
         ci.setSubject(subject);
-        CodeableConcept code = FhirCodes.asIs(o.code());
-        if (code != null) {
-            ci.setCode(code);
-        }
-        DateTimeType when = FhirDates.dateTime(o.date());
-        if (when != null) {
-            ci.setEffective(when);
-        }
+        ci.setCode(FhirCodes.asIs(o.code()));
+        ci.setEffective(FhirDates.dateTime(o.date()));
         if (o.codedValue() != null && o.codedValue().isCoded()) {
             ci.addFinding().setItemCodeableConcept(FhirCodes.asIs(o.codedValue()));
         } else if (o.quantity() != null) {
@@ -509,9 +467,7 @@ final class IpsResources {
                 r.addDateCriterion().setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
                         "http://loinc.org", "30980-7", "Date vaccine due"))).setValueElement(start);
             }
-            if (p.narrative() != null) {
-                r.setDescription(p.narrative());
-            }
+            r.setDescription(p.narrative());
             return rec;
         }
         CarePlan plan = new CarePlan();
@@ -537,14 +493,8 @@ final class IpsResources {
             default -> p.start() != null ? CarePlan.CarePlanActivityStatus.SCHEDULED
                     : CarePlan.CarePlanActivityStatus.NOTSTARTED;
         });
-        Period scheduled = FhirDates.period(p.start(), p.end());
-        if (scheduled != null) {
-            detail.setScheduled(scheduled);
-        }
-        String description = p.narrative() != null ? p.narrative() : p.productName();
-        if (description != null) {
-            detail.setDescription(description);
-        }
+        detail.setScheduled(FhirDates.period(p.start(), p.end()));
+        detail.setDescription(p.narrative() != null ? p.narrative() : p.productName());
         return plan;
     }
 
@@ -570,9 +520,7 @@ final class IpsResources {
                 + " with the source's display as text at " + where));
         CodeableConcept cc = new CodeableConcept();
         cc.addExtension(IpsBundleBuilder.dataAbsent());
-        if (q.value().displayName() != null) {
-            cc.setText(q.value().displayName());
-        }
+        cc.setText(q.value().displayName());
         return cc;
     }
 

@@ -94,10 +94,7 @@ public final class LabReportBundleBuilder {
                     .setMode(Composition.CompositionAttestationMode.LEGAL)
                     .setParty(new Reference(author ? authorUrl
                             : add(bundle, ids, FhirHeader.practitioner(h.legalAuthenticator()))));
-            DateTimeType time = FhirDates.dateTime(h.legalAuthenticationTime());
-            if (time != null) {
-                attester.setTimeElement(time);
-            }
+            attester.setTimeElement(FhirDates.dateTime(h.legalAuthenticationTime()));
         }
 
         DiagnosticReport diagnostic = new DiagnosticReport();
@@ -128,10 +125,7 @@ public final class LabReportBundleBuilder {
         diagnostic.setCode(new CodeableConcept().addCoding(new Coding(LOINC, "11502-2", "Laboratory report")));
         diagnostic.setSubject(subject.copy());
         if (h.serviceEvent() != null) {
-            org.hl7.fhir.r4.model.Period period = FhirDates.period(h.serviceEvent().low(), h.serviceEvent().high());
-            if (period != null) {
-                diagnostic.setEffective(period);
-            }
+            diagnostic.setEffective(FhirDates.period(h.serviceEvent().low(), h.serviceEvent().high()));
         }
         if (effective != null && effective.getPrecision().ordinal() >= ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND.ordinal()) {
             diagnostic.setIssued(effective.getValue());

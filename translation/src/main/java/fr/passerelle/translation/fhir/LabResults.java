@@ -97,13 +97,8 @@ final class LabResults {
         for (Element p : children(act, "performer")) {
             performer(p, scope);
         }
-        List<Element> collections = new ArrayList<>();
-        for (Element er : children(act, "entryRelationship")) {
-            Element procedure = child(er, "procedure");
-            if (procedure != null && anyTemplate(procedure, SPECIMEN_COLLECTION)) {
-                collections.add(procedure);
-            }
-        }
+        List<Element> collections = children(act, "entryRelationship").stream().map(er -> child(er, "procedure"))
+                .filter(procedure -> procedure != null && anyTemplate(procedure, SPECIMEN_COLLECTION)).toList();
         for (Element procedure : collections) {
             scope.specimens.add(specimen(procedure));
         }
@@ -169,10 +164,7 @@ final class LabResults {
         values.interpretations(observation, obs);
         List<Element> methods = children(observation, "methodCode");
         if (!methods.isEmpty()) {
-            CodeableConcept method = source.concept(methods.get(0));
-            if (method != null) {
-                obs.setMethod(method);
-            }
+            obs.setMethod(source.concept(methods.get(0)));
             for (Element extra : methods.subList(1, methods.size())) {
                 source.notCarried(extra, "further method of a laboratory result", "FHIR Observation has one method");
             }
@@ -384,10 +376,7 @@ final class LabResults {
         }
         if (name != null) {
             HumanName n = p.addName();
-            String family = CdaNodes.text(child(name, "family"));
-            if (family != null) {
-                n.setFamily(family);
-            }
+            n.setFamily(CdaNodes.text(child(name, "family")));
             for (Element g : children(name, "given")) {
                 if (CdaNodes.text(g) != null) {
                     n.addGiven(CdaNodes.text(g));
@@ -420,9 +409,7 @@ final class LabResults {
                 specimen.addIdentifier(FhirHeader.identifier(new Header.InstanceId(attr(id, "root"), attr(id, "extension"))));
             }
             CodeableConcept type = source.concept(path(role, "playingEntity", "code"));
-            if (type != null) {
-                specimen.setType(type);
-            }
+            specimen.setType(type);
         } else {
             source.notCarried(procedure, "type of the specimen collected", "the collection names no specimen (PRD)");
         }

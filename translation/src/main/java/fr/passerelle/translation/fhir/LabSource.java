@@ -7,10 +7,8 @@ import static fr.passerelle.translation.cda.CdaNodes.children;
 import fr.passerelle.terminology.CodeSystems;
 import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.cda.CdaNodes;
-import java.util.HashMap;
-import java.util.Map;
+import fr.passerelle.translation.cda.Narrative;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.w3c.dom.Element;
@@ -22,17 +20,14 @@ import org.w3c.dom.Node;
  */
 final class LabSource {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
     /** Children every clinical statement may have without a clinical meaning of their own. */
     static final Set<String> STRUCTURAL = Set.of("realmCode", "typeId", "templateId", "id", "text");
 
-    private final Element root;
+    private final Narrative narrative;
     private final TranslationReport.Builder report;
-    private Map<String, Element> ids;
 
     LabSource(Element root, TranslationReport.Builder report) {
-        this.root = root;
+        this.narrative = new Narrative(root);
         this.report = report;
     }
 
@@ -50,21 +45,7 @@ final class LabSource {
 
     /** The narrative text an {@code originalText} (or {@code text}) points at, or its own text; null if none. */
     String narrative(Element text) {
-        if (text == null) {
-            return null;
-        }
-        Element ref = child(text, "reference");
-        String target = attr(ref, "value");
-        if (target == null) {
-            return collapse(text.getTextContent());
-        }
-        if (ids == null) {
-            ids = new HashMap<>();
-            index(root);
-        }
-        // "#id" is the CDA form; French documents sometimes leave out the "#" (the same ID is meant).
-        Element found = ids.get(target.startsWith("#") ? target.substring(1) : target);
-        return found == null ? null : collapse(found.getTextContent());
+        return narrative.of(text);
     }
 
     /**
@@ -85,9 +66,7 @@ final class LabSource {
         if (text == null) {
             text = attr(coded, "displayName");
         }
-        if (text != null) {
-            cc.setText(text);
-        }
+        cc.setText(text);
         return cc.hasCoding() || cc.hasText() ? cc : null;
     }
 
@@ -107,25 +86,5 @@ final class LabSource {
                 notCarried(e, e.getLocalName() + " of a " + what, "not modelled in the FHIR laboratory report");
             }
         }
-    }
-
-    private void index(Element e) {
-        String id = e.getAttribute("ID");
-        if (!id.isEmpty()) {
-            ids.put(id, e);
-        }
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c && !"observationMedia".equals(c.getLocalName())) {
-                index(c);
-            }
-        }
-    }
-
-    static String collapse(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = SPACES.matcher(s).replaceAll(" ").strip();
-        return t.isEmpty() ? null : t;
     }
 }

@@ -6,6 +6,7 @@ import static fr.passerelle.translation.cda.CdaNodes.children;
 
 import fr.passerelle.translation.cda.CdaNodes;
 import fr.passerelle.translation.cda.ClinicalEntry;
+import fr.passerelle.translation.cda.Narrative;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -268,7 +269,7 @@ final class LabValues {
     }
 
     private Type text(Element value) {
-        String text = LabSource.collapse(value.getTextContent());
+        String text = Narrative.collapse(value.getTextContent());
         if (text == null) {
             text = source.narrative(child(value, "reference") == null ? null : value);
         }
@@ -349,15 +350,13 @@ final class LabValues {
                     }
                 }
             } else if (value != null && ("ST".equals(type) || "ED".equals(type))) {
-                String written = LabSource.collapse(value.getTextContent());
+                String written = Narrative.collapse(value.getTextContent());
                 text = text == null ? written : written == null ? text : text + " (" + written + ")";
             } else if (value != null && attr(value, "nullFlavor") == null) {
                 source.notCarried(value, "reference range of type " + type, "only an interval of quantities or a text"
                         + " is a FHIR reference range");
             }
-            if (text != null) {
-                out.setText(text);
-            }
+            out.setText(text);
             Element meaning = child(range, "interpretationCode");
             if ("N".equals(attr(meaning, "code"))) {
                 out.setType(new CodeableConcept().addCoding(new Coding(

@@ -3,7 +3,6 @@ package fr.passerelle.translation.fhir;
 import fr.passerelle.terminology.Coding;
 import fr.passerelle.terminology.Terminology;
 import fr.passerelle.translation.TranslationException;
-import fr.passerelle.translation.TranslationFailure;
 import fr.passerelle.translation.TranslationReport;
 import fr.passerelle.translation.cda.CdaDocument;
 import fr.passerelle.translation.cda.ClinicalEntry;
@@ -30,7 +29,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Ratio;
@@ -58,10 +56,7 @@ public final class MpdBuilder {
     }
 
     public Bundle build(CdaDocument source, String language, TranslationReport.Builder report) throws TranslationException {
-        ClinicalSection prescriptions = source.section(SectionKind.PRESCRIPTIONS).orElseThrow(() ->
-                new TranslationException(new TranslationFailure.MissingMandatorySection(
-                        "/ClinicalDocument/component/structuredBody", SectionKind.PRESCRIPTIONS.loinc(),
-                        SectionKind.PRESCRIPTIONS.englishTitle())));
+        source.requiredSection(SectionKind.PRESCRIPTIONS);
         Header h = source.header();
         ResourceIds ids = new ResourceIds(h.id() == null ? null : h.id().root() + "^" + h.id().extension());
         FhirCodes codes = new FhirCodes(terminology, language, report);
@@ -115,9 +110,7 @@ public final class MpdBuilder {
             request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
             request.setMedication(new Reference(medicationUrl));
             request.setSubject(new Reference(patientUrl));
-            if (authored != null) {
-                request.setAuthoredOnElement(authored);
-            }
+            request.setAuthoredOnElement(authored);
             if (requesterUrl != null) {
                 request.setRequester(new Reference(requesterUrl));
             }
@@ -165,10 +158,7 @@ public final class MpdBuilder {
         if (line.repeats() != null) {
             dispense.setNumberOfRepeatsAllowed(line.repeats());
         }
-        Period validity = FhirDates.period(line.start(), line.end());
-        if (validity != null) {
-            dispense.setValidityPeriod(validity);
-        }
+        dispense.setValidityPeriod(FhirDates.period(line.start(), line.end()));
     }
 
     /**
@@ -232,10 +222,7 @@ public final class MpdBuilder {
                 CodeableConcept code = FhirCodes.asIs(o.code());
                 obs.setCode(code);
                 obs.setSubject(new Reference(patientUrl));
-                DateTimeType when = FhirDates.dateTime(o.date());
-                if (when != null) {
-                    obs.setEffective(when);
-                }
+                obs.setEffective(FhirDates.dateTime(o.date()));
                 if (o.codedValue() != null) {
                     obs.setValue(FhirCodes.asIs(o.codedValue()));
                 } else if (o.quantity() != null && FhirDosage.decimal(o.quantity().value()) != null) {
@@ -276,21 +263,14 @@ public final class MpdBuilder {
                 }
             }
         }
-        if (d.narrative() != null) {
-            code.setText(d.narrative());
-        }
+        code.setText(d.narrative());
         request.setCode(code);
         request.setSubject(new Reference(patientUrl));
-        if (authored != null) {
-            request.setAuthoredOnElement(authored);
-        }
+        request.setAuthoredOnElement(authored);
         if (requesterUrl != null) {
             request.setRequester(new Reference(requesterUrl));
         }
-        Period occurrence = FhirDates.period(d.start(), d.end());
-        if (occurrence != null) {
-            request.setOccurrence(occurrence);
-        }
+        request.setOccurrence(FhirDates.period(d.start(), d.end()));
         // R4 DeviceRequest has no quantity, renewal or rental-duration element: named parameters carry them.
         if (d.quantity() != null && FhirDosage.decimal(d.quantity().value()) != null) {
             request.addParameter().setCode(new CodeableConcept().setText("quantity"))

@@ -4,6 +4,7 @@ import static fr.passerelle.translation.cda.CdaNodes.attr;
 import static fr.passerelle.translation.cda.CdaNodes.child;
 import static fr.passerelle.translation.cda.CdaNodes.children;
 import static fr.passerelle.translation.cda.CdaNodes.descendants;
+import static fr.passerelle.translation.cda.CdaNodes.path;
 
 import fr.passerelle.translation.cda.EmbeddedPdf;
 import fr.passerelle.translation.cda.SourceRef;
@@ -39,7 +40,7 @@ public record DocumentAttachments(Optional<EmbeddedPdf> copy, List<Attachment> o
         Element component = child(clinicalDocument, "component");
         Element nonXml = child(component, "nonXMLBody");
         if (nonXml != null) {
-            return new DocumentAttachments(pdf(child(nonXml, "text")), List.of());
+            return new DocumentAttachments(EmbeddedPdf.of(child(nonXml, "text")), List.of());
         }
         Element body = child(component, "structuredBody");
         if (body == null) {
@@ -49,7 +50,7 @@ public record DocumentAttachments(Optional<EmbeddedPdf> copy, List<Attachment> o
         List<Attachment> others = new ArrayList<>();
         for (Element media : descendants(body, "observationMedia")) {
             Element value = child(media, "value");
-            Optional<EmbeddedPdf> pdf = pdf(value);
+            Optional<EmbeddedPdf> pdf = EmbeddedPdf.of(value);
             if (copy.isEmpty() && pdf.isPresent() && isCopyOfDocument(media)) {
                 copy = pdf;
             } else {
@@ -66,24 +67,7 @@ public record DocumentAttachments(Optional<EmbeddedPdf> copy, List<Attachment> o
         if (organizer == null || !"organizer".equals(organizer.getLocalName())) {
             return false;
         }
-        for (Element sibling : children(organizer, "component")) {
-            Element observation = child(sibling, "observation");
-            Element value = child(observation, "value");
-            if (COPY_OF_DOCUMENT.equals(attr(value, "code"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Optional<EmbeddedPdf> pdf(Element value) {
-        if ("application/pdf".equals(attr(value, "mediaType")) && "B64".equals(attr(value, "representation"))) {
-            String b64 = value.getTextContent();
-            if (b64 != null && !b64.isBlank()) {
-                // Line breaks and indentation are not base64: the text is kept as written, only trimmed.
-                return Optional.of(new EmbeddedPdf(b64.strip(), new SourceRef(value)));
-            }
-        }
-        return Optional.empty();
+        return children(organizer, "component").stream()
+                .anyMatch(sibling -> COPY_OF_DOCUMENT.equals(attr(path(sibling, "observation", "value"), "code")));
     }
 }

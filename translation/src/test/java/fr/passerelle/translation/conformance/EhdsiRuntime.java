@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -161,5 +165,15 @@ public final class EhdsiRuntime {
             end++;
         }
         return new String(header, offset, end - offset, StandardCharsets.US_ASCII);
+    }
+
+    /** Findings of assertions reading an empty stub vocabulary (whatever their role): possibly spurious. */
+    static List<Finding> stubVocabularyFindings(ConformanceResult result) {
+        return result.findings().stream().filter(Finding::onStubVocabulary).toList();
+    }
+
+    /** The distinct rule ids of the errors, sorted. */
+    static SortedSet<String> errorRuleIds(ConformanceResult result) {
+        return result.errors().stream().map(Finding::ruleId).collect(Collectors.toCollection(TreeSet::new));
     }
 }
