@@ -1,7 +1,7 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
 import jakarta.xml.soap.SOAPFault;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -125,17 +125,10 @@ final class DmpErrorCodes {
      * The failure a Failure/PartialSuccess answer with these codes means. Unknown codes are logged (code only).
      */
     static DmpFailure failure(DmpOperation operation, String status, List<String> codes) {
-        Meaning worst = Meaning.UNKNOWN;
-        List<String> unknown = new ArrayList<>();
-        for (String code : codes) {
-            Meaning meaning = meaning(code);
-            if (meaning == Meaning.UNKNOWN) {
-                unknown.add(printable(code));
-            }
-            if (PRECEDENCE.indexOf(meaning) < PRECEDENCE.indexOf(worst)) {
-                worst = meaning;
-            }
-        }
+        Meaning worst = codes.stream().map(DmpErrorCodes::meaning).min(Comparator.comparingInt(PRECEDENCE::indexOf))
+                .orElse(Meaning.UNKNOWN);
+        List<String> unknown = codes.stream().filter(code -> meaning(code) == Meaning.UNKNOWN)
+                .map(DmpErrorCodes::printable).toList();
         if (!unknown.isEmpty()) {
             LOG.warn("DMP {} answered error codes unknown to Passerelle: {} (treated as a registry failure)",
                     operation.tag(), unknown);
