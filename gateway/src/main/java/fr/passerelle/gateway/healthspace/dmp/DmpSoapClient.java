@@ -349,14 +349,7 @@ public final class DmpSoapClient {
         }
         StringBuilder text = new StringBuilder("SOAP fault ");
         text.append(fault.getFaultCode());
-        try {
-            Iterator<QName> subcodes = fault.getFaultSubcodes();
-            while (subcodes.hasNext()) {
-                text.append('/').append(subcodes.next().getLocalPart());
-            }
-        } catch (UnsupportedOperationException notSoap12) {
-            // SOAP 1.1 faults have no subcodes.
-        }
+        DmpErrorCodes.subcodes(fault).forEach(subcode -> text.append('/').append(subcode.getLocalPart()));
         String reason = fault.getFaultString();
         if (reason != null) {
             // The DMP's fault reasons name the rule, not the patient; still, keep them short.
