@@ -27,4 +27,11 @@ public interface OperatorCommand {
      * @return the process exit status: 0 success, 1 a negative verdict or failure, 2 a usage error
      */
     int run(List<String> args, PrintStream out, PrintStream err);
+
+    /** Prints what is wrong with the arguments, then the usage; returns the usage-error exit status. */
+    default int usageError(PrintStream err, String message) {
+        err.println(message);
+        err.println(usage());
+        return 2;
+    }
 }

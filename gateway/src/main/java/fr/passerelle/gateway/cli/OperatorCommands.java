@@ -83,13 +83,10 @@ public final class OperatorCommands {
     }
 
     Optional<OperatorCommand> find(List<String> args) {
-        for (OperatorCommand command : commands) {
+        return commands.stream().filter(command -> {
             List<String> name = words(command.name());
-            if (args.size() >= name.size() && args.subList(0, name.size()).equals(name)) {
-                return Optional.of(command);
-            }
-        }
-        return Optional.empty();
+            return args.size() >= name.size() && args.subList(0, name.size()).equals(name);
+        }).findFirst();
     }
 
     void printHelp(PrintStream out) {

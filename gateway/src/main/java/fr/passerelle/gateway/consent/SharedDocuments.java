@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.consent;
 
 import fr.passerelle.gateway.healthspace.DocumentKind;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -28,11 +29,7 @@ public enum SharedDocuments {
     }
 
     public static SharedDocuments of(DocumentKind kind) {
-        for (SharedDocuments shared : values()) {
-            if (shared.covers(kind)) {
-                return shared;
-            }
-        }
-        throw new IllegalArgumentException("No consent scope for " + kind);
+        return Arrays.stream(values()).filter(shared -> shared.covers(kind)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No consent scope for " + kind));
     }
 }

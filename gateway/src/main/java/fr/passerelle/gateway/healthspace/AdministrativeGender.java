@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.healthspace;
 
+import java.util.Arrays;
+
 /** HL7 administrative gender (code system 2.16.840.1.113883.5.1) as French documents carry it. */
 public enum AdministrativeGender {
     FEMALE("F"),
@@ -17,11 +19,7 @@ public enum AdministrativeGender {
     }
 
     public static AdministrativeGender fromCode(String code) {
-        for (AdministrativeGender gender : values()) {
-            if (gender.code.equalsIgnoreCase(code)) {
-                return gender;
-            }
-        }
-        throw new IllegalArgumentException("Unknown administrative gender code: " + code);
+        return Arrays.stream(values()).filter(gender -> gender.code.equalsIgnoreCase(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown administrative gender code: " + code));
     }
 }

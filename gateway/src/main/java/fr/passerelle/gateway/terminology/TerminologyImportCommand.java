@@ -6,7 +6,6 @@ import fr.passerelle.terminology.Coding;
 import fr.passerelle.terminology.MvcPackage;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.terminology.TerminologyLoadException;
-import fr.passerelle.terminology.ValueSet;
 import fr.passerelle.terminology.bdpm.BdpmDatabase;
 import fr.passerelle.terminology.bdpm.BdpmDerivation;
 import fr.passerelle.terminology.bdpm.CatalogueDiff;
@@ -89,9 +88,7 @@ public final class TerminologyImportCommand implements OperatorCommand {
             String a = args.get(i);
             if (List.of("--data-dir", "--bdpm", "--edqm", "--as-of", "--mvc-package").contains(a)) {
                 if (i + 1 >= args.size()) {
-                    err.println(a + " needs a value");
-                    err.println(usage());
-                    return 2;
+                    return usageError(err, a + " needs a value");
                 }
                 String v = args.get(++i);
                 try {
@@ -107,16 +104,12 @@ public final class TerminologyImportCommand implements OperatorCommand {
                         }
                     }
                 } catch (DateTimeParseException | IllegalArgumentException e) {
-                    err.println(a + ": " + e.getMessage());
-                    err.println(usage());
-                    return 2;
+                    return usageError(err, a + ": " + e.getMessage());
                 }
             } else if (a.equals("--strict")) {
                 strict = true;
             } else if (a.startsWith("--")) {
-                err.println("unknown option " + a);
-                err.println(usage());
-                return 2;
+                return usageError(err, "unknown option " + a);
             } else {
                 documents.add(Path.of(a));
             }
@@ -128,9 +121,7 @@ public final class TerminologyImportCommand implements OperatorCommand {
             }
         }
         if ((bdpm != null || edqm != null || asOf != null) && (bdpm == null || edqm == null || dataDir == null)) {
-            err.println("--bdpm needs --edqm and --data-dir (the folder the derived tables are written to)");
-            err.println(usage());
-            return 2;
+            return usageError(err, "--bdpm needs --edqm and --data-dir (the folder the derived tables are written to)");
         }
         Path tempDir = null;
         try {
@@ -164,7 +155,7 @@ public final class TerminologyImportCommand implements OperatorCommand {
             return 1;
         } finally {
             if (tempDir != null) {
-                deleteQuietly(tempDir);
+                PackagedTerminologyData.deleteQuietly(tempDir);
             }
         }
     }
@@ -276,22 +267,7 @@ public final class TerminologyImportCommand implements OperatorCommand {
     }
 
     private static boolean inMvc(CatalogueIndex index, Coding c) {
-        for (ValueSet vs : index.valueSetsContaining(c)) {
-            if (vs.source().equals("MVC")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a temporary copy; the OS cleans temp folders
-        }
+        return index.valueSetsContaining(c).stream().anyMatch(vs -> vs.source().equals("MVC"));
     }
 
     /** A one-line text progress bar, redrawn with carriage returns. */

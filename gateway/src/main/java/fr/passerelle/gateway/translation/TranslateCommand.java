@@ -176,12 +176,6 @@ public final class TranslateCommand implements OperatorCommand {
         return out.append('\n').toString();
     }
 
-    private int usageError(PrintStream err, String message) {
-        err.println(message);
-        err.println(usage());
-        return 2;
-    }
-
     /** Loads the terminology from a folder, or from the copy packaged in the jar (extracted to a temporary folder). */
     static final class TerminologyData {
 

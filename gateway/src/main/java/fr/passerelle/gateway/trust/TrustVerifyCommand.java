@@ -77,9 +77,7 @@ public final class TrustVerifyCommand implements OperatorCommand {
         try {
             arguments = Arguments.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println("trust verify: " + e.getMessage());
-            err.println(usage());
-            return 2;
+            return usageError(err, "trust verify: " + e.getMessage());
         }
         if (!Files.isDirectory(arguments.trustList())) {
             err.println("trust verify: trust-list directory " + arguments.trustList() + " does not exist");

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.console.admin;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
@@ -24,12 +25,7 @@ public final class SvgCharts {
 
     /** Requests per minute: one polyline per series, x = minutes of the window (oldest left), y = count. */
     public static String perMinute(String title, Map<String, long[]> series, int minutes) {
-        long max = 1;
-        for (long[] counts : series.values()) {
-            for (long n : counts) {
-                max = Math.max(max, n);
-            }
-        }
+        long max = Math.max(1, series.values().stream().flatMapToLong(Arrays::stream).max().orElse(1));
         int plotWidth = WIDTH - PLOT_LEFT - 10;
         int legendTop = PLOT_TOP + PLOT_HEIGHT + 24;
         int height = legendTop + LEGEND_LINE * Math.max(1, series.size()) + 4;

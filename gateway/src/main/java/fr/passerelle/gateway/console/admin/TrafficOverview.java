@@ -4,6 +4,7 @@ import fr.passerelle.gateway.access.CrossBorderTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,11 +121,7 @@ public class TrafficOverview {
     }
 
     static long sum(long[] counts) {
-        long sum = 0;
-        for (long n : counts) {
-            sum += n;
-        }
-        return sum;
+        return Arrays.stream(counts).sum();
     }
 
     /**

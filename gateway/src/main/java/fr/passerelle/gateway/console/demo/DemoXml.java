@@ -40,8 +40,7 @@ final class DemoXml {
     }
 
     static Optional<Element> first(Node root, String ns, String local) {
-        List<Element> found = all(root, ns, local);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return all(root, ns, local).stream().findFirst();
     }
 
     static String attribute(Element element, String name) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -54,11 +54,9 @@ public class FhirView {
         for (Composition.SectionComponent section : composition.getSection()) {
             Coding code = section.getCode().getCodingFirstRep();
             String heading = displays.heading(code.getSystem(), code.getCode(), section.getTitle(), language);
-            List<ShownEntry> entries = new ArrayList<>();
-            for (Reference reference : section.getEntry()) {
-                Optional.ofNullable(byReference.get(reference.getReference()))
-                        .ifPresent(resource -> entries.add(entry(resource, byReference, language)));
-            }
+            List<ShownEntry> entries = section.getEntry().stream()
+                    .map(reference -> byReference.get(reference.getReference())).filter(Objects::nonNull)
+                    .map(resource -> entry(resource, byReference, language)).toList();
             sections.add(new ShownSection(heading, section.getTitle(), entries));
         }
         return new ShownDocument(composition.getTitle(), "Patient Summary", sections);
@@ -67,12 +65,9 @@ public class FhirView {
     /** A MedicationRequest search (with {@code _include=MedicationRequest:medication}) as one ePrescription view. */
     public ShownDocument prescriptions(Bundle bundle, String language) {
         Map<String, Resource> byReference = index(bundle);
-        List<ShownEntry> entries = new ArrayList<>();
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            if (entry.getResource() instanceof MedicationRequest request) {
-                entries.add(entry(request, byReference, language));
-            }
-        }
+        List<ShownEntry> entries = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(MedicationRequest.class::isInstance)
+                .map(request -> entry(request, byReference, language)).toList();
         String heading = displays.heading("http://loinc.org", "57833-6", "Prescription for medication", language);
         return new ShownDocument("ePrescription (" + entries.size() + " item" + (entries.size() == 1 ? "" : "s") + ")",
                 "ePrescription", List.of(new ShownSection(heading, "MedicationRequest", entries)));

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.console.demo;
 
 import fr.passerelle.gateway.ihe.XmlTree;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +54,7 @@ public class OrcdView {
     }
 
     private static boolean isPdf(byte[] bytes) {
-        if (bytes.length < PDF_MAGIC.length) {
-            return false;
-        }
-        for (int i = 0; i < PDF_MAGIC.length; i++) {
-            if (bytes[i] != PDF_MAGIC[i]) {
-                return false;
-            }
-        }
-        return true;
+        return bytes.length >= PDF_MAGIC.length
+                && Arrays.equals(bytes, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length);
     }
 }

@@ -46,11 +46,8 @@ public class PivotCdaView {
                     .map(code -> displays.heading(code.getAttribute("codeSystem"), code.getAttribute("code"),
                             receivedTitle, language))
                     .orElse(receivedTitle);
-            List<ShownEntry> entries = new ArrayList<>();
-            for (Element entry : XmlTree.children(section, HL7, "entry")) {
-                entries.add(entry(entry, language));
-            }
-            sections.add(new ShownSection(heading, receivedTitle, entries));
+            sections.add(new ShownSection(heading, receivedTitle, XmlTree.children(section, HL7, "entry").stream()
+                    .map(entry -> entry(entry, language)).toList()));
         }
         return new ShownDocument(title, kind, sections);
     }

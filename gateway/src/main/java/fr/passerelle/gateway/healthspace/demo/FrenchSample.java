@@ -53,27 +53,20 @@ public enum FrenchSample {
         return sourceFile;
     }
 
-    /** The fixture folder the sample is copied in: {@code fr-cda}, or {@code fr-cda-orcd} for the reports. */
-    public String sourceFolder() {
-        return kind.originalClinicalDocument() ? "fr-cda-orcd" : "fr-cda";
-    }
-
     public DocumentKind kind() {
         return kind;
     }
 
     /** The eHDSI class code: LOINC of the document kind (eHDSI XCA queries filter on it). */
     public Code classCode() {
-        return switch (kind) {
-            case PATIENT_SUMMARY -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, "Patient summary");
-            case EPRESCRIPTION -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, "Prescription for medication");
-            case EDISPENSATION -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, "Medication dispensed.brief");
-            case LABORATORY_RESULT -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, "Laboratory report");
-            case HOSPITAL_DISCHARGE_REPORT -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM,
-                    "Hospital Discharge summary");
-            case MEDICAL_IMAGING_REPORT -> new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM,
-                    "Diagnostic imaging study");
-        };
+        return new Code(kind.loincClassCode(), CLASS_CODE_SYSTEM, switch (kind) {
+            case PATIENT_SUMMARY -> "Patient summary";
+            case EPRESCRIPTION -> "Prescription for medication";
+            case EDISPENSATION -> "Medication dispensed.brief";
+            case LABORATORY_RESULT -> "Laboratory report";
+            case HOSPITAL_DISCHARGE_REPORT -> "Hospital Discharge summary";
+            case MEDICAL_IMAGING_REPORT -> "Diagnostic imaging study";
+        });
     }
 
     public Code typeCode() {

@@ -304,12 +304,8 @@ public class JdbcNationalHealthSpace implements NationalHealthSpace {
                 utc(rs.getObject("creation_time", OffsetDateTime.class)),
                 rs.getString("author"), rs.getString("title"), rs.getString("mime_type"), rs.getString("sha1"),
                 rs.getLong("size_bytes"), rs.getString("language_code"),
-                ServicePeriod.of(utcOrNull(rs.getObject("service_start", OffsetDateTime.class)),
-                        utcOrNull(rs.getObject("service_stop", OffsetDateTime.class))));
-    }
-
-    private static OffsetDateTime utcOrNull(OffsetDateTime time) {
-        return time == null ? null : utc(time);
+                ServicePeriod.of(utc(rs.getObject("service_start", OffsetDateTime.class)),
+                        utc(rs.getObject("service_stop", OffsetDateTime.class))));
     }
 
     private static FrenchPatient patient(ResultSet rs, int row) throws SQLException {

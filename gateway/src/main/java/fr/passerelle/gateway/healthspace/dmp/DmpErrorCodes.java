@@ -2,7 +2,7 @@ package fr.passerelle.gateway.healthspace.dmp;
 
 import jakarta.xml.soap.SOAPFault;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,17 +125,10 @@ final class DmpErrorCodes {
      * The failure a Failure/PartialSuccess answer with these codes means. Unknown codes are logged (code only).
      */
     static DmpFailure failure(DmpOperation operation, String status, List<String> codes) {
-        Meaning worst = Meaning.UNKNOWN;
-        List<String> unknown = new ArrayList<>();
-        for (String code : codes) {
-            Meaning meaning = meaning(code);
-            if (meaning == Meaning.UNKNOWN) {
-                unknown.add(printable(code));
-            }
-            if (PRECEDENCE.indexOf(meaning) < PRECEDENCE.indexOf(worst)) {
-                worst = meaning;
-            }
-        }
+        Meaning worst = codes.stream().map(DmpErrorCodes::meaning).min(Comparator.comparingInt(PRECEDENCE::indexOf))
+                .orElse(Meaning.UNKNOWN);
+        List<String> unknown = codes.stream().filter(code -> meaning(code) == Meaning.UNKNOWN)
+                .map(DmpErrorCodes::printable).toList();
         if (!unknown.isEmpty()) {
             LOG.warn("DMP {} answered error codes unknown to Passerelle: {} (treated as a registry failure)",
                     operation.tag(), unknown);
@@ -147,23 +140,20 @@ final class DmpErrorCodes {
 
     /** Whether a SOAP fault is the DMP refusing the VIHF (WS-Security fault code or subcode). */
     static boolean refusesToken(SOAPFault fault) {
-        if (fault == null) {
-            return false;
-        }
-        if (isWsseRefusal(fault.getFaultCodeAsQName())) {
-            return true;
-        }
+        // SOAP 1.1 faults (no subcodes) carry the WS-Security code as the fault code itself.
+        return fault != null && (isWsseRefusal(fault.getFaultCodeAsQName())
+                || subcodes(fault).stream().anyMatch(DmpErrorCodes::isWsseRefusal));
+    }
+
+    /** A SOAP 1.2 fault's subcodes; none for a SOAP 1.1 fault, which has no subcodes. */
+    static List<QName> subcodes(SOAPFault fault) {
+        List<QName> subcodes = new ArrayList<>();
         try {
-            Iterator<QName> subcodes = fault.getFaultSubcodes();
-            while (subcodes.hasNext()) {
-                if (isWsseRefusal(subcodes.next())) {
-                    return true;
-                }
-            }
+            fault.getFaultSubcodes().forEachRemaining(subcodes::add);
         } catch (UnsupportedOperationException notSoap12) {
-            // SOAP 1.1 faults carry the WS-Security code as the fault code itself, checked above.
+            // SOAP 1.1: the fault code alone.
         }
-        return false;
+        return subcodes;
     }
 
     private static boolean isWsseRefusal(QName code) {

@@ -83,10 +83,6 @@ public final class DmpResilience {
         }
     }
 
-    public CircuitBreaker.State circuitState() {
-        return circuitBreaker.getState();
-    }
-
     private static boolean dmpUnwell(Throwable failure) {
         return failure instanceof DmpFailure dmp && dmp.kind().countsAgainstDmp();
     }

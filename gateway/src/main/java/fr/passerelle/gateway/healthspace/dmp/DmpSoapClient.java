@@ -25,8 +25,9 @@ import java.net.http.HttpTimeoutException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
@@ -61,7 +62,6 @@ public final class DmpSoapClient {
     static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
     static final String WSSE_NS =
             "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
-    static final String XOP_NS = "http://www.w3.org/2004/08/xop/include";
     private static final QName SERVICE = new QName("urn:ihe:iti:xds-b:2007", "DmpService");
     private static final QName PORT = new QName("urn:ihe:iti:xds-b:2007", "DmpPort");
     private static final Logger LOG = LoggerFactory.getLogger(DmpSoapClient.class);
@@ -251,9 +251,9 @@ public final class DmpSoapClient {
      * CXF's fault fields, never by the text of a message (which may quote the DMP's error page).
      */
     static DmpFailure classifyFault(DmpOperation operation, SOAPFaultException failure) {
-        Optional<DmpFailure> underlying = fromCauses(operation, failure);
-        if (underlying.isPresent()) {
-            return underlying.get();
+        DmpFailure underlying = scan(operation, failure);
+        if (underlying != null) {
+            return underlying;
         }
         Throwable cause = failure.getCause();
         if (cause instanceof SoapFault && cause.getCause() == null) {
@@ -276,12 +276,7 @@ public final class DmpSoapClient {
      * body) surface as CXF's {@link HTTPException}, which carries the status (see {@link #scan}).
      */
     private static boolean refusedAsHtml(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Fault fault && HTML_ANSWER.equals(fault.getCode())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(cause -> cause instanceof Fault fault && HTML_ANSWER.equals(fault.getCode()));
     }
 
     /**
@@ -290,9 +285,9 @@ public final class DmpSoapClient {
      * status HttpURLConnection refuses to stream past (401, redirects) is an IOException there, as before.
      */
     static DmpFailure classify(DmpOperation operation, Throwable failure) {
-        Optional<DmpFailure> known = fromCauses(operation, failure);
-        if (known.isPresent()) {
-            return known.get();
+        DmpFailure known = scan(operation, failure);
+        if (known != null) {
+            return known;
         }
         if (failure instanceof WebServiceException && failure.getCause() instanceof IOException) {
             // CXF's Dispatch hands a fault around an I/O failure back as a WebServiceException caused by that
@@ -304,13 +299,9 @@ public final class DmpSoapClient {
                 "unexpected answer: " + failure.getClass().getSimpleName(), failure);
     }
 
-    private static Optional<DmpFailure> fromCauses(DmpOperation operation, Throwable failure) {
-        return Optional.ofNullable(scan(operation, failure));
-    }
-
     /**
      * Looks through the whole cause chain, most telling cause first: with a streamed request, a TLS or connection
-     * failure surfaces wrapped in the XML writer's own exception.
+     * failure surfaces wrapped in the XML writer's own exception. Null when no cause is telling.
      */
     private static DmpFailure scan(DmpOperation operation, Throwable failure) {
         if (has(failure, SSLException.class)) {
@@ -328,14 +319,13 @@ public final class DmpSoapClient {
         if (has(failure, ConnectException.class) || has(failure, SocketException.class)) {
             return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection failed", failure);
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // Any other I/O failure is the connection's (reset, closed, or a client certificate refused after a
-            // TLS 1.3 handshake, which the client only sees as its request failing to be written); a charset
-            // error is the answer's.
-            if (cause instanceof IOException && !(cause instanceof java.nio.charset.CharacterCodingException)
-                    && !(cause instanceof java.io.CharConversionException)) {
-                return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection dropped", failure);
-            }
+        // Any other I/O failure is the connection's (reset, closed, or a client certificate refused after a
+        // TLS 1.3 handshake, which the client only sees as its request failing to be written); a charset
+        // error is the answer's.
+        if (causes(failure).anyMatch(cause -> cause instanceof IOException
+                && !(cause instanceof java.nio.charset.CharacterCodingException)
+                && !(cause instanceof java.io.CharConversionException))) {
+            return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection dropped", failure);
         }
         if (has(failure, XMLStreamException.class) || has(failure, SAXException.class)
                 || has(failure, SOAPException.class)) {
@@ -345,12 +335,12 @@ public final class DmpSoapClient {
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(type::isInstance);
+    }
+
+    /** The failure, then its causes one by one. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
     }
 
     private static String describe(SOAPFault fault) {
@@ -359,14 +349,7 @@ public final class DmpSoapClient {
         }
         StringBuilder text = new StringBuilder("SOAP fault ");
         text.append(fault.getFaultCode());
-        try {
-            Iterator<QName> subcodes = fault.getFaultSubcodes();
-            while (subcodes.hasNext()) {
-                text.append('/').append(subcodes.next().getLocalPart());
-            }
-        } catch (UnsupportedOperationException notSoap12) {
-            // SOAP 1.1 faults have no subcodes.
-        }
+        DmpErrorCodes.subcodes(fault).forEach(subcode -> text.append('/').append(subcode.getLocalPart()));
         String reason = fault.getFaultString();
         if (reason != null) {
             // The DMP's fault reasons name the rule, not the patient; still, keep them short.

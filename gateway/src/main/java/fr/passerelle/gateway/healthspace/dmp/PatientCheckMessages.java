@@ -7,7 +7,7 @@ import fr.passerelle.trust.hl7.Ts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,14 +114,9 @@ final class PatientCheckMessages {
                 DmpFailure.Kind.MALFORMED_RESPONSE, operation, "patient without patientPerson"));
         try {
             Element name = birthName(person).orElseThrow(() -> new IllegalArgumentException("no name"));
-            List<String> given = new ArrayList<>();
-            for (Element g : XmlTree.children(name, HL7, "given")) {
-                for (String part : g.getTextContent().trim().split("\\s+")) {
-                    if (!part.isEmpty()) {
-                        given.add(part);
-                    }
-                }
-            }
+            List<String> given = XmlTree.children(name, HL7, "given").stream()
+                    .flatMap(g -> Arrays.stream(g.getTextContent().trim().split("\\s+")))
+                    .filter(part -> !part.isEmpty()).toList();
             String family = XmlTree.child(name, HL7, "family").map(f -> f.getTextContent().trim())
                     .orElseThrow(() -> new IllegalArgumentException("no family name"));
             String gender = XmlTree.child(person, HL7, "administrativeGenderCode")

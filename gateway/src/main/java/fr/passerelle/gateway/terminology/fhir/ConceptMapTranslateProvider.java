@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.UriType;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ConceptMap/$translate}. With {@code target} (an MVC value set, OID or URL) it answers what in-process
@@ -89,21 +90,17 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
             return out;
         }
         out.addParameter("result", true);
-        List<String> notes = new java.util.ArrayList<>();
-        for (MapEntry e : entries) {
-            match(out, e.equivalence(), e.target(), e.mapUrl());
-            note(notes, given, e.target(), e.equivalence(), e.provenance());
-        }
-        message(out, notes);
+        entries.forEach(e -> match(out, e.equivalence(), e.target(), e.mapUrl()));
+        message(out, entries.stream().flatMap(e -> note(given, e.target(), e.equivalence(), e.provenance()).stream())
+                .toList());
         return out;
     }
 
     /** Says what a non-exact match means, e.g. "609328004 is broader than 416098002 (wider; from …)". */
-    private static void note(List<String> notes, Coding source, Coding target, String equivalence, String provenance) {
-        if (!Equivalence.isExact(equivalence)) {
-            notes.add(target.code() + ": " + Equivalence.describe(equivalence) + " " + source.code() + " ("
-                    + equivalence + (provenance == null ? "" : "; " + provenance) + ")");
-        }
+    private static Optional<String> note(Coding source, Coding target, String equivalence, String provenance) {
+        return Equivalence.isExact(equivalence) ? Optional.empty()
+                : Optional.of(target.code() + ": " + Equivalence.describe(equivalence) + " " + source.code() + " ("
+                        + equivalence + (provenance == null ? "" : "; " + provenance) + ")");
     }
 
     private static void message(Parameters out, List<String> notes) {
@@ -123,9 +120,7 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
             out.addParameter("result", true);
             // the equivalence and map of the line (or rule) the transcoder went through
             match(out, t.equivalence(), t.pivot(), t.mapUrl());
-            List<String> notes = new java.util.ArrayList<>();
-            note(notes, source, t.pivot(), t.equivalence(), t.provenance());
-            message(out, notes);
+            message(out, note(source, t.pivot(), t.equivalence(), t.provenance()).stream().toList());
             return out;
         }
         TranscodingResult.NotTranscoded n = (TranscodingResult.NotTranscoded) result;
@@ -160,9 +155,7 @@ public class ConceptMapTranslateProvider implements IResourceProvider {
         out.addParameter("result", true);
         MapEntry hit = hits.get(0);
         match(out, hit.equivalence(), hit.target(), mapUrl);
-        List<String> notes = new java.util.ArrayList<>();
-        note(notes, source, hit.target(), hit.equivalence(), hit.provenance());
-        message(out, notes);
+        message(out, note(source, hit.target(), hit.equivalence(), hit.provenance()).stream().toList());
         return out;
     }
 

@@ -20,7 +20,6 @@ import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -99,12 +98,8 @@ public class ValueSetOperationsProvider implements IResourceProvider {
         }
         String language = displayLanguage == null || !displayLanguage.hasValue() ? null : displayLanguage.getValue();
         String needle = filter == null || !filter.hasValue() ? null : filter.getValue().strip().toLowerCase(Locale.ROOT);
-        List<Coding> matching = new ArrayList<>();
-        for (Coding c : vs.concepts()) {
-            if (needle == null || needle.isEmpty() || matches(c, needle, index, language)) {
-                matching.add(c);
-            }
-        }
+        List<Coding> matching = vs.concepts().stream()
+                .filter(c -> needle == null || needle.isEmpty() || matches(c, needle, index, language)).toList();
         ValueSet out = new ValueSet();
         out.setUrl(vs.url());
         out.setVersion(vs.version());

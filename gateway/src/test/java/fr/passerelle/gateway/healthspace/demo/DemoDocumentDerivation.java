@@ -77,7 +77,8 @@ final class DemoDocumentDerivation {
 
     /** The sample's file: {@code samples} is the {@code fr-cda} folder, the reports are in its sibling. */
     Path sampleFile(FrenchSample sample) {
-        return samples.resolveSibling(sample.sourceFolder()).resolve(sample.sourceFile());
+        String folder = sample.kind().originalClinicalDocument() ? "fr-cda-orcd" : "fr-cda";
+        return samples.resolveSibling(folder).resolve(sample.sourceFile());
     }
 
     byte[] derive(byte[] sample, DemoDataSet.Patient patient, DemoDataSet.Document target) throws Exception {

@@ -177,7 +177,7 @@ class DmpDispensationTest {
         assertThat(classifiedAsSet).isTrue();
 
         // The document travels as an MTOM part, referenced from xdsb:Document.
-        Element include = (Element) envelope.getElementsByTagNameNS(DmpSoapClient.XOP_NS, "Include").item(0);
+        Element include = (Element) envelope.getElementsByTagNameNS("http://www.w3.org/2004/08/xop/include", "Include").item(0);
         assertThat(((Element) include.getParentNode()).getAttribute("id")).isEqualTo(submitted.getAttribute("id"));
         String cid = java.net.URLDecoder.decode(include.getAttribute("href").substring(4), StandardCharsets.UTF_8);
         assertThat(parts.get(cid)).isEqualTo(document);

@@ -223,9 +223,11 @@ class DmpFaultTest {
     }
 
     private CircuitBreaker.State circuit() throws Exception {
-        var field = DmpNationalHealthSpace.class.getDeclaredField("resilience");
-        field.setAccessible(true);
-        return ((DmpResilience) field.get(healthSpace)).circuitState();
+        var resilience = DmpNationalHealthSpace.class.getDeclaredField("resilience");
+        resilience.setAccessible(true);
+        var breaker = DmpResilience.class.getDeclaredField("circuitBreaker");
+        breaker.setAccessible(true);
+        return ((CircuitBreaker) breaker.get(resilience.get(healthSpace))).getState();
     }
 
     private void registryAnswers(ResponseDefinitionBuilder answer) {
