@@ -14,8 +14,7 @@ import java.util.List;
 
 /**
  * Reads a FHIR ValueSet JSON resource with the streaming parser, keeping only what the catalogue needs
- * (url, OID identifier, name, title, version, the members and their designations by language); the rules are
- * those of {@link MvcPackageLoader#valueSet}. Members come from the enumerated {@code compose.include.concept};
+ * (url, OID identifier, name, title, version, the members and their designations by language). Members come from the enumerated {@code compose.include.concept};
  * a package that publishes its value sets expanded ({@code expansion.contains}) is read from the expansion,
  * which then also stands for an intensional compose (a {@code filter} is refused only when nothing enumerates
  * the members). Returns null when the resource is not a ValueSet.
