@@ -167,10 +167,6 @@ public final class CatalogueIndex {
         return Optional.ofNullable(valueSetOidByElement.get(documentType + ' ' + xpath));
     }
 
-    public Map<String, String> valueSetOidByElement() {
-        return valueSetOidByElement;
-    }
-
     /** The value sets a coding belongs to (a linear pass over the value sets: for reports, not for requests). */
     public List<ValueSet> valueSetsContaining(Coding coding) {
         String system = canonical(coding.system());

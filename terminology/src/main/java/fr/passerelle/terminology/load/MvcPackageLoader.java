@@ -164,6 +164,15 @@ public final class MvcPackageLoader {
         }
     }
 
+    /** A whole JSON file as a tree; malformed JSON is refused naming the file. */
+    static JsonNode readJson(ObjectMapper json, Path file) throws TerminologyLoadException {
+        try {
+            return json.readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new TerminologyLoadException(file.toString(), "malformed JSON: " + e.getMessage(), e);
+        }
+    }
+
     static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
