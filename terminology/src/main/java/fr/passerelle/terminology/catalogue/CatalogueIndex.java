@@ -363,20 +363,12 @@ public final class CatalogueIndex {
         Map<String, String> designations = c.designations();
         if (language != null && !designations.isEmpty()) {
             String tag = language.strip().replace('_', '-').toLowerCase(Locale.ROOT);
-            String d = designations.get(tag);
-            if (d != null) {
-                return Optional.of(d);
-            }
             int dash = tag.indexOf('-');
-            if (dash > 0) {
-                d = designations.get(tag.substring(0, dash));
+            for (String t : dash > 0 ? List.of(tag, tag.substring(0, dash), "en") : List.of(tag, "en")) {
+                String d = designations.get(t);
                 if (d != null) {
                     return Optional.of(d);
                 }
-            }
-            d = designations.get("en");
-            if (d != null) {
-                return Optional.of(d);
             }
         }
         return Optional.ofNullable(c.display());
