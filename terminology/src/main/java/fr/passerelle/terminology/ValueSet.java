@@ -1,7 +1,6 @@
 package fr.passerelle.terminology;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An enumerated value set of the catalogue (MVC or French ANS), with its concepts in published order.
@@ -19,9 +18,5 @@ public record ValueSet(String url, String oid, String name, String title, String
 
     public int size() {
         return concepts.size();
-    }
-
-    public Optional<String> optionalOid() {
-        return Optional.ofNullable(oid);
     }
 }

@@ -45,24 +45,4 @@ public record TrustSettings(
                 Duration.ofHours(2), Set.of(EhdsiAttributes.X_BORDER_AUDIENCE), true, 256 * 1024, 2_000,
                 AccessRules.ehdsiDefaults());
     }
-
-    public TrustSettings withClockSkew(Duration skew) {
-        return new TrustSettings(skew, maxHcpLifetime, maxTrcLifetime, maxNokLifetime, audiences, oneUseAssertions,
-                maxHeaderCharacters, maxHeaderElements, accessRules);
-    }
-
-    public TrustSettings withLifetimes(Duration hcp, Duration trc) {
-        return new TrustSettings(clockSkew, hcp, trc, maxNokLifetime, audiences, oneUseAssertions,
-                maxHeaderCharacters, maxHeaderElements, accessRules);
-    }
-
-    public TrustSettings withOneUseAssertions(boolean oneUse) {
-        return new TrustSettings(clockSkew, maxHcpLifetime, maxTrcLifetime, maxNokLifetime, audiences, oneUse,
-                maxHeaderCharacters, maxHeaderElements, accessRules);
-    }
-
-    public TrustSettings withAccessRules(AccessRules rules) {
-        return new TrustSettings(clockSkew, maxHcpLifetime, maxTrcLifetime, maxNokLifetime, audiences,
-                oneUseAssertions, maxHeaderCharacters, maxHeaderElements, rules);
-    }
 }

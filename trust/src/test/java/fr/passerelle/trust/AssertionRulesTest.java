@@ -310,7 +310,11 @@ class AssertionRulesTest {
 
     @Test
     void permissionMissingForTheTransaction() {
-        assertRefused(validate(pair(HcpClaims.demoDoctor("ES").withPermissions(List.of("PRD-003")), null),
+        HcpClaims d = HcpClaims.demoDoctor("ES");
+        HcpClaims prescribeOnly = new HcpClaims(d.practitionerId(), d.practitionerName(), d.roleCode(),
+                d.roleDisplayName(), d.organisation(), d.organisationId(), d.facilityType(), d.pointOfCare(),
+                d.homeCommunityId(), d.purposeOfUse(), List.of("PRD-003"), d.lifetime());
+        assertRefused(validate(pair(prescribeOnly, null),
                         Transaction.XCPD, null),
                 EhdsiError.ERROR_INSUFFICIENT_RIGHTS, "access-rule", "none of the permissions [PRD-006]");
     }

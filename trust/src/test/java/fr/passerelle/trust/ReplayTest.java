@@ -59,7 +59,10 @@ class ReplayTest {
     @Test
     void sessionModeReusesAssertionsButNeverAMessageId() {
         Document envelope = fixture.validPair();
-        RequestValidator validator = fixture.validator(TrustSettings.ehdsiDefaults().withOneUseAssertions(false));
+        TrustSettings d = TrustSettings.ehdsiDefaults();
+        RequestValidator validator = fixture.validator(new TrustSettings(d.clockSkew(), d.maxHcpLifetime(),
+                d.maxTrcLifetime(), d.maxNokLifetime(), d.audiences(), false, d.maxHeaderCharacters(),
+                d.maxHeaderElements(), d.accessRules()));
         assertThat(validator.validate(TrustFixture.roundTrip(envelope), Transaction.XCA_QUERY, TrustFixture.PATIENT))
                 .isInstanceOf(VerifiedRequester.class);
         assertThat(validator.validate(withNewMessageId(envelope), Transaction.XCA_QUERY, TrustFixture.PATIENT))

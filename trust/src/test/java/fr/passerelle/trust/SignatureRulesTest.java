@@ -105,15 +105,14 @@ class SignatureRulesTest {
 
     @Test
     void canonicalizationWithComments() {
-        assertRefused(hcpSignedWith(SigningProfile.ehdsi().withCanonicalization(
-                        "http://www.w3.org/2001/10/xml-exc-c14n#WithComments"), hcp -> { }),
+        assertRefused(hcpSignedWith(ehdsiWith(null, null, "http://www.w3.org/2001/10/xml-exc-c14n#WithComments", null), hcp -> { }),
                 EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
                 "canonicalization http://www.w3.org/2001/10/xml-exc-c14n#WithComments is not accepted");
     }
 
     @Test
     void commentsKeptByATransform() {
-        assertRefused(hcpSignedWith(SigningProfile.ehdsi().withTransforms(List.of(SignatureAlgorithms.ENVELOPED,
+        assertRefused(hcpSignedWith(ehdsiWith(null, null, null, List.of(SignatureAlgorithms.ENVELOPED,
                         "http://www.w3.org/2001/10/xml-exc-c14n#WithComments")), hcp -> { }),
                 EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
                 "transform http://www.w3.org/2001/10/xml-exc-c14n#WithComments is not accepted");
@@ -121,23 +120,20 @@ class SignatureRulesTest {
 
     @Test
     void inclusiveCanonicalization() {
-        assertRefused(hcpSignedWith(SigningProfile.ehdsi().withCanonicalization(
-                        "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"), hcp -> { }),
+        assertRefused(hcpSignedWith(ehdsiWith(null, null, "http://www.w3.org/TR/2001/REC-xml-c14n-20010315", null), hcp -> { }),
                 EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature", "is not accepted");
     }
 
     @Test
     void rsaSha1() {
-        assertRefused(hcpSignedWith(SigningProfile.ehdsi().withSignatureAlgorithm(
-                        "http://www.w3.org/2000/09/xmldsig#rsa-sha1"), hcp -> { }),
+        assertRefused(hcpSignedWith(ehdsiWith("http://www.w3.org/2000/09/xmldsig#rsa-sha1", null, null, null), hcp -> { }),
                 EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
                 "signature algorithm http://www.w3.org/2000/09/xmldsig#rsa-sha1 is not accepted");
     }
 
     @Test
     void sha1Digest() {
-        assertRefused(hcpSignedWith(SigningProfile.ehdsi().withDigestAlgorithm(
-                        "http://www.w3.org/2000/09/xmldsig#sha1"), hcp -> { }),
+        assertRefused(hcpSignedWith(ehdsiWith(null, "http://www.w3.org/2000/09/xmldsig#sha1", null, null), hcp -> { }),
                 EhdsiError.ERROR_SEC_DATA_INTEGRITY_NOT_ENSURED, "signature",
                 "digest algorithm http://www.w3.org/2000/09/xmldsig#sha1 is not accepted");
     }
@@ -306,5 +302,15 @@ class SignatureRulesTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The eHDSI signing profile with the parts given (non-null) changed. */
+    private static SigningProfile ehdsiWith(String signatureAlgorithm, String digestAlgorithm, String canonicalization,
+            List<String> transforms) {
+        SigningProfile e = SigningProfile.ehdsi();
+        return new SigningProfile(signatureAlgorithm != null ? signatureAlgorithm : e.signatureAlgorithm(),
+                digestAlgorithm != null ? digestAlgorithm : e.digestAlgorithm(),
+                canonicalization != null ? canonicalization : e.canonicalization(),
+                transforms != null ? transforms : e.transforms(), e.inclusivePrefixList());
     }
 }

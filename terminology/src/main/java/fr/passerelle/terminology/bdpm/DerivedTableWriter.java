@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +48,9 @@ public final class DerivedTableWriter {
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setCommentMarker('#')
             .get();
 
+    private static final List<String> MAP_HEADER = List.of("source_system", "source_code", "source_display",
+            "target_system", "target_code", "target_display", "equivalence", "provenance");
+
     private DerivedTableWriter() {
     }
 
@@ -54,71 +58,42 @@ public final class DerivedTableWriter {
     public static List<String> write(DerivedTables t, Path dataDir) throws TerminologyLoadException {
         List<String> written = new ArrayList<>();
         table(dataDir, CIS_ATC, written, List.of(ANSM, "Mapping: CIS_MITM.txt, CIS to ATC (equivalence wider: the ATC"
-                        + " class is broader than the product).", REGENERATE),
-                List.of("source_system", "source_code", "source_display", "target_system", "target_code",
-                        "target_display", "equivalence", "provenance"),
-                p -> {
-                    for (DerivedTables.MapLine l : t.cisToAtc()) {
-                        p.printRecord(l.sourceSystem(), l.sourceCode(), null, l.targetSystem(), l.targetCode(), null,
-                                l.equivalence(), l.provenance());
-                    }
-                });
+                        + " class is broader than the product).", REGENERATE), MAP_HEADER, t.cisToAtc(),
+                DerivedTableWriter::mapRow);
         table(dataDir, CIP13_ATC, written, List.of(ANSM, "Mapping: CIS_CIP_bdpm.txt (CIP13 to CIS) then CIS_MITM.txt"
-                        + " (CIS to ATC); equivalence wider.", REGENERATE),
-                List.of("source_system", "source_code", "source_display", "target_system", "target_code",
-                        "target_display", "equivalence", "provenance"),
-                p -> {
-                    for (DerivedTables.MapLine l : t.cip13ToAtc()) {
-                        p.printRecord(l.sourceSystem(), l.sourceCode(), null, l.targetSystem(), l.targetCode(), null,
-                                l.equivalence(), l.provenance());
-                    }
-                });
+                        + " (CIS to ATC); equivalence wider.", REGENERATE), MAP_HEADER, t.cip13ToAtc(),
+                DerivedTableWriter::mapRow);
         table(dataDir, PRODUCTS, written, List.of(ANSM, EDQM, "Dose form and routes: the French words of"
                         + " CIS_bdpm.txt matched to EDQM French designations (how: provenance column); unmatched words"
                         + " are left out and listed by the import.", REGENERATE),
-                List.of("cis", "dose_form", "routes", "provenance"),
-                p -> {
-                    for (DerivedTables.ProductLine l : t.products()) {
-                        p.printRecord(l.cis(), l.doseForm(), String.join(" ", l.routes()), l.provenance());
-                    }
-                });
+                List.of("cis", "dose_form", "routes", "provenance"), t.products(),
+                l -> new Object[] {l.cis(), l.doseForm(), String.join(" ", l.routes()), l.provenance()});
         table(dataDir, PRESENTATIONS, written, List.of(ANSM, "Presentations: CIS_CIP_bdpm.txt, CIP13 to CIS, and what the"
                         + " package holds (content, UCUM unit) where its label states one quantity in a known unit.",
-                        REGENERATE), List.of("cip13", "cis", "content", "content_unit"),
-                p -> {
-                    for (DerivedTables.PresentationLine l : t.presentations()) {
-                        p.printRecord(l.cip13(), l.cis(), l.content() == null ? "" : l.content().value(),
-                                l.content() == null ? "" : l.content().unit());
-                    }
-                });
+                        REGENERATE), List.of("cip13", "cis", "content", "content_unit"), t.presentations(),
+                l -> new Object[] {l.cip13(), l.cis(), l.content() == null ? "" : l.content().value(),
+                        l.content() == null ? "" : l.content().unit()});
         table(dataDir, COMPOSITIONS, written, List.of(ANSM, "Compositions: CIS_COMPO_bdpm.txt, substance code,"
                         + " strength and the quantity it is given for (as published), nature SA (active substance) or"
                         + " FT (therapeutic fraction), link number.", REGENERATE),
-                List.of("cis", "substance_code", "strength", "strength_reference", "nature", "link"),
-                p -> {
-                    for (DerivedTables.CompositionLine l : t.compositions()) {
-                        p.printRecord(l.cis(), l.substanceCode(), l.strength(), l.strengthReference(), l.nature(),
-                                l.link());
-                    }
-                });
+                List.of("cis", "substance_code", "strength", "strength_reference", "nature", "link"), t.compositions(),
+                l -> new Object[] {l.cis(), l.substanceCode(), l.strength(), l.strengthReference(), l.nature(),
+                        l.link()});
         table(dataDir, DESIGNATIONS, written, List.of(EDQM, "English displays come from the MVC package.", REGENERATE),
-                List.of("system", "code", "language", "display", "provenance"),
-                p -> {
-                    for (DerivedTables.DesignationLine l : t.designations()) {
-                        p.printRecord(l.system(), l.code(), l.language(), l.display(), l.provenance());
-                    }
-                });
+                List.of("system", "code", "language", "display", "provenance"), t.designations(),
+                l -> new Object[] {l.system(), l.code(), l.language(), l.display(), l.provenance()});
         rewriteIndex(dataDir);
         return written;
     }
 
-    @FunctionalInterface
-    private interface Rows {
-        void print(CSVPrinter printer) throws IOException;
+    private static Object[] mapRow(DerivedTables.MapLine l) {
+        return new Object[] {l.sourceSystem(), l.sourceCode(), null, l.targetSystem(), l.targetCode(), null,
+                l.equivalence(), l.provenance()};
     }
 
-    private static void table(Path dataDir, String relative, List<String> written, List<String> comments,
-                              List<String> header, Rows rows) throws TerminologyLoadException {
+    private static <T> void table(Path dataDir, String relative, List<String> written, List<String> comments,
+                                  List<String> header, List<T> lines, Function<T, Object[]> row)
+            throws TerminologyLoadException {
         Path target = dataDir.resolve(relative);
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
@@ -129,7 +104,9 @@ public final class DerivedTableWriter {
                     p.printComment(c);
                 }
                 p.printRecord(header);
-                rows.print(p);
+                for (T line : lines) {
+                    p.printRecord(row.apply(line));
+                }
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             written.add(relative);

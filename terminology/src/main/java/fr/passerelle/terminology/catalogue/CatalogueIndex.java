@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * One immutable snapshot of the terminology: every structure is filled by {@link Builder} and never changed
@@ -166,10 +167,6 @@ public final class CatalogueIndex {
         return Optional.ofNullable(valueSetOidByElement.get(documentType + ' ' + xpath));
     }
 
-    public Map<String, String> valueSetOidByElement() {
-        return valueSetOidByElement;
-    }
-
     /** The value sets a coding belongs to (a linear pass over the value sets: for reports, not for requests). */
     public List<ValueSet> valueSetsContaining(Coding coding) {
         String system = canonical(coding.system());
@@ -282,36 +279,21 @@ public final class CatalogueIndex {
             TranscodingResult byRule = byRule(national, system, target);
             return byRule != null ? byRule : new TranscodingResult.NotTranscoded(national, noTarget(national, system, target));
         }
-        MapEntry found = null;
-        List<Coding> candidates = null;
-        for (MapEntry line : targets) {
-            Coding t = line.target();
-            if (target.contains(t.system(), t.code())) {
-                if (found == null) {
-                    found = line;
-                } else {
-                    if (candidates == null) {
-                        candidates = new ArrayList<>(List.of(found.target()));
-                    }
-                    candidates.add(t);
-                }
-            }
-        }
-        if (candidates != null) {
-            StringBuilder codesText = new StringBuilder();
-            for (Coding c : candidates) {
-                codesText.append(codesText.length() == 0 ? "" : ", ").append(c.code());
-            }
+        List<MapEntry> inTarget = targets.stream()
+                .filter(line -> target.contains(line.target().system(), line.target().code())).toList();
+        if (inTarget.size() > 1) {
+            String codesText = inTarget.stream().map(line -> line.target().code()).collect(Collectors.joining(", "));
             return new TranscodingResult.NotTranscoded(national, new TranscodingFailure(Reason.AMBIGUOUS_MAPPING,
-                    "Code " + national.code() + " of " + system + " maps to " + candidates.size()
+                    "Code " + national.code() + " of " + system + " maps to " + inTarget.size()
                             + " codes of value set " + target.valueSet().url() + " (" + codesText + ")"));
         }
-        if (found == null) {
+        if (inTarget.isEmpty()) {
             TranscodingResult byRule = byRule(national, system, target);
             return byRule != null ? byRule : new TranscodingResult.NotTranscoded(national,
                     new TranscodingFailure(Reason.NO_MAPPING, "No mapping of code " + national.code() + " of " + system
                             + " into value set " + target.valueSet().url()));
         }
+        MapEntry found = inTarget.get(0);
         Coding t = found.target();
         return new TranscodingResult.Transcoded(pivot(t.system(), t.code(), t.display()), national, found.equivalence(),
                 found.mapUrl(), found.provenance());
@@ -381,20 +363,12 @@ public final class CatalogueIndex {
         Map<String, String> designations = c.designations();
         if (language != null && !designations.isEmpty()) {
             String tag = language.strip().replace('_', '-').toLowerCase(Locale.ROOT);
-            String d = designations.get(tag);
-            if (d != null) {
-                return Optional.of(d);
-            }
             int dash = tag.indexOf('-');
-            if (dash > 0) {
-                d = designations.get(tag.substring(0, dash));
+            for (String t : dash > 0 ? List.of(tag, tag.substring(0, dash), "en") : List.of(tag, "en")) {
+                String d = designations.get(t);
                 if (d != null) {
                     return Optional.of(d);
                 }
-            }
-            d = designations.get("en");
-            if (d != null) {
-                return Optional.of(d);
             }
         }
         return Optional.ofNullable(c.display());

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -40,25 +42,12 @@ public final class CatalogueLoader {
 
     private final LoadProgress progress;
     private final ObjectMapper json = new ObjectMapper();
-    private final Clock clock;
+    /** Decides which ANS concepts have ended ({@code dateFin}). */
+    private final Clock clock = Clock.systemUTC();
     private final MvcPackage mvc;
 
-    public CatalogueLoader(LoadProgress progress) {
-        this(progress, Clock.systemUTC(), MvcPackage.ANY);
-    }
-
     public CatalogueLoader(LoadProgress progress, MvcPackage mvc) {
-        this(progress, Clock.systemUTC(), mvc);
-    }
-
-    /** The clock decides which ANS concepts have ended ({@code dateFin}). */
-    public CatalogueLoader(LoadProgress progress, Clock clock) {
-        this(progress, clock, MvcPackage.ANY);
-    }
-
-    public CatalogueLoader(LoadProgress progress, Clock clock, MvcPackage mvc) {
         this.progress = progress;
-        this.clock = clock;
         this.mvc = java.util.Objects.requireNonNull(mvc, "mvc");
     }
 
@@ -73,46 +62,20 @@ public final class CatalogueLoader {
         }
         loadPackages(dataDir.resolve("mvc"), packages, builder);
         CodedElementListLoader elements = new CodedElementListLoader();
-        List<Path> elementLists = files(dataDir.resolve("ehdsi"), ".xml");
-        int i = 0;
-        for (Path p : elementLists) {
-            elements.load(p, builder);
-            progress.progress("eHDSI coded elements", ++i, elementLists.size());
-        }
+        loadEach(dataDir.resolve("ehdsi"), "eHDSI coded elements", p -> elements.load(p, builder), ".xml");
         SvsValueSetLoader svs = new SvsValueSetLoader(LocalDate.now(clock));
-        List<Path> svsFiles = files(dataDir.resolve("fr-value-sets"), ".xml");
-        i = 0;
-        int frValueSets = 0;
-        for (Path p : svsFiles) {
-            if (svs.load(p, builder).isPresent()) {
-                frValueSets++;
-            }
-            progress.progress("ANS value sets", ++i, svsFiles.size());
-        }
-        if (frValueSets > 0) {
-            builder.source("fr-value-sets (" + frValueSets + " ANS value sets)");
+        List<ValueSet> frValueSets = new ArrayList<>();
+        loadEach(dataDir.resolve("fr-value-sets"), "ANS value sets",
+                p -> svs.load(p, builder).ifPresent(frValueSets::add), ".xml");
+        if (!frValueSets.isEmpty()) {
+            builder.source("fr-value-sets (" + frValueSets.size() + " ANS value sets)");
         }
         ConceptMapLoader maps = new ConceptMapLoader(json);
-        List<Path> mapFiles = files(dataDir.resolve("concept-maps"), ".csv", ".json");
-        i = 0;
-        for (Path p : mapFiles) {
-            maps.load(p, builder);
-            progress.progress("concept maps", ++i, mapFiles.size());
-        }
+        loadEach(dataDir.resolve("concept-maps"), "concept maps", p -> maps.load(p, builder), ".csv", ".json");
         ProductTableLoader products = new ProductTableLoader();
-        List<Path> productFiles = files(dataDir.resolve("fr-products"), ".csv");
-        i = 0;
-        for (Path p : productFiles) {
-            products.load(p, builder);
-            progress.progress("French medicinal products", ++i, productFiles.size());
-        }
+        loadEach(dataDir.resolve("fr-products"), "French medicinal products", p -> products.load(p, builder), ".csv");
         DesignationLoader designations = new DesignationLoader(json);
-        List<Path> designationFiles = files(dataDir.resolve("designations"), ".csv", ".json");
-        i = 0;
-        for (Path p : designationFiles) {
-            designations.load(p, builder);
-            progress.progress("designations", ++i, designationFiles.size());
-        }
+        loadEach(dataDir.resolve("designations"), "designations", p -> designations.load(p, builder), ".csv", ".json");
         return builder.build();
     }
 
@@ -170,14 +133,19 @@ public final class CatalogueLoader {
         }
     }
 
-    private static boolean endsWithAny(String name, String... suffixes) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        for (String s : suffixes) {
-            if (lower.endsWith(s)) {
-                return true;
-            }
+    @FunctionalInterface
+    private interface FileLoad {
+        void load(Path file) throws TerminologyLoadException;
+    }
+
+    /** Loads each file of {@code dir} with one of the suffixes, in name order, reporting progress as {@code step}. */
+    private void loadEach(Path dir, String step, FileLoad load, String... suffixes) throws TerminologyLoadException {
+        List<Path> found = files(dir, suffixes);
+        int i = 0;
+        for (Path p : found) {
+            load.load(p);
+            progress.progress(step, ++i, found.size());
         }
-        return false;
     }
 
     static List<Path> files(Path dir, String... suffixes) throws TerminologyLoadException {
@@ -185,8 +153,8 @@ public final class CatalogueLoader {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p) && endsWithAny(p.getFileName().toString(), suffixes))
-                    .sorted().toList();
+            return s.filter(p -> Files.isRegularFile(p) && Arrays.stream(suffixes)
+                    .anyMatch(p.getFileName().toString().toLowerCase(Locale.ROOT)::endsWith)).sorted().toList();
         } catch (IOException e) {
             throw new TerminologyLoadException(dir.toString(), "cannot list directory: " + e.getMessage(), e);
         }

@@ -6,8 +6,6 @@ import fr.passerelle.terminology.Coding;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -73,12 +71,7 @@ public final class ConceptMapLoader {
     }
 
     private int loadJson(Path file, CatalogueIndex.Builder into) throws TerminologyLoadException {
-        JsonNode root;
-        try {
-            root = json.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new TerminologyLoadException(file.toString(), "malformed JSON: " + e.getMessage(), e);
-        }
+        JsonNode root = MvcPackageLoader.readJson(json, file);
         if (!"ConceptMap".equals(root.path("resourceType").asText())) {
             throw new TerminologyLoadException(file.toString(), "not a FHIR ConceptMap (resourceType)");
         }

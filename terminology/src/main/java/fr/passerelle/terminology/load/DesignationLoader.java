@@ -6,8 +6,6 @@ import fr.passerelle.terminology.CodeSystems;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -55,12 +53,7 @@ public final class DesignationLoader {
     }
 
     private int loadSupplement(Path file, CatalogueIndex.Builder into) throws TerminologyLoadException {
-        JsonNode root;
-        try {
-            root = json.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new TerminologyLoadException(file.toString(), "malformed JSON: " + e.getMessage(), e);
-        }
+        JsonNode root = MvcPackageLoader.readJson(json, file);
         String supplements = MvcPackageLoader.text(root, "supplements");
         if (!"CodeSystem".equals(root.path("resourceType").asText()) || supplements == null) {
             throw new TerminologyLoadException(file.toString(), "not a FHIR CodeSystem supplement");

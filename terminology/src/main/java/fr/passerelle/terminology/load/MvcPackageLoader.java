@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.terminology.CodeSystems;
-import fr.passerelle.terminology.Coding;
 import fr.passerelle.terminology.TerminologyLoadException;
 import fr.passerelle.terminology.ValueSet;
 import fr.passerelle.terminology.catalogue.CatalogueIndex;
@@ -14,8 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -96,35 +93,23 @@ public final class MvcPackageLoader {
         for (Map.Entry<String, byte[]> e : pkg.resources().entrySet()) {
             String where = pkg.file() + "!" + e.getKey();
             progress.progress("MVC package " + pkg.label(), ++done, pkg.resources().size());
-            String type;
             try {
-                type = resourceType(e.getValue());
+                String type = resourceType(e.getValue());
+                if ("ValueSet".equals(type)) {
+                    // streamed: the large value sets (LOINC, substances) would otherwise become big JSON trees
+                    StreamedValueSet.Read read = StreamedValueSet.read(json.getFactory(), e.getValue(), where);
+                    if (read != null && accept.test(read.valueSet())) {
+                        into.valueSet(read.valueSet());
+                        for (StreamedValueSet.Designation d : read.designations()) {
+                            into.designation(d.system(), d.code(), d.language(), d.value());
+                        }
+                        valueSets++;
+                    }
+                } else if ("CodeSystem".equals(type)) {
+                    codeSystem(json.readTree(e.getValue()), where, into);
+                }
             } catch (IOException ex) {
                 throw new TerminologyLoadException(where, "malformed JSON: " + ex.getMessage(), ex);
-            }
-            if ("ValueSet".equals(type)) {
-                // streamed: the large value sets (LOINC, substances) would otherwise become big JSON trees
-                StreamedValueSet.Read read;
-                try {
-                    read = StreamedValueSet.read(json.getFactory(), e.getValue(), where);
-                } catch (IOException ex) {
-                    throw new TerminologyLoadException(where, "malformed JSON: " + ex.getMessage(), ex);
-                }
-                if (read != null && accept.test(read.valueSet())) {
-                    into.valueSet(read.valueSet());
-                    for (StreamedValueSet.Designation d : read.designations()) {
-                        into.designation(d.system(), d.code(), d.language(), d.value());
-                    }
-                    valueSets++;
-                }
-            } else if ("CodeSystem".equals(type)) {
-                JsonNode root;
-                try {
-                    root = json.readTree(e.getValue());
-                } catch (IOException ex) {
-                    throw new TerminologyLoadException(where, "malformed JSON: " + ex.getMessage(), ex);
-                }
-                codeSystem(root, where, into);
             }
         }
         return valueSets;
@@ -146,40 +131,6 @@ public final class MvcPackageLoader {
             }
             return null;
         }
-    }
-
-    static ValueSet valueSet(JsonNode root, String where) throws TerminologyLoadException {
-        String url = text(root, "url");
-        if (url == null) {
-            throw new TerminologyLoadException(where, "ValueSet without url");
-        }
-        String oid = null;
-        for (JsonNode id : root.path("identifier")) {
-            String v = id.path("value").asText("").strip();
-            if (v.startsWith("urn:oid:")) {
-                oid = v.substring(8);
-            }
-        }
-        List<Coding> concepts = new ArrayList<>();
-        for (JsonNode include : root.path("compose").path("include")) {
-            String system = text(include, "system");
-            if (system == null) {
-                throw new TerminologyLoadException(where, "compose.include without system");
-            }
-            if (include.has("filter") || include.has("valueSet")) {
-                throw new TerminologyLoadException(where, "intensional compose (filter/valueSet) is not supported");
-            }
-            String canonical = CodeSystems.canonicalUri(system);
-            for (JsonNode c : include.path("concept")) {
-                String code = text(c, "code");
-                if (code == null) {
-                    throw new TerminologyLoadException(where, "concept without code in " + system);
-                }
-                concepts.add(new Coding(canonical, code, Displays.normalise(text(c, "display"))));
-            }
-        }
-        return new ValueSet(url.strip(), oid, text(root, "name"), text(root, "title"), text(root, "version"), SOURCE,
-                concepts);
     }
 
     private static void codeSystem(JsonNode root, String where, CatalogueIndex.Builder into)
@@ -210,6 +161,15 @@ public final class MvcPackageLoader {
                 }
             }
             addConcepts(c.path("concept"), system, supplement, into);
+        }
+    }
+
+    /** A whole JSON file as a tree; malformed JSON is refused naming the file. */
+    static JsonNode readJson(ObjectMapper json, Path file) throws TerminologyLoadException {
+        try {
+            return json.readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new TerminologyLoadException(file.toString(), "malformed JSON: " + e.getMessage(), e);
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.List;
 
 /**
  * Reads a FHIR ValueSet JSON resource with the streaming parser, keeping only what the catalogue needs
- * (url, OID identifier, name, title, version, the members and their designations by language); the rules are
- * those of {@link MvcPackageLoader#valueSet}. Members come from the enumerated {@code compose.include.concept};
+ * (url, OID identifier, name, title, version, the members and their designations by language). Members come from the enumerated {@code compose.include.concept};
  * a package that publishes its value sets expanded ({@code expansion.contains}) is read from the expansion,
  * which then also stands for an intensional compose (a {@code filter} is refused only when nothing enumerates
  * the members). Returns null when the resource is not a ValueSet.
@@ -55,8 +54,8 @@ final class StreamedValueSet {
                     case "title" -> title = p.getValueAsString();
                     case "version" -> version = p.getValueAsString();
                     case "identifier" -> oid = identifierOid(p, value);
-                    case "compose" -> compose(p, value, compose, where);
-                    case "expansion" -> expansion(p, value, expansion, where);
+                    case "compose" -> arrayField(p, value, "include", () -> include(p, compose, where));
+                    case "expansion" -> arrayField(p, value, "contains", () -> contains(p, expansion, where));
                     default -> p.skipChildren();
                 }
             }
@@ -80,6 +79,37 @@ final class StreamedValueSet {
         final List<Coding> concepts = new ArrayList<>();
         final List<Designation> designations = new ArrayList<>();
         boolean intensional;
+
+        void add(String system, Concept concept) {
+            String canonical = CodeSystems.canonicalUri(system);
+            concepts.add(new Coding(canonical, concept.code, Displays.normalise(concept.display)));
+            for (Label l : concept.labels) {
+                designations.add(new Designation(canonical, concept.code, l.language, l.value));
+            }
+        }
+    }
+
+    /** A member as read, before its system is known (an include names it once for all its concepts). */
+    private record Concept(String code, String display, List<Label> labels) {
+    }
+
+    private record Label(String language, String value) {
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException, TerminologyLoadException;
+    }
+
+    /** Runs {@code each} on every object of the array that {@code value} opens; anything else is skipped. */
+    private static void eachObject(JsonParser p, JsonToken value, Step each) throws IOException, TerminologyLoadException {
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            each.run();
+        }
     }
 
     static String identifierOid(JsonParser p, JsonToken value) throws IOException {
@@ -105,7 +135,11 @@ final class StreamedValueSet {
         return oid;
     }
 
-    private static void compose(JsonParser p, JsonToken value, Members into, String where)
+    /**
+     * {@code compose.include[]} or {@code expansion.contains[]}: the one array {@code field} of the object that
+     * {@code value} opens, each of its objects read by {@code each}.
+     */
+    private static void arrayField(JsonParser p, JsonToken value, String field, Step each)
             throws IOException, TerminologyLoadException {
         if (value != JsonToken.START_OBJECT) {
             p.skipChildren();
@@ -114,10 +148,8 @@ final class StreamedValueSet {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
-            if (f.equals("include") && v == JsonToken.START_ARRAY) {
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    include(p, into, where);
-                }
+            if (f.equals(field)) {
+                eachObject(p, v, each);
             } else {
                 p.skipChildren();
             }
@@ -127,8 +159,7 @@ final class StreamedValueSet {
     private static void include(JsonParser p, Members into, String where)
             throws IOException, TerminologyLoadException {
         String system = null;
-        List<String[]> codes = new ArrayList<>();
-        List<String[]> designations = new ArrayList<>();
+        List<Concept> concepts = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
@@ -138,16 +169,7 @@ final class StreamedValueSet {
                     into.intensional = true;
                     p.skipChildren();
                 }
-                case "concept" -> {
-                    if (v != JsonToken.START_ARRAY) {
-                        p.skipChildren();
-                        break;
-                    }
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        String[] c = concept(p, designations, where);
-                        codes.add(c);
-                    }
-                }
+                case "concept" -> eachObject(p, v, () -> concepts.add(concept(p, where)));
                 default -> p.skipChildren();
             }
         }
@@ -157,122 +179,79 @@ final class StreamedValueSet {
             }
             throw new TerminologyLoadException(where, "compose.include without system");
         }
-        String canonical = CodeSystems.canonicalUri(system);
-        for (String[] c : codes) {
-            into.concepts.add(new Coding(canonical, c[0], Displays.normalise(c[1])));
-        }
-        for (String[] d : designations) {
-            into.designations.add(new Designation(canonical, d[0], d[1], d[2]));
+        for (Concept c : concepts) {
+            into.add(system, c);
         }
     }
 
-    /** {@code expansion.contains}, nested {@code contains} included; each member names its own system. */
-    private static void expansion(JsonParser p, JsonToken value, Members into, String where)
-            throws IOException, TerminologyLoadException {
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
+    /** One {@code expansion.contains} entry, nested {@code contains} included; each member names its own system. */
+    private static void contains(JsonParser p, Members into, String where) throws IOException, TerminologyLoadException {
+        String system = null;
+        String code = null;
+        String display = null;
+        boolean isAbstract = false;
+        List<Label> labels = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String f = p.currentName();
             JsonToken v = p.nextToken();
-            if (f.equals("contains") && v == JsonToken.START_ARRAY) {
-                contains(p, into, where);
-            } else {
-                p.skipChildren();
+            switch (f) {
+                case "system" -> system = p.getValueAsString();
+                case "code" -> code = p.getValueAsString();
+                case "display" -> display = p.getValueAsString();
+                case "abstract" -> isAbstract = p.getValueAsBoolean();
+                case "designation" -> eachObject(p, v, () -> designation(p, labels));
+                case "contains" -> eachObject(p, v, () -> contains(p, into, where));
+                default -> p.skipChildren();
             }
         }
-    }
-
-    private static void contains(JsonParser p, Members into, String where) throws IOException, TerminologyLoadException {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            String system = null;
-            String code = null;
-            String display = null;
-            boolean isAbstract = false;
-            List<String[]> designations = new ArrayList<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (f) {
-                    case "system" -> system = p.getValueAsString();
-                    case "code" -> code = p.getValueAsString();
-                    case "display" -> display = p.getValueAsString();
-                    case "abstract" -> isAbstract = p.getValueAsBoolean();
-                    case "designation" -> designations(p, v, designations);
-                    case "contains" -> {
-                        if (v == JsonToken.START_ARRAY) {
-                            contains(p, into, where);
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            if (code == null || isAbstract) {
-                continue; // a grouping entry, not a member
-            }
-            if (system == null) {
-                throw new TerminologyLoadException(where, "expansion.contains " + code + " without system");
-            }
-            String canonical = CodeSystems.canonicalUri(system);
-            into.concepts.add(new Coding(canonical, code, Displays.normalise(display)));
-            for (String[] d : designations) {
-                into.designations.add(new Designation(canonical, code, d[1], d[2]));
-            }
+        if (code == null || isAbstract) {
+            return; // a grouping entry, not a member
         }
+        if (system == null) {
+            throw new TerminologyLoadException(where, "expansion.contains " + code + " without system");
+        }
+        into.add(system, new Concept(code, display, labels));
     }
 
-    /** One {@code compose.include.concept}: {code, display}; its designations go to {@code designations}. */
-    private static String[] concept(JsonParser p, List<String[]> designations, String where)
-            throws IOException, TerminologyLoadException {
+    /** One {@code compose.include.concept}. */
+    private static Concept concept(JsonParser p, String where) throws IOException, TerminologyLoadException {
         String code = null;
         String display = null;
-        List<String[]> own = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String cf = p.currentName();
             JsonToken v = p.nextToken();
             switch (cf) {
                 case "code" -> code = p.getValueAsString();
                 case "display" -> display = p.getValueAsString();
-                case "designation" -> designations(p, v, own);
+                case "designation" -> eachObject(p, v, () -> designation(p, labels));
                 default -> p.skipChildren();
             }
         }
         if (code == null) {
             throw new TerminologyLoadException(where, "concept without code");
         }
-        for (String[] d : own) {
-            designations.add(new String[] {code, d[1], d[2]});
-        }
-        return new String[] {code, display};
+        return new Concept(code, display, labels);
     }
 
-    /** {@code designation[]} with a language and a value; others (a use without language) are skipped. */
-    private static void designations(JsonParser p, JsonToken v, List<String[]> into) throws IOException {
-        if (v != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
+    /** One {@code designation} with a language and a value; others (a use without language) are skipped. */
+    private static void designation(JsonParser p, List<Label> into) throws IOException {
+        String language = null;
+        String value = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            if (f.equals("language")) {
+                language = p.getValueAsString();
+            } else if (f.equals("value")) {
+                value = p.getValueAsString();
+            } else {
+                p.skipChildren();
+            }
         }
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            String language = null;
-            String value = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
-                if (f.equals("language")) {
-                    language = p.getValueAsString();
-                } else if (f.equals("value")) {
-                    value = p.getValueAsString();
-                } else {
-                    p.skipChildren();
-                }
-            }
-            String normalised = Displays.normalise(value);
-            if (language != null && !language.isBlank() && normalised != null && !normalised.isEmpty()) {
-                into.add(new String[] {null, language.strip(), normalised});
-            }
+        String normalised = Displays.normalise(value);
+        if (language != null && !language.isBlank() && normalised != null && !normalised.isEmpty()) {
+            into.add(new Label(language.strip(), normalised));
         }
     }
 }

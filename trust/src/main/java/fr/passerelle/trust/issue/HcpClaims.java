@@ -44,11 +44,6 @@ public record HcpClaims(
                 facilityType, pointOfCare, homeCommunityId, purpose, permissions, lifetime);
     }
 
-    public HcpClaims withPermissions(List<String> list) {
-        return new HcpClaims(practitionerId, practitionerName, roleCode, roleDisplayName, organisation, organisationId,
-                facilityType, pointOfCare, homeCommunityId, purposeOfUse, list, lifetime);
-    }
-
     public HcpClaims withLifetime(Duration duration) {
         return new HcpClaims(practitionerId, practitionerName, roleCode, roleDisplayName, organisation, organisationId,
                 facilityType, pointOfCare, homeCommunityId, purposeOfUse, permissions, duration);

@@ -22,20 +22,4 @@ public record SigningProfile(String signatureAlgorithm, String digestAlgorithm, 
                 SignatureAlgorithms.EXC_C14N, List.of(SignatureAlgorithms.ENVELOPED, SignatureAlgorithms.EXC_C14N),
                 "xsd");
     }
-
-    public SigningProfile withSignatureAlgorithm(String algorithm) {
-        return new SigningProfile(algorithm, digestAlgorithm, canonicalization, transforms, inclusivePrefixList);
-    }
-
-    public SigningProfile withDigestAlgorithm(String algorithm) {
-        return new SigningProfile(signatureAlgorithm, algorithm, canonicalization, transforms, inclusivePrefixList);
-    }
-
-    public SigningProfile withCanonicalization(String algorithm) {
-        return new SigningProfile(signatureAlgorithm, digestAlgorithm, algorithm, transforms, inclusivePrefixList);
-    }
-
-    public SigningProfile withTransforms(List<String> list) {
-        return new SigningProfile(signatureAlgorithm, digestAlgorithm, canonicalization, list, inclusivePrefixList);
-    }
 }

@@ -51,23 +51,10 @@ public final class SignerTrust {
         this.rememberedVersion = trustList.version();
         this.validatedPaths = Caffeine.newBuilder()
                 .maximumSize(MAX_REMEMBERED_PATHS)
-                .expireAfter(new Expiry<PathKey, Instant>() {
-                    @Override
-                    public long expireAfterCreate(PathKey key, Instant validUntil, long currentTime) {
-                        Duration left = Duration.between(clock.instant(), validUntil);
-                        return Math.max(0, (left.compareTo(MAX_REMEMBER) > 0 ? MAX_REMEMBER : left).toNanos());
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(PathKey key, Instant validUntil, long currentTime, long duration) {
-                        return expireAfterCreate(key, validUntil, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(PathKey key, Instant validUntil, long currentTime, long duration) {
-                        return duration;
-                    }
-                })
+                .expireAfter(Expiry.writing((PathKey key, Instant validUntil) -> {
+                    Duration left = Duration.between(clock.instant(), validUntil);
+                    return left.isNegative() ? Duration.ZERO : left.compareTo(MAX_REMEMBER) > 0 ? MAX_REMEMBER : left;
+                }))
                 .build();
     }
 
@@ -152,7 +139,6 @@ public final class SignerTrust {
         }
     }
 
-    /** SHA-256 of both certificates' DER encodings and the trust-list version they were validated under. */
     /** Certificates compare by their encoding (hash cached by the JDK), so no digest is computed per request. */
     private record PathKey(X509Certificate signer, X509Certificate authority, long version) {
 
