@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The causes of a failure an entry point answers (SOAP fault, FHIR OperationOutcome), each road looking for what it
- * knows among them. Walked a bounded number of steps: a cause chain may loop.
+ * The causes of a failure, each reader looking for what it knows among them: the entry points shaping their answer
+ * (SOAP fault, FHIR OperationOutcome), the DMP client classifying its own failures. Walked a bounded number of steps:
+ * a cause chain may loop.
  */
 public final class FailureCauses {
 

@@ -25,9 +25,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
@@ -276,7 +274,7 @@ public final class DmpSoapClient {
      * body) surface as CXF's {@link HTTPException}, which carries the status (see {@link #scan}).
      */
     private static boolean refusedAsHtml(Throwable failure) {
-        return causes(failure).anyMatch(cause -> cause instanceof Fault fault && HTML_ANSWER.equals(fault.getCode()));
+        return FailureCauses.of(failure).anyMatch(cause -> cause instanceof Fault fault && HTML_ANSWER.equals(fault.getCode()));
     }
 
     /**
@@ -322,7 +320,7 @@ public final class DmpSoapClient {
         // Any other I/O failure is the connection's (reset, closed, or a client certificate refused after a
         // TLS 1.3 handshake, which the client only sees as its request failing to be written); a charset
         // error is the answer's.
-        if (causes(failure).anyMatch(cause -> cause instanceof IOException
+        if (FailureCauses.of(failure).anyMatch(cause -> cause instanceof IOException
                 && !(cause instanceof java.nio.charset.CharacterCodingException)
                 && !(cause instanceof java.io.CharConversionException))) {
             return new DmpFailure(DmpFailure.Kind.UNREACHABLE, operation, "connection dropped", failure);
@@ -335,12 +333,7 @@ public final class DmpSoapClient {
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-        return causes(failure).anyMatch(type::isInstance);
-    }
-
-    /** The failure, then its causes one by one. */
-    private static Stream<Throwable> causes(Throwable failure) {
-        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
+        return FailureCauses.of(failure).anyMatch(type::isInstance);
     }
 
     private static String describe(SOAPFault fault) {
