@@ -7,6 +7,7 @@ import fr.passerelle.gateway.soap.MalformedRequest;
 import fr.passerelle.gateway.soap.ReceivedXml;
 import fr.passerelle.gateway.soap.SoapMessages;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,10 +33,7 @@ class XcaRequestReadersTest {
         "\\('60591-5\\^\\^2.16.840.1.113883.6.1'\\)|()| FindDocuments needs a $XDSDocumentEntryClassCode (60591-5, 57833-6, 11502-2, 34105-7 or 18748-4)",
     })
     void aQueryWithoutWhatFindDocumentsNeedsIsRefused(String regex, String replacement, String reason) {
-        Element request = body(QUERY.replaceFirst(regex, replacement == null ? "" : replacement));
-
-        assertThatThrownBy(() -> new AdhocQueryRequestReader().read(request))
-                .isInstanceOf(MalformedRequest.class).hasMessage(reason.strip());
+        assertRefused(new AdhocQueryRequestReader()::read, QUERY, regex, replacement, reason);
     }
 
     @Test
@@ -80,10 +78,7 @@ class XcaRequestReadersTest {
         "<DocumentUniqueId>[^<]*</DocumentUniqueId>| | DocumentRequest has no DocumentUniqueId",
     })
     void aRetrieveWithoutWhatADocumentRequestNeedsIsRefused(String regex, String replacement, String reason) {
-        Element request = body(RETRIEVE.replaceFirst(regex, replacement == null ? "" : replacement));
-
-        assertThatThrownBy(() -> new RetrieveRequestReader().read(request))
-                .isInstanceOf(MalformedRequest.class).hasMessage(reason.strip());
+        assertRefused(new RetrieveRequestReader()::read, RETRIEVE, regex, replacement, reason);
     }
 
     @Test
@@ -95,6 +90,14 @@ class XcaRequestReadersTest {
                 "1.2.250.1.213.4.1.99", "1.2.250.1.999.1^1"));
         assertThat(new RetrieveRequestReader().read(body(RETRIEVE.replaceFirst("<HomeCommunityId>[^<]*</HomeCommunityId>",
                 ""))).documents().get(0).homeCommunityId()).isEmpty();
+    }
+
+    /** The sample with the first match of {@code regex} replaced (a blank CSV cell: removed) is refused so. */
+    private static void assertRefused(Consumer<Element> reader, String sample, String regex, String replacement,
+                                      String reason) {
+        Element request = body(sample.replaceFirst(regex, replacement == null ? "" : replacement));
+
+        assertThatThrownBy(() -> reader.accept(request)).isInstanceOf(MalformedRequest.class).hasMessage(reason.strip());
     }
 
     private static Element body(String xml) {

@@ -106,20 +106,16 @@ class TunedValidatorEquivalenceTest {
                     <rule context="hl7:author/hl7:id"><extends rule="II"/></rule>
                   </pattern>
                 </schema>""");
-        PivotSchematron tuned = PivotSchematron.compile(sch);
-        Skeleton skeleton = new Skeleton(sch);
         String bad = "<ClinicalDocument xmlns='urn:hl7-org:v3'><code nullFlavor='UNK'/><id root='x1'/>"
                 + "<author><id root='9.9'/></author><act moodCode='INT'/><act moodCode='EVN'/></ClinicalDocument>";
         String good = "<ClinicalDocument xmlns='urn:hl7-org:v3'><title>t</title><id root='1.2' extension='e'/>"
                 + "</ClinicalDocument>";
-        List<Finding> badFindings = tuned.validate(bad).findings();
-        assertThat(badFindings).extracting(Finding::ruleId).containsExactly("1.2.3-2024#1", "1.2.3-2024#2",
+        List<List<Finding>> findings = sameFindings(PivotSchematron.compile(sch), sch, List.of(bad, good, "<other/>"));
+        assertThat(findings.get(0)).extracting(Finding::ruleId).containsExactly("1.2.3-2024#1", "1.2.3-2024#2",
                 "1.2.3-2024/II#1", "1.2.3-2024#3", "1.2.3-2024/II#1", "1.2.3-2024#3", "1.2.3-2024#4",
                 "4.5.6-2024/II#1");
-        assertThat(badFindings).isEqualTo(skeleton.findings(bad));
-        assertThat(tuned.validate(good).findings()).isEmpty();
-        assertThat(skeleton.findings(good)).isEmpty();
-        assertThat(tuned.validate("<other/>").findings()).isEqualTo(skeleton.findings("<other/>")).hasSize(1);
+        assertThat(findings.get(1)).isEmpty();
+        assertThat(findings.get(2)).hasSize(1);
     }
 
     /**
@@ -155,10 +151,7 @@ class TunedValidatorEquivalenceTest {
         assertThat(attributes(generated.stylesheet().getDocumentElement()))
                 .anyMatch(a -> a.contains("key('passerelle-voc-code', @code"))
                 .anyMatch(a -> a.contains("key('passerelle-voc-code-system', concat(@code, @codeSystem)"));
-        PivotSchematron tuned = PivotSchematron.compile(sch);
-        Skeleton skeleton = new Skeleton(sch);
         String passing = document("<languageCode code='fr-FR'/><confidentialityCode code='fr-FR' codeSystem='1.0'/>");
-        assertThat(tuned.validate(passing).findings()).isEmpty();
         List<String> documents = List.of(passing,
                 document("<languageCode code='en'/><confidentialityCode code='fr-FR1' codeSystem='.0'/>"),
                 document("<languageCode code='de'/><confidentialityCode code='en' codeSystem=''/>"),
@@ -166,13 +159,9 @@ class TunedValidatorEquivalenceTest {
                         + "<confidentialityCode code='fr-FR' codeSystem='1.0'/><confidentialityCode code='fr-FR' codeSystem='1.0'/>"),
                 document("<languageCode/><confidentialityCode code='de' codeSystem='1.0'/>"),
                 document(""));
-        List<String> failed = new ArrayList<>();
-        for (String d : documents) {
-            List<Finding> findings = tuned.validate(d).findings();
-            assertThat(findings).as(d).isEqualTo(skeleton.findings(d));
-            findings.forEach(f -> failed.add(f.message()));
-        }
-        assertThat(failed).contains("language missing", "language too often", "one confidentiality",
+        List<List<Finding>> findings = sameFindings(PivotSchematron.compile(sch), sch, documents);
+        assertThat(findings.get(0)).isEmpty();
+        assertThat(findings.stream().flatMap(List::stream).map(Finding::message)).contains("language missing", "language too often", "one confidentiality",
                 "confidentiality too often");
     }
 
@@ -224,9 +213,7 @@ class TunedValidatorEquivalenceTest {
                 + "<text><section><code code='deep'/></section></text></section></component>"
                 + "<component><section><title>t</title><entry typeCode='DRIV'>" + act.formatted("EVN", "C", "")
                 + "</entry></section></component>");
-        PivotSchematron tuned = PivotSchematron.compile(sch);
-        List<Finding> findings = tuned.validate(bad).findings();
-        assertThat(findings).isEqualTo(new Skeleton(sch).findings(bad));
+        List<Finding> findings = sameFindings(PivotSchematron.compile(sch), sch, List.of(bad)).get(0);
         assertThat(findings).extracting(Finding::message).containsExactly("no title", "section s1 has no title",
                 "entry act act not an event", "act A nests", "act code A", "entry 4 not COMP", "act B nests",
                 "act code B", "entry 23 not COMP", "act code C");
@@ -249,22 +236,34 @@ class TunedValidatorEquivalenceTest {
         return out;
     }
 
-    /** Compares on each document; returns the tuned validator's findings on the last one. */
+    /**
+     * Compares on the pivots of an eHDSI schematron, the first passing, the second broken; returns the tuned
+     * validator's findings on the last one.
+     */
     private static List<Finding> sameFindings(String file, List<String> documents) throws Exception {
-        PivotSchematron tuned = EhdsiRuntime.schematron(file);
-        Skeleton skeleton = new Skeleton(EhdsiRuntime.directory().resolve(file));
-        List<Finding> passing = tuned.validate(documents.get(0)).findings();
-        List<Finding> broken = tuned.validate(documents.get(1)).findings();
+        List<List<Finding>> findings = sameFindings(EhdsiRuntime.schematron(file),
+                EhdsiRuntime.directory().resolve(file), documents);
+        List<Finding> passing = findings.get(0);
+        List<Finding> broken = findings.get(1);
         // The broken pivot must exercise failing assertions in many rules, or the comparison proves little.
         assertThat(broken.stream().filter(Finding::isError).map(Finding::ruleId).distinct().count())
                 .as(file + ": distinct failing rules on the broken pivot").isGreaterThanOrEqualTo(5);
         assertThat(broken.size()).isGreaterThan(passing.size());
-        List<Finding> last = List.of();
+        return findings.get(findings.size() - 1);
+    }
+
+    /** The tuned validator's findings on each document, each asserted equal to the skeleton's on it. */
+    private static List<List<Finding>> sameFindings(PivotSchematron tuned, Path sch, List<String> documents)
+            throws Exception {
+        Skeleton skeleton = new Skeleton(sch);
+        List<List<Finding>> findings = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            last = tuned.validate(documents.get(i)).findings();
-            assertThat(last).as(file + ", document " + i).isEqualTo(skeleton.findings(documents.get(i)));
+            List<Finding> tunedFindings = tuned.validate(documents.get(i)).findings();
+            assertThat(tunedFindings).as(sch.getFileName() + ", document " + i)
+                    .isEqualTo(skeleton.findings(documents.get(i)));
+            findings.add(tunedFindings);
         }
-        return last;
+        return findings;
     }
 
     /**

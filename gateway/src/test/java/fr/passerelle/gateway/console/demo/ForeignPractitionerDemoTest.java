@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.gateway.testsupport.Browser;
 import fr.passerelle.gateway.testsupport.DemoGatewayTest;
 import fr.passerelle.gateway.testsupport.DemoOperator;
+import fr.passerelle.gateway.testsupport.DemoPage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -57,10 +55,12 @@ class ForeignPractitionerDemoTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private WebDriver browser;
+    private DemoPage demo;
 
     @BeforeAll
     void openBrowser() {
         browser = Browser.open();
+        demo = new DemoPage(browser, port);
     }
 
     @AfterAll
@@ -72,11 +72,11 @@ class ForeignPractitionerDemoTest {
 
     @Test
     void formOffersTheDemoCountriesPractitionersAndPatients() {
-        browser.get(base() + "/demo");
-        assertThat(options("country")).containsExactly("DE", "ES", "IT");
-        assertThat(options("practitioner")).contains("doctor", "emergency", "pharmacist");
-        assertThat(options("road")).containsExactly("SOAP", "FHIR");
-        assertThat(options("language")).containsExactly("en", "fr", "de", "es", "it");
+        browser.get(demo.base() + "/demo");
+        assertThat(demo.options("country")).containsExactly("DE", "ES", "IT");
+        assertThat(demo.options("practitioner")).contains("doctor", "emergency", "pharmacist");
+        assertThat(demo.options("road")).containsExactly("SOAP", "FHIR");
+        assertThat(demo.options("language")).containsExactly("en", "fr", "de", "es", "it");
         browser.findElement(By.tagName("details")).click();
         assertThat(browser.findElement(By.id("patients")).getText()).contains(BERTHELOT, "BERTHELOT", LAMBERTIN);
         Browser.screenshot(browser, "demo-form");
@@ -84,12 +84,12 @@ class ForeignPractitionerDemoTest {
 
     @Test
     void soapRoadShowsTheSummaryWithTranslatedDisplaysAndTheTrace() throws Exception {
-        consent(BERTHELOT, true);
+        demo.share(BERTHELOT, "PATIENT_SUMMARY", "EPRESCRIPTIONS");
 
-        submit("ES", "doctor", BERTHELOT, "SOAP", "en");
+        demo.submit("ES", "doctor", BERTHELOT, "SOAP", "en");
 
-        assertThat(text("patient-name")).isEqualTo("ELODIE MARIE BERTHELOT");
-        String documents = text("documents");
+        assertThat(demo.text("patient-name")).isEqualTo("ELODIE MARIE BERTHELOT");
+        String documents = demo.text("documents");
         assertThat(documents).contains("Patient Summary", "ePrescription");
         // The allergy section of the IPS-FR sample: heading from its LOINC code in English, the French title beside.
         assertThat(documents).contains("Allergies and adverse reactions", "Allergies, hypersensibilités");
@@ -98,25 +98,26 @@ class ForeignPractitionerDemoTest {
         // A French CIM-10 diagnosis: its display in English, the French one kept as the original.
         assertThat(documents).contains("Transient cerebral ischaemic attack, unspecified",
                 "FR G45.9 Accident Ischémique Cérébral Transitoire");
-        assertThat(steps()).extracting(s -> s.split("\\s+\\|\\s+")[0])
+        assertThat(demo.steps()).extracting(s -> s.split("\\s+\\|\\s+")[0])
                 .contains("XCPD ITI-55 patient discovery", "XCA ITI-38 document query", "XCA ITI-39 document retrieve");
-        assertThat(text("trace")).doesNotContain(BERTHELOT);
+        assertThat(demo.text("trace")).doesNotContain(BERTHELOT);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('documents').scrollIntoView()");
         Browser.screenshot(browser, "demo-summary");
     }
 
     @Test
     void fhirRoadShowsTheSummaryAndThePrescriptionsInTheChosenLanguage() throws Exception {
-        consent(BERTHELOT, true);
+        demo.share(BERTHELOT, "PATIENT_SUMMARY", "EPRESCRIPTIONS");
 
-        submit("IT", "doctor", BERTHELOT, "FHIR", "de");
+        demo.submit("IT", "doctor", BERTHELOT, "FHIR", "de");
 
-        String documents = text("documents");
+        String documents = demo.text("documents");
         assertThat(documents).contains("Patient Summary", "ePrescription");
         // Headings and displays in German; LEVOTHYROX (French CIS 62080626) transcoded to ATC H03AA01.
         assertThat(documents).contains("Allergien und Unverträglichkeiten", "Medikation", "Paracetamol",
                 "Levothyroxin-Natrium", "H03AA01", "FR 62080626 LEVOTHYROX", "zum Einnehmen"); // EDQM's German term
-        assertThat(text("trace")).contains("FHIR Patient search", "FHIR Patient $summary", "FHIR MedicationRequest search")
+        assertThat(demo.text("trace"))
+                .contains("FHIR Patient search", "FHIR Patient $summary", "FHIR MedicationRequest search")
                 .doesNotContain(BERTHELOT);
         assertThat(browser.findElements(By.id("refusal"))).isEmpty();
     }
@@ -124,30 +125,30 @@ class ForeignPractitionerDemoTest {
     /** Identification policy (docs/security.md): a patient who shares nothing is answered as an unknown one. */
     @Test
     void patientWithoutConsentIsAnsweredAsNoMatch() {
-        submit("ES", "doctor", LAMBERTIN, "SOAP", "en");
+        demo.submit("ES", "doctor", LAMBERTIN, "SOAP", "en");
 
-        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
+        assertThat(demo.text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
         assertThat(browser.findElements(By.id("documents"))).isEmpty();
-        assertThat(text("trace")).contains("XCPD ITI-55 patient discovery");
+        assertThat(demo.text("trace")).contains("XCPD ITI-55 patient discovery");
         Browser.screenshot(browser, "demo-refusal");
 
-        submit("ES", "doctor", LAMBERTIN, "FHIR", "en");
-        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
+        demo.submit("ES", "doctor", LAMBERTIN, "FHIR", "en");
+        assertThat(demo.text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
     }
 
     @Test
     void aConsentChangeTakesEffectOnTheNextDemoRequest() throws Exception {
-        submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
-        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
+        demo.submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
+        assertThat(demo.text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
 
-        consent(ODILE_MARTIN, true);
-        submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
+        demo.share(ODILE_MARTIN, "PATIENT_SUMMARY", "EPRESCRIPTIONS");
+        demo.submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
         assertThat(browser.findElements(By.id("refusal"))).isEmpty();
-        assertThat(text("patient-name")).contains("MARTIN");
+        assertThat(demo.text("patient-name")).contains("MARTIN");
 
-        consent(ODILE_MARTIN, false);
-        submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
-        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
+        demo.revoke(ODILE_MARTIN);
+        demo.submit("DE", "doctor", ODILE_MARTIN, "SOAP", "fr");
+        assertThat(demo.text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
     }
 
     @Test
@@ -155,100 +156,44 @@ class ForeignPractitionerDemoTest {
         String patient = URLEncoder.encode("urn:oid:1.2.250.1.213.1.4.10|" + LEFEVRE, StandardCharsets.UTF_8);
         int before = auditEvents("patient=" + patient + "&country=IT");
 
-        submit("IT", "doctor", LEFEVRE, "SOAP", "en");
-        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
+        demo.submit("IT", "doctor", LEFEVRE, "SOAP", "en");
+        assertThat(demo.text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
 
         assertThat(auditEvents("patient=" + patient + "&country=IT")).isGreaterThan(before);
     }
 
     @Test
     void badInputIsAFormErrorNeverAServerError() {
-        submit("ES", "doctor", "12345", "SOAP", "en");
-        assertThat(text("error-ins")).contains("15 characters");
+        demo.submit("ES", "doctor", "12345", "SOAP", "en");
+        assertThat(demo.text("error-ins")).contains("15 characters");
         assertThat(browser.findElements(By.id("trace"))).isEmpty();
 
-        submit("ES", "doctor", "284056912304564", "SOAP", "en");
-        assertThat(text("error-ins")).contains("key");
+        demo.submit("ES", "doctor", "284056912304564", "SOAP", "en");
+        assertThat(demo.text("error-ins")).contains("key");
 
         // A country the form does not offer (a forged post): the option is added by script, as a crafted request would.
-        browser.get(base() + "/demo");
+        browser.get(demo.base() + "/demo");
         ((JavascriptExecutor) browser).executeScript("var o=document.createElement('option');o.value='XX';"
                 + "o.text='XX';document.getElementById('country').appendChild(o);");
-        new Select(browser.findElement(By.id("country"))).selectByValue("XX");
-        type("ins", BERTHELOT);
+        demo.select("country", "XX");
+        demo.type("ins", BERTHELOT);
         browser.findElement(By.id("run")).click();
         // The click only starts the post: wait for the answered page before reading it.
         new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(driver -> !driver.findElements(By.id("error-country")).isEmpty());
-        assertThat(text("error-country")).contains("Unknown country");
-        assertThat(text("country")).isNotEmpty();
+        assertThat(demo.text("error-country")).contains("Unknown country");
+        assertThat(demo.text("country")).isNotEmpty();
     }
 
     @Test
     void anUnknownInsIsTheGatewaysNoMatchAnswer() {
-        submit("ES", "doctor", "199999999999995", "FHIR", "en");
-        assertThat(text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
-    }
-
-    // --- helpers ---
-
-    private void submit(String country, String practitioner, String ins, String road, String language) {
-        browser.get(base() + "/demo");
-        new Select(browser.findElement(By.id("country"))).selectByValue(country);
-        new Select(browser.findElement(By.id("practitioner"))).selectByValue(practitioner);
-        type("ins", ins);
-        new Select(browser.findElement(By.id("road"))).selectByValue(road);
-        new Select(browser.findElement(By.id("language"))).selectByValue(language);
-        browser.findElement(By.id("run")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> !driver.findElements(By.id("trace")).isEmpty()
-                || !driver.findElements(By.id("form-errors")).isEmpty());
-    }
-
-    private void type(String id, String value) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    private List<String> options(String id) {
-        return new Select(browser.findElement(By.id(id))).getOptions().stream().map(o -> o.getAttribute("value"))
-                .toList();
-    }
-
-    private List<String> steps() {
-        return browser.findElements(By.cssSelector("#trace tr.step")).stream()
-                .map(row -> String.join(" | ", row.findElements(By.tagName("td")).stream().skip(1)
-                        .map(WebElement::getText).toList()))
-                .toList();
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    /** Grants (all countries, both document kinds) or revokes through the patient API, as the patient would. */
-    private void consent(String ins, boolean authorise) throws Exception {
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base() + "/dev/patient-token?ins=" + ins))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).isEqualTo(200);
-        Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
-        assertThat(accessToken.find()).isTrue();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/api/patient/consent"))
-                .header("Authorization", "Bearer " + accessToken.group(1));
-        HttpResponse<String> response = http.send((authorise
-                ? request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"allCountries\":true,\"documents\":[\"PATIENT_SUMMARY\",\"EPRESCRIPTIONS\"]}"))
-                : request.DELETE()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        demo.submit("ES", "doctor", "199999999999995", "FHIR", "en");
+        assertThat(demo.text("refusal-code")).isEqualTo("ERROR_PI_NO_MATCH");
     }
 
     /** How many AuditEvents the operators' API lists for a query. */
     private int auditEvents(String query) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base()
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(demo.base()
                         + "/api/admin/audit/AuditEvent?_count=100&" + query))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (OPERATOR + ":" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.gateway.testsupport.Browser;
 import fr.passerelle.gateway.testsupport.DemoGatewayTest;
 import fr.passerelle.gateway.testsupport.DemoOperator;
+import fr.passerelle.gateway.testsupport.DemoPage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -47,10 +43,12 @@ class OriginalClinicalDocumentsDemoTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private WebDriver browser;
+    private DemoPage demo;
 
     @BeforeAll
     void openBrowser() {
         browser = Browser.open();
+        demo = new DemoPage(browser, port);
     }
 
     @AfterAll
@@ -62,9 +60,9 @@ class OriginalClinicalDocumentsDemoTest {
 
     @Test
     void fhirRoadShowsTheLabResultsTableAndEachReportsPdfEmbeddedFromTheConsole() throws Exception {
-        consent(BERTHELOT, "\"PATIENT_SUMMARY\",\"EPRESCRIPTIONS\",\"ORIGINAL_CLINICAL_DOCUMENTS\"");
+        demo.share(BERTHELOT, "PATIENT_SUMMARY", "EPRESCRIPTIONS", "ORIGINAL_CLINICAL_DOCUMENTS");
 
-        submit("IT", "doctor", BERTHELOT, "FHIR", "en");
+        demo.submit("IT", "doctor", BERTHELOT, "FHIR", "en");
 
         assertThat(browser.findElements(By.id("refusal"))).isEmpty();
         assertThat(kinds()).containsExactlyInAnyOrder("Laboratory report", "Imaging report");
@@ -76,7 +74,7 @@ class OriginalClinicalDocumentsDemoTest {
         for (WebElement report : browser.findElements(By.cssSelector("article.report"))) {
             pdfServed(report.findElement(By.cssSelector("object.report-pdf")).getAttribute("data"));
         }
-        assertThat(text("trace")).contains("FHIR DocumentReference search", "laboratory report Bundle", "OrCD")
+        assertThat(demo.text("trace")).contains("FHIR DocumentReference search", "laboratory report Bundle", "OrCD")
                 .doesNotContain(BERTHELOT);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('reports').scrollIntoView()");
         Browser.screenshot(browser, "demo-reports-fhir");
@@ -84,45 +82,46 @@ class OriginalClinicalDocumentsDemoTest {
 
     @Test
     void soapRoadShowsEachReportsPdf() throws Exception {
-        consent(BERTHELOT, "\"PATIENT_SUMMARY\",\"EPRESCRIPTIONS\",\"ORIGINAL_CLINICAL_DOCUMENTS\"");
+        demo.share(BERTHELOT, "PATIENT_SUMMARY", "EPRESCRIPTIONS", "ORIGINAL_CLINICAL_DOCUMENTS");
 
-        submit("ES", "doctor", BERTHELOT, "SOAP", "en");
+        demo.submit("ES", "doctor", BERTHELOT, "SOAP", "en");
 
-        assertThat(text("documents")).contains("Patient Summary");
+        assertThat(demo.text("documents")).contains("Patient Summary");
         assertThat(kinds()).containsExactlyInAnyOrder("Laboratory report", "Imaging report");
         for (WebElement report : browser.findElements(By.cssSelector("article.report"))) {
             pdfServed(report.findElement(By.cssSelector("object.report-pdf")).getAttribute("data"));
             assertThat(report.findElement(By.cssSelector("a.report-pdf-link")).getAttribute("href"))
                     .isEqualTo(report.findElement(By.cssSelector("object.report-pdf")).getAttribute("data"));
         }
-        assertThat(text("trace")).contains("2 report(s)");
+        assertThat(demo.text("trace")).contains("2 report(s)");
     }
 
     @Test
     void aConsentThatDoesNotShareTheReportsShowsTheRestAndNoReport() throws Exception {
-        consent(BERTHELOT, "\"PATIENT_SUMMARY\",\"EPRESCRIPTIONS\"");
+        demo.share(BERTHELOT, "PATIENT_SUMMARY", "EPRESCRIPTIONS");
 
-        submit("IT", "doctor", BERTHELOT, "FHIR", "en");
+        demo.submit("IT", "doctor", BERTHELOT, "FHIR", "en");
         assertThat(browser.findElements(By.id("refusal"))).isEmpty();
-        assertThat(text("documents")).contains("Patient Summary");
+        assertThat(demo.text("documents")).contains("Patient Summary");
         assertThat(browser.findElements(By.id("reports"))).isEmpty();
-        assertThat(steps()).anySatisfy(step -> assertThat(step).contains("FHIR DocumentReference search", "403",
+        assertThat(demo.steps()).anySatisfy(step -> assertThat(step).contains("FHIR DocumentReference search", "403",
                 "4701"));
 
-        submit("ES", "doctor", BERTHELOT, "SOAP", "en");
-        assertThat(text("documents")).contains("Patient Summary");
+        demo.submit("ES", "doctor", BERTHELOT, "SOAP", "en");
+        assertThat(demo.text("documents")).contains("Patient Summary");
         assertThat(browser.findElements(By.id("reports"))).isEmpty();
     }
 
     @Test
     void thePageForbidsOutsideScriptsAndAllowsOnlyItsOwnPdfsAndAnUnknownPdfIsA404() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/demo")).GET().build(),
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(demo.base() + "/demo")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
         assertThat(csp).contains("script-src 'none'", "object-src 'self'", "frame-ancestors 'none'",
                 "default-src 'self'");
         for (String path : List.of("/demo/pdf/" + "0".repeat(32), "/demo/pdf/not-a-token", "/demo/pdf/")) {
-            HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
+            HttpResponse<String> unknown = http.send(
+                    HttpRequest.newBuilder(URI.create(demo.base() + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(unknown.statusCode()).as(path).isEqualTo(404);
             assertThat(unknown.body()).as(path).doesNotContain("Exception");
@@ -133,7 +132,7 @@ class OriginalClinicalDocumentsDemoTest {
 
     /** The embedded URL is this console's and answers the PDF, inline, framable by this origin only. */
     private void pdfServed(String url) throws Exception {
-        assertThat(url).startsWith(base() + "/demo/pdf/");
+        assertThat(url).startsWith(demo.base() + "/demo/pdf/");
         HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -155,47 +154,4 @@ class OriginalClinicalDocumentsDemoTest {
                 .orElseThrow();
     }
 
-    private void submit(String country, String practitioner, String ins, String road, String language) {
-        browser.get(base() + "/demo");
-        new Select(browser.findElement(By.id("country"))).selectByValue(country);
-        new Select(browser.findElement(By.id("practitioner"))).selectByValue(practitioner);
-        WebElement input = browser.findElement(By.id("ins"));
-        input.clear();
-        input.sendKeys(ins);
-        new Select(browser.findElement(By.id("road"))).selectByValue(road);
-        new Select(browser.findElement(By.id("language"))).selectByValue(language);
-        browser.findElement(By.id("run")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(By.id("trace")).isEmpty()
-                || !driver.findElements(By.id("form-errors")).isEmpty());
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    private List<String> steps() {
-        return browser.findElements(By.cssSelector("#trace tr.step")).stream()
-                .map(row -> String.join(" | ", row.findElements(By.tagName("td")).stream().skip(1)
-                        .map(WebElement::getText).toList()))
-                .toList();
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    /** Grants the documents named (all countries) through the patient API, as the patient would. */
-    private void consent(String ins, String documents) throws Exception {
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base() + "/dev/patient-token?ins=" + ins))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).isEqualTo(200);
-        Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
-        assertThat(accessToken.find()).isTrue();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/patient/consent"))
-                .header("Authorization", "Bearer " + accessToken.group(1))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"allCountries\":true,\"documents\":[" + documents + "]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
 }

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.passerelle.gateway.ihe.XdsVocabulary;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.DiscardReceipt;
@@ -20,10 +18,7 @@ import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.soap.ReceivedXml;
 import fr.passerelle.trust.VerifiedRequester;
 import fr.passerelle.trust.assertion.PurposeOfUse;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +35,6 @@ import org.w3c.dom.Element;
  */
 class DmpDiscardTest {
 
-    private static final String SOAP12 = "application/soap+xml; charset=UTF-8";
     private static final String DISPENSATION_ID = "1.2.250.1.999.1.3.88";
     /** The entryUUID of the ANS eDISP-MED example's ExtrinsicObject. */
     private static final String ENTRY_UUID = "urn:uuid:a43939e3-61f6-45cc-8dc4-b8f663dd23be";
@@ -49,7 +43,7 @@ class DmpDiscardTest {
     static Path keys;
     private static DmpTestPki pki;
 
-    private WireMockServer dmp;
+    private WireMockDmp dmp;
     private DmpNationalHealthSpace healthSpace;
     private byte[] eDispensation;
 
@@ -58,11 +52,8 @@ class DmpDiscardTest {
         if (pki == null) {
             pki = DmpTestPki.create(keys);
         }
-        dmp = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        dmp.start();
-        healthSpace = DmpHealthSpaceConfiguration.create(DmpFixtures.properties(pki, dmp.baseUrl(),
-                DmpFixtures.resilience(Duration.ofSeconds(5), 2, 20, 10, Duration.ofSeconds(30))),
-                new SimpleMeterRegistry(), Clock.systemUTC());
+        dmp = new WireMockDmp(pki);
+        healthSpace = dmp.connect(DmpFixtures.resilience(Duration.ofSeconds(5), 2, 20, 10, Duration.ofSeconds(30)));
         eDispensation = DmpFixtures.cda(DmpFixtures.EDISP);
     }
 
@@ -129,16 +120,14 @@ class DmpDiscardTest {
     @Test
     void nothingIsDeletedUnlessItIsAnEdispMedOfThisPatient() {
         // No document under this id.
-        dmp.stubFor(post(urlEqualTo("/registry")).withRequestBody(containing("('" + DISPENSATION_ID + "')"))
-                .willReturn(soap(DmpFixtures.queryResponse(List.of()))));
+        dmp.registry("('" + DISPENSATION_ID + "')", DmpFixtures.queryResponse(List.of()));
         assertRefused(DiscardRefusedException.Reason.UNKNOWN_DISPENSATION);
 
         // An ePrescription under this id: a discard never deletes anything but a dispensation.
         Element prescription = DmpFixtures.entry(DmpFixtures.EP, DmpFixtures.cda(DmpFixtures.EP));
         DmpFixtures.setPatient(prescription, DmpFixtures.PATIENT);
         DmpFixtures.setUniqueId(prescription, DISPENSATION_ID);
-        dmp.stubFor(post(urlEqualTo("/registry")).withRequestBody(containing("('" + DISPENSATION_ID + "')"))
-                .willReturn(soap(DmpFixtures.queryResponse(List.of(prescription)))));
+        dmp.registry("('" + DISPENSATION_ID + "')", DmpFixtures.queryResponse(List.of(prescription)));
         assertRefused(DiscardRefusedException.Reason.UNKNOWN_DISPENSATION);
 
         // Another patient's eDISP-MED.
@@ -153,7 +142,7 @@ class DmpDiscardTest {
         registered(DmpFixtures.PATIENT, null);
         // The DMP lets only the document's author delete it; a refusal of the VIHF comes back as a WS-Security fault.
         dmp.stubFor(post(urlEqualTo("/registry")).withRequestBody(containing("UpdateAvailabilityStatus"))
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", SOAP12).withBody(
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", WireMockDmp.SOAP12).withBody(
                         "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:wsse=\""
                                 + DmpErrorCodes.WSSE + "\"><env:Body><env:Fault><env:Code><env:Value>env:Sender"
                                 + "</env:Value><env:Subcode><env:Value>wsse:FailedAuthentication</env:Value>"
@@ -199,21 +188,15 @@ class DmpDiscardTest {
         if (status != null) {
             entry.setAttribute("status", status);
         }
-        dmp.stubFor(post(urlEqualTo("/registry")).withRequestBody(containing("('" + DISPENSATION_ID + "')"))
-                .willReturn(soap(DmpFixtures.queryResponse(List.of(entry)))));
+        dmp.registry("('" + DISPENSATION_ID + "')", DmpFixtures.queryResponse(List.of(entry)));
     }
 
     private void deletionAnswers(String answer) {
-        dmp.stubFor(post(urlEqualTo("/registry")).withRequestBody(containing("UpdateAvailabilityStatus"))
-                .willReturn(soap(answer)));
+        dmp.registry("UpdateAvailabilityStatus", answer);
     }
 
     private List<LoggedRequest> updates() {
         return dmp.findAll(postRequestedFor(urlEqualTo("/registry"))
                 .withRequestBody(containing("UpdateAvailabilityStatus")));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder soap(String body) {
-        return aResponse().withHeader("Content-Type", SOAP12).withBody(body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,7 +2,6 @@ package fr.passerelle.gateway.healthspace.dmp;
 
 import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -10,18 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.passerelle.gateway.healthspace.DispensationReceipt;
 import fr.passerelle.gateway.healthspace.DispensationRefusedException;
 import fr.passerelle.gateway.healthspace.FrenchDispensation;
 import fr.passerelle.gateway.healthspace.PrescriptionLine;
 import fr.passerelle.gateway.ihe.XmlTree;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +37,6 @@ import org.w3c.dom.Element;
  */
 class DmpDispensationTest {
 
-    private static final String SOAP12 = "application/soap+xml; charset=UTF-8";
     private static final String EP_ID = "1.2.250.1.213.1.1.1.39.2024.2.1";
     private static final String EDISP_ID = "1.2.250.1.213.1.1.1.54.2024.1.1";
     private static final String LINE_1 = "AADC9C14-F1CA-4177-B2C8-A5178D5B3CA0";
@@ -53,7 +47,7 @@ class DmpDispensationTest {
     static Path keys;
     private static DmpTestPki pki;
 
-    private WireMockServer dmp;
+    private WireMockDmp dmp;
     private DmpNationalHealthSpace healthSpace;
     private byte[] ePrescription;
     private byte[] eDispensation;
@@ -63,11 +57,8 @@ class DmpDispensationTest {
         if (pki == null) {
             pki = DmpTestPki.create(keys);
         }
-        dmp = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        dmp.start();
-        healthSpace = DmpHealthSpaceConfiguration.create(DmpFixtures.properties(pki, dmp.baseUrl(),
-                DmpFixtures.resilience(Duration.ofSeconds(5), 2, 20, 10, Duration.ofSeconds(30))),
-                new SimpleMeterRegistry(), Clock.systemUTC());
+        dmp = new WireMockDmp(pki);
+        healthSpace = dmp.connect(DmpFixtures.resilience(Duration.ofSeconds(5), 2, 20, 10, Duration.ofSeconds(30)));
 
         ePrescription = DmpFixtures.replaceFirst(DmpFixtures.cda(DmpFixtures.EP),
                 "<id root=\"" + LINE_1 + "\"/>", "<id root=\"" + LINE_2 + "\"/>", 1);
@@ -77,11 +68,11 @@ class DmpDispensationTest {
         Element eDispensationEntry = DmpFixtures.entry(DmpFixtures.EDISP, eDispensation);
         DmpFixtures.setPatient(eDispensationEntry, DmpFixtures.PATIENT);
 
-        registry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(eDispensationEntry)));
-        registry("('" + EP_ID + "')", DmpFixtures.queryResponse(List.of(ePrescriptionEntry)));
-        registry("('" + NEW_DISPENSATION + "')", DmpFixtures.queryResponse(List.of()));
-        repository("DocumentUniqueId>" + EP_ID, DmpFixtures.retrieveResponse(EP_ID, ePrescription));
-        repository("DocumentUniqueId>" + EDISP_ID, DmpFixtures.retrieveResponse(EDISP_ID, eDispensation));
+        dmp.registry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(eDispensationEntry)));
+        dmp.registry("('" + EP_ID + "')", DmpFixtures.queryResponse(List.of(ePrescriptionEntry)));
+        dmp.registry("('" + NEW_DISPENSATION + "')", DmpFixtures.queryResponse(List.of()));
+        dmp.repository("DocumentUniqueId>" + EP_ID, DmpFixtures.retrieveResponse(EP_ID, ePrescription));
+        dmp.repository("DocumentUniqueId>" + EDISP_ID, DmpFixtures.retrieveResponse(EDISP_ID, eDispensation));
     }
 
     @AfterEach
@@ -103,8 +94,7 @@ class DmpDispensationTest {
     @Test
     void aDispensationIsProvidedAndRegisteredWithTheMetadataOfTheAnsExample() throws Exception {
         dmp.stubFor(post(urlEqualTo("/repository")).withRequestBody(containing("ProvideAndRegisterDocumentSetRequest"))
-                .willReturn(aResponse().withHeader("Content-Type", SOAP12).withBody(DmpFixtures.registryResponse(
-                        XdsVocabulary.SUCCESS, null))));
+                .willReturn(WireMockDmp.soap(DmpFixtures.registryResponse(XdsVocabulary.SUCCESS, null))));
         byte[] document = DmpFixtures.cda(DmpFixtures.EDISP);
         FrenchDispensation dispensation = new FrenchDispensation(NEW_DISPENSATION, EP_ID, LINE_2,
                 OffsetDateTime.of(2026, 11, 20, 9, 30, 0, 0, ZoneOffset.UTC), "Apotheke am Ring, Wien", document);
@@ -221,7 +211,7 @@ class DmpDispensationTest {
     @Test
     void aResubmissionIsADuplicateReceiptWhetherFoundFirstOrRefusedByTheRegistry() {
         dmp.stubFor(post(urlEqualTo("/repository")).withRequestBody(containing("ProvideAndRegisterDocumentSetRequest"))
-                .willReturn(aResponse().withHeader("Content-Type", SOAP12).withBody(DmpFixtures.registryResponse(
+                .willReturn(WireMockDmp.soap(DmpFixtures.registryResponse(
                         "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure",
                         "XDSDuplicateUniqueIdInRegistry"))));
         FrenchDispensation dispensation = new FrenchDispensation(NEW_DISPENSATION, EP_ID, LINE_2,
@@ -234,23 +224,12 @@ class DmpDispensationTest {
         Element recorded = DmpFixtures.entry(DmpFixtures.EDISP, eDispensation);
         DmpFixtures.setPatient(recorded, DmpFixtures.PATIENT);
         DmpFixtures.setUniqueId(recorded, NEW_DISPENSATION);
-        registry("('" + NEW_DISPENSATION + "')", DmpFixtures.queryResponse(List.of(recorded)));
+        dmp.registry("('" + NEW_DISPENSATION + "')", DmpFixtures.queryResponse(List.of(recorded)));
         DispensationReceipt receipt = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.submitDispensation(DmpFixtures.PATIENT, dispensation));
         assertThat(receipt.duplicate()).isTrue();
         assertThat(receipt.recordedAt()).isEqualTo(OffsetDateTime.of(2024, 12, 25, 8, 30, 0, 0, ZoneOffset.UTC));
         assertThat(dmp.findAll(postRequestedFor(urlEqualTo("/repository")))).isEmpty();
-    }
-
-    private void registry(String marker, String answer) {
-        dmp.stubFor(post(urlEqualTo("/registry")).withRequestBody(containing(marker))
-                .willReturn(aResponse().withHeader("Content-Type", SOAP12)
-                        .withBody(answer.getBytes(StandardCharsets.UTF_8))));
-    }
-
-    private void repository(String marker, byte[] answer) {
-        dmp.stubFor(post(urlEqualTo("/repository")).withRequestBody(containing(marker))
-                .willReturn(aResponse().withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE).withBody(answer)));
     }
 
     private static String coded(Element holder, String scheme) {

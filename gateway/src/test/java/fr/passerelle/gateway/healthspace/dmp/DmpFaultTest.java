@@ -10,9 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.ihe.XmlTree;
@@ -20,7 +18,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +39,7 @@ class DmpFaultTest {
     static Path keys;
     private static DmpTestPki pki;
 
-    private WireMockServer dmp;
+    private WireMockDmp dmp;
     private DmpProperties properties;
     private DmpNationalHealthSpace healthSpace;
 
@@ -51,14 +48,13 @@ class DmpFaultTest {
         if (pki == null) {
             pki = DmpTestPki.create(keys);
         }
-        dmp = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        dmp.start();
+        dmp = new WireMockDmp(pki);
         connect(DmpFixtures.resilience(READ_TIMEOUT, 2, 20, 10, Duration.ofSeconds(30)));
     }
 
     private void connect(DmpProperties.Resilience resilience) {
-        properties = DmpFixtures.properties(pki, dmp.baseUrl(), resilience);
-        healthSpace = DmpHealthSpaceConfiguration.create(properties, new SimpleMeterRegistry(), Clock.systemUTC());
+        properties = dmp.properties(resilience);
+        healthSpace = dmp.connect(resilience);
     }
 
     @AfterEach
@@ -236,7 +232,7 @@ class DmpFaultTest {
     }
 
     private int registryCalls() {
-        return dmp.findAll(postRequestedFor(urlEqualTo("/registry"))).size();
+        return dmp.requests("/registry").size();
     }
 
     private DmpFailure documentsFailure() {

@@ -1,14 +1,7 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
@@ -16,11 +9,8 @@ import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.testsupport.Fixtures;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +28,6 @@ import org.w3c.dom.Element;
  */
 class DmpOriginalClinicalDocumentsTest {
 
-    private static final String SOAP12 = "application/soap+xml; charset=UTF-8";
     private static final Path REPORTS = Fixtures.ROOT.resolve("fr-cda-orcd");
     private static final String LAB_ID = "1.2.250.1.213.1.1.1.55.2024.1.7";
     private static final String LETTER_ID = "1.2.250.1.213.1.1.1.29.2022.1.7";
@@ -47,7 +36,7 @@ class DmpOriginalClinicalDocumentsTest {
     static Path keys;
     private static DmpTestPki pki;
 
-    private WireMockServer dmp;
+    private WireMockDmp dmp;
     private DmpNationalHealthSpace healthSpace;
 
     @BeforeEach
@@ -55,11 +44,8 @@ class DmpOriginalClinicalDocumentsTest {
         if (pki == null) {
             pki = DmpTestPki.create(keys);
         }
-        dmp = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        dmp.start();
-        healthSpace = DmpHealthSpaceConfiguration.create(DmpFixtures.properties(pki, dmp.baseUrl(),
-                DmpFixtures.resilience(Duration.ofSeconds(3), 2, 20, 10, Duration.ofSeconds(30))),
-                new SimpleMeterRegistry(), Clock.systemUTC());
+        dmp = new WireMockDmp(pki);
+        healthSpace = dmp.connect(DmpFixtures.resilience(Duration.ofSeconds(3), 2, 20, 10, Duration.ofSeconds(30)));
     }
 
     @AfterEach
@@ -70,7 +56,7 @@ class DmpOriginalClinicalDocumentsTest {
     @Test
     void findDocumentsAsksForTheLaboratoryReportTypeAndListsItUnderItsEhdsiClass() throws Exception {
         byte[] lab = Files.readAllBytes(REPORTS.resolve("BIO-CR-BIO_2024.01_TSH_1.xml"));
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(
+        dmp.registry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(
                 report(lab, LAB_ID, "11502-2", "urn:ihe:lab:xd-lab:2008"))));
 
         List<DocumentEntry> entries = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
@@ -94,11 +80,9 @@ class DmpOriginalClinicalDocumentsTest {
         Element entry = report(letter, LETTER_ID, "11490-0", "urn:example:unknown-format");
         slot(entry, "serviceStartTime", "20191029101700");
         slot(entry, "serviceStopTime", "20191203123000");
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(entry)));
-        stubRegistry(XdsVocabulary.GET_DOCUMENTS, DmpFixtures.queryResponse(List.of(entry)));
-        dmp.stubFor(post(urlEqualTo("/repository")).withRequestBody(containing("RetrieveDocumentSetRequest"))
-                .willReturn(aResponse().withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
-                        .withBody(DmpFixtures.retrieveResponse(LETTER_ID, letter))));
+        dmp.registry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(entry)));
+        dmp.registry(XdsVocabulary.GET_DOCUMENTS, DmpFixtures.queryResponse(List.of(entry)));
+        dmp.repository("RetrieveDocumentSetRequest", DmpFixtures.retrieveResponse(LETTER_ID, letter));
 
         List<DocumentEntry> listed = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.HOSPITAL_DISCHARGE_REPORT));
@@ -122,7 +106,7 @@ class DmpOriginalClinicalDocumentsTest {
     void aReportOfAnotherTypeIsNotTakenForAnOriginalClinicalDocument() throws Exception {
         byte[] lab = Files.readAllBytes(REPORTS.resolve("BIO-CR-BIO_2024.01_TSH_1.xml"));
         // A CR de consultation (11488-4) in a format the connector does not know: not exchanged abroad.
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(
+        dmp.registry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of(
                 report(lab, LAB_ID, "11488-4", "urn:example:unknown-format"))));
 
         List<DocumentEntry> entries = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
@@ -168,13 +152,7 @@ class DmpOriginalClinicalDocumentsTest {
         entry.insertBefore(slot, entry.getElementsByTagNameNS(DmpFixtures.RIM, "Classification").item(0));
     }
 
-    private void stubRegistry(String storedQuery, String answer) {
-        dmp.stubFor(post(urlEqualTo("/registry")).withRequestBody(containing(storedQuery))
-                .willReturn(aResponse().withHeader("Content-Type", SOAP12)
-                        .withBody(answer.getBytes(StandardCharsets.UTF_8))));
-    }
-
     private String registryBody() {
-        return dmp.findAll(postRequestedFor(urlEqualTo("/registry"))).get(0).getBodyAsString();
+        return dmp.requests("/registry").get(0).getBodyAsString();
     }
 }

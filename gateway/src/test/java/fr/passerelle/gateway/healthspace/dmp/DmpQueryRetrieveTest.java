@@ -4,15 +4,12 @@ import fr.passerelle.gateway.ihe.XdsVocabulary;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.HealthSpaceCaller;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.Confidentiality;
@@ -25,7 +22,6 @@ import fr.passerelle.gateway.ihe.XmlTree;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -42,13 +38,12 @@ import org.w3c.dom.Element;
 /** Query, retrieve and patient check against a WireMock DMP answering with the ANS examples. */
 class DmpQueryRetrieveTest {
 
-    private static final String SOAP12 = "application/soap+xml; charset=UTF-8";
 
     @TempDir
     static Path keys;
     private static DmpTestPki pki;
 
-    private WireMockServer dmp;
+    private WireMockDmp dmp;
     private DmpNationalHealthSpace healthSpace;
     private SimpleMeterRegistry meters;
 
@@ -57,12 +52,10 @@ class DmpQueryRetrieveTest {
         if (pki == null) {
             pki = DmpTestPki.create(keys);
         }
-        dmp = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        dmp.start();
+        dmp = new WireMockDmp(pki);
         meters = new SimpleMeterRegistry();
-        healthSpace = DmpHealthSpaceConfiguration.create(DmpFixtures.properties(pki, dmp.baseUrl(),
-                DmpFixtures.resilience(Duration.ofSeconds(3), 2, 20, 10, Duration.ofSeconds(30))), meters,
-                Clock.systemUTC());
+        healthSpace = dmp.connect(DmpFixtures.resilience(Duration.ofSeconds(3), 2, 20, 10, Duration.ofSeconds(30)),
+                meters);
     }
 
     @AfterEach
@@ -78,7 +71,7 @@ class DmpQueryRetrieveTest {
         DmpFixtures.addConfidentiality(vsmEntry, "MASQUE_PS", Confidentiality.FRENCH_CODE_SYSTEM);
         DmpFixtures.addConfidentiality(vsmEntry, "INVISIBLE_REPRESENTANTS_LEGAUX", Confidentiality.FRENCH_CODE_SYSTEM);
         vsmEntry.removeAttribute("mimeType");
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS,
+        dmp.registry(XdsVocabulary.FIND_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(vsmEntry, DmpFixtures.entry(DmpFixtures.IPS, ips))));
 
         List<DocumentEntry> entries = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
@@ -136,7 +129,7 @@ class DmpQueryRetrieveTest {
     @Test
     void concurrentCallsShareTheClientSafely() throws Exception {
         byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS,
+        dmp.registry(XdsVocabulary.FIND_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.IPS, ips))));
         stubPatient(DmpFixtures.patientCheckResponse("OK", "active"));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -170,11 +163,9 @@ class DmpQueryRetrieveTest {
     @Test
     void retrieveFetchesTheMtomDocumentAfterLookingUpItsEntry() {
         byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
-        stubRegistry(XdsVocabulary.GET_DOCUMENTS,
+        dmp.registry(XdsVocabulary.GET_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.IPS, ips))));
-        dmp.stubFor(post(urlEqualTo("/repository")).withRequestBody(containing("RetrieveDocumentSetRequest"))
-                .willReturn(aResponse().withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
-                        .withBody(DmpFixtures.retrieveResponse(DmpFixtures.IPS_ID, ips))));
+        dmp.repository("RetrieveDocumentSetRequest", DmpFixtures.retrieveResponse(DmpFixtures.IPS_ID, ips));
 
         Optional<StoredDocument> document = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.retrieve(DmpFixtures.IPS_ID));
@@ -192,7 +183,7 @@ class DmpQueryRetrieveTest {
     @Test
     void aDocumentWhoseBytesDoNotMatchItsRegisteredHashIsRefused() {
         byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
-        stubRegistry(XdsVocabulary.GET_DOCUMENTS,
+        dmp.registry(XdsVocabulary.GET_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.IPS, ips))));
         byte[] altered = ips.clone();
         altered[altered.length / 2] ^= 1;
@@ -209,7 +200,7 @@ class DmpQueryRetrieveTest {
     @Test
     void anInlineBase64DocumentIsReadAndItsBytesStillMeetTheHashCheck() {
         byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
-        stubRegistry(XdsVocabulary.GET_DOCUMENTS,
+        dmp.registry(XdsVocabulary.GET_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.IPS, ips))));
         String mtom = new String(DmpFixtures.retrieveResponse(DmpFixtures.IPS_ID, ips), StandardCharsets.ISO_8859_1);
         String include = mtom.substring(mtom.indexOf("<xop:Include"), mtom.indexOf("</xdsb:Document>"));
@@ -239,7 +230,7 @@ class DmpQueryRetrieveTest {
     @Test
     void anotherPatientsDocumentIsNotRetrieved() {
         byte[] edisp = DmpFixtures.cda(DmpFixtures.EDISP);
-        stubRegistry(XdsVocabulary.GET_DOCUMENTS,
+        dmp.registry(XdsVocabulary.GET_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.EDISP, edisp))));
 
         Optional<StoredDocument> document = HealthSpaceCaller.callAs(DmpFixtures.doctor(),
@@ -288,7 +279,7 @@ class DmpQueryRetrieveTest {
                         .isEqualTo(DmpFailure.Kind.MALFORMED_RESPONSE));
 
         byte[] ips = DmpFixtures.cda(DmpFixtures.IPS);
-        stubRegistry(XdsVocabulary.GET_DOCUMENTS,
+        dmp.registry(XdsVocabulary.GET_DOCUMENTS,
                 DmpFixtures.queryResponse(List.of(DmpFixtures.entry(DmpFixtures.IPS, ips))));
         String withoutPart = new String(DmpFixtures.retrieveResponse(DmpFixtures.IPS_ID, ips),
                 StandardCharsets.ISO_8859_1).replace("cid:document1%40dmp", "cid:elsewhere%40dmp");
@@ -311,7 +302,7 @@ class DmpQueryRetrieveTest {
         for (int i = 0; i <= XmlLimits.ENVELOPE.maxAttributesPerElement(); i++) {
             flood.append(" a").append(i).append("=\"x\"");
         }
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of())
+        dmp.registry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryResponse(List.of())
                 .replace("</query:AdhocQueryResponse>", flood + "/></query:AdhocQueryResponse>"));
 
         assertThatThrownBy(() -> HealthSpaceCaller.callAs(DmpFixtures.doctor(),
@@ -326,7 +317,7 @@ class DmpQueryRetrieveTest {
     void aVihfRefusedByTheDmpBecomesInsufficientRights() {
         // OASIS WSS 1.1 §12: the token is refused with a wsse fault (here as the SOAP 1.2 subcode).
         dmp.stubFor(post(urlEqualTo("/registry")).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", SOAP12).withBody("<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/"
+                .withHeader("Content-Type", WireMockDmp.SOAP12).withBody("<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/"
                         + "soap-envelope\" xmlns:wsse=\"" + DmpErrorCodes.WSSE + "\"><env:Body><env:Fault><env:Code>"
                         + "<env:Value>env:Sender</env:Value><env:Subcode><env:Value>wsse:FailedAuthentication"
                         + "</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang=\"fr\">VIHF refuse"
@@ -343,7 +334,7 @@ class DmpQueryRetrieveTest {
 
     @Test
     void anUnknownPatientHasNoDocuments() {
-        stubRegistry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryFailure("XDSUnknownPatientId"));
+        dmp.registry(XdsVocabulary.FIND_DOCUMENTS, DmpFixtures.queryFailure("XDSUnknownPatientId"));
 
         assertThat(HealthSpaceCaller.callAs(DmpFixtures.doctor(),
                 () -> healthSpace.documents(DmpFixtures.PATIENT, DocumentKind.PATIENT_SUMMARY))).isEmpty();
@@ -357,20 +348,13 @@ class DmpQueryRetrieveTest {
         assertThat(dmp.getAllServeEvents()).isEmpty();
     }
 
-    private void stubRegistry(String storedQuery, String answer) {
-        dmp.stubFor(post(urlEqualTo("/registry")).withRequestBody(containing(storedQuery))
-                .willReturn(aResponse().withHeader("Content-Type", SOAP12)
-                        .withBody(answer.getBytes(StandardCharsets.UTF_8))));
-    }
-
     private void stubPatient(String answer) {
         dmp.resetRequests();
-        dmp.stubFor(post(urlEqualTo("/patient")).willReturn(aResponse().withHeader("Content-Type", SOAP12)
-                .withBody(answer.getBytes(StandardCharsets.UTF_8))));
+        dmp.stubFor(post(urlEqualTo("/patient")).willReturn(WireMockDmp.soap(answer)));
     }
 
     private LoggedRequest single(String path) {
-        List<LoggedRequest> requests = dmp.findAll(postRequestedFor(urlEqualTo(path)));
+        List<LoggedRequest> requests = dmp.requests(path);
         assertThat(requests).hasSize(1);
         return requests.get(0);
     }
