@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.healthspace.dmp;
 
+import fr.passerelle.gateway.http.FailureCauses;
 import fr.passerelle.trust.xml.HardenedXml;
 import fr.passerelle.trust.xml.UnsafeXmlException;
 import fr.passerelle.trust.xml.XmlLimits;
