@@ -1,6 +1,8 @@
 package fr.passerelle.gateway.http;
 
+import jakarta.servlet.ServletRequest;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Raised while reading a request body past its entry point's limit (a chunked body, or one longer than it
@@ -28,13 +30,13 @@ public final class BodyTooLarge extends IOException {
     }
 
     /** The limit a request's body passed while being read, if it did. */
-    public static java.util.Optional<Long> passedBy(jakarta.servlet.ServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof Long limit ? java.util.Optional.of(limit)
-                : java.util.Optional.empty();
+    public static Optional<Long> passedBy(ServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Long limit ? Optional.of(limit)
+                : Optional.empty();
     }
 
     /** The {@code BodyTooLarge} among a failure's causes, if the failure is one. */
-    public static java.util.Optional<BodyTooLarge> in(Throwable failure) {
+    public static Optional<BodyTooLarge> in(Throwable failure) {
         return FailureCauses.find(failure, BodyTooLarge.class);
     }
 }

@@ -42,22 +42,24 @@ public class XuaServiceProvider {
          * The one place a responder maps the three verdicts onto its road's outcome: a security fault, a business
          * refusal in the road's own shape, or the road itself for a verified call.
          */
-        default <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
-                           Function<CrossBorderCall, T> verified) {
-            if (this instanceof Verified v) {
-                return verified.apply(v.call());
-            }
-            if (this instanceof Untrusted u) {
-                return untrusted.apply(u.refusal());
-            }
-            return declined.apply(((Declined) this).refusal());
-        }
+        <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
+                   Function<CrossBorderCall, T> verified);
     }
 
     public record Verified(CrossBorderCall call) implements Verdict {
+        @Override
+        public <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
+                          Function<CrossBorderCall, T> verified) {
+            return verified.apply(call);
+        }
     }
 
     public record Untrusted(SecurityRefusal refusal) implements Verdict {
+        @Override
+        public <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
+                          Function<CrossBorderCall, T> verified) {
+            return untrusted.apply(refusal);
+        }
     }
 
     /**
@@ -65,6 +67,11 @@ public class XuaServiceProvider {
      * business-refusal shape, and already audited.
      */
     public record Declined(BusinessRefusal refusal) implements Verdict {
+        @Override
+        public <T> T fold(Function<SecurityRefusal, T> untrusted, Function<BusinessRefusal, T> declined,
+                          Function<CrossBorderCall, T> verified) {
+            return declined.apply(refusal);
+        }
     }
 
     private static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
