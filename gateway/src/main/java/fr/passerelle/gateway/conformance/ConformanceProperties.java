@@ -1,13 +1,15 @@
 package fr.passerelle.gateway.conformance;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code passerelle.conformance.*}: the run-time check of outgoing pivot documents.
  *
- * @param validation       {@code off} (default), {@code log} or {@code enforce}
+ * @param validation       {@code off} (default), {@code log} or {@code enforce}: the mode of every document kind
+ *                         not named in {@code validationByDocument}
  * @param runtimeDir       the unpacked eHDSI ART-DECOR runtime (its {@code *.sch} files with {@code include/}); the
  *                         runtime is not redistributable, so the agency installs it — required unless off
  * @param patientSummary   Patient Summary level-3 schematron, relative to the runtime folder
@@ -16,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eprescriptionL1  ePrescription level-1 schematron
  * @param logBacklog       in {@code log} mode, how many pivots may wait for the background check; a pivot sent
  *                         while the backlog is full is not checked (counted {@code outcome=unchecked-busy})
+ * @param validationByDocument a mode for one kind of document, both levels, in place of {@code validation}
+ *                         ({@code validation-by-document.eprescription=enforce}): the check costs an ePrescription
+ *                         less than its first retrieve and a Patient Summary several times more
+ *                         (docs/benchmarks/translation.md), so an agency may enforce the one and log the other
  */
 @ConfigurationProperties("passerelle.conformance")
 public record ConformanceProperties(@DefaultValue("off") Mode validation, Path runtimeDir,
@@ -23,7 +29,22 @@ public record ConformanceProperties(@DefaultValue("off") Mode validation, Path r
                                     @DefaultValue("epsos-PatientSummary_L1.sch") String patientSummaryL1,
                                     @DefaultValue("epsos-ePrescription.sch") String eprescription,
                                     @DefaultValue("epsos-ePrescriptionL1.sch") String eprescriptionL1,
-                                    @DefaultValue("32") int logBacklog) {
+                                    @DefaultValue("32") int logBacklog,
+                                    Map<DocumentKind, Mode> validationByDocument) {
+
+    public ConformanceProperties {
+        validationByDocument = validationByDocument == null ? Map.of() : Map.copyOf(validationByDocument);
+    }
+
+    /** The mode of a kind of document: its own if set, else {@link #validation()}. */
+    public Mode validation(DocumentKind kind) {
+        return validationByDocument.getOrDefault(kind, validation);
+    }
+
+    /** The kinds of pivot the check knows, each at level 3 and level 1. */
+    public enum DocumentKind {
+        PATIENT_SUMMARY, EPRESCRIPTION
+    }
 
     public enum Mode {
         /** No check (nothing compiled). */

@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.conformance;
 
+import fr.passerelle.gateway.conformance.ConformanceProperties.DocumentKind;
 import fr.passerelle.gateway.conformance.ConformanceProperties.Mode;
 import fr.passerelle.translation.conformance.ConformanceResult;
 import fr.passerelle.translation.conformance.Finding;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks an outgoing pivot against the eHDSI schematron of its document type (chosen by the eHDSI document
  * template it declares), compiled once at start. Counts every failed rule ({@value #RULE_FAILURES}, tags
- * {@code document} and {@code rule}) and, in {@link Mode#ENFORCE}, refuses a pivot with an error. Findings of
+ * {@code document} and {@code rule}) and, in {@link Mode#ENFORCE}, refuses a pivot with an error. The mode is set
+ * per kind of document ({@link ConformanceProperties#validation(DocumentKind)}): only the schematrons of a kind that
+ * is checked are compiled. Findings of
  * assertions reading an empty vocabulary file are not errors (see {@link Finding#onStubVocabulary()}).
  * In {@link Mode#LOG} the pivot is sent at once and checked on a background thread: the check costs a Patient
  * Summary several times the CPU of translating it (docs/benchmarks/translation.md), which a practitioner waiting
@@ -47,15 +51,17 @@ public final class PivotConformance implements AutoCloseable {
 
     /** The eHDSI pivot document types, by the document template they declare. */
     public enum PivotType {
-        PS_L3("1.3.6.1.4.1.12559.11.10.1.3.1.1.3"),
-        PS_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.7"),
-        EP_L3("1.3.6.1.4.1.12559.11.10.1.3.1.1.1"),
-        EP_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.6");
+        PS_L3("1.3.6.1.4.1.12559.11.10.1.3.1.1.3", DocumentKind.PATIENT_SUMMARY),
+        PS_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.7", DocumentKind.PATIENT_SUMMARY),
+        EP_L3("1.3.6.1.4.1.12559.11.10.1.3.1.1.1", DocumentKind.EPRESCRIPTION),
+        EP_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.6", DocumentKind.EPRESCRIPTION);
 
         final String template;
+        final DocumentKind kind;
 
-        PivotType(String template) {
+        PivotType(String template, DocumentKind kind) {
             this.template = template;
+            this.kind = kind;
         }
     }
 
@@ -70,16 +76,16 @@ public final class PivotConformance implements AutoCloseable {
     public record Refuse(String reason) implements Verdict {
     }
 
-    private final Mode mode;
+    private final Map<PivotType, Mode> modes;
     private final Map<String, PivotType> types = new LinkedHashMap<>();
     private final Map<PivotType, PivotSchematron> schematrons;
     private final MeterRegistry metrics;
     /** Where {@link Mode#LOG} checks run; unused otherwise. */
     private final Executor background;
 
-    private PivotConformance(Mode mode, Map<PivotType, PivotSchematron> schematrons, MeterRegistry metrics,
-                             Executor background) {
-        this.mode = mode;
+    private PivotConformance(Map<PivotType, Mode> modes, Map<PivotType, PivotSchematron> schematrons,
+                             MeterRegistry metrics, Executor background) {
+        this.modes = modes;
         this.schematrons = schematrons;
         this.metrics = metrics;
         this.background = background;
@@ -90,7 +96,7 @@ public final class PivotConformance implements AutoCloseable {
 
     /** No check at all. */
     public static PivotConformance off() {
-        return new PivotConformance(Mode.OFF, Map.of(), null, Runnable::run);
+        return new PivotConformance(Map.of(), Map.of(), null, Runnable::run);
     }
 
     /**
@@ -98,35 +104,62 @@ public final class PivotConformance implements AutoCloseable {
      * saying which property points where.
      */
     public static PivotConformance start(ConformanceProperties properties, MeterRegistry metrics) {
-        if (properties.validation() == Mode.LOG && properties.logBacklog() < 1) {
+        boolean logs = modes(properties).containsValue(Mode.LOG);
+        if (logs && properties.logBacklog() < 1) {
             throw new IllegalStateException("passerelle.conformance.log-backlog must be at least 1, not "
                     + properties.logBacklog());
         }
-        return start(properties, metrics, properties.validation() == Mode.LOG
-                ? backlog(properties.logBacklog(), metrics) : Runnable::run);
+        return start(properties, metrics, logs ? backlog(properties.logBacklog(), metrics) : Runnable::run);
     }
 
     /** As {@link #start(ConformanceProperties, MeterRegistry)}, {@link Mode#LOG} checks running on {@code background}. */
     static PivotConformance start(ConformanceProperties properties, MeterRegistry metrics, Executor background) {
-        if (properties.validation() == Mode.OFF) {
+        Map<PivotType, Mode> modes = modes(properties);
+        if (modes.isEmpty()) {
             return off();
         }
-        String setting = "passerelle.conformance.validation=" + properties.validation().name().toLowerCase();
+        String setting = setting(properties);
         if (properties.runtimeDir() == null) {
             throw new IllegalStateException(setting + " needs passerelle.conformance.runtime-dir: the folder of the"
                     + " unpacked eHDSI ART-DECOR runtime schematrons, which Passerelle does not ship (not"
                     + " redistributable); set validation=off to run without the check");
         }
-        Map<PivotType, PivotSchematron> compiled = new LinkedHashMap<>();
-        compiled.put(PivotType.PS_L3, compile(setting, properties.runtimeDir(), "patient-summary",
-                properties.patientSummary()));
-        compiled.put(PivotType.PS_L1, compile(setting, properties.runtimeDir(), "patient-summary-l1",
-                properties.patientSummaryL1()));
-        compiled.put(PivotType.EP_L3, compile(setting, properties.runtimeDir(), "eprescription",
-                properties.eprescription()));
-        compiled.put(PivotType.EP_L1, compile(setting, properties.runtimeDir(), "eprescription-l1",
-                properties.eprescriptionL1()));
-        return new PivotConformance(properties.validation(), Map.copyOf(compiled), metrics, background);
+        Map<PivotType, PivotSchematron> compiled = new EnumMap<>(PivotType.class);
+        for (PivotType type : modes.keySet()) {
+            compiled.put(type, compile(setting, properties, type));
+        }
+        return new PivotConformance(modes, compiled, metrics, background);
+    }
+
+    private static PivotSchematron compile(String setting, ConformanceProperties properties, PivotType type) {
+        Path dir = properties.runtimeDir();
+        return switch (type) {
+            case PS_L3 -> compile(setting, dir, "patient-summary", properties.patientSummary());
+            case PS_L1 -> compile(setting, dir, "patient-summary-l1", properties.patientSummaryL1());
+            case EP_L3 -> compile(setting, dir, "eprescription", properties.eprescription());
+            case EP_L1 -> compile(setting, dir, "eprescription-l1", properties.eprescriptionL1());
+        };
+    }
+
+    /** The pivot types that are checked, with their mode (a type whose kind is off is absent). */
+    private static Map<PivotType, Mode> modes(ConformanceProperties properties) {
+        Map<PivotType, Mode> modes = new EnumMap<>(PivotType.class);
+        for (PivotType type : PivotType.values()) {
+            Mode mode = properties.validation(type.kind);
+            if (mode != Mode.OFF) {
+                modes.put(type, mode);
+            }
+        }
+        return modes;
+    }
+
+    /** The settings that turned the check on, for start-up failure messages. */
+    private static String setting(ConformanceProperties properties) {
+        StringBuilder setting = new StringBuilder("passerelle.conformance.validation=")
+                .append(properties.validation().name().toLowerCase());
+        properties.validationByDocument().forEach((kind, mode) -> setting.append(", validation-by-document.")
+                .append(kind.name().toLowerCase().replace('_', '-')).append('=').append(mode.name().toLowerCase()));
+        return setting.toString();
     }
 
     /** One low-priority daemon thread and a bounded queue: the check never holds more than that many pivots. */
@@ -165,8 +198,9 @@ public final class PivotConformance implements AutoCloseable {
         }
     }
 
-    public Mode mode() {
-        return mode;
+    /** How pivots of this type are checked. */
+    public Mode mode(PivotType type) {
+        return modes.getOrDefault(type, Mode.OFF);
     }
 
     /**
@@ -174,7 +208,7 @@ public final class PivotConformance implements AutoCloseable {
      * given before the check has run.
      */
     public Verdict check(byte[] pivot) {
-        if (mode == Mode.OFF) {
+        if (modes.isEmpty()) {
             return new Send();
         }
         String xml = new String(pivot, StandardCharsets.UTF_8);
@@ -183,7 +217,13 @@ public final class PivotConformance implements AutoCloseable {
         if (type == null) {
             metrics.counter(DOCUMENTS, "document", "unknown", "outcome", "unchecked").increment();
             LOG.warn("eHDSI conformance: an outgoing pivot declares no eHDSI document template; not checked");
-            return refuseIfEnforced("the translated document declares no eHDSI document template");
+            // Deny by default: it could be a pivot of a kind whose check is enforced.
+            return modes.containsValue(Mode.ENFORCE) ? new Refuse("the translated document declares no eHDSI"
+                    + " document template") : new Send();
+        }
+        Mode mode = mode(type);
+        if (mode == Mode.OFF) {
+            return new Send();
         }
         if (mode == Mode.ENFORCE) {
             return check(type, xml);
@@ -208,7 +248,8 @@ public final class PivotConformance implements AutoCloseable {
             // An unexpected exception's message may quote the document: only its type is logged.
             LOG.warn("eHDSI conformance: the {} schematron could not run on an outgoing pivot: {}", type,
                     e instanceof SchematronException ? e.getMessage() : e.getClass().getName());
-            return refuseIfEnforced("the translated document could not be checked against the eHDSI specification");
+            return mode(type) == Mode.ENFORCE ? new Refuse("the translated document could not be checked against the"
+                    + " eHDSI specification") : new Send();
         } finally {
             sample.stop(metrics.timer(TIMER, "document", type.name()));
         }
@@ -221,16 +262,12 @@ public final class PivotConformance implements AutoCloseable {
             metrics.counter(DOCUMENTS, "document", type.name(), "outcome", "conformant").increment();
             return new Send();
         }
-        boolean refuse = mode == Mode.ENFORCE;
+        boolean refuse = mode(type) == Mode.ENFORCE;
         metrics.counter(DOCUMENTS, "document", type.name(), "outcome", refuse ? "refused" : "sent-nonconformant")
                 .increment();
         LOG.warn("eHDSI conformance: an outgoing {} pivot fails {} rule(s), {} error(s){}: {}", type, failed.size(),
                 result.errors().size(), refuse ? ", not sent" : "", failed.keySet());
         return refuse ? new Refuse("the translated document does not pass the eHDSI " + type + " validation ("
                 + result.errors().size() + " error(s) on " + failed.size() + " rule(s))") : new Send();
-    }
-
-    private Verdict refuseIfEnforced(String reason) {
-        return mode == Mode.ENFORCE ? new Refuse(reason) : new Send();
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import fr.passerelle.gateway.conformance.ConformanceProperties.DocumentKind;
 import fr.passerelle.gateway.conformance.ConformanceProperties.Mode;
+import fr.passerelle.gateway.conformance.PivotConformance.PivotType;
 import fr.passerelle.gateway.conformance.PivotConformance.Refuse;
 import fr.passerelle.gateway.conformance.PivotConformance.Send;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Assumptions;
@@ -109,7 +112,41 @@ class PivotConformanceTest {
         assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "PS_L3", "outcome", "unchecked-busy")
                 .count()).isEqualTo(1);
         assertThatThrownBy(() -> PivotConformance.start(new ConformanceProperties(Mode.LOG, SCHEMATRONS, "tiny.sch",
-                "tiny.sch", "tiny.sch", "tiny.sch", 0), metrics)).hasMessageContaining("log-backlog");
+                "tiny.sch", "tiny.sch", "tiny.sch", 0, null), metrics)).hasMessageContaining("log-backlog");
+    }
+
+    /** An agency may enforce the check where it is cheap (ePrescriptions) and only log it where it is not. */
+    @Test
+    void eachKindOfDocumentIsCheckedInItsOwnMode() throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        PivotConformance check = PivotConformance.start(new ConformanceProperties(Mode.LOG, SCHEMATRONS, "tiny.sch",
+                "tiny.sch", "tiny.sch", "tiny.sch", 1, Map.of(DocumentKind.EPRESCRIPTION, Mode.ENFORCE)), metrics,
+                Runnable::run);
+        String brokenSummary = psPivot.replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
+        String brokenPrescription = pivot("lefevre-ep.xml").replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
+        assertThat(check.check(bytes(brokenSummary))).isInstanceOf(Send.class);
+        assertThat(check.check(bytes(brokenPrescription))).isInstanceOfSatisfying(Refuse.class,
+                r -> assertThat(r.reason()).contains("EP_L3"));
+        assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "PS_L3", "outcome", "sent-nonconformant")
+                .count()).isEqualTo(1);
+        assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "EP_L3", "outcome", "refused").count())
+                .isEqualTo(1);
+
+        // Patient Summaries off, ePrescriptions enforced: a summary is not even looked at ...
+        SimpleMeterRegistry only = new SimpleMeterRegistry();
+        PivotConformance prescriptions = PivotConformance.start(new ConformanceProperties(Mode.OFF, SCHEMATRONS,
+                "missing.sch", "missing.sch", "tiny.sch", "tiny.sch", 1, Map.of(DocumentKind.EPRESCRIPTION,
+                Mode.ENFORCE)), only);
+        assertThat(prescriptions.check(bytes(brokenSummary))).isInstanceOf(Send.class);
+        assertThat(only.find(PivotConformance.TIMER).timers()).isEmpty();
+        assertThat(prescriptions.check(bytes(brokenPrescription))).isInstanceOf(Refuse.class);
+        // ... but a pivot of no known kind could be an enforced one: not sent.
+        assertThat(prescriptions.check(bytes("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>")))
+                .isInstanceOf(Refuse.class);
+        PivotConformance logged = PivotConformance.start(new ConformanceProperties(Mode.OFF, SCHEMATRONS,
+                "missing.sch", "missing.sch", "tiny.sch", "tiny.sch", 1, Map.of(DocumentKind.EPRESCRIPTION,
+                Mode.LOG)), new SimpleMeterRegistry(), Runnable::run);
+        assertThat(logged.check(bytes("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>"))).isInstanceOf(Send.class);
     }
 
     @Test
@@ -148,7 +185,7 @@ class PivotConformanceTest {
 
     @Test
     void offCompilesNothingAndSendsEverything() {
-        PivotConformance off = PivotConformance.start(new ConformanceProperties(Mode.OFF, null, "a", "b", "c", "d", 1),
+        PivotConformance off = PivotConformance.start(new ConformanceProperties(Mode.OFF, null, "a", "b", "c", "d", 1, null),
                 new SimpleMeterRegistry());
         assertThat(off.check(bytes("not even XML"))).isInstanceOf(Send.class);
     }
@@ -168,10 +205,25 @@ class PivotConformanceTest {
                 "passerelle.conformance.runtime-dir=" + SCHEMATRONS.toAbsolutePath(),
                 "passerelle.conformance.patient-summary=tiny.sch", "passerelle.conformance.patient-summary-l1=tiny.sch",
                 "passerelle.conformance.eprescription=tiny.sch", "passerelle.conformance.eprescription-l1=tiny.sch")
-                .run(c -> assertThat(c.getBean(PivotConformance.class).mode()).isEqualTo(Mode.LOG));
-        context.run(c -> assertThat(c.getBean(PivotConformance.class).mode()).isEqualTo(Mode.OFF));
+                .run(c -> assertThat(c.getBean(PivotConformance.class).mode(PivotType.EP_L1)).isEqualTo(Mode.LOG));
+        context.run(c -> assertThat(c.getBean(PivotConformance.class).mode(PivotType.PS_L3)).isEqualTo(Mode.OFF));
+        // One kind checked: only its schematrons are needed (the Patient Summary's here points nowhere).
+        context.withPropertyValues("passerelle.conformance.validation-by-document.eprescription=enforce",
+                "passerelle.conformance.runtime-dir=" + SCHEMATRONS.toAbsolutePath(),
+                "passerelle.conformance.eprescription=tiny.sch", "passerelle.conformance.eprescription-l1=tiny.sch")
+                .run(c -> {
+                    PivotConformance check = c.getBean(PivotConformance.class);
+                    assertThat(check.mode(PivotType.EP_L3)).isEqualTo(Mode.ENFORCE);
+                    assertThat(check.mode(PivotType.EP_L1)).isEqualTo(Mode.ENFORCE);
+                    assertThat(check.mode(PivotType.PS_L3)).isEqualTo(Mode.OFF);
+                });
+        context.withPropertyValues("passerelle.conformance.validation-by-document.eprescription=log",
+                "passerelle.conformance.runtime-dir=" + SCHEMATRONS.toAbsolutePath(),
+                "passerelle.conformance.eprescription=missing.sch").run(c -> assertThat(c).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("validation-by-document.eprescription=log")
+                .hasMessageContaining("passerelle.conformance.eprescription (").hasMessageContaining("missing.sch"));
         assertThatThrownBy(() -> PivotConformance.start(new ConformanceProperties(Mode.ENFORCE, SCHEMATRONS,
-                "broken.sch", "tiny.sch", "tiny.sch", "tiny.sch", 1), new SimpleMeterRegistry()))
+                "broken.sch", "tiny.sch", "tiny.sch", "tiny.sch", 1, null), new SimpleMeterRegistry()))
                 .hasMessageContaining("passerelle.conformance.patient-summary");
     }
 
@@ -197,7 +249,7 @@ class PivotConformanceTest {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         PivotConformance check = PivotConformance.start(new ConformanceProperties(Mode.ENFORCE, runtime,
                 "epsos-PatientSummary.sch", "epsos-PatientSummary_L1.sch", "epsos-ePrescription.sch",
-                "epsos-ePrescriptionL1.sch", 1), metrics);
+                "epsos-ePrescriptionL1.sch", 1, null), metrics);
         String broken = psPivot.replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
         assertThat(check.check(bytes(broken))).isInstanceOf(Refuse.class);
         assertThat(metrics.find(PivotConformance.RULE_FAILURES).tag("document", "PS_L3").counters())
@@ -214,7 +266,7 @@ class PivotConformanceTest {
     }
 
     private static ConformanceProperties properties(Mode mode, String schematron) {
-        return new ConformanceProperties(mode, SCHEMATRONS, schematron, schematron, schematron, schematron, 1);
+        return new ConformanceProperties(mode, SCHEMATRONS, schematron, schematron, schematron, schematron, 1, null);
     }
 
     private static String pivot(String demoDocument) throws Exception {
