@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * template it declares), compiled once at start. Counts every failed rule ({@value #RULE_FAILURES}, tags
  * {@code document} and {@code rule}) and, in {@link Mode#ENFORCE}, refuses a pivot with an error. The mode is set
  * per kind of document ({@link ConformanceProperties#validation(DocumentKind)}): only the schematrons of a kind that
- * is checked are compiled. Findings of
- * assertions reading an empty vocabulary file are not errors (see {@link Finding#onStubVocabulary()}).
+ * is checked are compiled. Findings of assertions reading an empty vocabulary file are not errors (see
+ * {@link Finding#onStubVocabulary()}).
  * In {@link Mode#LOG} the pivot is sent at once and checked on a background thread: the check costs a Patient
  * Summary several times the CPU of translating it (docs/benchmarks/translation.md), which a practitioner waiting
  * for the document should not pay when the verdict cannot stop it anyway.
