@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param patientSummaryL1 Patient Summary level-1 ("PDF embedded") schematron
  * @param eprescription    ePrescription level-3 schematron
  * @param eprescriptionL1  ePrescription level-1 schematron
+ * @param orcdLaboratoryResult    original clinical document schematron: laboratory result (a French CR-BIO)
+ * @param orcdDischargeReport     original clinical document schematron: hospital discharge report (LDL-SES)
+ * @param orcdImagingReport       original clinical document schematron: medical imaging report (CR-IMG)
  * @param logBacklog       in {@code log} mode, how many pivots may wait for the background check; a pivot sent
  *                         while the backlog is full is not checked (counted {@code outcome=unchecked-busy})
  * @param validationByDocument a mode for one kind of document, both levels, in place of {@code validation}
@@ -29,6 +32,10 @@ public record ConformanceProperties(@DefaultValue("off") Mode validation, Path r
                                     @DefaultValue("epsos-PatientSummary_L1.sch") String patientSummaryL1,
                                     @DefaultValue("epsos-ePrescription.sch") String eprescription,
                                     @DefaultValue("epsos-ePrescriptionL1.sch") String eprescriptionL1,
+                                    @DefaultValue("epsos-OrCD_Laboratory_Result.sch") String orcdLaboratoryResult,
+                                    @DefaultValue("epsos-OrCD_Hospital_Discharge_Report.sch")
+                                    String orcdDischargeReport,
+                                    @DefaultValue("epsos-OrCD_Medical_Imaging_Report.sch") String orcdImagingReport,
                                     @DefaultValue("32") int logBacklog,
                                     Map<DocumentKind, Mode> validationByDocument) {
 
@@ -41,9 +48,9 @@ public record ConformanceProperties(@DefaultValue("off") Mode validation, Path r
         return validationByDocument.getOrDefault(kind, validation);
     }
 
-    /** The kinds of pivot the check knows, each at level 3 and level 1. */
+    /** The kinds of document the check knows: summaries and prescriptions at level 3 and 1, the three reports. */
     public enum DocumentKind {
-        PATIENT_SUMMARY, EPRESCRIPTION
+        PATIENT_SUMMARY, EPRESCRIPTION, ORIGINAL_CLINICAL_DOCUMENT
     }
 
     public enum Mode {

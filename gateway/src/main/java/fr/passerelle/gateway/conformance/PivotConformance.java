@@ -54,7 +54,10 @@ public final class PivotConformance implements AutoCloseable {
         PS_L3("1.3.6.1.4.1.12559.11.10.1.3.1.1.3", DocumentKind.PATIENT_SUMMARY),
         PS_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.7", DocumentKind.PATIENT_SUMMARY),
         EP_L3("1.3.6.1.4.1.12559.11.10.1.3.1.1.1", DocumentKind.EPRESCRIPTION),
-        EP_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.6", DocumentKind.EPRESCRIPTION);
+        EP_L1("1.3.6.1.4.1.12559.11.10.1.3.1.1.6", DocumentKind.EPRESCRIPTION),
+        ORCD_LABORATORY_RESULT("1.3.6.1.4.1.12559.11.10.1.3.1.1.8", DocumentKind.ORIGINAL_CLINICAL_DOCUMENT),
+        ORCD_DISCHARGE_REPORT("1.3.6.1.4.1.12559.11.10.1.3.1.1.9", DocumentKind.ORIGINAL_CLINICAL_DOCUMENT),
+        ORCD_IMAGING_REPORT("1.3.6.1.4.1.12559.11.10.1.3.1.1.10", DocumentKind.ORIGINAL_CLINICAL_DOCUMENT);
 
         final String template;
         final DocumentKind kind;
@@ -138,6 +141,10 @@ public final class PivotConformance implements AutoCloseable {
             case PS_L1 -> compile(setting, dir, "patient-summary-l1", properties.patientSummaryL1());
             case EP_L3 -> compile(setting, dir, "eprescription", properties.eprescription());
             case EP_L1 -> compile(setting, dir, "eprescription-l1", properties.eprescriptionL1());
+            case ORCD_LABORATORY_RESULT -> compile(setting, dir, "orcd-laboratory-result",
+                    properties.orcdLaboratoryResult());
+            case ORCD_DISCHARGE_REPORT -> compile(setting, dir, "orcd-discharge-report", properties.orcdDischargeReport());
+            case ORCD_IMAGING_REPORT -> compile(setting, dir, "orcd-imaging-report", properties.orcdImagingReport());
         };
     }
 

@@ -89,23 +89,18 @@ public final class TranslatedDocuments {
         if (cached != null) {
             return new Done(cached.content(), cached.items());
         }
-        Key whole = new Key(key.uniqueId(), key.rendering(), key.language(), 0);
-        Translation fresh = run(source.get(), key.rendering(), key.language().isEmpty() ? null : key.language(),
-                whole);
-        if (key.item() == 0 || fresh instanceof Failed) {
-            return fresh;
-        }
-        Kept item = cache.getIfPresent(key);
-        return item != null ? new Done(item.content(), 0)
-                : new Failed(ExchangeRefusal.of(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
+        return run(source.get(), key);
     }
 
     public long cachedEntries() {
         return cache.estimatedSize();
     }
 
-    /** Translates, keeps the whole document (and its items) under {@code whole}'s keys, and answers the whole. */
-    private Translation run(byte[] cda, Rendering rendering, String language, Key whole) {
+    /** Translates, keeps the whole document and its items, and answers what {@code asked} names. */
+    private Translation run(byte[] cda, Key asked) {
+        Rendering rendering = asked.rendering();
+        String language = asked.language().isEmpty() ? null : asked.language();
+        Key whole = new Key(asked.uniqueId(), rendering, asked.language(), 0);
         Optional<TranslationOutcome> answered = TranslationDefects.guarded(rendering.name(), () -> switch (rendering) {
             case PIVOT_CDA -> pivot(cda, language);
             case PIVOT_PDF -> translator.toPivot(cda, language);
@@ -132,14 +127,25 @@ public final class TranslatedDocuments {
             return keep(whole, new Done(content));
         }
         List<String> items = translated.items().size() > 1 ? translated.items() : List.of();
+        if (items.isEmpty()) {
+            Translation answer = keep(whole, checked(content));
+            return asked.item() == 0 || answer instanceof Failed ? answer
+                    : new Failed(ExchangeRefusal.of(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
+        }
+        // Several items: each is served as its own document, so each is checked; the whole is never sent (eHDSI
+        // allows one item per ePrescription, and the roads refuse it), so its own check would only withhold the
+        // items that pass.
+        Translation answer = null;
         for (int i = 0; i < items.size(); i++) {
-            if (checked(items.get(i).getBytes(StandardCharsets.UTF_8)) instanceof Done item) {
-                cache.put(new Key(whole.uniqueId(), whole.rendering(), whole.language(), i + 1),
-                        new Kept(item.content(), 0));
+            Translation item = checked(items.get(i).getBytes(StandardCharsets.UTF_8));
+            keep(new Key(whole.uniqueId(), rendering, whole.language(), i + 1), item);
+            if (asked.item() == i + 1) {
+                answer = item;
             }
         }
-        Translation checkedWhole = checked(content);
-        return checkedWhole instanceof Done done ? keep(whole, new Done(done.content(), items.size())) : checkedWhole;
+        Translation wholeDone = keep(whole, new Done(content, items.size()));
+        return asked.item() == 0 ? wholeDone
+                : answer != null ? answer : new Failed(ExchangeRefusal.of(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
     }
 
     /**

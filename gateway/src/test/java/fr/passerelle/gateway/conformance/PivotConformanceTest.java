@@ -112,16 +112,16 @@ class PivotConformanceTest {
         assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "PS_L3", "outcome", "unchecked-busy")
                 .count()).isEqualTo(1);
         assertThatThrownBy(() -> PivotConformance.start(new ConformanceProperties(Mode.LOG, SCHEMATRONS, "tiny.sch",
-                "tiny.sch", "tiny.sch", "tiny.sch", 0, null), metrics)).hasMessageContaining("log-backlog");
+                "tiny.sch", "tiny.sch", "tiny.sch", "tiny.sch", "tiny.sch", "tiny.sch", 0, null), metrics))
+                .hasMessageContaining("log-backlog");
     }
 
     /** An agency may enforce the check where it is cheap (ePrescriptions) and only log it where it is not. */
     @Test
     void eachKindOfDocumentIsCheckedInItsOwnMode() throws Exception {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        PivotConformance check = PivotConformance.start(new ConformanceProperties(Mode.LOG, SCHEMATRONS, "tiny.sch",
-                "tiny.sch", "tiny.sch", "tiny.sch", 1, Map.of(DocumentKind.EPRESCRIPTION, Mode.ENFORCE)), metrics,
-                Runnable::run);
+        PivotConformance check = PivotConformance.start(properties(Mode.LOG, "tiny.sch",
+                Map.of(DocumentKind.EPRESCRIPTION, Mode.ENFORCE)), metrics, Runnable::run);
         String brokenSummary = psPivot.replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
         String brokenPrescription = pivot("lefevre-ep.xml").replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
         assertThat(check.check(bytes(brokenSummary))).isInstanceOf(Send.class);
@@ -135,18 +135,33 @@ class PivotConformanceTest {
         // Patient Summaries off, ePrescriptions enforced: a summary is not even looked at ...
         SimpleMeterRegistry only = new SimpleMeterRegistry();
         PivotConformance prescriptions = PivotConformance.start(new ConformanceProperties(Mode.OFF, SCHEMATRONS,
-                "missing.sch", "missing.sch", "tiny.sch", "tiny.sch", 1, Map.of(DocumentKind.EPRESCRIPTION,
-                Mode.ENFORCE)), only);
+                "missing.sch", "missing.sch", "tiny.sch", "tiny.sch", "missing.sch", "missing.sch", "missing.sch", 1,
+                Map.of(DocumentKind.EPRESCRIPTION, Mode.ENFORCE)), only);
         assertThat(prescriptions.check(bytes(brokenSummary))).isInstanceOf(Send.class);
         assertThat(only.find(PivotConformance.TIMER).timers()).isEmpty();
         assertThat(prescriptions.check(bytes(brokenPrescription))).isInstanceOf(Refuse.class);
         // ... but a pivot of no known kind could be an enforced one: not sent.
         assertThat(prescriptions.check(bytes("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>")))
                 .isInstanceOf(Refuse.class);
-        PivotConformance logged = PivotConformance.start(new ConformanceProperties(Mode.OFF, SCHEMATRONS,
-                "missing.sch", "missing.sch", "tiny.sch", "tiny.sch", 1, Map.of(DocumentKind.EPRESCRIPTION,
-                Mode.LOG)), new SimpleMeterRegistry(), Runnable::run);
+        PivotConformance logged = PivotConformance.start(properties(Mode.OFF, "tiny.sch",
+                Map.of(DocumentKind.EPRESCRIPTION, Mode.LOG)), new SimpleMeterRegistry(), Runnable::run);
         assertThat(logged.check(bytes("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>"))).isInstanceOf(Send.class);
+    }
+
+    /** The original clinical documents are eHDSI pivots too, each with its own schematron: checked, not refused. */
+    @Test
+    void anOriginalClinicalDocumentIsCheckedAgainstItsOwnSchematron() throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        PivotConformance check = PivotConformance.start(properties(Mode.ENFORCE, "tiny.sch"), metrics);
+        for (String[] report : new String[][] {{"berthelot-cr-bio.xml", "ORCD_LABORATORY_RESULT"},
+                {"lefevre-ldl-ses.xml", "ORCD_DISCHARGE_REPORT"}, {"berthelot-cr-img.xml", "ORCD_IMAGING_REPORT"}}) {
+            String orcd = orcd(report[0]);
+            assertThat(check.check(bytes(orcd))).as(report[0]).isInstanceOf(Send.class);
+            assertThat(metrics.timer(PivotConformance.TIMER, "document", report[1]).count()).as(report[0]).isEqualTo(1);
+            String broken = orcd.replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
+            assertThat(check.check(bytes(broken))).as(report[0]).isInstanceOfSatisfying(Refuse.class,
+                    r -> assertThat(r.reason()).contains(report[1]));
+        }
     }
 
     @Test
@@ -185,7 +200,8 @@ class PivotConformanceTest {
 
     @Test
     void offCompilesNothingAndSendsEverything() {
-        PivotConformance off = PivotConformance.start(new ConformanceProperties(Mode.OFF, null, "a", "b", "c", "d", 1, null),
+        PivotConformance off = PivotConformance.start(new ConformanceProperties(Mode.OFF, null, "a", "b", "c", "d", "e", "f", "g", 1,
+                null),
                 new SimpleMeterRegistry());
         assertThat(off.check(bytes("not even XML"))).isInstanceOf(Send.class);
     }
@@ -204,7 +220,10 @@ class PivotConformanceTest {
         context.withPropertyValues("passerelle.conformance.validation=log",
                 "passerelle.conformance.runtime-dir=" + SCHEMATRONS.toAbsolutePath(),
                 "passerelle.conformance.patient-summary=tiny.sch", "passerelle.conformance.patient-summary-l1=tiny.sch",
-                "passerelle.conformance.eprescription=tiny.sch", "passerelle.conformance.eprescription-l1=tiny.sch")
+                "passerelle.conformance.eprescription=tiny.sch", "passerelle.conformance.eprescription-l1=tiny.sch",
+                "passerelle.conformance.orcd-laboratory-result=tiny.sch",
+                "passerelle.conformance.orcd-discharge-report=tiny.sch",
+                "passerelle.conformance.orcd-imaging-report=tiny.sch")
                 .run(c -> assertThat(c.getBean(PivotConformance.class).mode(PivotType.EP_L1)).isEqualTo(Mode.LOG));
         context.run(c -> assertThat(c.getBean(PivotConformance.class).mode(PivotType.PS_L3)).isEqualTo(Mode.OFF));
         // One kind checked: only its schematrons are needed (the Patient Summary's here points nowhere).
@@ -223,7 +242,8 @@ class PivotConformanceTest {
                 .getFailure().rootCause().hasMessageContaining("validation-by-document.eprescription=log")
                 .hasMessageContaining("passerelle.conformance.eprescription (").hasMessageContaining("missing.sch"));
         assertThatThrownBy(() -> PivotConformance.start(new ConformanceProperties(Mode.ENFORCE, SCHEMATRONS,
-                "broken.sch", "tiny.sch", "tiny.sch", "tiny.sch", 1, null), new SimpleMeterRegistry()))
+                "broken.sch", "tiny.sch", "tiny.sch", "tiny.sch", "tiny.sch", "tiny.sch", "tiny.sch", 1, null),
+                new SimpleMeterRegistry()))
                 .hasMessageContaining("passerelle.conformance.patient-summary");
     }
 
@@ -249,7 +269,8 @@ class PivotConformanceTest {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         PivotConformance check = PivotConformance.start(new ConformanceProperties(Mode.ENFORCE, runtime,
                 "epsos-PatientSummary.sch", "epsos-PatientSummary_L1.sch", "epsos-ePrescription.sch",
-                "epsos-ePrescriptionL1.sch", 1, null), metrics);
+                "epsos-ePrescriptionL1.sch", "epsos-OrCD_Laboratory_Result.sch", "epsos-OrCD_Hospital_Discharge_Report.sch",
+                "epsos-OrCD_Medical_Imaging_Report.sch", 1, null), metrics);
         String broken = psPivot.replaceFirst("(?s)<recordTarget>.*?</recordTarget>", "");
         assertThat(check.check(bytes(broken))).isInstanceOf(Refuse.class);
         assertThat(metrics.find(PivotConformance.RULE_FAILURES).tag("document", "PS_L3").counters())
@@ -258,6 +279,10 @@ class PivotConformanceTest {
         // Whatever the eP pivot's state, the check runs the ePrescription schematron on it.
         check.check(bytes(ep));
         assertThat(metrics.timer(PivotConformance.TIMER, "document", "EP_L3").count()).isEqualTo(1);
+        // A French lab report's original clinical document passes its eHDSI schematron (docs/orcd.md).
+        assertThat(check.check(bytes(orcd("berthelot-cr-bio.xml")))).isInstanceOf(Send.class);
+        assertThat(metrics.counter(PivotConformance.DOCUMENTS, "document", "ORCD_LABORATORY_RESULT", "outcome",
+                "conformant").count()).isEqualTo(1);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -266,7 +291,17 @@ class PivotConformanceTest {
     }
 
     private static ConformanceProperties properties(Mode mode, String schematron) {
-        return new ConformanceProperties(mode, SCHEMATRONS, schematron, schematron, schematron, schematron, 1, null);
+        return properties(mode, schematron, Map.of());
+    }
+
+    private static ConformanceProperties properties(Mode mode, String schematron, Map<DocumentKind, Mode> byDocument) {
+        return new ConformanceProperties(mode, SCHEMATRONS, schematron, schematron, schematron, schematron, schematron,
+                schematron, schematron, 1, byDocument);
+    }
+
+    private static String orcd(String demoDocument) throws Exception {
+        TranslationOutcome out = translator.toOrcd(Files.readAllBytes(DEMO.resolve(demoDocument)), null);
+        return ((TranslationOutcome.Translated) out).document();
     }
 
     private static String pivot(String demoDocument) throws Exception {

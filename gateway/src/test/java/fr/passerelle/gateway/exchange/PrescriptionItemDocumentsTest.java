@@ -2,14 +2,19 @@ package fr.passerelle.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.gateway.conformance.ConformanceProperties;
+import fr.passerelle.gateway.conformance.ConformanceProperties.DocumentKind;
+import fr.passerelle.gateway.conformance.ConformanceProperties.Mode;
 import fr.passerelle.gateway.conformance.PivotConformance;
 import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.testsupport.Fixtures;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.translation.DocumentTranslator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,30 @@ class PrescriptionItemDocumentsTest {
         assertThat(count(text(whole), "root=\"1.3.6.1.4.1.12559.11.10.1.3.1.2.1\"")).isEqualTo(2);
         assertThat(third).isInstanceOfSatisfying(TranslatedDocuments.Failed.class,
                 f -> assertThat(f.refusal().error()).isEqualTo(ExchangeError.ERROR_GENERIC_DOCUMENT_MISSING));
+    }
+
+    /**
+     * With the check enforced, each item stands on its own: one that fails is refused with the check's reason, one
+     * that passes is served; the whole, never sent, does not withhold them (it fails "one item per document").
+     */
+    @Test
+    void anEnforcedCheckJudgesEachItemAndNotTheUnsentWhole() throws Exception {
+        ConformanceProperties enforce = new ConformanceProperties(Mode.OFF, Path.of("src/test/resources/conformance"),
+                "-", "-", "one-item.sch", "one-item.sch", "-", "-", "-", 1,
+                Map.of(DocumentKind.EPRESCRIPTION, Mode.ENFORCE));
+        TranslatedDocuments translations = new TranslatedDocuments(new DocumentTranslator(
+                TerminologyCatalogue.load(Path.of("../src/data/terminology"))), 64L << 20,
+                PivotConformance.start(enforce, new SimpleMeterRegistry()));
+        byte[] ep = Files.readAllBytes(Fixtures.FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml"));
+
+        TranslatedDocuments.Translation second = translations.translateItem("ep", 2, Optional.empty(), () -> ep);
+        assertThat(second).isInstanceOfSatisfying(TranslatedDocuments.Failed.class, f -> {
+            assertThat(f.refusal().error()).isEqualTo(ExchangeError.ERROR_TRANSCODING_ERROR);
+            assertThat(f.refusal().reason()).contains("EP_L3").contains("1 rule(s)");
+        });
+        assertThat(text(translations.translateItem("ep", 1, Optional.empty(), () -> ep))).contains("N02BE01");
+        assertThat(translations.translate("ep", Rendering.PIVOT_CDA, Optional.empty(), () -> ep))
+                .isInstanceOfSatisfying(TranslatedDocuments.Done.class, d -> assertThat(d.items()).isEqualTo(2));
     }
 
     private static String text(TranslatedDocuments.Translation t) {
