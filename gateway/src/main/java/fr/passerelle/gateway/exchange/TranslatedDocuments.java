@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * Translates French documents and keeps the results. A document never changes under its uniqueId (a new version
  * is a new document), so a translation is valid for as long as it is kept: the cache is bounded by bytes, not
- * by time. Failures are not kept. A pivot passes the optional eHDSI conformance check once, before it is first
+ * by time. Failures are not kept, except an ePrescription item the enforced conformance check refused. A pivot passes the optional eHDSI conformance check once, before it is first
  * kept or sent ({@link PivotConformance}). The pivot of a French ePrescription with several items is also kept item
  * by item: eHDSI allows one item per ePrescription document, so the roads serve each item as its own document.
  */
@@ -58,7 +58,11 @@ public final class TranslatedDocuments {
     private record Key(String uniqueId, Rendering rendering, String language, int item) {
     }
 
-    private record Kept(byte[] content, int items) {
+    /** A translation kept, or an item the enforced check refused ({@code refused} set, no content). */
+    private record Kept(byte[] content, int items, ExchangeRefusal refused) {
+        Translation translation() {
+            return refused != null ? new Failed(refused) : new Done(content, items);
+        }
     }
 
     public Translation translate(StoredDocument document, Rendering rendering, Optional<String> language) {
@@ -87,7 +91,7 @@ public final class TranslatedDocuments {
     private Translation translate(Key key, Supplier<byte[]> source) {
         Kept cached = cache.getIfPresent(key);
         if (cached != null) {
-            return new Done(cached.content(), cached.items());
+            return cached.translation();
         }
         return run(source.get(), key);
     }
@@ -135,10 +139,12 @@ public final class TranslatedDocuments {
         // Several items: each is served as its own document, so each is checked; the whole is never sent (eHDSI
         // allows one item per ePrescription, and the roads refuse it), so its own check would only withhold the
         // items that pass.
+        // A refused item is kept as refused: its pivot and the check are the same each time the document is read.
         Translation answer = null;
         for (int i = 0; i < items.size(); i++) {
             Translation item = checked(items.get(i).getBytes(StandardCharsets.UTF_8));
-            keep(new Key(whole.uniqueId(), rendering, whole.language(), i + 1), item);
+            cache.put(new Key(whole.uniqueId(), rendering, whole.language(), i + 1), item instanceof Done done
+                    ? new Kept(done.content(), 0, null) : new Kept(new byte[0], 0, ((Failed) item).refusal()));
             if (asked.item() == i + 1) {
                 answer = item;
             }
@@ -166,7 +172,7 @@ public final class TranslatedDocuments {
 
     private Translation keep(Key key, Translation translation) {
         if (translation instanceof Done done) {
-            cache.put(key, new Kept(done.content(), done.items()));
+            cache.put(key, new Kept(done.content(), done.items(), null));
         }
         return translation;
     }

@@ -71,7 +71,17 @@ class PrescriptionItemDocumentsTest {
                 PivotConformance.start(enforce, new SimpleMeterRegistry()));
         byte[] ep = Files.readAllBytes(Fixtures.FR_CDA.resolve("eP-MED-DM_2024.01_PosoStruct.xml"));
 
-        TranslatedDocuments.Translation second = translations.translateItem("ep", 2, Optional.empty(), () -> ep);
+        AtomicInteger reads = new AtomicInteger();
+        TranslatedDocuments.Translation second = translations.translateItem("ep", 2, Optional.empty(), () -> {
+            reads.incrementAndGet();
+            return ep;
+        });
+        // Asked again (each XCA query lists the items): the refusal is kept, not translated and checked anew.
+        assertThat(translations.translateItem("ep", 2, Optional.empty(), () -> {
+            reads.incrementAndGet();
+            return ep;
+        })).isInstanceOf(TranslatedDocuments.Failed.class);
+        assertThat(reads).hasValue(1);
         assertThat(second).isInstanceOfSatisfying(TranslatedDocuments.Failed.class, f -> {
             assertThat(f.refusal().error()).isEqualTo(ExchangeError.ERROR_TRANSCODING_ERROR);
             assertThat(f.refusal().reason()).contains("EP_L3").contains("1 rule(s)");
