@@ -8,6 +8,7 @@ import fr.passerelle.translation.conformance.PivotSchematron;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * CPU cost of the run-time conformance check (the eHDSI ART-DECOR runtime schematron run on an outgoing pivot)
@@ -40,6 +41,19 @@ public final class ConformanceCpuTime {
                 System.out.printf("   validate L1 %7.2f ms CPU", validateL1);
             }
             System.out.println();
+        }
+        // Original clinical documents: the French report embedded as PDF in the eHDSI OrCD (no level 1).
+        Path reports = TranslationBenchmarks.SAMPLES.resolveSibling("fr-cda-orcd");
+        for (String[] c : new String[][] {{"BIO-CR-BIO_2024.01_TSH_1.xml", "epsos-OrCD_Laboratory_Result.sch"},
+                {"LDL-SES_2022.01.xml", "epsos-OrCD_Hospital_Discharge_Report.sch"},
+                {"IMG_CR_IMG_2024.01.xml", "epsos-OrCD_Medical_Imaging_Report.sch"}}) {
+            byte[] french = Files.readAllBytes(reports.resolve(c[0]));
+            TranslationOutcome.Translated t = (TranslationOutcome.Translated) translator.toOrcd(french, null);
+            double translate = cpuMillis(iterations, () -> translator.toOrcd(french, null));
+            PivotSchematron orcd = EhdsiRuntime.schematron(c[1]);
+            double validate = cpuMillis(iterations, () -> orcd.validate(t.document()));
+            System.out.printf("%-34s translate %7.2f ms CPU   validate    %7.2f ms CPU (%4.0f %%)%n", c[0], translate,
+                    validate, 100 * validate / translate);
         }
     }
 
