@@ -45,8 +45,13 @@ public final class SoapRoad implements Road {
             "xcpd", SoapEnvelopes.ACTION_XCPD, "query", SoapEnvelopes.ACTION_XCA_QUERY,
             "retrieve", SoapEnvelopes.ACTION_XCA_RETRIEVE);
 
+    /** LOINC class codes of the documents queried: patient summaries, or ePrescriptions for {@code retrieve-ep}. */
+    private static final String SUMMARIES = "60591-5";
+    private static final String PRESCRIPTIONS = "57833-6";
+
     private final String name;
     private final List<String> kinds;
+    private final String classCode;
     private final CountrySigner signer;
     private final Map<String, String> documents;
     private final ConcurrentLinkedQueue<Call> stock = new ConcurrentLinkedQueue<>();
@@ -54,9 +59,11 @@ public final class SoapRoad implements Road {
     private final AtomicLong signedLate = new AtomicLong();
     private final ThreadLocal<AssertionIssuer> issuer;
 
-    private SoapRoad(String name, List<String> kinds, CountrySigner signer, Map<String, String> documents) {
+    private SoapRoad(String name, List<String> kinds, String classCode, CountrySigner signer,
+                     Map<String, String> documents) {
         this.name = name;
         this.kinds = kinds;
+        this.classCode = classCode;
         this.signer = signer;
         this.documents = documents;
         this.issuer = ThreadLocal.withInitial(() -> new AssertionIssuer(signer, Clock.systemUTC()));
@@ -64,15 +71,17 @@ public final class SoapRoad implements Road {
 
     /**
      * A SOAP road against a running gateway; for retrieves, one patient-summary unique id per demo patient is looked
-     * up first with a real query.
+     * up first with a real query ({@code retrieve-ep}: one ePrescription, the first item of a multi-line one).
      */
     public static SoapRoad open(String name, CountrySigner signer, String baseUrl) throws Exception {
         List<String> kinds = switch (name) {
             case "soap" -> List.of("xcpd", "query", "retrieve");
             case "xcpd", "query", "retrieve" -> List.of(name);
+            case "retrieve-ep" -> List.of("retrieve");
             default -> throw new IllegalArgumentException("Unknown SOAP road " + name);
         };
-        SoapRoad probe = new SoapRoad(name, kinds, signer, Map.of());
+        String classCode = name.equals("retrieve-ep") ? PRESCRIPTIONS : SUMMARIES;
+        SoapRoad probe = new SoapRoad(name, kinds, classCode, signer, Map.of());
         Map<String, String> documents = new java.util.LinkedHashMap<>();
         if (kinds.contains("retrieve")) {
             HttpClient http = HttpClient.newHttpClient();
@@ -86,11 +95,12 @@ public final class SoapRoad implements Road {
                 }
             }
             if (documents.isEmpty()) {
-                throw new IllegalStateException("The gateway at " + baseUrl + " listed no patient summary for the demo "
-                        + "patients; is it the demo health space with consent for all participating countries?");
+                throw new IllegalStateException("The gateway at " + baseUrl + " listed no " + classCode + " document"
+                        + " for the demo patients; is it the demo health space with consent for all participating"
+                        + " countries?");
             }
         }
-        return new SoapRoad(name, kinds, signer, Map.copyOf(documents));
+        return new SoapRoad(name, kinds, classCode, signer, Map.copyOf(documents));
     }
 
     @Override
@@ -130,7 +140,7 @@ public final class SoapRoad implements Road {
         String cx = patient + "^^^&" + TEST_NIR + "&ISO";
         String body = switch (kind) {
             case "xcpd" -> xcpd(patient);
-            case "query" -> query(cx);
+            case "query" -> query(cx, classCode);
             case "retrieve" -> retrieve(documents.get(patient));
             default -> throw new IllegalArgumentException(kind);
         };
@@ -184,13 +194,13 @@ public final class SoapRoad implements Road {
                         "root=\"" + TEST_NIR + "\" extension=\"" + patient + "\"");
     }
 
-    private static String query(String cx) {
+    private static String query(String cx, String classCode) {
         return "<query:AdhocQueryRequest xmlns:query=\"urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0\" "
                 + "xmlns=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\"><query:ResponseOption returnComposedObjects="
                 + "\"true\" returnType=\"LeafClass\"/><AdhocQuery id=\"urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d\">"
                 + "<Slot name=\"$XDSDocumentEntryPatientId\"><ValueList><Value>'" + cx.replace("&", "&amp;")
                 + "'</Value></ValueList></Slot><Slot name=\"$XDSDocumentEntryClassCode\">"
-                + "<ValueList><Value>('60591-5^^2.16.840.1.113883.6.1')</Value></ValueList></Slot></AdhocQuery>"
+                + "<ValueList><Value>('" + classCode + "^^2.16.840.1.113883.6.1')</Value></ValueList></Slot></AdhocQuery>"
                 + "</query:AdhocQueryRequest>";
     }
 
@@ -203,6 +213,6 @@ public final class SoapRoad implements Road {
     }
 
     static List<String> names() {
-        return new ArrayList<>(List.of("soap", "xcpd", "query", "retrieve"));
+        return new ArrayList<>(List.of("soap", "xcpd", "query", "retrieve", "retrieve-ep"));
     }
 }
