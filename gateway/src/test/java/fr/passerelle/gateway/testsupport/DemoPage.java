@@ -14,28 +14,52 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The console's {@code /demo} page driven in a {@link Browser}: the foreign practitioner's form filled and run, the
  * answered page read by element id; and the demo patient's consent changed through the patient API beforehand, as
  * the patient would.
+ *
+ * <p>A JUnit extension for a Spring Boot test class on a random port: registered in a static field
+ * ({@code @RegisterExtension static final DemoPage demo = new DemoPage();}) it opens one browser on the class's
+ * running gateway before all its tests and quits it after them.
  */
-public final class DemoPage {
+public final class DemoPage implements BeforeAllCallback, AfterAllCallback {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final WebDriver browser;
-    private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
+    private WebDriver browser;
+    private String base;
 
-    public DemoPage(WebDriver browser, int port) {
-        this.browser = browser;
-        this.base = "http://127.0.0.1:" + port;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        int port = SpringExtension.getApplicationContext(context).getEnvironment()
+                .getRequiredProperty("local.server.port", Integer.class);
+        base = "http://127.0.0.1:" + port;
+        browser = Browser.open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    /** The browser, open between the class's first and last test. */
+    public WebDriver browser() {
+        return browser;
     }
 
     public String base() {

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiPredicate;
 
 /** The database-backed one-use guard, on H2 and PostgreSQL, with a second node sharing the database. */
 class JdbcReplayStoreTest {
@@ -55,38 +56,17 @@ class JdbcReplayStoreTest {
 
     @DatabaseTest
     void aSecondNodeSharingTheDatabaseRefusesTheReplay(TestDatabase db) {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ReplayGuard nodeA = new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000);
-        ReplayGuard nodeB = new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000);
+        TwoNodes nodes = TwoNodes.on(db);
         String id = "assertion:_" + UUID.randomUUID();
-        assertThat(nodeA.firstUse(id, NOW.plus(Duration.ofHours(4)))).isTrue();
-        assertThat(nodeB.firstUse(id, NOW.plus(Duration.ofHours(4)))).isFalse();
-        assertThat(nodeA.firstUse(id, NOW.plus(Duration.ofHours(4)))).isFalse();
+        assertThat(nodes.a().firstUse(id, NOW.plus(Duration.ofHours(4)))).isTrue();
+        assertThat(nodes.b().firstUse(id, NOW.plus(Duration.ofHours(4)))).isFalse();
+        assertThat(nodes.a().firstUse(id, NOW.plus(Duration.ofHours(4)))).isFalse();
     }
 
     @DatabaseTest
     void concurrentFirstUsesOnTwoNodesLetExactlyOneThrough(TestDatabase db) throws Exception {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ReplayGuard nodeA = new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000);
-        ReplayGuard nodeB = new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            for (int round = 0; round < 20; round++) {
-                String id = "message:" + UUID.randomUUID();
-                List<Callable<Boolean>> attempts = new ArrayList<>();
-                for (int i = 0; i < 4; i++) {
-                    ReplayGuard node = i % 2 == 0 ? nodeA : nodeB;
-                    attempts.add(() -> node.firstUse(id, NOW.plusSeconds(600)));
-                }
-                int accepted = 0;
-                for (Future<Boolean> result : pool.invokeAll(attempts)) {
-                    accepted += result.get() ? 1 : 0;
-                }
-                assertThat(accepted).as("round %d", round).isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        TwoNodes.on(db).letExactlyOneOfFourConcurrentAttemptsThrough("message:",
+                (node, id) -> node.firstUse(id, NOW.plusSeconds(600)));
     }
 
     @DatabaseTest
@@ -124,46 +104,61 @@ class JdbcReplayStoreTest {
 
     @DatabaseTest
     void aReplayedAssertionUnderAFreshMessageIdIsNamedOnAnotherNode(TestDatabase db) {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ReplayGuard nodeA = new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000);
-        ReplayGuard nodeB = new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000);
+        TwoNodes nodes = TwoNodes.on(db);
         String hcp = "assertion:_" + UUID.randomUUID();
         String trc = "assertion:_" + UUID.randomUUID();
         Instant until = NOW.plus(Duration.ofHours(4));
-        assertThat(nodeA.firstUseOfAll(List.of(new ReplayGuard.Use("message:" + UUID.randomUUID(), until),
+        assertThat(nodes.a().firstUseOfAll(List.of(new ReplayGuard.Use("message:" + UUID.randomUUID(), until),
                 new ReplayGuard.Use(hcp, until), new ReplayGuard.Use(trc, until)))).isEmpty();
 
         String secondMessage = "message:" + UUID.randomUUID();
-        assertThat(nodeB.firstUseOfAll(List.of(new ReplayGuard.Use(secondMessage, until),
+        assertThat(nodes.b().firstUseOfAll(List.of(new ReplayGuard.Use(secondMessage, until),
                 new ReplayGuard.Use(hcp, until), new ReplayGuard.Use(trc, until)))).isEqualTo(OptionalInt.of(1));
-        assertThat(nodeA.firstUse(secondMessage, until)).as("the message id is burnt, as one by one did").isFalse();
+        assertThat(nodes.a().firstUse(secondMessage, until)).as("the message id is burnt, as one by one did").isFalse();
     }
 
     @DatabaseTest
     void concurrentBatchesSharingAnIdOnTwoNodesLetExactlyOneThrough(TestDatabase db) throws Exception {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ReplayGuard nodeA = new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000);
-        ReplayGuard nodeB = new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            for (int round = 0; round < 20; round++) {
-                String assertion = "assertion:" + UUID.randomUUID();
-                List<Callable<Boolean>> attempts = new ArrayList<>();
-                for (int i = 0; i < 4; i++) {
-                    ReplayGuard node = i % 2 == 0 ? nodeA : nodeB;
-                    List<ReplayGuard.Use> uses = List.of(
-                            new ReplayGuard.Use("message:" + UUID.randomUUID(), NOW.plusSeconds(600)),
-                            new ReplayGuard.Use(assertion, NOW.plusSeconds(600)));
-                    attempts.add(() -> node.firstUseOfAll(uses).isEmpty());
+        // Each attempt is a request of its own (a fresh message id) carrying the round's assertion.
+        TwoNodes.on(db).letExactlyOneOfFourConcurrentAttemptsThrough("assertion:",
+                (node, assertion) -> node.firstUseOfAll(List.of(
+                        new ReplayGuard.Use("message:" + UUID.randomUUID(), NOW.plusSeconds(600)),
+                        new ReplayGuard.Use(assertion, NOW.plusSeconds(600)))).isEmpty());
+    }
+
+    /** Two nodes, each with its own cache in front of the one database, at a fixed {@link #NOW}. */
+    private record TwoNodes(ReplayGuard a, ReplayGuard b) {
+
+        static TwoNodes on(TestDatabase db) {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            return new TwoNodes(new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000),
+                    new CachingReplayGuard(new JdbcReplayStore(db.dataSource()), clock, 1_000));
+        }
+
+        /**
+         * Twenty rounds, each a fresh id ({@code prefix} and a UUID) tried four times at once, the attempts alternating
+         * between the nodes: exactly one attempt a round must succeed.
+         */
+        void letExactlyOneOfFourConcurrentAttemptsThrough(String prefix, BiPredicate<ReplayGuard, String> attempt)
+                throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                for (int round = 0; round < 20; round++) {
+                    String id = prefix + UUID.randomUUID();
+                    List<Callable<Boolean>> attempts = new ArrayList<>();
+                    for (int i = 0; i < 4; i++) {
+                        ReplayGuard node = i % 2 == 0 ? a : b;
+                        attempts.add(() -> attempt.test(node, id));
+                    }
+                    int accepted = 0;
+                    for (Future<Boolean> result : pool.invokeAll(attempts)) {
+                        accepted += result.get() ? 1 : 0;
+                    }
+                    assertThat(accepted).as("round %d", round).isEqualTo(1);
                 }
-                int accepted = 0;
-                for (Future<Boolean> result : pool.invokeAll(attempts)) {
-                    accepted += result.get() ? 1 : 0;
-                }
-                assertThat(accepted).as("round %d", round).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

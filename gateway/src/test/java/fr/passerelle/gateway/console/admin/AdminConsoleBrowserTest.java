@@ -2,13 +2,12 @@ package fr.passerelle.gateway.console.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.security.PasswordHashing;
 import fr.passerelle.gateway.testsupport.Browser;
+import fr.passerelle.gateway.testsupport.TestGateway;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.trust.issue.DemoPki;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,17 +45,15 @@ class AdminConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = Files.createTempDirectory("admin-console");
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("data"),
+        TestGateway gateway = TestGateway.start("admin-console",
                 "--passerelle.trust.reload-interval=1s",
                 "--passerelle.consent.default-access=all-participating-countries",
                 "--passerelle.security.operators[0].username=" + OPERATOR,
                 "--passerelle.security.operators[0].password-hash=" + PasswordHashing.encoder().encode(PASSWORD));
-        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port");
-        trustList = home.resolve("data").resolve("trust-list");
-        demoPki = DemoPki.load(home.resolve("data").resolve("demo-pki").resolve("demo-pki.p12"),
-                "passerelle-demo".toCharArray());
+        app = gateway.context();
+        base = gateway.base();
+        trustList = gateway.home().resolve("data").resolve("trust-list");
+        demoPki = gateway.demoPki();
         browser = Browser.open();
         browser.get(base + "/admin");
         // Not signed in: the operator login form.

@@ -16,15 +16,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The {@code /demo} page in a real headless Chromium against one running gateway (random port, embedded defaults:
@@ -33,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * operators' API.
  */
 @DemoGatewayTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForeignPractitionerDemoTest {
 
     static final String OPERATOR = DemoOperator.USERNAME;
@@ -50,25 +46,12 @@ class ForeignPractitionerDemoTest {
     static final String LEFEVRE = "101085935020352";
     static final String ODILE_MARTIN = "238016311300935";
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final DemoPage demo = new DemoPage();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private WebDriver browser;
-    private DemoPage demo;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open();
-        demo = new DemoPage(browser, port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    /** The page's browser: each test's instance is made after the extension has opened it. */
+    private final WebDriver browser = demo.browser();
 
     @Test
     void formOffersTheDemoCountriesPractitionersAndPatients() {

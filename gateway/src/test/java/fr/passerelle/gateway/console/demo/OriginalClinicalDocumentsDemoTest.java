@@ -12,15 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The {@code /demo} page shows the reports (original clinical documents) a patient shares, in a real headless
@@ -28,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * laboratory results of the lab report's FHIR Bundle; nothing when the consent does not share the reports.
  */
 @DemoGatewayTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OriginalClinicalDocumentsDemoTest {
 
     static {
@@ -38,25 +34,12 @@ class OriginalClinicalDocumentsDemoTest {
     /** Demo patient with a CR-BIO (TSH) and a CR-IMG (src/data/demo/README.md). */
     static final String BERTHELOT = "284056912304563";
 
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final DemoPage demo = new DemoPage();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private WebDriver browser;
-    private DemoPage demo;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open();
-        demo = new DemoPage(browser, port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    /** The page's browser: each test's instance is made after the extension has opened it. */
+    private final WebDriver browser = demo.browser();
 
     @Test
     void fhirRoadShowsTheLabResultsTableAndEachReportsPdfEmbeddedFromTheConsole() throws Exception {

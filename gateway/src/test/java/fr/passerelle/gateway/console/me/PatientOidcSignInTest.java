@@ -20,7 +20,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.consent.ConsentChange;
 import fr.passerelle.gateway.consent.ConsentChannel;
 import fr.passerelle.gateway.consent.ConsentStore;
@@ -29,12 +28,11 @@ import fr.passerelle.gateway.consent.CountryScope;
 import fr.passerelle.gateway.consent.SharedDocuments;
 import fr.passerelle.gateway.console.CookieBrowser;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.testsupport.TestGateway;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -46,7 +44,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -87,14 +84,13 @@ class PatientOidcSignInTest {
                         + "request.query.state}}")
                 .withTransformers("response-template")));
 
-        Path home = Files.createTempDirectory("patient-oidc");
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("data"),
+        TestGateway gateway = TestGateway.start("patient-oidc",
                 "--passerelle.patient.login.oidc.issuer-uri=" + issuer,
                 "--passerelle.patient.login.oidc.client-id=" + CLIENT_ID,
                 "--passerelle.patient.login.oidc.client-secret=" + CLIENT_SECRET,
                 "--passerelle.patient.login.oidc.display-name=IdP de test");
-        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port");
+        app = gateway.context();
+        base = gateway.base();
     }
 
     @AfterAll

@@ -2,24 +2,21 @@ package fr.passerelle.gateway.console.me;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.console.CookieBrowser;
 import fr.passerelle.gateway.console.admin.ForeignRequests;
 import fr.passerelle.gateway.consent.ConsentStore;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.security.PasswordHashing;
 import fr.passerelle.gateway.testsupport.Browser;
+import fr.passerelle.gateway.testsupport.TestGateway;
 import fr.passerelle.trust.issue.DemoPki;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,14 +38,12 @@ class PatientPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = Files.createTempDirectory("patient-page");
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("data"),
+        TestGateway gateway = TestGateway.start("patient-page",
                 "--passerelle.security.operators[0].username=" + OPERATOR,
                 "--passerelle.security.operators[0].password-hash=" + PasswordHashing.encoder().encode(PASSWORD));
-        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port");
-        demoPki = DemoPki.load(home.resolve("data").resolve("demo-pki").resolve("demo-pki.p12"),
-                "passerelle-demo".toCharArray());
+        app = gateway.context();
+        base = gateway.base();
+        demoPki = gateway.demoPki();
     }
 
     @AfterAll

@@ -6,8 +6,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.testsupport.TestGateway;
 import fr.passerelle.trust.issue.CountrySigner;
 import fr.passerelle.trust.issue.DemoPki;
 import fr.passerelle.trust.issue.HcpClaims;
@@ -15,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +25,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Measures {@code GET /fhir/Patient/{id}/$summary} over loopback: requests per second and p50/p99 latency at
@@ -53,19 +49,13 @@ public final class SummaryLoadHarness {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         DemoPki pki = DemoPki.generate(Instant.now(), Duration.ofDays(2), List.of("BE"));
-        Path home = Files.createTempDirectory("fhir-load");
-        pki.writeTrustList(home.resolve("trust-list"));
-        try (ConfigurableApplicationContext app = SpringApplication.run(PasserelleApplication.class,
-                "--server.port=0", "--passerelle.data-dir=" + home.resolve("data"),
-                "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
-                "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
-                "--passerelle.consent.default-access=all-participating-countries",
+        try (TestGateway gateway = TestGateway.trusting(pki, "fhir-load",
                 // Each caller sends one token with every call (the partner leniency): the road measured here is
                 // the $summary path behind a believed token, not token verification.
                 "--passerelle.fhir.security.token-reuse=until-expiry",
                 "--logging.level.root=WARN")) {
-            patientIds = app.getBean(fr.passerelle.gateway.fhir.crossborder.FhirPatientIds.class);
-            String base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
+            patientIds = gateway.context().getBean(fr.passerelle.gateway.fhir.crossborder.FhirPatientIds.class);
+            String base = gateway.base() + "/fhir";
             CountrySigner signer = pki.signer("BE");
             int[] levels = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                     : new int[] {1, 10, 50};

@@ -3,7 +3,6 @@ package fr.passerelle.gateway.fhir.crossborder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.consent.ConsentChange;
 import fr.passerelle.gateway.consent.ConsentChannel;
 import fr.passerelle.gateway.consent.ConsentStore;
@@ -16,6 +15,7 @@ import fr.passerelle.gateway.healthspace.DocumentKind;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.healthspace.NationalHealthSpace;
 import fr.passerelle.gateway.healthspace.PrescriptionLine;
+import fr.passerelle.gateway.testsupport.TestGateway;
 import fr.passerelle.trust.issue.DemoPki;
 import fr.passerelle.trust.issue.HcpClaims;
 import java.io.ByteArrayInputStream;
@@ -25,8 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +52,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -88,14 +85,9 @@ class DocumentReferenceOffersEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = Files.createTempDirectory("fhir-offers");
-        PKI.writeTrustList(home.resolve("trust-list"));
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("data"),
-                "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
-                "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
-                "--passerelle.consent.default-access=all-participating-countries");
-        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
+        TestGateway gateway = TestGateway.trusting(PKI, "fhir-offers");
+        app = gateway.context();
+        base = gateway.base() + "/fhir";
         makeRochefortsLabReportPdfOnly();
     }
 

@@ -3,16 +3,14 @@ package fr.passerelle.gateway.fhir.crossborder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.testsupport.TestGateway;
 import fr.passerelle.trust.issue.DemoPki;
 import fr.passerelle.trust.issue.HcpClaims;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,15 +35,10 @@ class FhirRateLimitTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = Files.createTempDirectory("fhir-ratelimit");
-        PKI.writeTrustList(home.resolve("trust-list"));
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("data"),
-                "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
-                "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
-                "--passerelle.consent.default-access=all-participating-countries",
+        TestGateway gateway = TestGateway.trusting(PKI, "fhir-ratelimit",
                 "--passerelle.rate-limit.window=P3650D", "--passerelle.rate-limit.countries.BE=2");
-        base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port") + "/fhir";
+        app = gateway.context();
+        base = gateway.base() + "/fhir";
     }
 
     @AfterAll

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.healthspace.Ins;
+import fr.passerelle.gateway.testsupport.TestGateway;
 import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.DemoPki;
 import fr.passerelle.trust.issue.HcpClaims;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -73,26 +72,11 @@ class DmpFaultUnderLoadTest {
     @BeforeAll
     static void start() throws Exception {
         DmpTestPki pki = DmpTestPki.create(Files.createDirectories(home.resolve("dmp-keys")));
-        PKI.writeTrustList(home.resolve("trust-list"));
         dmp = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(CALLERS + 10));
         dmp.start();
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("data"),
-                "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
-                "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
-                "--passerelle.consent.default-access=all-participating-countries",
+        TestGateway gateway = TestGateway.trusting(PKI, home, DmpFixtures.applicationArguments(pki, dmp.baseUrl(),
                 // The quota is another test's subject; here every caller is Spanish and must reach the DMP guards.
                 "--passerelle.rate-limit.enabled=false",
-                "--passerelle.health-space=dmp",
-                "--passerelle.dmp.registry-url=" + dmp.baseUrl() + "/registry",
-                "--passerelle.dmp.repository-url=" + dmp.baseUrl() + "/repository",
-                "--passerelle.dmp.patient-service-url=" + dmp.baseUrl() + "/patient",
-                "--passerelle.dmp.tls.key-store=" + pki.organisationKeyStore,
-                "--passerelle.dmp.tls.key-store-password=" + DmpTestPki.PASSWORD,
-                "--passerelle.dmp.identity.structure-id=3180036000012",
-                "--passerelle.dmp.identity.software-homologation=DMP-HOMOL-TEST",
-                "--passerelle.dmp.identity.source-id=1.2.250.1.999.1",
-                "--passerelle.dmp.identity.unique-id-root=1.2.250.1.999.1.2",
                 "--passerelle.dmp.resilience.connect-timeout=500ms",
                 "--passerelle.dmp.resilience.read-timeout=1s",
                 "--passerelle.dmp.resilience.max-attempts=2",
@@ -102,8 +86,9 @@ class DmpFaultUnderLoadTest {
                 "--passerelle.dmp.resilience.sliding-window-size=20",
                 "--passerelle.dmp.resilience.minimum-calls=10",
                 "--passerelle.dmp.resilience.open-duration=" + OPEN_STATE.toMillis() + "ms",
-                "--passerelle.dmp.resilience.half-open-calls=2");
-        port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+                "--passerelle.dmp.resilience.half-open-calls=2"));
+        app = gateway.context();
+        port = gateway.port();
         worstCase = app.getBean(DmpProperties.class).resilience().worstCase();
     }
 

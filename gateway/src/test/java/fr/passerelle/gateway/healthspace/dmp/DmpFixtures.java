@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
@@ -67,6 +68,24 @@ public final class DmpFixtures {
                 new DmpProperties.Identity("3180036000012", "NCPeH France", "SA29", "AUTRE", "1.2.250.1.999.1",
                         "1.2.250.1.999.1.2", "Passerelle", "0.1.0", "DMP-HOMOL-TEST", Map.of(), Map.of()),
                 resilience);
+    }
+
+    /**
+     * The application arguments that point a whole gateway at a DMP stub (and make it sign as the test organisation),
+     * the same values {@link #properties} gives a connector; {@code more} follow them.
+     */
+    static String[] applicationArguments(DmpTestPki pki, String baseUrl, String... more) {
+        return Stream.concat(Stream.of("--passerelle.health-space=dmp",
+                "--passerelle.dmp.registry-url=" + baseUrl + "/registry",
+                "--passerelle.dmp.repository-url=" + baseUrl + "/repository",
+                "--passerelle.dmp.patient-service-url=" + baseUrl + "/patient",
+                "--passerelle.dmp.tls.key-store=" + pki.organisationKeyStore,
+                "--passerelle.dmp.tls.key-store-password=" + DmpTestPki.PASSWORD,
+                "--passerelle.dmp.identity.structure-id=3180036000012",
+                "--passerelle.dmp.identity.software-homologation=DMP-HOMOL-TEST",
+                "--passerelle.dmp.identity.source-id=1.2.250.1.999.1",
+                "--passerelle.dmp.identity.unique-id-root=1.2.250.1.999.1.2"), Stream.of(more))
+                .toArray(String[]::new);
     }
 
     public static DmpProperties.Resilience resilience(Duration readTimeout, int maxAttempts, int window, int minimumCalls,

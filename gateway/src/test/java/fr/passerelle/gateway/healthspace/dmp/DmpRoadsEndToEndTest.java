@@ -14,17 +14,14 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import fr.passerelle.gateway.PasserelleApplication;
 import fr.passerelle.gateway.healthspace.Ins;
 import fr.passerelle.gateway.soap.EhdsiOperation;
 import fr.passerelle.gateway.soap.Multipart;
 import fr.passerelle.gateway.soap.ReceivedXml;
 import fr.passerelle.gateway.soap.SoapHttp;
 import fr.passerelle.gateway.soap.SoapMessages;
+import fr.passerelle.gateway.testsupport.TestGateway;
 import fr.passerelle.trust.issue.AssertionIssuer;
 import fr.passerelle.trust.issue.DemoPki;
 import fr.passerelle.trust.issue.HcpClaims;
@@ -55,7 +52,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -69,7 +65,6 @@ import org.w3c.dom.Element;
 class DmpRoadsEndToEndTest {
 
     private static final String HOME = "1.2.250.1.213.4.1.99";
-    private static final String SOAP12 = "application/soap+xml; charset=UTF-8";
     private static final Ins PATIENT = DmpFixtures.PATIENT;
     private static final String PATIENT_CX = SoapMessages.cx(PATIENT);
     private static final String EP_ID = "1.2.250.1.213.1.1.1.39.2024.2.1";
@@ -81,7 +76,7 @@ class DmpRoadsEndToEndTest {
 
     @TempDir
     static Path home;
-    private static WireMockServer dmp;
+    private static WireMockDmp dmp;
     private static ConfigurableApplicationContext app;
     private static int port;
     private static byte[] ips;
@@ -90,30 +85,14 @@ class DmpRoadsEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         DmpTestPki pki = DmpTestPki.create(Files.createDirectories(home.resolve("dmp-keys")));
-        PKI.writeTrustList(home.resolve("trust-list"));
-        dmp = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        dmp.start();
+        dmp = new WireMockDmp(pki);
         stubDmp();
-        String dmpBase = dmp.baseUrl();
-        app = SpringApplication.run(PasserelleApplication.class, "--server.port=0",
-                "--passerelle.data-dir=" + home.resolve("data"),
-                "--passerelle.trust.list-dir=" + home.resolve("trust-list"), "--passerelle.trust.demo=false",
-                "--passerelle.fhir.security.trust-list-dir=" + home.resolve("trust-list"),
-                "--passerelle.consent.default-access=all-participating-countries",
+        TestGateway gateway = TestGateway.trusting(PKI, home, DmpFixtures.applicationArguments(pki, dmp.baseUrl(),
                 "--passerelle.soap.home-community-id=" + HOME,
-                "--passerelle.health-space=dmp",
-                "--passerelle.dmp.registry-url=" + dmpBase + "/registry",
-                "--passerelle.dmp.repository-url=" + dmpBase + "/repository",
-                "--passerelle.dmp.patient-service-url=" + dmpBase + "/patient",
-                "--passerelle.dmp.tls.key-store=" + pki.organisationKeyStore,
-                "--passerelle.dmp.tls.key-store-password=" + DmpTestPki.PASSWORD,
-                "--passerelle.dmp.identity.structure-id=3180036000012",
-                "--passerelle.dmp.identity.software-homologation=DMP-HOMOL-TEST",
-                "--passerelle.dmp.identity.source-id=1.2.250.1.999.1",
-                "--passerelle.dmp.identity.unique-id-root=1.2.250.1.999.1.2",
                 // Generous: the build machine is shared; the DMP stub answers at once.
-                "--passerelle.dmp.resilience.read-timeout=20s");
-        port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+                "--passerelle.dmp.resilience.read-timeout=20s"));
+        app = gateway.context();
+        port = gateway.port();
         FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     }
 
@@ -148,31 +127,27 @@ class DmpRoadsEndToEndTest {
         DmpFixtures.setPatient(edispEntry, PATIENT);
 
         dmp.stubFor(post(urlEqualTo("/patient"))
-                .willReturn(soap(DmpFixtures.patientCheckResponse("OK", "active"))));
+                .willReturn(WireMockDmp.soap(DmpFixtures.patientCheckResponse("OK", "active"))));
         dmp.stubFor(post(urlEqualTo("/registry")).atPriority(5)
                 .withRequestBody(containing(XdsVocabulary.FIND_DOCUMENTS))
-                .willReturn(soap(DmpFixtures.queryResponse(List.of(ipsEntry, epEntry, edispEntry)))));
+                .willReturn(WireMockDmp.soap(DmpFixtures.queryResponse(List.of(ipsEntry, epEntry, edispEntry)))));
         // GetDocuments: the entry asked for, or none (a new dispensation's id is unknown until submitted).
         dmp.stubFor(post(urlEqualTo("/registry")).atPriority(9)
                 .withRequestBody(containing(XdsVocabulary.GET_DOCUMENTS))
-                .willReturn(soap(DmpFixtures.queryResponse(List.of()))));
+                .willReturn(WireMockDmp.soap(DmpFixtures.queryResponse(List.of()))));
         Map<String, Element> entries = Map.of(DmpFixtures.IPS_ID, ipsEntry, EP_ID, epEntry, EDISP_ID, edispEntry);
         Map<String, byte[]> documents = Map.of(DmpFixtures.IPS_ID, ips, EP_ID, ePrescription, EDISP_ID,
                 eDispensation);
         entries.forEach((id, entry) -> dmp.stubFor(post(urlEqualTo("/registry")).atPriority(1)
                 .withRequestBody(containing(XdsVocabulary.GET_DOCUMENTS)).withRequestBody(containing("('" + id + "')"))
-                .willReturn(soap(DmpFixtures.queryResponse(List.of(entry))))));
+                .willReturn(WireMockDmp.soap(DmpFixtures.queryResponse(List.of(entry))))));
         documents.forEach((id, bytes) -> dmp.stubFor(post(urlEqualTo("/repository")).atPriority(1)
                 .withRequestBody(containing("DocumentUniqueId>" + id + "</"))
                 .willReturn(aResponse().withHeader("Content-Type", DmpFixtures.MTOM_CONTENT_TYPE)
                         .withBody(DmpFixtures.retrieveResponse(id, bytes)))));
         dmp.stubFor(post(urlEqualTo("/repository")).atPriority(2)
                 .withRequestBody(containing("ProvideAndRegisterDocumentSetRequest"))
-                .willReturn(soap(DmpFixtures.registryResponse(XdsVocabulary.SUCCESS, null))));
-    }
-
-    private static ResponseDefinitionBuilder soap(String body) {
-        return aResponse().withHeader("Content-Type", SOAP12).withBody(body.getBytes(StandardCharsets.UTF_8));
+                .willReturn(WireMockDmp.soap(DmpFixtures.registryResponse(XdsVocabulary.SUCCESS, null))));
     }
 
     // --- SOAP road ---
@@ -253,10 +228,10 @@ class DmpRoadsEndToEndTest {
         String refused = registeredDispensation("dmp-discard-refused", refusedUuid);
         dmp.stubFor(post(urlEqualTo("/registry")).atPriority(1)
                 .withRequestBody(containing("UpdateAvailabilityStatus")).withRequestBody(containing(deletedUuid))
-                .willReturn(soap(DmpFixtures.registryResponse(XdsVocabulary.SUCCESS, null))));
+                .willReturn(WireMockDmp.soap(DmpFixtures.registryResponse(XdsVocabulary.SUCCESS, null))));
         dmp.stubFor(post(urlEqualTo("/registry")).atPriority(1)
                 .withRequestBody(containing("UpdateAvailabilityStatus")).withRequestBody(containing(refusedUuid))
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", SOAP12).withBody(
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", WireMockDmp.SOAP12).withBody(
                         "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:wsse=\""
                                 + DmpErrorCodes.WSSE + "\"><env:Body><env:Fault><env:Code><env:Value>env:Sender"
                                 + "</env:Value><env:Subcode><env:Value>wsse:FailedAuthentication</env:Value>"
@@ -351,7 +326,7 @@ class DmpRoadsEndToEndTest {
         entry.setAttribute("id", entryUuid);
         dmp.stubFor(post(urlEqualTo("/registry")).atPriority(1)
                 .withRequestBody(containing(XdsVocabulary.GET_DOCUMENTS)).withRequestBody(containing("('" + id + "')"))
-                .willReturn(soap(DmpFixtures.queryResponse(List.of(entry)))));
+                .willReturn(WireMockDmp.soap(DmpFixtures.queryResponse(List.of(entry)))));
         return id;
     }
 
