@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What each listed French document is offered as abroad, and only what a retrieval of it serves: everything offered
- * must be servable, on every road alike. A document whose pivot CDA cannot be made is not offered; a French
+ * must be servable, on every road alike. A document whose pivot CDA cannot be made (or that the enforced eHDSI check
+ * refuses) is not offered, and is said not offered ({@link NotOffered}) so the requester learns that it exists; a French
  * ePrescription with several items is offered item by item (eHDSI allows one prescription item per ePrescription
  * document), each under its {@link PrescriptionItemId}, and an item already dispensed is not offered (its retrieval
  * is refused); another rendering (the level-1 PDF, the IPS Bundle) is offered only when it translates. Translations
@@ -58,6 +59,24 @@ public class DocumentOffers {
     }
 
     /**
+     * A listed document, or one item of a multi-line ePrescription, that is not offered because its pivot could not be
+     * made or was refused by the enforced eHDSI check: the roads tell the requester, never drop it silently.
+     *
+     * @param uniqueId the id a retrieval would have named it by (the French document's, or the item's)
+     * @param refusal  why, in words safe to send (no clinical content)
+     */
+    public record NotOffered(DocumentEntry french, String uniqueId, ExchangeRefusal refusal) {
+    }
+
+    /** What a listing is offered as, in the listing's order, and what of it could not be. */
+    public record Offered(List<Offer> offers, List<NotOffered> notOffered) {
+        public Offered {
+            offers = List.copyOf(offers);
+            notOffered = List.copyOf(notOffered);
+        }
+    }
+
+    /**
      * One pivot CDA level 3 offered.
      *
      * @param uniqueId the XDS uniqueId a retrieval names it by: the French one, or the item's
@@ -74,37 +93,48 @@ public class DocumentOffers {
      *
      * @throws fr.passerelle.gateway.healthspace.HealthSpaceUnavailableException when the health space cannot answer
      */
-    public List<Offer> offers(CrossBorderCall call, List<DocumentEntry> listed, Set<Rendering> alsoOffered) {
+    public Offered offers(CrossBorderCall call, List<DocumentEntry> listed, Set<Rendering> alsoOffered) {
         if (alsoOffered.contains(Rendering.PIVOT_CDA)) {
             throw new IllegalArgumentException("the pivot CDA level 3 is always offered");
         }
         // A remote health space (the DMP) reads the bytes and the prescription lines for the requester only.
         return HealthSpaceCaller.callAs(call.requester(), () -> {
             List<Offer> offers = new ArrayList<>();
+            List<NotOffered> notOffered = new ArrayList<>();
             for (DocumentEntry french : listed) {
-                offer(french, alsoOffered).ifPresent(offers::add);
+                offer(french, alsoOffered, notOffered).ifPresent(offers::add);
             }
-            return offers;
+            return new Offered(offers, notOffered);
         });
     }
 
-    private Optional<Offer> offer(DocumentEntry french, Set<Rendering> alsoOffered) {
+    private Optional<Offer> offer(DocumentEntry french, Set<Rendering> alsoOffered, List<NotOffered> notOffered) {
         FrenchBytes source = new FrenchBytes(french.uniqueId());
         try {
-            if (!(translations.translate(french.uniqueId(), Rendering.PIVOT_CDA, Optional.empty(), source)
-                    instanceof TranslatedDocuments.Done whole)) {
+            TranslatedDocuments.Translation pivot = translations.translate(french.uniqueId(), Rendering.PIVOT_CDA,
+                    Optional.empty(), source);
+            if (pivot instanceof TranslatedDocuments.Failed failed) {
+                notOffered.add(new NotOffered(french, french.uniqueId(), failed.refusal()));
                 return Optional.empty();
             }
+            TranslatedDocuments.Done whole = (TranslatedDocuments.Done) pivot;
             List<Pivot> pivots = new ArrayList<>();
             boolean itemised = french.kind() == DocumentKind.EPRESCRIPTION && whole.items() > 1;
             if (itemised) {
                 List<PrescriptionLine> lines = listing.prescriptionLines(french.uniqueId());
                 for (int item = 1; item <= whole.items(); item++) {
                     boolean dispensed = lines.size() >= item && lines.get(item - 1).dispensed();
-                    if (!dispensed && translations.translateItem(french.uniqueId(), item, Optional.empty(), source)
-                            instanceof TranslatedDocuments.Done itemDocument) {
-                        pivots.add(new Pivot(new PrescriptionItemId(french.uniqueId(), item).xdsUniqueId(), item,
-                                itemDocument.content()));
+                    if (dispensed) {
+                        continue;
+                    }
+                    String itemId = new PrescriptionItemId(french.uniqueId(), item).xdsUniqueId();
+                    TranslatedDocuments.Translation itemDocument = translations.translateItem(french.uniqueId(), item,
+                            Optional.empty(), source);
+                    if (itemDocument instanceof TranslatedDocuments.Done done) {
+                        pivots.add(new Pivot(itemId, item, done.content()));
+                    } else {
+                        notOffered.add(new NotOffered(french, itemId, ((TranslatedDocuments.Failed) itemDocument)
+                                .refusal()));
                     }
                 }
             } else {

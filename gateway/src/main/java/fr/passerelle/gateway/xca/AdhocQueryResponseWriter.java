@@ -59,12 +59,15 @@ public final class AdhocQueryResponseWriter {
     public Element write(DocumentQuery query, DocumentQueryOutcome outcome) {
         if (outcome instanceof DocumentQueryOutcome.Found found) {
             AdhocQueryResponse response = found(query, found.entries());
-            if (!found.withheld().isEmpty() || !found.unserved().isEmpty()) {
+            if (!found.withheld().isEmpty() || !found.unserved().isEmpty() || !found.notSent().isEmpty()) {
                 // Part of the query answered, part refused or not served (ITI-38: results and errors together);
-                // a class not served is a warning, a class withheld by consent an error.
-                Stream<RegistryErrors.Line> lines = Stream.concat(
+                // a class not served is a warning, a class withheld by consent or a document not sent an error.
+                Stream<RegistryErrors.Line> lines = Stream.of(
                         found.withheld().stream().map(refusal -> new RegistryErrors.Line(refusal, "")),
-                        found.unserved().stream().map(refusal -> new RegistryErrors.Line(refusal, "", true)));
+                        found.notSent().stream().map(unsent -> new RegistryErrors.Line(unsent.refusal(),
+                                unsent.uniqueId())),
+                        found.unserved().stream().map(refusal -> new RegistryErrors.Line(refusal, "", true)))
+                        .flatMap(s -> s);
                 response.withStatus(RegistryStatus.PARTIAL_SUCCESS.urn())
                         .withRegistryErrorList(RegistryErrors.list(lines.toList()));
             }

@@ -71,7 +71,7 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
         if (outcome instanceof ListingOutcome.Refused refused) {
             return new DocumentQueryOutcome.Refused(XuaServiceProvider.refusalOf(refused.refusal()));
         }
-        List<DocumentOffers.Offer> offered;
+        DocumentOffers.Offered offered;
         try {
             offered = offers.offers(call,
                     ((ListingOutcome.Listed) outcome).documents(), Set.of(Rendering.PIVOT_PDF));
@@ -79,14 +79,20 @@ public class CrossGatewayQueryResponder implements DocumentQueryRoad {
             return new DocumentQueryOutcome.Refused(XuaServiceProvider.refusalOf(ExchangeRefusal.of(e)));
         }
         List<DocumentEntry> entries = new ArrayList<>();
-        offered.forEach(offer -> entries.addAll(entries(query, offer)));
+        offered.offers().forEach(offer -> entries.addAll(entries(query, offer)));
+        List<DocumentQueryOutcome.NotSent> notSent = offered.notOffered().stream().map(unsent -> {
+            DocumentClass documentClass = DocumentClass.of(unsent.french().kind());
+            return new DocumentQueryOutcome.NotSent(unsent.uniqueId(), new BusinessRefusal(unsent.refusal().error(),
+                    documentClass.asCode().displayName() + " (" + documentClass.loincCode() + ") not sent: "
+                            + unsent.refusal().reason()));
+        }).toList();
         List<BusinessRefusal> withheld = new ArrayList<>();
         ((ListingOutcome.Listed) outcome).withheld().forEach((kind, refusal) -> {
             DocumentClass documentClass = DocumentClass.of(kind);
             withheld.add(new BusinessRefusal(refusal.error(), documentClass.asCode().displayName() + " ("
                     + documentClass.loincCode() + "): " + refusal.reason()));
         });
-        return new DocumentQueryOutcome.Found(entries, withheld, unserved(query));
+        return new DocumentQueryOutcome.Found(entries, withheld, unserved(query), notSent);
     }
 
     /** Longest class code echoed back (the requester's own words, bounded: a code is a few characters). */

@@ -3,7 +3,10 @@ package fr.passerelle.gateway.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.passerelle.gateway.conformance.ConformanceProperties;
+import fr.passerelle.gateway.conformance.ConformanceProperties.Mode;
 import fr.passerelle.gateway.conformance.PivotConformance;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.healthspace.Code;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
 import fr.passerelle.gateway.healthspace.DocumentKind;
@@ -14,6 +17,7 @@ import fr.passerelle.gateway.healthspace.StoredDocument;
 import fr.passerelle.gateway.testsupport.Fixtures;
 import fr.passerelle.terminology.TerminologyCatalogue;
 import fr.passerelle.translation.DocumentTranslator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +51,7 @@ class DocumentOffersTest {
     final Map<String, StoredDocument> stored = new HashMap<>();
     final Map<String, List<PrescriptionLine>> lines = new HashMap<>();
     final AtomicInteger reads = new AtomicInteger();
+    final NationalHealthSpace healthSpace;
     DocumentOffers offers;
 
     @BeforeAll
@@ -55,7 +60,7 @@ class DocumentOffersTest {
     }
 
     DocumentOffersTest() {
-        NationalHealthSpace healthSpace = (NationalHealthSpace) Proxy.newProxyInstance(
+        healthSpace = (NationalHealthSpace) Proxy.newProxyInstance(
                 NationalHealthSpace.class.getClassLoader(), new Class<?>[] {NationalHealthSpace.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "retrieve" -> {
@@ -74,7 +79,7 @@ class DocumentOffersTest {
         DocumentEntry ep = store("2.25.7", DocumentKind.EPRESCRIPTION, "eP-MED-DM_2024.01_PosoStruct.xml");
         lines.put("2.25.7", List.of(new PrescriptionLine("2.25.7", "L1", null), new PrescriptionLine("2.25.7", "L2", null)));
 
-        DocumentOffers.Offer offer = offers.offers(CALL, List.of(ep), ALSO).get(0);
+        DocumentOffers.Offer offer = offers.offers(CALL, List.of(ep), ALSO).offers().get(0);
         assertThat(offer.itemised()).isTrue();
         assertThat(offer.pivots()).extracting(DocumentOffers.Pivot::uniqueId)
                 .containsExactly(new PrescriptionItemId("2.25.7", 1).xdsUniqueId(),
@@ -89,7 +94,7 @@ class DocumentOffersTest {
 
         lines.put("2.25.7", List.of(new PrescriptionLine("2.25.7", "L1", "disp-1"),
                 new PrescriptionLine("2.25.7", "L2", null)));
-        assertThat(offers.offers(CALL, List.of(ep), ALSO).get(0).pivots()).extracting(DocumentOffers.Pivot::item)
+        assertThat(offers.offers(CALL, List.of(ep), ALSO).offers().get(0).pivots()).extracting(DocumentOffers.Pivot::item)
                 .containsExactly(2);
         assertThat(reads).as("translations are kept: nothing read again").hasValue(1);
     }
@@ -101,7 +106,7 @@ class DocumentOffersTest {
         DocumentEntry gone = new DocumentEntry("2.25.10", PATIENT, DocumentKind.PATIENT_SUMMARY, CODE, CODE, CODE,
                 List.of(), OffsetDateTime.now(), null, "gone", "text/xml", "", 0, "fr-FR");
 
-        List<DocumentOffers.Offer> offered = offers.offers(CALL, List.of(vsm, gone, ips), ALSO);
+        List<DocumentOffers.Offer> offered = offers.offers(CALL, List.of(vsm, gone, ips), ALSO).offers();
         assertThat(offered).extracting(o -> o.french().uniqueId()).containsExactly("2.25.8", "2.25.9");
         for (DocumentOffers.Offer offer : offered) {
             assertThat(offer.itemised()).isFalse();
@@ -128,7 +133,7 @@ class DocumentOffersTest {
         DocumentEntry summary = store("2.25.13", DocumentKind.PATIENT_SUMMARY, "VSM_1.4_2022.01.xml");
         Set<Rendering> also = EnumSet.of(Rendering.PIVOT_PDF, Rendering.FHIR_IPS, Rendering.FHIR_LAB);
 
-        List<DocumentOffers.Offer> offered = offers.offers(CALL, List.of(lab, pdf, summary), also);
+        List<DocumentOffers.Offer> offered = offers.offers(CALL, List.of(lab, pdf, summary), also).offers();
 
         assertThat(offered).extracting(o -> o.french().uniqueId()).containsExactly("2.25.11", "2.25.12", "2.25.13");
         assertThat(new String(offered.get(0).rendered(Rendering.FHIR_LAB).orElseThrow(), StandardCharsets.UTF_8))
@@ -140,6 +145,41 @@ class DocumentOffersTest {
         assertThat(Rendering.fhirDocumentOf(DocumentKind.LABORATORY_RESULT)).contains(Rendering.FHIR_LAB);
         assertThat(Rendering.fhirDocumentOf(DocumentKind.PATIENT_SUMMARY)).contains(Rendering.FHIR_IPS);
         assertThat(Rendering.fhirDocumentOf(DocumentKind.MEDICAL_IMAGING_REPORT)).isEmpty();
+    }
+
+    /**
+     * A document whose pivot cannot be made, and a prescription item the enforced eHDSI check refuses, are not
+     * offered but said not offered, with the id a retrieval would name them by and why: never dropped silently.
+     */
+    @Test
+    void whatCannotBeSentIsSaidNotOfferedWithItsReason() throws Exception {
+        DocumentEntry broken = store("2.25.14", DocumentKind.PATIENT_SUMMARY,
+                "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>".getBytes(StandardCharsets.UTF_8));
+        DocumentEntry summary = store("2.25.15", DocumentKind.PATIENT_SUMMARY, "VSM_1.4_2022.01.xml");
+        DocumentOffers.Offered offered = offers.offers(CALL, List.of(broken, summary), ALSO);
+        assertThat(offered.offers()).extracting(o -> o.french().uniqueId()).containsExactly("2.25.15");
+        assertThat(offered.notOffered()).singleElement().satisfies(unsent -> {
+            assertThat(unsent.uniqueId()).isEqualTo("2.25.14");
+            assertThat(unsent.french()).isEqualTo(broken);
+            assertThat(unsent.refusal().error()).isEqualTo(ExchangeError.ERROR_TRANSCODING_ERROR);
+            assertThat(unsent.refusal().reason()).startsWith("the French document cannot be translated");
+        });
+
+        // The check enforced on ePrescriptions: the second item (dose form 50015000) fails one-item.sch.
+        DocumentOffers enforced = new DocumentOffers(healthSpace, new DocumentListing(healthSpace, null),
+                new TranslatedDocuments(translator, 64L << 20, PivotConformance.start(new ConformanceProperties(
+                        Mode.OFF, Path.of("src/test/resources/conformance"), "-", "-", "one-item.sch", "one-item.sch",
+                        "-", "-", "-", 1, Map.of(ConformanceProperties.DocumentKind.EPRESCRIPTION, Mode.ENFORCE)),
+                        new SimpleMeterRegistry())));
+        DocumentEntry ep = store("2.25.16", DocumentKind.EPRESCRIPTION, "eP-MED-DM_2024.01_PosoStruct.xml");
+        DocumentOffers.Offered prescription = enforced.offers(CALL, List.of(ep), ALSO);
+        assertThat(prescription.offers()).singleElement().satisfies(offer -> assertThat(offer.pivots())
+                .extracting(DocumentOffers.Pivot::item).containsExactly(1));
+        assertThat(prescription.notOffered()).singleElement().satisfies(unsent -> {
+            assertThat(unsent.uniqueId()).isEqualTo(new PrescriptionItemId("2.25.16", 2).xdsUniqueId());
+            assertThat(unsent.refusal().error()).isEqualTo(ExchangeError.ERROR_TRANSCODING_ERROR);
+            assertThat(unsent.refusal().reason()).contains("eHDSI EP_L3 validation");
+        });
     }
 
     static final Code CODE = new Code("x", "1.2.3", "x");

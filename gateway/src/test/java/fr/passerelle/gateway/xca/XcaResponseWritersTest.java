@@ -77,6 +77,25 @@ class XcaResponseWritersTest {
         assertThat(xml.count("//rim:ExtrinsicObject | //rim:Association")).isZero();
     }
 
+    /** A listed document not sent (its translation or the enforced eHDSI check refused it) is said, where it is. */
+    @Test
+    void aDocumentNotSentIsAnErrorLocatedAtItsUniqueIdBesideTheAnswer() {
+        List<DocumentEntry> entries = CrossGatewayQueryEndpointTest.patientSummaryL3AndL1();
+        BusinessRefusal refused = new BusinessRefusal(ExchangeError.ERROR_TRANSCODING_ERROR,
+                "ePrescription (57833-6) not sent: the translated document does not pass the eHDSI EP_L3 validation");
+        ReceivedXml xml = ReceivedXml.of(queryWriter.write(LEAF_CLASS, new DocumentQueryOutcome.Found(entries,
+                List.of(), List.of(), List.of(new DocumentQueryOutcome.NotSent("1.2.250.1.999.2^EP.L3", refused)))));
+
+        assertThat(xml.text("/query:AdhocQueryResponse/@status")).isEqualTo(XdsVocabulary.PARTIAL_SUCCESS);
+        assertThat(xml.count("//rim:ExtrinsicObject")).isEqualTo(2);
+        String error = "/query:AdhocQueryResponse/rs:RegistryErrorList/rs:RegistryError";
+        assertThat(xml.count(error)).isEqualTo(1);
+        assertThat(xml.text(error + "/@errorCode")).isEqualTo(ExchangeError.ERROR_TRANSCODING_ERROR.code());
+        assertThat(xml.text(error + "/@location")).isEqualTo("1.2.250.1.999.2^EP.L3");
+        assertThat(xml.text(error + "/@severity")).isEqualTo(XdsVocabulary.ERROR_SEVERITY);
+        assertThat(xml.text(error + "/@codeContext")).contains("not sent").contains("EP_L3");
+    }
+
     @Test
     void aRefusedQueryIsAFailureWithOneRegistryErrorAndAnEmptyList() {
         ReceivedXml xml = ReceivedXml.of(queryWriter.write(LEAF_CLASS, new DocumentQueryOutcome.Refused(NO_CONSENT)));

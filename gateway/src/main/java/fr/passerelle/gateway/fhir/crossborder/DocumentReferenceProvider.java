@@ -80,13 +80,14 @@ public class DocumentReferenceProvider implements IResourceProvider {
         }
         List<DocumentEntry> listed = ((ListingOutcome.Listed) outcome).documents().stream()
                 .filter(entry -> within(date, entry)).toList();
-        List<DocumentOffers.Offer> offered;
+        DocumentOffers.Offered offered;
         try {
             offered = offers.offers(call, listed, ALSO_OFFERED);
         } catch (HealthSpaceUnavailableException e) {
             throw FhirRefusal.of(e);
         }
-        return page.cut(offered.stream().flatMap(offer -> DocumentReferences.of(offer, patientIds).stream()).toList());
+        return page.cut(offered.offers().stream().flatMap(offer -> DocumentReferences.of(offer, patientIds).stream())
+                .toList());
     }
 
     private static void kinds(TokenOrListParam tokens, Set<DocumentKind> kinds) {
