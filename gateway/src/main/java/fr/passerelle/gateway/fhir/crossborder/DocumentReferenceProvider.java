@@ -16,6 +16,7 @@ import fr.passerelle.gateway.exchange.DocumentListing;
 import fr.passerelle.gateway.exchange.DocumentOffers;
 import fr.passerelle.gateway.exchange.Rendering;
 import fr.passerelle.gateway.exchange.ListingOutcome;
+import fr.passerelle.gateway.ehdsi.ExchangeError;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import fr.passerelle.gateway.fhir.requester.RequesterInterceptor;
 import fr.passerelle.gateway.healthspace.DocumentEntry;
@@ -26,7 +27,9 @@ import java.util.EnumSet;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 
@@ -87,7 +90,30 @@ public class DocumentReferenceProvider implements IResourceProvider {
             throw FhirRefusal.of(e);
         }
         return page.cut(offered.offers().stream().flatMap(offer -> DocumentReferences.of(offer, patientIds).stream())
-                .toList());
+                .toList(), notSent(offered.notOffered()));
+    }
+
+    /**
+     * The documents listed but not sent (translation failed, or the enforced eHDSI check refused the pivot), as an
+     * OperationOutcome entry of the searchset (search mode {@code outcome}): one warning each, with its eHDSI code,
+     * kind and date — never silently left out.
+     */
+    private static List<OperationOutcome> notSent(List<DocumentOffers.NotOffered> notOffered) {
+        if (notOffered.isEmpty()) {
+            return List.of();
+        }
+        OperationOutcome outcome = new OperationOutcome();
+        for (DocumentOffers.NotOffered unsent : notOffered) {
+            ExchangeError error = unsent.refusal().error();
+            DocumentEntry french = unsent.french();
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                    .setCode(OperationOutcome.IssueType.PROCESSING)
+                    .setDiagnostics("A document of type LOINC " + french.kind().loincClassCode() + " of "
+                            + french.creationTime().toLocalDate() + " not sent: " + unsent.refusal().reason())
+                    .setDetails(new CodeableConcept().setText(error.description())).getDetails().addCoding()
+                    .setSystem(FhirRefusal.EHDSI_ERROR_SYSTEM).setCode(error.code()).setDisplay(error.description());
+        }
+        return List.of(outcome);
     }
 
     private static void kinds(TokenOrListParam tokens, Set<DocumentKind> kinds) {

@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.fhir.crossborder;
 
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
@@ -57,5 +59,24 @@ record SearchPage(int offset, int count) {
 
     <T extends IBaseResource> IBundleProvider cut(List<T> matches) {
         return cut(matches, match -> List.of());
+    }
+
+    /**
+     * As {@link #cut(List)}, with what the search has to say about it ({@code outcomes}: OperationOutcomes, search
+     * mode {@code outcome}) on its first page, not counted.
+     */
+    <T extends IBaseResource> IBundleProvider cut(List<T> matches, List<? extends IBaseResource> outcomes) {
+        if (outcomes.isEmpty() || offset > 0) {
+            return cut(matches);
+        }
+        outcomes.forEach(o -> ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(o, BundleEntrySearchModeEnum.OUTCOME));
+        IBundleProvider cut = cut(matches);
+        List<IBaseResource> page = new ArrayList<>(cut.getResources(0, count));
+        page.addAll(outcomes);
+        SimpleBundleProvider provider = new SimpleBundleProvider(page);
+        provider.setSize(cut.size());
+        provider.setCurrentPageOffset(0);
+        provider.setCurrentPageSize(count);
+        return provider;
     }
 }

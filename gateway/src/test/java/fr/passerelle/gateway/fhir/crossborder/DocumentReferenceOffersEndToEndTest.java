@@ -323,6 +323,40 @@ class DocumentReferenceOffersEndToEndTest {
                 .getDiagnostics()).contains("no structured").contains("original clinical document");
     }
 
+    /**
+     * A listed document whose pivot cannot be made is not offered, and the searchset says so in an OperationOutcome
+     * entry (search mode outcome, eHDSI 4203, its kind and date) instead of leaving it out silently.
+     */
+    @Test
+    @Order(8)
+    void aDocumentThatCannotBeSentIsSaidInTheSearchsetOutcome() throws Exception {
+        String patient = FhirRoadEndToEndTest.LEFEVRE;   // her discharge letter: never shared, so never translated
+        DocumentEntry letter = app.getBean(NationalHealthSpace.class).documents(new Ins(TEST_NIR, patient),
+                DocumentKind.HOSPITAL_DISCHARGE_REPORT).get(0);
+        org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+                .sql("UPDATE hs_document SET content = ? WHERE unique_id = ?")
+                .params("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>".getBytes(StandardCharsets.UTF_8),
+                        letter.uniqueId()).update();
+        app.getBean(ConsentStore.class).change(new Ins(TEST_NIR, patient), new ConsentChange.Authorise(
+                new ConsentTerms(CountryScope.all(), EnumSet.allOf(SharedDocuments.class), Optional.empty()),
+                "orcd-fhir-test", ConsentChannel.OPERATOR));
+        HttpResponse<String> response = get("/DocumentReference?patient=" + URLEncoder.encode("Patient/"
+                + patientId(patient), StandardCharsets.UTF_8) + "&type=34105-7", DOCTOR, patient);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Bundle searchset = CONTEXT.newJsonParser().parseResource(Bundle.class, response.body());
+        assertThat(searchset.getTotal()).isZero();
+        assertThat(searchset.getEntry()).singleElement().satisfies(entry -> {
+            assertThat(entry.getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.OUTCOME);
+            OperationOutcome.OperationOutcomeIssueComponent issue = ((OperationOutcome) entry.getResource())
+                    .getIssueFirstRep();
+            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+            assertThat(issue.getDetails().getCodingFirstRep().getCode()).isEqualTo("4203");
+            assertThat(issue.getDiagnostics()).contains("34105-7").contains("not sent")
+                    .contains(letter.creationTime().toLocalDate().toString());
+        });
+    }
+
     /** The FHIR laboratory report: a document Bundle of the CR-BIO's results, read once more the same, audited. */
     private void labReportServed(String patient, DocumentReference lab) throws Exception {
         String correlation = "lab-bundle-" + UUID.randomUUID();

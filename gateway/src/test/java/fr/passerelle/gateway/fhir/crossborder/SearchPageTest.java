@@ -3,12 +3,15 @@ package fr.passerelle.gateway.fhir.crossborder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import fr.passerelle.gateway.fhir.outcome.FhirRefusal;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 
 class SearchPageTest {
@@ -50,6 +53,18 @@ class SearchPageTest {
         assertThat(page.getResources(0, Integer.MAX_VALUE)).extracting(r -> r.getIdElement().getIdPart())
                 .containsExactly("item-0", "item-1", "item-0-m", "item-1-m");
         assertThat(page.size()).isEqualTo(7);
+    }
+
+    @Test
+    void whatTheSearchSaysComesOnTheFirstPageOnlyMarkedAsAnOutcomeAndIsNotCounted() {
+        OperationOutcome said = new OperationOutcome();
+        IBundleProvider first = SearchPage.of(0, 2).cut(MATCHES, List.of(said));
+        assertThat(first.getResources(0, Integer.MAX_VALUE)).hasSize(3).last().isSameAs(said);
+        assertThat(ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.get(said)).isEqualTo(BundleEntrySearchModeEnum.OUTCOME);
+        assertThat(first.size()).isEqualTo(7);
+        assertThat(first.getCurrentPageSize()).isEqualTo(2);
+        assertThat(SearchPage.of(2, 2).cut(MATCHES, List.of(new OperationOutcome())).getResources(0, 10))
+                .extracting(r -> r.getIdElement().getIdPart()).containsExactly("item-2", "item-3");
     }
 
     @Test
