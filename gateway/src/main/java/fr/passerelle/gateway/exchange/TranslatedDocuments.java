@@ -18,9 +18,10 @@ import java.util.function.Supplier;
 /**
  * Translates French documents and keeps the results. A document never changes under its uniqueId (a new version
  * is a new document), so a translation is valid for as long as it is kept: the cache is bounded by bytes, not
- * by time. Failures are not kept, except an ePrescription item the enforced conformance check refused. A pivot passes the optional eHDSI conformance check once, before it is first
- * kept or sent ({@link PivotConformance}). The pivot of a French ePrescription with several items is also kept item
- * by item: eHDSI allows one item per ePrescription document, so the roads serve each item as its own document.
+ * by time. Failures are not kept, except an ePrescription item the enforced conformance check refused. A pivot
+ * passes the optional eHDSI conformance check once, before it is first kept or sent ({@link PivotConformance}). The
+ * pivot of a French ePrescription with several items is also kept item by item: eHDSI allows one item per
+ * ePrescription document, so the roads serve each item as its own document.
  */
 public final class TranslatedDocuments {
 
@@ -138,8 +139,7 @@ public final class TranslatedDocuments {
         }
         // Several items: each is served as its own document, so each is checked; the whole is never sent (eHDSI
         // allows one item per ePrescription, and the roads refuse it), so its own check would only withhold the
-        // items that pass.
-        // A refused item is kept as refused: its pivot and the check are the same each time the document is read.
+        // items that pass. A refused item is kept as refused: its pivot and the check are the same at every read.
         Translation answer = null;
         for (int i = 0; i < items.size(); i++) {
             Translation item = checked(items.get(i).getBytes(StandardCharsets.UTF_8));
