@@ -112,7 +112,7 @@ public class SoapDemoRoad {
                 .toList();
         steps.add(new ExchangeStep(XCA_QUERY, "/services/xca", listing.status(),
                 shortStatus(query.getStatus()) + ", " + levelThree.size() + " coded document(s), " + originals.size()
-                        + " report(s)", listing.millis()));
+                        + " report(s)" + errorCodes(query), listing.millis()));
         if (levelThree.isEmpty() && originals.isEmpty() && firstError(query).isPresent()) {
             return registryRefusal(XCA_QUERY, firstError(query).get(), steps);
         }
@@ -197,6 +197,16 @@ public class SoapDemoRoad {
     private static Optional<RegistryError> firstError(RegistryResponseType response) {
         return Optional.ofNullable(response.getRegistryErrorList()).stream()
                 .flatMap(list -> list.getRegistryError().stream()).findFirst();
+    }
+
+    /**
+     * The codes of the RegistryErrors beside the answer (a class withheld by consent, a document not sent), as an NCP-B
+     * reads them: the demo shows that part of the answer too.
+     */
+    private static String errorCodes(RegistryResponseType response) {
+        List<String> codes = Optional.ofNullable(response.getRegistryErrorList()).stream()
+                .flatMap(list -> list.getRegistryError().stream()).map(RegistryError::getErrorCode).toList();
+        return codes.isEmpty() ? "" : "; RegistryError " + String.join(", ", codes);
     }
 
     private static DemoResult registryRefusal(String transaction, RegistryError error, List<ExchangeStep> steps) {

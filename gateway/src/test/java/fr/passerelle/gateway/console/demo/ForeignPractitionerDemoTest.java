@@ -84,6 +84,9 @@ class ForeignPractitionerDemoTest {
         assertThat(demo.steps()).extracting(s -> s.split("\\s+\\|\\s+")[0])
                 .contains("XCPD ITI-55 patient discovery", "XCA ITI-38 document query", "XCA ITI-39 document retrieve");
         assertThat(demo.text("trace")).doesNotContain(BERTHELOT);
+        // Her reports are not shared: the query says so beside the answer (PartialSuccess, 4701), and the demo shows it.
+        assertThat(demo.steps()).filteredOn(s -> s.startsWith("XCA ITI-38")).singleElement()
+                .satisfies(s -> assertThat(s).contains("PartialSuccess").contains("RegistryError 4701"));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('documents').scrollIntoView()");
         Browser.screenshot(browser, "demo-summary");
     }
