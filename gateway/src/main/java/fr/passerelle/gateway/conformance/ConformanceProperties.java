@@ -22,9 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param logBacklog       in {@code log} mode, how many pivots may wait for the background check; a pivot sent
  *                         while the backlog is full is not checked (counted {@code outcome=unchecked-busy})
  * @param validationByDocument a mode for one kind of document, both levels, in place of {@code validation}
- *                         ({@code validation-by-document.eprescription=enforce}): the check costs an ePrescription
- *                         less than its first retrieve and a Patient Summary several times more
- *                         (docs/benchmarks/translation.md), so an agency may enforce the one and log the other
+ *                         ({@code validation-by-document.original-clinical-document=enforce}): a report's check costs
+ *                         ~2 ms, an ePrescription's adds 1.6–2 times its first retrieve and a Patient Summary's 4–5
+ *                         times (docs/benchmarks/translation.md), so an agency may enforce the cheaper kinds and log
+ *                         the others
  */
 @ConfigurationProperties("passerelle.conformance")
 public record ConformanceProperties(@DefaultValue("off") Mode validation, Path runtimeDir,
